@@ -1,0 +1,13 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import helploop from './src/integration/helploop.ts';
+
+export default defineConfig({
+  // Tests and benchmarks build other content into other folders without touching these defaults.
+  outDir: process.env.HELPLOOP_OUT_DIR ?? './dist',
+  trailingSlash: 'always',
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  integrations: [mdx(), helploop()],
+  devToolbar: { enabled: false },
+});

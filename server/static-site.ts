@@ -1,0 +1,63 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import type { Manifest } from '../src/content/manifest.ts';
+
+/** Serves the built site as a CDN would: canonical trailing-slash URLs, long caching for hashed assets, real 404s. */
+export function staticSite(siteDir: string, manifest: Manifest): Hono {
+  const site = new Hono();
+
+  site.get('/', (c) => c.redirect(`/${manifest.defaultLocale}/`, 302));
+
+  // `/ko/shipping` and `/ko/shipping/` must not be two pages.
+  site.get('*', async (c, next) => {
+    const path = c.req.path;
+    if (path.endsWith('/') || /\.[a-z0-9]+$/i.test(path) || !isDirectory(join(siteDir, safeDecode(path)))) return next();
+    const url = new URL(c.req.url);
+    return c.redirect(`${path}/${url.search}`, 301);
+  });
+
+  site.use(
+    '*',
+    serveStatic({
+      root: siteDir,
+      onFound: (path, c) => {
+        c.header('Cache-Control', cacheControl(path));
+      },
+    }),
+  );
+
+  site.get('*', (c) => {
+    const locale = manifest.locales.find((code) => c.req.path.startsWith(`/${code}/`));
+    const page = locale ? join(siteDir, locale, '404', 'index.html') : join(siteDir, '404.html');
+    const fallback = join(siteDir, '404.html');
+    const html = readFileSync(existsSync(page) ? page : fallback, 'utf8');
+    c.header('Cache-Control', 'no-cache');
+    return c.html(html, 404);
+  });
+
+  return site;
+}
+
+function cacheControl(path: string): string {
+  // Astro fingerprints everything under _astro/; Pagefind's fragment and index files are hashed too.
+  if (path.includes('/_astro/') || /\/pagefind\/.+\/.+\.pf_/.test(path)) return 'public, max-age=31536000, immutable';
+  return 'no-cache';
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function safeDecode(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}

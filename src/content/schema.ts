@@ -1,0 +1,78 @@
+import { z } from 'zod';
+
+/** Locales the UI is translated into; a site enables some or all of them in site.yaml. */
+export const locales = ['ko', 'en'] as const;
+export const localeSchema = z.enum(locales);
+export type Locale = z.infer<typeof localeSchema>;
+
+const text = z.string().trim().min(1, 'must not be empty');
+const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase ascii words joined by hyphens');
+const localized = z.strictObject({ ko: text, en: text });
+
+/** js-yaml (Astro's parser) turns an unquoted date into a Date; the validator's parser keeps text. Accept both, keep text. */
+const isoDate = z.preprocess(
+  (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value),
+  z
+    .string({ error: 'must be a date written YYYY-MM-DD' })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
+    .refine((value) => new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'is not a real calendar date'),
+);
+
+export const articleFrontmatterSchema = z.strictObject({
+  /** The reader's question or task; the page's title. */
+  title: text,
+  /** One sentence under the title and in search results. */
+  description: text.max(160, 'must be at most 160 characters'),
+  /** Last meaningful change, YYYY-MM-DD. */
+  updated: isoDate,
+  /** Topic words; searchable. */
+  tags: z.array(text).default([]),
+  /** Other ways readers phrase the question; searchable, never shown as body text. */
+  aliases: z.array(text).default([]),
+  /** Context keys from contexts.yaml where the article is suggested. */
+  contexts: z.array(slug).default([]),
+  /** Articles to show first under "Related", as `<category-id>/<slug>` in the same locale. */
+  related: z.array(z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+$/, 'must be written <category-id>/<slug>')).default([]),
+  /** Drafts are left out of production builds. */
+  draft: z.boolean().default(false),
+  /** Position inside its category; lower first. */
+  order: z.number().optional(),
+});
+export type ArticleFrontmatter = z.infer<typeof articleFrontmatterSchema>;
+
+export const categoriesSchema = z
+  .array(z.strictObject({ id: slug, order: z.number(), title: localized, description: localized }))
+  .min(1, 'must list at least one category');
+export type Category = z.infer<typeof categoriesSchema>[number];
+
+export const contextsSchema = z.record(
+  slug,
+  z.strictObject({
+    title: localized,
+    /** Host-page paths; `*` matches any run of characters. */
+    patterns: z.array(text).min(1, 'must list at least one URL pattern'),
+  }),
+);
+export type Contexts = z.infer<typeof contextsSchema>;
+
+export const siteSchema = z
+  .strictObject({
+    name: localized,
+    defaultLocale: localeSchema.default('ko'),
+    locales: z.array(localeSchema).min(1).default(['ko', 'en']),
+    /** Base URL of the content repository's files, for "Edit this article" links; empty hides them. */
+    repositoryUrl: z.union([z.url(), z.literal('')]).default(''),
+    support: z.strictObject({
+      contactUrl: z.url(),
+      email: z.email().optional(),
+      phone: text.optional(),
+      hours: localized.optional(),
+    }),
+    /** Host-site origins allowed to embed the widget and send beacons. */
+    widgetOrigins: z.array(z.url()).default([]),
+  })
+  .refine((site) => site.locales.includes(site.defaultLocale), {
+    path: ['defaultLocale'],
+    message: 'must be one of locales',
+  });
+export type SiteConfig = z.infer<typeof siteSchema>;

@@ -1,0 +1,71 @@
+import type { Locale } from '../content/schema.ts';
+
+const ko = {
+  languageName: '한국어',
+  skipToContent: '본문으로 건너뛰기',
+  home: '홈',
+  searchLabel: '도움말 검색',
+  searchPlaceholder: '무엇을 도와드릴까요? 예: 배송 조회, 환불',
+  searchButton: '검색',
+  heroTitle: '무엇을 도와드릴까요?',
+  categories: '카테고리',
+  articleCount: (n: number) => `도움말 ${n}개`,
+  popular: '자주 찾는 도움말',
+  recentlyUpdated: '최근 업데이트',
+  updated: '최종 업데이트',
+  onThisPage: '이 페이지의 내용',
+  related: '관련 도움말',
+  breadcrumb: '현재 위치',
+  languageSwitch: '언어 선택 (Language)',
+  stillNeedHelp: '아직 해결되지 않으셨나요?',
+  supportIntro: '고객센터가 직접 도와드릴게요.',
+  contactUs: '1:1 문의하기',
+  email: '이메일',
+  phone: '전화',
+  hours: '운영 시간',
+  notFoundTitle: '페이지를 찾을 수 없어요',
+  notFoundBody: '주소가 바뀌었거나 삭제된 페이지예요. 검색하거나 아래 카테고리에서 찾아보세요.',
+  searchTitle: '검색',
+  noArticles: '아직 이 카테고리에 도움말이 없어요.',
+};
+
+type Strings = typeof ko;
+
+const en: Strings = {
+  languageName: 'English',
+  skipToContent: 'Skip to content',
+  home: 'Home',
+  searchLabel: 'Search help articles',
+  searchPlaceholder: 'How can we help? e.g. track my order, refund',
+  searchButton: 'Search',
+  heroTitle: 'How can we help?',
+  categories: 'Categories',
+  articleCount: (n: number) => `${n} article${n === 1 ? '' : 's'}`,
+  popular: 'Popular articles',
+  recentlyUpdated: 'Recently updated',
+  updated: 'Last updated',
+  onThisPage: 'On this page',
+  related: 'Related articles',
+  breadcrumb: 'Breadcrumb',
+  languageSwitch: 'Language (언어 선택)',
+  stillNeedHelp: 'Still need help?',
+  supportIntro: 'Our support team is happy to help.',
+  contactUs: 'Contact us',
+  email: 'Email',
+  phone: 'Phone',
+  hours: 'Hours',
+  notFoundTitle: 'We could not find that page',
+  notFoundBody: 'It may have moved or been removed. Try a search or pick a category below.',
+  searchTitle: 'Search',
+  noArticles: 'No articles in this category yet.',
+};
+
+const strings: Record<Locale, Strings> = { ko, en };
+
+export const t = (locale: Locale): Strings => strings[locale];
+
+/** Dates as readers of each locale write them, independent of the build machine's time zone. */
+export function formatDate(date: string, locale: Locale): string {
+  const format = new Intl.DateTimeFormat(locale === 'ko' ? 'ko-KR' : 'en-US', { dateStyle: 'long', timeZone: 'UTC' });
+  return format.format(new Date(`${date}T00:00:00Z`));
+}

@@ -1,0 +1,24 @@
+import type { AstroIntegration } from 'astro';
+import { contentDir } from '../content/paths.ts';
+import { formatProblem } from '../content/problems.ts';
+import { validateContent } from '../content/validate.ts';
+import { indexWithPagefind } from './pagefind.ts';
+
+/** Refuses to build invalid content, then indexes the built site for search. */
+export default function helploop(): AstroIntegration {
+  return {
+    name: 'helploop',
+    hooks: {
+      'astro:config:setup': ({ command, logger }) => {
+        const { problems } = validateContent(contentDir);
+        const errors = problems.filter((problem) => problem.severity === 'error');
+        for (const problem of problems) logger.warn(formatProblem(problem));
+        // In `astro dev` an editor fixes the file and the page reloads; a build must not ship it.
+        if (errors.length && command === 'build') {
+          throw new Error(`${errors.length} content problem${errors.length > 1 ? 's' : ''}:\n${errors.map(formatProblem).join('\n')}`);
+        }
+      },
+      'astro:build:done': ({ dir, logger }) => indexWithPagefind(dir, logger),
+    },
+  };
+}

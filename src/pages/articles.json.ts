@@ -1,0 +1,29 @@
+import type { APIRoute } from 'astro';
+import { relative } from 'node:path';
+import { getArticles, parseArticleId, articleUrl } from '../content/articles.ts';
+import type { Manifest } from '../content/manifest.ts';
+import { categories, contexts, site } from '../content/site-data.ts';
+
+export const GET: APIRoute = async () => {
+  const articles = await getArticles();
+  const manifest: Manifest = {
+    defaultLocale: site.defaultLocale,
+    locales: site.locales,
+    categories: categories.map(({ id, title }) => ({ id, title })),
+    contexts: Object.keys(contexts),
+    articles: articles.map((article) => {
+      const { locale, category } = parseArticleId(article.id);
+      return {
+        id: article.id,
+        locale,
+        category,
+        title: article.data.title,
+        url: articleUrl(article.id),
+        sourcePath: relative(process.cwd(), article.filePath ?? ''),
+        updated: article.data.updated,
+        contexts: article.data.contexts,
+      };
+    }),
+  };
+  return new Response(JSON.stringify(manifest));
+};
