@@ -39,9 +39,10 @@ export function validateContent(dir: string): ContentSet {
   const problems: Problem[] = [];
   const { site, categories, contexts } = readConfigFiles(dir, problems);
 
-  const articles = readArticles(dir, problems);
+  const articleFiles = new Set<string>();
+  const articles = readArticles(dir, problems, articleFiles);
   for (const article of articles) {
-    problems.push(...checkPlacement(article, site, categories), ...checkReferences(article, articles, contexts));
+    problems.push(...checkPlacement(article, site, categories), ...checkReferences(article, articleFiles, contexts));
   }
   return { site, categories, contexts, articles, problems };
 }
@@ -72,7 +73,11 @@ function checkWithSchema<S extends z.ZodType>(source: YamlSource, schema: S, fil
   const result = schema.safeParse(source.data ?? {}, { reportInput: true });
   if (result.success) return result.data as z.infer<S>;
   for (const issue of result.error.issues) {
-    problems.push({ file, line: source.lineOf(issue.path), field: fieldName(issue.path) || undefined, message: describeIssue(issue), severity: 'error' });
+    // One problem per unknown key, on its own line, rather than one for the object that holds them.
+    const paths = issue.code === 'unrecognized_keys' ? issue.keys.map((key) => [...issue.path, key]) : [issue.path];
+    for (const path of paths) {
+      problems.push({ file, line: source.lineOf(path), field: fieldName(path) || undefined, message: describeIssue(issue), severity: 'error' });
+    }
   }
   return undefined;
 }
@@ -86,7 +91,8 @@ function duplicateCategoryIds(dir: string, categories: Category[]): Problem[] {
   });
 }
 
-function readArticles(dir: string, problems: Problem[]): ValidatedArticle[] {
+/** Collects every well-placed article id into `ids` (valid or not), so one broken file does not break links to it too. */
+function readArticles(dir: string, problems: Problem[], ids: Set<string>): ValidatedArticle[] {
   const root = join(dir, 'articles');
   if (!existsSync(root)) {
     problems.push({ file: displayPath(root), line: 1, message: 'folder is missing', severity: 'error' });
@@ -105,6 +111,8 @@ function readArticles(dir: string, problems: Problem[]): ValidatedArticle[] {
       problems.push({ file, line: 1, message, severity: 'error' });
       return [];
     }
+    const id = `${parts[0]}/${parts[1]}/${fileName[1]}`;
+    ids.add(id);
     const split = splitFrontmatter(readFileSync(path, 'utf8'));
     if (!split) {
       problems.push({ file, line: 1, message: 'must start with frontmatter between --- lines', severity: 'error' });
@@ -112,7 +120,7 @@ function readArticles(dir: string, problems: Problem[]): ValidatedArticle[] {
     }
     const frontmatter = checkWithSchema(parseYaml(split.yaml, 2), articleFrontmatterSchema, file, problems);
     if (!frontmatter) return [];
-    return [{ id: `${parts[0]}/${parts[1]}/${fileName[1]}`, file, frontmatter, body: split.body, bodyLine: split.bodyLine }];
+    return [{ id, file, frontmatter, body: split.body, bodyLine: split.bodyLine }];
   });
 }
 
@@ -128,9 +136,8 @@ function checkPlacement(article: ValidatedArticle, site?: SiteConfig, categories
   return problems;
 }
 
-function checkReferences(article: ValidatedArticle, articles: ValidatedArticle[], contexts?: Contexts): Problem[] {
+function checkReferences(article: ValidatedArticle, ids: Set<string>, contexts?: Contexts): Problem[] {
   const locale = article.id.split('/')[0];
-  const ids = new Set(articles.map((other) => other.id));
   const problems: Problem[] = [];
   article.frontmatter.related.forEach((related, index) => {
     if (!ids.has(`${locale}/${related}`)) {

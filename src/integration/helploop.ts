@@ -9,7 +9,9 @@ export default function helploop(): AstroIntegration {
   return {
     name: 'helploop',
     hooks: {
-      'astro:config:setup': ({ command, logger }) => {
+      'astro:config:setup': ({ command, logger, updateConfig }) => {
+        // Editors preview drafts in `astro dev`; every build leaves them out.
+        updateConfig({ vite: { define: { 'import.meta.env.HELPLOOP_DRAFTS': JSON.stringify(command === 'dev') } } });
         const { problems } = validateContent(contentDir);
         const errors = problems.filter((problem) => problem.severity === 'error');
         for (const problem of problems) logger.warn(formatProblem(problem));

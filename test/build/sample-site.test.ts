@@ -1,0 +1,84 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
+import { manifestSchema } from '../../src/content/manifest.ts';
+import { validateContent } from '../../src/content/validate.ts';
+import { readPage } from '../helpers/site-files.ts';
+
+const siteDir = inject('siteDir');
+const content = validateContent('content');
+const manifest = manifestSchema.parse(JSON.parse(readFileSync(join(siteDir, 'articles.json'), 'utf8')));
+const text = (html: { text: string } | null) => html?.text.replace(/\s+/g, ' ').trim();
+
+describe('the sample help center', () => {
+  it('has at least 36 Korean articles in 6 categories and 12 English ones', () => {
+    const ko = content.articles.filter((a) => a.id.startsWith('ko/'));
+    expect(ko.length).toBeGreaterThanOrEqual(36);
+    expect(new Set(ko.map((a) => a.id.split('/')[1])).size).toBe(6);
+    expect(content.articles.filter((a) => a.id.startsWith('en/')).length).toBeGreaterThanOrEqual(12);
+  });
+
+  it('builds every article at its URL with its title, and lists each in the manifest', () => {
+    for (const article of content.articles) {
+      const page = readPage(siteDir, `/${article.id}/`);
+      expect(text(page.querySelector('h1')), article.id).toBe(article.frontmatter.title);
+    }
+    expect(manifest.articles.map((a) => a.id).sort()).toEqual(content.articles.map((a) => a.id).sort());
+    expect(manifest.articles.find((a) => a.id === 'ko/shipping/track-order')).toMatchObject({
+      url: '/ko/shipping/track-order/',
+      sourcePath: 'content/articles/ko/shipping/track-order.mdx',
+      category: 'shipping',
+    });
+  });
+
+  it('shows the categories in order on the home page with their article counts', () => {
+    const home = readPage(siteDir, '/ko/');
+    expect(home.querySelector('html')?.getAttribute('lang')).toBe('ko');
+    expect(home.querySelector('form[role=search] input[name=q]')).not.toBeNull();
+    const cards = home.querySelectorAll('.category-grid a');
+    expect(cards.map((card) => card.getAttribute('href'))).toEqual([
+      '/ko/ordering-payment/', '/ko/shipping/', '/ko/returns-refunds/', '/ko/account/', '/ko/coupons-points/', '/ko/products-stock/',
+    ]);
+    const shipping = content.articles.filter((a) => a.id.startsWith('ko/shipping/')).length;
+    expect(text(cards[1].querySelector('.category-grid__count'))).toBe(`도움말 ${shipping}개`);
+    expect(home.querySelectorAll('[aria-labelledby=popular-title] li').length).toBe(6);
+    const recent = home.querySelectorAll('[aria-labelledby=recent-title] a').map((a) => a.getAttribute('href'));
+    const newest = [...content.articles].filter((a) => a.id.startsWith('ko/')).sort((a, b) => b.frontmatter.updated.localeCompare(a.frontmatter.updated));
+    expect(recent[0]).toBe(`/${newest[0].id}/`);
+  });
+
+  it('lists a category’s articles in editor order', () => {
+    const page = readPage(siteDir, '/ko/shipping/');
+    const links = page.querySelectorAll('.article-list a').map((a) => a.getAttribute('href'));
+    expect(links[0]).toBe('/ko/shipping/shipping-fee/');
+    expect(links).toHaveLength(content.articles.filter((a) => a.id.startsWith('ko/shipping/')).length);
+  });
+
+  it('gives an article its breadcrumb, date, table of contents, related articles and support hand-off, without JavaScript', () => {
+    const page = readPage(siteDir, '/ko/shipping/track-order/');
+    expect(page.querySelectorAll('.breadcrumb a').map((a) => a.getAttribute('href'))).toEqual(['/ko/', '/ko/shipping/']);
+    expect(page.querySelector('time')?.getAttribute('datetime')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(page.querySelectorAll('.toc li').length).toBeGreaterThanOrEqual(3);
+    const related = page.querySelectorAll('.related a').map((a) => a.getAttribute('href'));
+    const chosen = content.articles.find((a) => a.id === 'ko/shipping/track-order')!.frontmatter.related;
+    expect(related.slice(0, chosen.length)).toEqual(chosen.map((id) => `/ko/${id}/`));
+    expect(page.querySelector('.support-handoff a.button')?.getAttribute('href')).toBe('https://marumarket.example/contact');
+    expect(page.querySelector('.language-switcher a')?.getAttribute('href')).toBe('/en/shipping/track-order/');
+    expect(page.querySelectorAll('script')).toHaveLength(0);
+  });
+
+  it('shows no table of contents for an article with fewer than 3 headings', () => {
+    const few = content.articles.find((a) => (a.body.match(/^##\s/gm) ?? []).length < 3)!;
+    expect(readPage(siteDir, `/${few.id}/`).querySelector('.toc')).toBeNull();
+  });
+
+  it('switches an untranslated article to the other locale’s home', () => {
+    const untranslated = content.articles.find((a) => a.id.startsWith('ko/') && !existsSync(join('content/articles', a.id.replace(/^ko/, 'en') + '.mdx')))!;
+    expect(readPage(siteDir, `/${untranslated.id}/`).querySelector('.language-switcher a')?.getAttribute('href')).toBe('/en/');
+  });
+
+  it('has a search page per locale with the results container', () => {
+    expect(readPage(siteDir, '/en/search/').querySelector('#search-results')).not.toBeNull();
+    expect(existsSync(join(siteDir, 'pagefind', 'pagefind.js'))).toBe(true);
+  });
+});
