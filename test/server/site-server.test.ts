@@ -1,0 +1,72 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { startServer, type RunningServer } from '../helpers/server.ts';
+
+let server: RunningServer;
+const get = (path: string) => fetch(`${server.url}${path}`, { redirect: 'manual' });
+
+beforeAll(async () => {
+  server = await startServer(inject('siteDir'));
+});
+afterAll(() => server?.stop());
+
+describe('npm start’s server', () => {
+  it('creates the SQLite database on first start, in WAL mode', () => {
+    const file = join(server.dataDir, 'helploop.db');
+    expect(existsSync(file)).toBe(true);
+    const db = new Database(file, { readonly: true });
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    db.close();
+  });
+
+  it('reports health with the number of built articles', async () => {
+    const response = await get('/api/health');
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ status: 'ok', articles: expect.any(Number) });
+  });
+
+  it('sends / to the default locale', async () => {
+    const response = await get('/');
+    expect(response.status).toBe(302);
+    expect(response.headers.get('location')).toBe('/ko/');
+  });
+
+  it('serves an article page as HTML that revalidates', async () => {
+    const response = await get('/ko/shipping/track-order/');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/text\/html/);
+    expect(response.headers.get('cache-control')).toBe('no-cache');
+    expect(await response.text()).toContain('<html lang="ko">');
+  });
+
+  it('redirects a directory URL without its trailing slash, keeping the query', async () => {
+    const response = await get('/en/shipping?from=mail');
+    expect(response.status).toBe(301);
+    expect(response.headers.get('location')).toBe('/en/shipping/?from=mail');
+  });
+
+  it('caches fingerprinted assets for a year', async () => {
+    const html = await (await get('/ko/')).text();
+    const css = /href="(\/_astro\/[^"]+\.css)"/.exec(html)![1];
+    const response = await get(css);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+  });
+
+  it('answers a missing page with a 404 in the locale of its URL', async () => {
+    const english = await get('/en/no-such-page/');
+    expect(english.status).toBe(404);
+    expect(await english.text()).toContain('<html lang="en">');
+    const other = await get('/nowhere');
+    expect(other.status).toBe(404);
+    expect(await other.text()).toContain('<html lang="ko">');
+  });
+
+  it('answers an unknown API path with the JSON error shape', async () => {
+    const response = await get('/api/nope');
+    expect(response.status).toBe(404);
+    expect(await response.json()).toEqual({ error: { code: 'not_found', message: 'No API endpoint GET /api/nope' } });
+  });
+});
