@@ -7,6 +7,7 @@ const ko = {
   searchLabel: '도움말 검색',
   searchPlaceholder: '무엇을 도와드릴까요? 예: 배송 조회, 환불',
   searchButton: '검색',
+  searchSuggestions: '추천 도움말',
   heroTitle: '무엇을 도와드릴까요?',
   categories: '카테고리',
   articleCount: (n: number) => `도움말 ${n}개`,
@@ -26,6 +27,9 @@ const ko = {
   notFoundTitle: '페이지를 찾을 수 없어요',
   notFoundBody: '주소가 바뀌었거나 삭제된 페이지예요. 검색하거나 아래 카테고리에서 찾아보세요.',
   searchTitle: '검색',
+  searchCategory: '카테고리',
+  allCategories: '전체',
+  searchFallbackTitle: '이런 도움말은 어떠세요?',
   noArticles: '아직 이 카테고리에 도움말이 없어요.',
 };
 
@@ -38,6 +42,7 @@ const en: Strings = {
   searchLabel: 'Search help articles',
   searchPlaceholder: 'How can we help? e.g. track my order, refund',
   searchButton: 'Search',
+  searchSuggestions: 'Suggested articles',
   heroTitle: 'How can we help?',
   categories: 'Categories',
   articleCount: (n: number) => `${n} article${n === 1 ? '' : 's'}`,
@@ -57,6 +62,9 @@ const en: Strings = {
   notFoundTitle: 'We could not find that page',
   notFoundBody: 'It may have moved or been removed. Try a search or pick a category below.',
   searchTitle: 'Search',
+  searchCategory: 'Category',
+  allCategories: 'All categories',
+  searchFallbackTitle: 'These articles might help',
   noArticles: 'No articles in this category yet.',
 };
 

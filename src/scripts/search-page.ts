@@ -1,51 +1,134 @@
-/** The search page: reads `?q=`, asks Pagefind, lists the results as links in `#search-results`. */
+import { search, type SearchHit, type SearchOutcome } from '../search/engine.ts';
+import { pageLocale, searchMessages } from '../search/messages.ts';
+import { searchReporter } from '../search/report.ts';
 
-interface PagefindResult {
-  data(): Promise<{ url: string; excerpt: string; meta: { title?: string }; filters: { category?: string[] } }>;
-}
-interface Pagefind {
-  search(query: string): Promise<{ results: PagefindResult[] }>;
-}
-
-const messages = {
-  ko: { loading: '검색 중…', count: (n: number) => `검색 결과 ${n}건`, none: '검색 결과가 없어요. 다른 단어로 검색하거나 고객센터에 문의해 주세요.', failed: '검색을 불러오지 못했어요. 잠시 후 다시 시도해 주세요.' },
-  en: { loading: 'Searching…', count: (n: number) => `${n} result${n === 1 ? '' : 's'}`, none: 'No results. Try other words or contact us.', failed: 'Search could not load. Please try again shortly.' },
-};
-
-export async function runSearchPage(): Promise<void> {
-  const locale = document.documentElement.lang === 'en' ? 'en' : 'ko';
-  const text = messages[locale];
-  const query = new URLSearchParams(location.search).get('q')?.trim() ?? '';
+/** The search page: the query and category live in the URL, so a search can be shared and the back button works. */
+export function runSearchPage(): void {
+  const locale = pageLocale();
+  const text = searchMessages[locale];
+  const input = document.getElementById('search-page-input') as HTMLInputElement;
+  const form = input.form!;
+  const select = document.getElementById('search-category') as HTMLSelectElement;
   const status = document.getElementById('search-status')!;
   const list = document.getElementById('search-results')!;
-  const input = document.getElementById('search-page-input') as HTMLInputElement;
-  input.value = query;
-  if (!query) return;
+  const fallback = document.getElementById('search-fallback')!;
+  const fallbackList = document.getElementById('search-fallback-list')!;
+  const popular = JSON.parse(document.getElementById('search-popular')!.textContent!) as Record<string, { title: string; url: string }[]>;
+  const reporter = searchReporter(locale);
+  let generation = 0;
+  let shown: SearchOutcome | undefined;
 
-  status.textContent = text.loading;
-  try {
-    const bundle = '/pagefind/pagefind.js';
-    const pagefind = (await import(/* @vite-ignore */ bundle)) as Pagefind;
-    const { results } = await pagefind.search(query);
-    const top = await Promise.all(results.slice(0, 20).map((result) => result.data()));
-    list.replaceChildren(...top.map(renderResult));
-    status.textContent = top.length ? text.count(results.length) : text.none;
-  } catch {
-    status.textContent = text.failed;
+  const fromUrl = () => {
+    const params = new URLSearchParams(location.search);
+    input.value = params.get('q') ?? '';
+    select.value = params.get('category') ?? '';
+  };
+  const toUrl = (mode: 'push' | 'replace') => {
+    const params = new URLSearchParams();
+    if (input.value.trim()) params.set('q', input.value.trim());
+    if (select.value) params.set('category', select.value);
+    const url = `${location.pathname}${params.size ? `?${params}` : ''}`;
+    if (url !== `${location.pathname}${location.search}`) history[mode === 'push' ? 'pushState' : 'replaceState'](null, '', url);
+  };
+
+  async function run(): Promise<void> {
+    const query = input.value.trim();
+    const mine = ++generation;
+    fallback.hidden = true;
+    if (!query) {
+      list.replaceChildren();
+      status.textContent = '';
+      list.dataset.state = 'idle';
+      return;
+    }
+    list.dataset.state = 'loading';
+    list.setAttribute('aria-busy', 'true');
+    status.textContent = text.loading;
+    try {
+      const category = select.value ? select.selectedOptions[0].textContent!.trim() : undefined;
+      const outcome = await search(query, { locale, category, limit: 20 });
+      if (mine !== generation) return; // a newer query is already on its way
+      shown = outcome;
+      render(outcome);
+      // `?debug` shows how each word was understood, for whoever tunes search.
+      if (new URLSearchParams(location.search).has('debug')) list.dataset.debug = JSON.stringify(outcome.terms);
+      reporter.searched(query, outcome.total);
+    } catch {
+      if (mine !== generation) return;
+      list.replaceChildren();
+      status.textContent = text.failed;
+      list.dataset.state = 'error';
+    } finally {
+      if (mine === generation) list.removeAttribute('aria-busy');
+    }
   }
-}
 
-function renderResult(data: Awaited<ReturnType<PagefindResult['data']>>): HTMLLIElement {
-  const item = document.createElement('li');
-  const link = document.createElement('a');
-  link.href = data.url;
-  link.textContent = data.meta.title ?? data.url;
-  const category = document.createElement('span');
-  category.className = 'search-results__category';
-  category.textContent = data.filters.category?.[0] ?? '';
-  const excerpt = document.createElement('p');
-  // Pagefind's excerpt is page text it escaped itself, with <mark> around the matched words.
-  excerpt.innerHTML = data.excerpt;
-  item.append(link, category, excerpt);
-  return item;
+  function render(outcome: SearchOutcome): void {
+    list.replaceChildren(...outcome.hits.map(resultItem));
+    list.dataset.state = outcome.hits.length ? 'done' : 'empty';
+    const count = text.count(outcome.query, outcome.total);
+    status.textContent = outcome.correctedQuery ? `${text.corrected(outcome.correctedQuery)} ${count}` : outcome.hits.length ? count : text.none(outcome.query);
+    if (!outcome.hits.length) showFallback(outcome.partial);
+  }
+
+  /** No dead ends: partial matches, then the likely category's popular articles; the support hand-off follows. */
+  function showFallback(partial: SearchHit[]): void {
+    const likely = partial[0]?.category;
+    const extra = (likely && popular[likely]) || Object.values(popular).flat().slice(0, 3);
+    const seen = new Set<string>();
+    const links = [...partial.map(({ title, url }) => ({ title, url })), ...extra].filter(({ url }) => !seen.has(url) && seen.add(url));
+    fallbackList.replaceChildren(
+      ...links.slice(0, 6).map(({ title, url }) => {
+        const item = document.createElement('li');
+        const link = document.createElement('a');
+        link.href = url;
+        link.textContent = title;
+        item.append(link);
+        return item;
+      }),
+    );
+    fallback.hidden = links.length === 0;
+  }
+
+  function resultItem(hit: SearchHit, index: number): HTMLLIElement {
+    const item = document.createElement('li');
+    const link = document.createElement('a');
+    link.className = 'search-result__link';
+    link.href = hit.url;
+    link.textContent = hit.title;
+    link.addEventListener('click', () => shown && reporter.clicked(shown.query, hit.id, index + 1));
+    const category = document.createElement('span');
+    category.className = 'search-results__category';
+    category.textContent = hit.category;
+    const excerpt = document.createElement('p');
+    excerpt.innerHTML = hit.excerpt; // built by the engine from escaped page text
+    item.append(link, category, excerpt);
+    return item;
+  }
+
+  let typing: ReturnType<typeof setTimeout> | undefined;
+  input.addEventListener('input', () => {
+    clearTimeout(typing);
+    typing = setTimeout(() => {
+      toUrl('replace');
+      void run();
+    }, 200);
+  });
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    clearTimeout(typing);
+    toUrl('push');
+    void run();
+  });
+  select.addEventListener('change', () => {
+    toUrl('push');
+    void run();
+  });
+  addEventListener('popstate', () => {
+    fromUrl();
+    void run();
+  });
+
+  fromUrl();
+  void run();
 }

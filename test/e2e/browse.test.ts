@@ -40,7 +40,7 @@ describe('a reader browsing the help center', () => {
     const missing = await page.goto(`${server.url}/en/ordering-payment/no-such-article/`);
     expect(missing?.status()).toBe(404);
     expect(await page.locator('h1').textContent()).toBe('We could not find that page');
-    await expect.poll(() => page.getByRole('searchbox').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByRole('combobox', { name: 'Search help articles' }).count()).toBe(2);
   });
 
   it('searches from the header and lands on results that link to articles', async () => {

@@ -1,0 +1,20 @@
+import { readFileSync } from 'node:fs';
+
+export interface LabelledQuery {
+  locale: 'ko' | 'en';
+  query: string;
+  /** Article id, or null when no article answers it. */
+  expected: string | null;
+  kind: string;
+}
+
+/** test/fixtures/search-queries.tsv: locale, query, expected id or `-`, kind. */
+export function readQueries(file = 'test/fixtures/search-queries.tsv'): LabelledQuery[] {
+  const [header, ...lines] = readFileSync(file, 'utf8').trim().split('\n');
+  if (header !== 'locale\tquery\texpected\tkind') throw new Error(`${file}: unexpected header ${header}`);
+  return lines.map((line, i) => {
+    const [locale, query, expected, kind] = line.split('\t');
+    if (!kind || (locale !== 'ko' && locale !== 'en')) throw new Error(`${file}:${i + 2}: malformed line`);
+    return { locale, query, expected: expected === '-' ? null : expected, kind };
+  });
+}

@@ -1,0 +1,331 @@
+import { convertQwertyToHangul, disassemble } from 'es-hangul';
+import type { Locale } from '../content/schema.ts';
+import { analyzeKorean, isGrammar } from './korean.ts';
+import { loadPagefind, type Pagefind, type PagefindFragment, type PagefindResult } from './pagefind.ts';
+import { isStopword } from './stopwords.ts';
+import { canonicalWords } from './synonyms.ts';
+import { escapeHtml, isHangul, isLatin, words } from './text.ts';
+import { correctTypo, loadVocabulary } from './vocabulary.ts';
+
+export interface SearchHit {
+  /** `<locale>/<category-id>/<slug>` */
+  id: string;
+  url: string;
+  title: string;
+  category: string;
+  /** Page text around the matched words, escaped, with `<mark>` around them. */
+  excerpt: string;
+}
+
+export interface SearchOutcome {
+  query: string;
+  hits: SearchHit[];
+  /** All pages that answer the query; `hits` holds the first `limit`. */
+  total: number;
+  /** The query as corrected (typo or keyboard layout), when the correction is what found the results. */
+  correctedQuery?: string;
+  /** When nothing answers: pages that match part of the query, best first. */
+  partial: SearchHit[];
+  /** How each word of the query was understood. */
+  terms: { typed: string; searched: string[]; via: string }[];
+}
+
+export interface SearchOptions {
+  locale: Locale;
+  limit?: number;
+  /** A category title, as pages are filtered by it. */
+  category?: string;
+}
+
+/** How a query word was matched. Weaker ways count for less, in rank and in how much of the query a page answers. */
+type Via = 'exact' | 'stem' | 'synonym' | 'split' | 'keyboard' | 'typo' | 'unknown';
+const VIA_WEIGHT: Record<Via, number> = { exact: 1, stem: 1, synonym: 0.9, split: 0.85, keyboard: 0.9, typo: 0.7, unknown: 0 };
+
+interface Term {
+  /** What the reader typed. */
+  typed: string;
+  /** A verb or adjective: counts half, and not at all when unknown. */
+  predicate: boolean;
+  /** What was searched for it (several with synonyms); empty when nothing in the index matches. */
+  searched: string[];
+  via: Via;
+  /** Page id → Pagefind's score for the best of `searched`. */
+  scores: Map<string, number>;
+}
+
+/** A page must answer words carrying more than this share of the query's weight. */
+const MIN_COVERAGE = 0.5;
+
+/**
+ * Pagefind ANDs all words and silently drops unknown ones, so natural questions find nothing and out-of-scope
+ * ones find unrelated pages. We search word by word instead — each reduced until the index knows it — and rank
+ * pages by how much of the query they answer, rare words weighing more (idf), then refine the top by titles.
+ */
+export async function search(query: string, options: SearchOptions): Promise<SearchOutcome> {
+  const index = new IndexQueries(await loadPagefind(), options.category);
+  const empty: SearchOutcome = { query, hits: [], total: 0, partial: [], terms: [] };
+  const typed = joinPhrases(words(query));
+  const content = typed.filter((word) => !isStopword(word) && !isStopword(analyzeKorean(word).stem));
+  const terms = (await Promise.all((content.length ? content : typed).map((word) => resolveWord(word, index, options.locale)))).flat();
+  if (!terms.length) return empty;
+
+  const limit = options.limit ?? 10;
+  const ranked = await rank(terms, index, limit + 3);
+  const answers = ranked.filter((page) => page.coverage > MIN_COVERAGE);
+  const hit = (page: RankedPage) => toHit(page.fragment, terms);
+  if (!answers.length) return { ...empty, partial: ranked.filter((page) => page.coverage > 0).slice(0, 3).map(hit), terms: summary(terms) };
+  const corrected = terms.some((term) => term.via === 'typo' || term.via === 'keyboard')
+    ? terms.map((term) => (term.via === 'typo' || term.via === 'keyboard' ? term.searched[0] : term.typed)).join(' ')
+    : undefined;
+  return { query, hits: answers.slice(0, limit).map(hit), total: answers.length, correctedQuery: corrected, partial: [], terms: summary(terms) };
+}
+
+const summary = (terms: Term[]) => terms.map(({ typed, searched, via }) => ({ typed, searched, via }));
+
+const pageCounts = new Map<string, Promise<number>>();
+
+/** Pagefind searches for one query, each word searched once however often it is tried. */
+class IndexQueries {
+  private readonly cache = new Map<string, Promise<Map<string, number>>>();
+  private readonly results = new Map<string, PagefindResult>();
+  private readonly fragments = new Map<string, Promise<PagefindFragment>>();
+  private readonly pageWords = new Map<string, string[]>();
+  private readonly pagefind: Pagefind;
+  private readonly category?: string;
+
+  constructor(pagefind: Pagefind, category?: string) {
+    this.pagefind = pagefind;
+    this.category = category;
+  }
+
+  private run(term: string | null) {
+    return this.pagefind.search(term, this.category ? { filters: { category: this.category } } : undefined);
+  }
+
+  scores(term: string): Promise<Map<string, number>> {
+    let found = this.cache.get(term);
+    if (!found) {
+      found = this.run(term).then(({ results }) => {
+        for (const result of results) this.results.set(result.id, result);
+        return new Map(results.map((result) => [result.id, result.score]));
+      });
+      this.cache.set(term, found);
+    }
+    return found;
+  }
+
+  /** Pages the query could reach: the idf of a word is measured against it. */
+  pageCount(): Promise<number> {
+    const key = `${document.documentElement.lang}|${this.category ?? ''}`;
+    if (!pageCounts.has(key)) pageCounts.set(key, this.run(null).then(({ results }) => Math.max(1, results.length)));
+    return pageCounts.get(key)!;
+  }
+
+  data(id: string): Promise<PagefindFragment> {
+    if (!this.fragments.has(id)) this.fragments.set(id, this.results.get(id)!.data());
+    return this.fragments.get(id)!;
+  }
+
+  /** A page's words in jamo, read once. */
+  async words(id: string): Promise<string[]> {
+    let found = this.pageWords.get(id);
+    if (!found) {
+      found = pageWords(await this.data(id));
+      this.pageWords.set(id, found);
+    }
+    return found;
+  }
+
+  /**
+   * Pages for a word that is really in the index. Pagefind answers a word it does not have with pages sharing its
+   * longest known start (`날씨` → pages with `날짜`), so the best few pages are read to see the word is there.
+   */
+  async known(word: string): Promise<Map<string, number>> {
+    const scores = await this.scores(word);
+    const best = [...scores].sort((a, b) => b[1] - a[1]).slice(0, 3);
+    const present = await Promise.all(best.map(async ([id]) => hasPrefix(await this.words(id), word)));
+    return present.some(Boolean) ? scores : new Map();
+  }
+}
+
+/** Two words the thesaurus knows as one phrase with a meaning of its own (`kakao pay`, `없던 일`) are searched as one. */
+function joinPhrases(typed: string[]): string[] {
+  const joined: string[] = [];
+  for (let i = 0; i < typed.length; i++) {
+    const pair = typed[i] + (typed[i + 1] ?? '');
+    const alone = new Set([typed[i], typed[i + 1], ...[typed[i], typed[i + 1] ?? ''].flatMap((word) => [analyzeKorean(word).stem, ...canonicalWords(word)])]);
+    const meaning = [...canonicalWords(pair), ...canonicalWords(analyzeKorean(pair).stem)].filter((word) => !alone.has(word));
+    if (i + 1 < typed.length && meaning.length) {
+      joined.push(pair);
+      i++;
+    } else joined.push(typed[i]);
+  }
+  return joined;
+}
+
+/** Finds what the index knows of one typed word; a glued compound may come back as two terms. */
+async function resolveWord(typed: string, index: IndexQueries, locale: Locale): Promise<Term[]> {
+  const { stem, predicate } = isHangul(typed) ? analyzeKorean(typed) : { stem: typed, predicate: false };
+  const term = (via: Via, searched: string[], scores: Map<string, number>): Term[] => [{ typed, predicate, searched, via, scores }];
+  const own = await index.known(stem);
+  // Readers' words (`비번`, `택배비`) are searched together with the words articles use (`비밀번호`, `배송비`).
+  const synonyms = [...new Set([...canonicalWords(typed), ...canonicalWords(stem)])].filter((word) => word !== stem);
+  if (synonyms.length) {
+    const merged = mergeScores([own, ...(await Promise.all(synonyms.map((word) => index.known(word))))]);
+    if (merged.size) return term(own.size ? (stem === typed ? 'exact' : 'stem') : 'synonym', [stem, ...synonyms], merged);
+  }
+  if (own.size) return term(stem === typed ? 'exact' : 'stem', [stem], own);
+
+  if (isHangul(stem)) {
+    // Glued words (`회원탈퇴방법`): the longest start the index knows, then the rest, unless it is only grammar.
+    for (let end = stem.length - 1; end >= 2; end--) {
+      const head = await index.known(stem.slice(0, end));
+      if (!head.size) continue;
+      const rest = stem.slice(end);
+      const tail = isGrammar(rest) || isStopword(rest) ? [] : await resolveWord(rest, index, locale);
+      return [...term('split', [stem.slice(0, end)], head), ...tail];
+    }
+  }
+
+  if (locale === 'ko' && isLatin(typed) && typed.length >= 2) {
+    // Korean typed with the keyboard in English mode: `qothd` → `배송`.
+    const hangul = convertQwertyToHangul(typed);
+    if (isHangul(hangul)) {
+      const [found] = await resolveWord(hangul, index, locale);
+      if (found && found.via !== 'unknown') return [{ ...found, typed, via: 'keyboard' }];
+    }
+  }
+
+  // Verbs are too varied in form to guess at: `사는데` would become some unrelated noun.
+  const vocabulary = predicate ? undefined : await loadVocabulary(locale).catch(() => undefined);
+  if (vocabulary) {
+    // A typo inside a compound (`블량품`) is corrected on the part the index knows.
+    for (let end = stem.length; end >= 2 && (end === stem.length || isHangul(stem)); end--) {
+      const correction = correctTypo(stem.slice(0, end), vocabulary);
+      const corrected = correction ? await index.known(correction) : new Map<string, number>();
+      if (correction && corrected.size) return term('typo', [correction], corrected);
+    }
+  }
+  return term('unknown', [], new Map());
+}
+
+function mergeScores(maps: Map<string, number>[]): Map<string, number> {
+  const merged = new Map<string, number>();
+  for (const map of maps) for (const [id, score] of map) merged.set(id, Math.max(score, merged.get(id) ?? 0));
+  return merged;
+}
+
+interface RankedPage {
+  id: string;
+  score: number;
+  /** Share of the query's weight this page answers. */
+  coverage: number;
+  fragment: PagefindFragment;
+}
+
+/**
+ * A word's weight is its idf; a page's score adds, for each word it really contains, that weight times how well it
+ * matches there, and its coverage is the share of the query's weight it answers. A word the index does not know
+ * weighs a little more than the rarest word, so a query mostly about something else (`서울 날씨`) is not answered
+ * by the one page that mentions 서울. Only the best `depth` pages are read to check that their text has the words:
+ * Pagefind answers an unknown word with pages that share its first letters, which must not count.
+ */
+async function rank(terms: Term[], index: IndexQueries, depth: number): Promise<RankedPage[]> {
+  const pageCount = await index.pageCount();
+  const first = scorePages(terms, idfWeights(terms, pageCount), (term, id) => term.scores.has(id));
+  const candidates = await Promise.all(first.slice(0, depth).map(async ({ id }) => ({ id, fragment: await index.data(id) })));
+  const texts = new Map(await Promise.all(candidates.map(async ({ id }) => [id, await index.words(id)] as const)));
+  const contains = (term: Term, id: string) => term.scores.has(id) && texts.has(id) && term.searched.some((word) => hasPrefix(texts.get(id)!, word));
+
+  const checked = terms.map((term): Term => (candidates.some(({ id }) => contains(term, id)) ? term : { ...term, via: 'unknown', scores: new Map() }));
+  const weights = idfWeights(checked, pageCount);
+  const scored = scorePages(checked, weights, contains);
+  const fragments = new Map(candidates.map(({ id, fragment }) => [id, fragment]));
+  return scored
+    .filter(({ id }) => fragments.has(id))
+    .map((page) => {
+      const fragment = fragments.get(page.id)!;
+      return { ...page, fragment, score: page.score * aboutBonus(fragment, checked) };
+    })
+    .sort((a, b) => b.score - a.score);
+}
+
+/**
+ * A known word weighs its idf (half for a verb or adjective). An unknown noun weighs as much as a typical known
+ * noun of the query, so a page must answer more than the unknown part (`서울 날씨` is not about 서울); an unknown
+ * verb (`틀렸다고`) says how things went, not what about, and weighs nothing.
+ */
+function idfWeights(terms: Term[], pageCount: number): number[] {
+  const idf = terms.map((term) => (term.via === 'unknown' ? 0 : Math.log(1 + pageCount / term.scores.size) * (term.predicate ? 0.5 : 1)));
+  const known = idf.filter((_, i) => terms[i].via !== 'unknown' && !terms[i].predicate);
+  const typical = known.length ? known.reduce((sum, w) => sum + w, 0) / known.length : Math.log(1 + pageCount);
+  return terms.map((term, i) => (term.via !== 'unknown' ? idf[i] : term.predicate ? 0 : typical));
+}
+
+function scorePages(terms: Term[], weights: number[], contains: (term: Term, id: string) => boolean) {
+  const total = weights.reduce((sum, weight) => sum + weight, 0);
+  const pages = new Map<string, { id: string; score: number; coverage: number }>();
+  terms.forEach((term, i) => {
+    const best = Math.max(...term.scores.values());
+    for (const [id, score] of term.scores) {
+      if (!contains(term, id)) continue;
+      const page = pages.get(id) ?? { id, score: 0, coverage: 0 };
+      page.score += weights[i] * VIA_WEIGHT[term.via] * (0.5 + (0.5 * score) / best);
+      page.coverage += (weights[i] * VIA_WEIGHT[term.via]) / total;
+      pages.set(id, page);
+    }
+  });
+  return [...pages.values()].sort((a, b) => b.score - a.score);
+}
+
+/** Words in a page's title or its editors' keywords say what the page is about, more than a mention in its body. */
+function aboutBonus(fragment: PagefindFragment, terms: Term[]): number {
+  const title = [...new Set(words(fragment.meta.title ?? '').map(disassemble))];
+  const keywords = new Set(words(fragment.meta.keywords ?? ''));
+  const about = terms.filter((term) => term.searched.some((word) => hasPrefix(title, word))).length;
+  const tagged = terms.filter((term) => term.searched.some((word) => keywords.has(word))).length;
+  return 1 + (0.6 * about + 0.2 * tagged) / Math.max(terms.length, 1);
+}
+
+/** Every word of a page (text, title, keywords) in jamo, as Pagefind compares them. */
+function pageWords(fragment: PagefindFragment): string[] {
+  const text = `${fragment.meta.title ?? ''} ${fragment.meta.keywords ?? ''} ${fragment.content}`;
+  return [...new Set(words(text))].map(disassemble);
+}
+
+/** `서우` is a prefix of `서울` in jamo, as a reader typing sees it. */
+const hasPrefix = (jamoWords: string[], word: string) => {
+  const jamo = disassemble(word);
+  return jamoWords.some((candidate) => candidate.startsWith(jamo));
+};
+
+function toHit(fragment: PagefindFragment, terms: Term[]): SearchHit {
+  const url = fragment.url;
+  return {
+    id: url.replace(/^\/|\/$/g, ''),
+    url,
+    title: fragment.meta.title ?? url,
+    category: fragment.filters.category?.[0] ?? '',
+    excerpt: excerpt(fragment.content, terms.flatMap((term) => term.searched)),
+  };
+}
+
+const EXCERPT_WORDS = 24;
+
+/** The stretch of page text with the most distinct matched words, matched words marked. */
+export function excerpt(content: string, stems: string[]): string {
+  const tokens = content.split(/\s+/).filter(Boolean);
+  const hits = tokens.map((token) => {
+    const word = words(token)[0] ?? '';
+    return stems.find((stem) => word.startsWith(stem));
+  });
+  let bestStart = 0;
+  let bestCount = -1;
+  for (let start = 0; start < Math.max(1, tokens.length - EXCERPT_WORDS + 1); start++) {
+    const count = new Set(hits.slice(start, start + EXCERPT_WORDS).filter(Boolean)).size;
+    if (count > bestCount) [bestStart, bestCount] = [start, count];
+  }
+  const shown = tokens.slice(bestStart, bestStart + EXCERPT_WORDS);
+  const text = shown.map((token, i) => (hits[bestStart + i] ? `<mark>${escapeHtml(token)}</mark>` : escapeHtml(token))).join(' ');
+  return `${bestStart > 0 ? '… ' : ''}${text}${bestStart + EXCERPT_WORDS < tokens.length ? ' …' : ''}`;
+}

@@ -1,0 +1,98 @@
+/**
+ * Reduces Korean words to stems readers and pages share. Pagefind matches query terms as prefixes of page
+ * words (at jamo level), so a stem only has to be a prefix of the forms on the page: `환불받으려면` → `환불`
+ * finds `환불은`, `환불 기간`. No maintained package does this (see shared/research/korean-search.md).
+ */
+
+/** Case markers and other particles that follow nouns, combined forms included. */
+const PARTICLES = [
+  '에서부터', '으로부터', '로부터', '에서는', '에서도', '에서의', '으로는', '으로도', '이라도', '이라고', '이랑은',
+  '에게는', '한테는', '까지는', '까지도', '부터는', '보다는', '처럼', '마다', '에서', '에게', '한테', '께서',
+  '으로', '까지', '부터', '보다', '이나', '이랑', '이란', '이든', '에는', '에도', '로는', '로도', '과는', '와는',
+  '만은', '라도', '라고', '이요', '이며', '인데', '이고',
+  '이', '가', '은', '는', '을', '를', '의', '에', '로', '와', '과', '도', '만', '랑', '나', '란', '께',
+];
+
+/** Verbs that turn a noun into an action (`취소하다`, `환불받다`), in the stem forms conjugation leaves. */
+const LIGHT_VERBS = [
+  '하', '해', '했', '할', '한', '합', '하시', '하셨', '하였', '되', '돼', '됐', '될', '된', '됩', '되었', '되시',
+  '받', '받으', '받아', '받았', '받을', '받은', '시키', '시켜', '시켰', '드리', '드려', '드렸', '주', '줘', '줬',
+  '안되', '안돼', '안됐', '안된', '안하', '못하', '못해', '못받', '못받아',
+];
+
+/** Endings after a verb stem in questions and requests. */
+const ENDINGS = [
+  '었더니', '았더니', '였더니', '더니', '다고', '라고', '대요', '래요', '려면요', '으려면', '려면', '려고요', '으려고', '려고', '려는데', '는데요', '었는데', '았는데', '였는데', '는데',
+  '은데', '나요', '는지', '은지', '을지', '을까요', '을까', '까요', '세요', '셔요', '시나요', '셨나요', '셨어요',
+  '었어요', '았어요', '였어요', '어요', '아요', '여요', '에요', '예요', '습니다', '니다', '니까', '으면', '으니',
+  '지요', '죠', '고요', '야돼요', '야되나요', '야하나요', '야해요', '야', '지만', '면', '고', '지', '서', '요', '기', '게', '는',
+  '은', '을', '어', '아', '다', '',
+];
+
+/** Endings that also end many nouns (`배송지`, `가입기`): stripped only as part of a light verb, not alone. */
+const AMBIGUOUS_BARE_ENDINGS = new Set(['고', '지', '서', '요', '기', '게', '는', '은', '을', '어', '아', '다', '면', '']);
+
+const PARTICLE_SET = new Set(PARTICLES);
+/** Noun + light verb + ending (`받으려면`): what is left is the noun the reader asks about. */
+const LIGHT_VERB_SUFFIXES = new Set(LIGHT_VERBS.flatMap((verb) => ENDINGS.map((ending) => verb + ending)));
+/** A verb's own ending (`다고` in `틀렸다고`): what is left is a verb. */
+const VERB_ENDINGS = new Set(ENDINGS.filter((ending) => ending && !AMBIGUOUS_BARE_ENDINGS.has(ending)));
+const LONGEST_SUFFIX = Math.max(...[...PARTICLE_SET, ...LIGHT_VERB_SUFFIXES, ...VERB_ENDINGS].map((suffix) => suffix.length));
+/** Endings that mark a word as a verb or adjective when nothing could be stripped (`나와요`, `틀렸다고`, `내야`). */
+const PREDICATE_END = /(요|다|죠|니다|다고|는데|더니|려면|으면|어서|아서|해서|네요|군요|까요|야|고|지|서|면|게|니|나)$/;
+
+const HANGUL_WORD = /^[\uAC00-\uD7A3]+$/;
+
+export interface KoreanWord {
+  /** The word without its particle or ending. */
+  stem: string;
+  /**
+   * Probably a verb or adjective (`틀렸다고`, `나와요`), or a single syllable: it says what happened more than
+   * what it is about. A guess from endings, so some nouns (`재고`) look like one too.
+   */
+  predicate: boolean;
+}
+
+const analyzed = new Map<string, KoreanWord>();
+
+/**
+ * Strips particles and endings, longest first and repeatedly (`취소했는데요` → `취소`). A stem keeps at least
+ * two syllables: one-syllable stems (`나이` → `나`) match too much.
+ */
+export function analyzeKorean(word: string): KoreanWord {
+  if (!HANGUL_WORD.test(word)) return { stem: word, predicate: false };
+  let result = analyzed.get(word);
+  if (!result) {
+    result = strip(word, false);
+    if (result.stem === word) result.predicate = PREDICATE_END.test(word) || word.length === 1;
+    analyzed.set(word, result);
+  }
+  return result;
+}
+
+export const stemKorean = (word: string): string => analyzeKorean(word).stem;
+
+function strip(word: string, predicate: boolean): KoreanWord {
+  for (let length = Math.min(LONGEST_SUFFIX, word.length - 2); length > 0; length--) {
+    const suffix = word.slice(-length);
+    if (LIGHT_VERB_SUFFIXES.has(suffix) || PARTICLE_SET.has(suffix)) return strip(word.slice(0, -length), predicate);
+    if (VERB_ENDINGS.has(suffix)) return strip(word.slice(0, -length), true);
+  }
+  return { stem: word, predicate };
+}
+
+/** Only grammar: a particle or ending left over when a glued word is split (`했더니` in `입력했더니`). */
+export const isGrammar = (fragment: string) =>
+  PARTICLE_SET.has(fragment) || LIGHT_VERB_SUFFIXES.has(fragment) || VERB_ENDINGS.has(fragment) || fragment.length < 2 || PREDICATE_END.test(fragment);
+
+/** Words that carry no topic in a help-center question: asking words, politeness, light verbs standing alone. */
+export const KOREAN_STOPWORDS = new Set([
+  '어떻게', '어떡해요', '어떻게해요', '언제', '언제까지', '언제쯤', '왜', '뭐', '뭔가요', '무엇', '무슨', '어디', '어디서', '어디에서',
+  '얼마', '얼마나', '몇', '몇일', '며칠', '있나요', '있어요', '있는', '있을까요', '없나요', '없어요', '되나요', '되요', '돼요', '되는',
+  '하나요', '해요', '하는', '하면', '할', '수', '방법', '법', '좀', '제', '저', '제가', '내', '나', '그냥', '자꾸', '계속', '아직',
+  '안', '안돼요', '안되요', '안되나요', '안됨', '못', '요', '주세요', '싶어요', '싶은데', '싶습니다', '알려주세요', '궁금해요',
+  '가능한가요', '가능해요', '가능', '가능할까요', '인가요', '건가요', '거', '것', '게', '이거', '이게', '그거', '근데', '그리고',
+  '지금', '어제', '오늘', '내일', '평소', '오랜만에', '빨리', '벌써', '이미', '아까', '방금', '또', '꼭', '제일', '가장', '많이',
+  '조금', '좀더', '더', '덜', '대체', '도대체', '원래', '보통', '아예', '막', '잘', '다', '모두', '전부', '사는', '사는데', '하려는데',
+  '혹시', '문의', '문의드려요', '받은', '받을', '받는', '받고', '받았는데', '하는데', '한', '된', '되는데', '했어요', '됐어요', '있는데', '없는데', '해야', '하고', '했는데', '됐는데', '어떤', '이렇게', '다시', '너무', '진짜', '왜요', '뭘',
+]);
