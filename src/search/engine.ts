@@ -44,8 +44,10 @@ const VIA_WEIGHT: Record<Via, number> = { exact: 1, stem: 1, synonym: 0.9, split
 interface Term {
   /** What the reader typed. */
   typed: string;
-  /** A verb or adjective: counts half, and not at all when unknown. */
+  /** A verb or adjective: counts half. */
   predicate: boolean;
+  /** Looks like one: when the index does not know it, it counts not at all. */
+  predicateLike: boolean;
   /** What was searched for it (several with synonyms); empty when nothing in the index matches. */
   searched: string[];
   via: Via;
@@ -65,7 +67,8 @@ export async function search(query: string, options: SearchOptions): Promise<Sea
   const index = new IndexQueries(await loadPagefind(), options.category);
   const empty: SearchOutcome = { query, hits: [], total: 0, partial: [], terms: [] };
   const typed = joinPhrases(words(query));
-  const content = typed.filter((word) => !isStopword(word) && !isStopword(analyzeKorean(word).stem));
+  // One-syllable Korean words (`지`, `큰`, `옷`) are mostly grammar and match everything: they count only alone.
+  const content = typed.filter((word) => !isStopword(word) && !isStopword(analyzeKorean(word).stem) && !(isHangul(word) && word.length === 1));
   const terms = (await Promise.all((content.length ? content : typed).map((word) => resolveWord(word, index, options.locale)))).flat();
   if (!terms.length) return empty;
 
@@ -165,8 +168,8 @@ function joinPhrases(typed: string[]): string[] {
 
 /** Finds what the index knows of one typed word; a glued compound may come back as two terms. */
 async function resolveWord(typed: string, index: IndexQueries, locale: Locale): Promise<Term[]> {
-  const { stem, predicate } = isHangul(typed) ? analyzeKorean(typed) : { stem: typed, predicate: false };
-  const term = (via: Via, searched: string[], scores: Map<string, number>): Term[] => [{ typed, predicate, searched, via, scores }];
+  const { stem, predicate, predicateLike } = analyzeKorean(typed);
+  const term = (via: Via, searched: string[], scores: Map<string, number>): Term[] => [{ typed, predicate, predicateLike, searched, via, scores }];
   const own = await index.known(stem);
   // Readers' words (`비번`, `택배비`) are searched together with the words articles use (`비밀번호`, `배송비`).
   const synonyms = [...new Set([...canonicalWords(typed), ...canonicalWords(stem)])].filter((word) => word !== stem);
@@ -182,8 +185,11 @@ async function resolveWord(typed: string, index: IndexQueries, locale: Locale): 
       const head = await index.known(stem.slice(0, end));
       if (!head.size) continue;
       const rest = stem.slice(end);
-      const tail = isGrammar(rest) || isStopword(rest) ? [] : await resolveWord(rest, index, locale);
-      return [...term('split', [stem.slice(0, end)], head), ...tail];
+      if (isGrammar(rest) || isStopword(rest)) {
+        // What was cut off is an ending (`풀려` + `면`): the word was a verb after all.
+        return [{ typed, predicate: predicate || isGrammar(rest), predicateLike, searched: [stem.slice(0, end)], via: 'split', scores: head }];
+      }
+      return [...term('split', [stem.slice(0, end)], head), ...(await resolveWord(rest, index, locale))];
     }
   }
 
@@ -197,7 +203,7 @@ async function resolveWord(typed: string, index: IndexQueries, locale: Locale): 
   }
 
   // Verbs are too varied in form to guess at: `사는데` would become some unrelated noun.
-  const vocabulary = predicate ? undefined : await loadVocabulary(locale).catch(() => undefined);
+  const vocabulary = predicateLike ? undefined : await loadVocabulary(locale).catch(() => undefined);
   if (vocabulary) {
     // A typo inside a compound (`블량품`) is corrected on the part the index knows.
     for (let end = stem.length; end >= 2 && (end === stem.length || isHangul(stem)); end--) {
@@ -245,7 +251,7 @@ async function rank(terms: Term[], index: IndexQueries, depth: number): Promise<
     .filter(({ id }) => fragments.has(id))
     .map((page) => {
       const fragment = fragments.get(page.id)!;
-      return { ...page, fragment, score: page.score * aboutBonus(fragment, checked) };
+      return { ...page, fragment, score: page.score * aboutBonus(fragment, checked, weights) };
     })
     .sort((a, b) => b.score - a.score);
 }
@@ -259,7 +265,7 @@ function idfWeights(terms: Term[], pageCount: number): number[] {
   const idf = terms.map((term) => (term.via === 'unknown' ? 0 : Math.log(1 + pageCount / term.scores.size) * (term.predicate ? 0.5 : 1)));
   const known = idf.filter((_, i) => terms[i].via !== 'unknown' && !terms[i].predicate);
   const typical = known.length ? known.reduce((sum, w) => sum + w, 0) / known.length : Math.log(1 + pageCount);
-  return terms.map((term, i) => (term.via !== 'unknown' ? idf[i] : term.predicate ? 0 : typical));
+  return terms.map((term, i) => (term.via !== 'unknown' ? idf[i] : term.predicateLike ? 0 : typical));
 }
 
 function scorePages(terms: Term[], weights: number[], contains: (term: Term, id: string) => boolean) {
@@ -278,13 +284,17 @@ function scorePages(terms: Term[], weights: number[], contains: (term: Term, id:
   return [...pages.values()].sort((a, b) => b.score - a.score);
 }
 
-/** Words in a page's title or its editors' keywords say what the page is about, more than a mention in its body. */
-function aboutBonus(fragment: PagefindFragment, terms: Term[]): number {
+/**
+ * Words in a page's title or its editors' keywords say what the page is about, more than a mention in its body:
+ * the page gains in proportion to the weight of the query it names there.
+ */
+function aboutBonus(fragment: PagefindFragment, terms: Term[], weights: number[]): number {
   const title = [...new Set(words(fragment.meta.title ?? '').map(disassemble))];
   const keywords = new Set(words(fragment.meta.keywords ?? ''));
-  const about = terms.filter((term) => term.searched.some((word) => hasPrefix(title, word))).length;
-  const tagged = terms.filter((term) => term.searched.some((word) => keywords.has(word))).length;
-  return 1 + (0.6 * about + 0.2 * tagged) / Math.max(terms.length, 1);
+  const total = weights.reduce((sum, weight) => sum + weight, 0) || 1;
+  const share = (inside: (word: string) => boolean) =>
+    terms.reduce((sum, term, i) => sum + (term.searched.some(inside) ? weights[i] : 0), 0) / total;
+  return 1 + 0.8 * share((word) => hasPrefix(title, word)) + 0.2 * share((word) => keywords.has(word));
 }
 
 /** Every word of a page (text, title, keywords) in jamo, as Pagefind compares them. */

@@ -1,4 +1,4 @@
-import { analyzeKorean } from './korean.ts';
+import { analyzeKorean, isParticleWord } from './korean.ts';
 import { isHangul, isLatin, words } from './text.ts';
 
 export interface IndexableArticle {
@@ -25,7 +25,7 @@ export function articleStems(article: IndexableArticle): Set<string> {
       continue;
     }
     const { stem, predicate } = analyzeKorean(word);
-    if (isHangul(stem) && stem.length >= 2 && !predicate) stems.add(stem);
+    if (isHangul(stem) && stem.length >= 2 && !predicate && !isParticleWord(stem)) stems.add(stem);
   }
   return stems;
 }

@@ -39,18 +39,20 @@ const LIGHT_VERB_SUFFIXES = new Set(LIGHT_VERBS.flatMap((verb) => ENDINGS.map((e
 const VERB_ENDINGS = new Set(ENDINGS.filter((ending) => ending && !AMBIGUOUS_BARE_ENDINGS.has(ending)));
 const LONGEST_SUFFIX = Math.max(...[...PARTICLE_SET, ...LIGHT_VERB_SUFFIXES, ...VERB_ENDINGS].map((suffix) => suffix.length));
 /** Endings that mark a word as a verb or adjective when nothing could be stripped (`나와요`, `틀렸다고`, `내야`). */
-const PREDICATE_END = /(요|다|죠|니다|다고|는데|더니|려면|으면|어서|아서|해서|네요|군요|까요|야|고|지|서|면|게|니|나)$/;
+const PREDICATE_END = /(요|다|죠|니다|다고|는데|더니|려면|으면|어서|아서|해서|네요|군요|까요|야|고|지|서|면|게|니|나|데)$/;
 
 const HANGUL_WORD = /^[\uAC00-\uD7A3]+$/;
 
 export interface KoreanWord {
   /** The word without its particle or ending. */
   stem: string;
-  /**
-   * Probably a verb or adjective (`틀렸다고`, `나와요`), or a single syllable: it says what happened more than
-   * what it is about. A guess from endings, so some nouns (`재고`) look like one too.
-   */
+  /** A verb or adjective, known from the ending stripped (`틀렸다고` → `틀렸`): it says what happened, not what about. */
   predicate: boolean;
+  /**
+   * Ends like a verb though nothing could be stripped (`나와요`), or is one syllable. Only a guess: nouns such as
+   * `휴면` and `배송지` end the same way, so it is used only for words the index does not know.
+   */
+  predicateLike: boolean;
 }
 
 const analyzed = new Map<string, KoreanWord>();
@@ -60,11 +62,11 @@ const analyzed = new Map<string, KoreanWord>();
  * two syllables: one-syllable stems (`나이` → `나`) match too much.
  */
 export function analyzeKorean(word: string): KoreanWord {
-  if (!HANGUL_WORD.test(word)) return { stem: word, predicate: false };
+  if (!HANGUL_WORD.test(word)) return { stem: word, predicate: false, predicateLike: false };
   let result = analyzed.get(word);
   if (!result) {
-    result = strip(word, false);
-    if (result.stem === word) result.predicate = PREDICATE_END.test(word) || word.length === 1;
+    const stripped = strip(word, false);
+    result = { ...stripped, predicateLike: stripped.predicate || PREDICATE_END.test(stripped.stem) || stripped.stem.length === 1 };
     analyzed.set(word, result);
   }
   return result;
@@ -72,7 +74,7 @@ export function analyzeKorean(word: string): KoreanWord {
 
 export const stemKorean = (word: string): string => analyzeKorean(word).stem;
 
-function strip(word: string, predicate: boolean): KoreanWord {
+function strip(word: string, predicate: boolean): { stem: string; predicate: boolean } {
   for (let length = Math.min(LONGEST_SUFFIX, word.length - 2); length > 0; length--) {
     const suffix = word.slice(-length);
     if (LIGHT_VERB_SUFFIXES.has(suffix) || PARTICLE_SET.has(suffix)) return strip(word.slice(0, -length), predicate);
@@ -80,6 +82,9 @@ function strip(word: string, predicate: boolean): KoreanWord {
   }
   return { stem: word, predicate };
 }
+
+/** `번만`, `수는`: a one-syllable noun and its particle, too short a stem to be worth keeping as a word. */
+export const isParticleWord = (word: string) => word.length === 2 && PARTICLE_SET.has(word[1]);
 
 /** Only grammar: a particle or ending left over when a glued word is split (`했더니` in `입력했더니`). */
 export const isGrammar = (fragment: string) =>
@@ -93,6 +98,6 @@ export const KOREAN_STOPWORDS = new Set([
   '안', '안돼요', '안되요', '안되나요', '안됨', '못', '요', '주세요', '싶어요', '싶은데', '싶습니다', '알려주세요', '궁금해요',
   '가능한가요', '가능해요', '가능', '가능할까요', '인가요', '건가요', '거', '것', '게', '이거', '이게', '그거', '근데', '그리고',
   '지금', '어제', '오늘', '내일', '평소', '오랜만에', '빨리', '벌써', '이미', '아까', '방금', '또', '꼭', '제일', '가장', '많이',
-  '조금', '좀더', '더', '덜', '대체', '도대체', '원래', '보통', '아예', '막', '잘', '다', '모두', '전부', '사는', '사는데', '하려는데',
+  '조금', '좀더', '더', '덜', '대체', '도대체', '원래', '보통', '아예', '막', '잘', '다', '모두', '전부', '사는', '사는데', '하려는데', '있는지', '없는지', '되는지', '하는지', '모르겠어요', '모르겠네요', '왔어요', '했는데요',
   '혹시', '문의', '문의드려요', '받은', '받을', '받는', '받고', '받았는데', '하는데', '한', '된', '되는데', '했어요', '됐어요', '있는데', '없는데', '해야', '하고', '했는데', '됐는데', '어떤', '이렇게', '다시', '너무', '진짜', '왜요', '뭘',
 ]);
