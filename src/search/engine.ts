@@ -156,7 +156,8 @@ function joinPhrases(typed: string[]): string[] {
   const joined: string[] = [];
   for (let i = 0; i < typed.length; i++) {
     const pair = typed[i] + (typed[i + 1] ?? '');
-    const alone = new Set([typed[i], typed[i + 1], ...[typed[i], typed[i + 1] ?? ''].flatMap((word) => [analyzeKorean(word).stem, ...canonicalWords(word)])]);
+    // Only when the phrase means something its words do not: `환불 기간` is searched fine as two words.
+    const alone = new Set([pair, typed[i], typed[i + 1], ...[typed[i], typed[i + 1] ?? ''].flatMap((word) => [analyzeKorean(word).stem, ...canonicalWords(word)])]);
     const meaning = [...canonicalWords(pair), ...canonicalWords(analyzeKorean(pair).stem)].filter((word) => !alone.has(word));
     if (i + 1 < typed.length && meaning.length) {
       joined.push(pair);

@@ -1,0 +1,138 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { launchBrowser } from '../helpers/browser.ts';
+import { startServer, type RunningServer } from '../helpers/server.ts';
+
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+/** Beacons the page sent, by path, with their JSON bodies. */
+let beacons: { path: string; body: Record<string, unknown> }[];
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer(inject('siteDir')), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+beforeEach(async () => {
+  page = await browser.newPage();
+  beacons = [];
+  // The search API arrives with the feedback API; here it is down, which search must survive.
+  await page.route('**/api/**', async (route) => {
+    const request = route.request();
+    beacons.push({ path: new URL(request.url()).pathname, body: JSON.parse(request.postData() ?? '{}') });
+    await route.fulfill({ status: 503, body: '' });
+  });
+  return () => page.close();
+});
+
+const results = () => page.locator('#search-results .search-result__link').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+const settled = () => page.locator('#search-results:is([data-state=done], [data-state=empty])').waitFor({ state: 'attached' });
+
+describe('the header search box', () => {
+  it('is a combobox that suggests articles as the reader types, chosen by keyboard', async () => {
+    await page.goto(`${server.url}/ko/shipping/shipping-fee/`);
+    await page.keyboard.press('/');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('header-search');
+    await page.keyboard.type('환불 기간');
+    const options = page.locator('#header-search-listbox [role=option]');
+    await options.first().waitFor();
+    const input = page.locator('#header-search');
+    expect(await input.getAttribute('role')).toBe('combobox');
+    expect(await input.getAttribute('aria-expanded')).toBe('true');
+    expect(await options.count()).toBeLessThanOrEqual(5);
+    expect(await options.first().locator('mark').count()).toBeGreaterThan(0);
+
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    expect(await input.getAttribute('aria-activedescendant')).toBe('header-search-listbox-1');
+    expect(await options.nth(1).getAttribute('aria-selected')).toBe('true');
+    await page.keyboard.press('ArrowUp');
+    const first = await options.first().locator('.search-suggestion__title').textContent();
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => !url.pathname.endsWith('/shipping-fee/'));
+    expect(await page.locator('h1').textContent()).toBe(first);
+  });
+
+  it('closes on Escape and opens the search page on Enter without a highlighted suggestion', async () => {
+    await page.goto(`${server.url}/ko/`);
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type('배송비');
+    await page.locator('#header-search-listbox [role=option]').first().waitFor();
+    await page.keyboard.press('Escape');
+    expect(await page.locator('#header-search').getAttribute('aria-expanded')).toBe('false');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/ko\/search\/\?q=/);
+    await settled();
+    expect((await results())[0]).toBe('/ko/shipping/shipping-fee/');
+  });
+});
+
+describe('the search page', () => {
+  it('lists results best first with title, category and highlighted excerpt, and a count', async () => {
+    await page.goto(`${server.url}/ko/search/?q=${encodeURIComponent('가상계좌 입금 언제까지 해야 돼요')}`);
+    await settled();
+    expect((await results())[0]).toBe('/ko/ordering-payment/virtual-account-deadline/');
+    const first = page.locator('#search-results li').first();
+    expect(await first.locator('.search-results__category').textContent()).toBe('주문·결제');
+    expect(await first.locator('mark').count()).toBeGreaterThan(0);
+    expect(await page.locator('#search-status').textContent()).toMatch(/검색 결과 \d+건/);
+  });
+
+  it('understands particles, glued words, the English keyboard layout and typos', async () => {
+    for (const [query, expected] of [
+      ['환불받으려면', '/ko/returns-refunds/'],
+      ['회원탈퇴방법', '/ko/account/delete-account/'],
+      ['qothd whghl', '/ko/shipping/track-order/'],
+    ]) {
+      await page.goto(`${server.url}/ko/search/?q=${encodeURIComponent(query)}`);
+      await settled();
+      expect((await results())[0], query).toContain(expected);
+    }
+    await page.goto(`${server.url}/ko/search/?q=${encodeURIComponent('환블')}`);
+    await settled();
+    expect(await page.locator('#search-status').textContent()).toContain('‘환불’(으)로 검색한 결과예요.');
+  });
+
+  it('keeps the query and category in the URL, so it can be shared and the back button works', async () => {
+    await page.goto(`${server.url}/ko/search/?q=${encodeURIComponent('배송')}`);
+    await settled();
+    const everything = await results();
+    await page.locator('#search-category').selectOption('shipping');
+    await page.waitForURL(/category=shipping/);
+    await settled();
+    await expect.poll(results).not.toEqual(everything);
+    expect((await results()).every((href) => href!.startsWith('/ko/shipping/'))).toBe(true);
+    await page.goBack();
+    await page.waitForURL((url) => !url.search.includes('category'));
+    await expect.poll(results).toEqual(everything);
+    expect(await page.locator('#search-category').inputValue()).toBe('');
+  });
+
+  it('shows no unrelated pages for a question the help center does not answer, but offers a way on', async () => {
+    await page.goto(`${server.url}/ko/search/?q=${encodeURIComponent('서울 날씨')}`);
+    await settled();
+    expect(await results()).toEqual([]);
+    expect(await page.locator('#search-status').textContent()).toContain('‘서울 날씨’에 맞는 도움말을 찾지 못했어요');
+    expect(await page.locator('#search-fallback').isVisible()).toBe(true);
+    expect(await page.locator('#search-fallback a').count()).toBeGreaterThan(0);
+    expect(await page.locator('.support-handoff a.button').isVisible()).toBe(true);
+  });
+
+  it('reports a finished search and a click on a result, while the API is down', async () => {
+    await page.goto(`${server.url}/ko/search/?q=${encodeURIComponent('재입고 알림')}`);
+    await settled();
+    await page.locator('#search-results .search-result__link').first().click();
+    await page.waitForURL('**/ko/products-stock/restock-alert/');
+    await expect.poll(() => beacons.map((beacon) => beacon.path).sort()).toEqual(['/api/search-clicks', '/api/searches']);
+    const search = beacons.find((beacon) => beacon.path === '/api/searches')!.body;
+    expect(search).toMatchObject({ query: '재입고 알림', locale: 'ko', resultCount: expect.any(Number), eventId: expect.any(String) });
+    expect(beacons.find((beacon) => beacon.path === '/api/search-clicks')!.body).toMatchObject({
+      query: '재입고 알림',
+      articleId: 'ko/products-stock/restock-alert',
+      position: 1,
+    });
+  });
+});
