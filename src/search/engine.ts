@@ -290,7 +290,7 @@ function scorePages(terms: Term[], weights: number[], contains: (term: Term, id:
  * the page gains in proportion to the weight of the query it names there.
  */
 function aboutBonus(fragment: PagefindFragment, terms: Term[], weights: number[]): number {
-  const title = [...new Set(words(fragment.meta.title ?? '').map(disassemble))];
+  const title = [...new Set(words(fragment.meta.title ?? '').map(comparable))];
   const keywords = new Set(words(fragment.meta.keywords ?? ''));
   const total = weights.reduce((sum, weight) => sum + weight, 0) || 1;
   const share = (inside: (word: string) => boolean) =>
@@ -298,17 +298,20 @@ function aboutBonus(fragment: PagefindFragment, terms: Term[], weights: number[]
   return 1 + 0.8 * share((word) => hasPrefix(title, word)) + 0.2 * share((word) => keywords.has(word));
 }
 
-/** Every word of a page (text, title, keywords) in jamo, as Pagefind compares them. */
+/** Every word of a page (text, title, keywords) as Pagefind compares them: Korean in jamo, English stemmed. */
 function pageWords(fragment: PagefindFragment): string[] {
   const text = `${fragment.meta.title ?? ''} ${fragment.meta.keywords ?? ''} ${fragment.content}`;
-  return [...new Set(words(text))].map(disassemble);
+  return [...new Set(words(text))].map(comparable);
 }
 
-/** `서우` is a prefix of `서울` in jamo, as a reader typing sees it. */
-const hasPrefix = (jamoWords: string[], word: string) => {
-  const jamo = disassemble(word);
-  return jamoWords.some((candidate) => candidate.startsWith(jamo));
+/** `서우` is a prefix of `서울` in jamo, as a reader typing sees it; `pays` matches `pay` as Pagefind stems English. */
+const hasPrefix = (pageWordList: string[], word: string) => {
+  const prefix = comparable(word);
+  return pageWordList.some((candidate) => candidate.startsWith(prefix));
 };
+
+/** A rough English stem, enough to agree with Pagefind's stemmer on plurals and common endings. */
+const comparable = (word: string) => (isLatin(word) ? word.replace(/(?:ies|es|s|ed|ing)$/, '').slice(0, Math.max(3, word.length - 3)) || word : disassemble(word));
 
 function toHit(fragment: PagefindFragment, terms: Term[]): SearchHit {
   const url = fragment.url;
