@@ -1,9 +1,15 @@
 import type { Database } from 'better-sqlite3';
 import { Hono } from 'hono';
+import { cors } from 'hono/cors';
 import type { Manifest } from '../src/content/manifest.ts';
+import { eventRoutes } from './api/events.ts';
 import { healthRoutes } from './api/health.ts';
+import { rateLimiter } from './api/rate-limit.ts';
+import { visitorOf } from './api/visitor.ts';
 import type { ServerConfig } from './config.ts';
+import { createStorage } from './db/storage.ts';
 import { ApiError, onError } from './errors.ts';
+import { maskPersonalData } from './privacy/mask.ts';
 import { staticSite } from './static-site.ts';
 
 export interface AppDeps {
@@ -14,9 +20,24 @@ export interface AppDeps {
 }
 
 /** The whole server: the API under /api and the built site everywhere else. Tests build their own. */
-export function createApp({ config, db, manifest }: AppDeps) {
+export function createApp({ config, db, manifest, clock }: AppDeps) {
+  const storage = createStorage(db);
+  const origins = new Set([...manifest.widgetOrigins, ...config.corsOrigins]);
   const api = new Hono()
+    // Host sites embedding the widget may send beacons; no other origin may read our answers.
+    .use(cors({ origin: (origin) => (origins.has(origin) ? origin : null), allowMethods: ['GET', 'POST'], allowHeaders: ['Content-Type'], maxAge: 600 }))
     .route('/', healthRoutes(db, manifest))
+    .route(
+      '/',
+      eventRoutes({
+        storage,
+        manifest,
+        clock,
+        visitorOf: visitorOf(storage, clock, config.trustProxy),
+        checkRate: rateLimiter(config.rateLimit, clock),
+        mask: (text) => maskPersonalData(text, config.maskPatterns),
+      }),
+    )
     .all('*', (c) => {
       throw new ApiError(404, 'not_found', `No API endpoint ${c.req.method} ${c.req.path}`);
     });
@@ -25,5 +46,5 @@ export function createApp({ config, db, manifest }: AppDeps) {
   app.onError(onError);
   app.route('/api', api);
   app.route('/', staticSite(config.siteDir, manifest));
-  return app;
+  return Object.assign(app, { storage });
 }

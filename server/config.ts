@@ -8,6 +8,16 @@ const envSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   HELPLOOP_SITE_DIR: z.string().min(1).default('dist'),
   HELPLOOP_DATABASE: z.string().min(1).default('data/helploop.db'),
+  /** Days raw events are kept; daily counts stay. */
+  HELPLOOP_RETENTION_DAYS: z.coerce.number().int().min(1).default(90),
+  /** Extra origins allowed to send beacons, besides site.yaml's widgetOrigins; comma-separated. */
+  HELPLOOP_CORS_ORIGINS: z.string().default(''),
+  /** Set when a reverse proxy sets X-Forwarded-For; otherwise that header is ignored. */
+  HELPLOOP_TRUST_PROXY: z.enum(['true', 'false', '1', '0', '']).default('').transform((value) => value === 'true' || value === '1'),
+  /** Events one visitor may send per minute. */
+  HELPLOOP_RATE_LIMIT: z.coerce.number().int().min(1).default(120),
+  /** Extra patterns masked in queries and comments before storing (e.g. order numbers); comma-separated regexes. */
+  HELPLOOP_MASK_PATTERNS: z.string().default(''),
 });
 
 export interface ServerConfig {
@@ -15,6 +25,11 @@ export interface ServerConfig {
   host: string;
   siteDir: string;
   databaseFile: string;
+  retentionDays: number;
+  corsOrigins: string[];
+  trustProxy: boolean;
+  rateLimit: number;
+  maskPatterns: RegExp[];
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): ServerConfig {
@@ -23,6 +38,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
     throw new Error(`Invalid environment:\n${lines.join('\n')}`);
   }
-  const { PORT, HOST, HELPLOOP_SITE_DIR, HELPLOOP_DATABASE } = parsed.data;
-  return { port: PORT, host: HOST, siteDir: resolve(HELPLOOP_SITE_DIR), databaseFile: resolve(HELPLOOP_DATABASE) };
+  const settings = parsed.data;
+  const list = (value: string) => value.split(',').map((item) => item.trim()).filter(Boolean);
+  return {
+    port: settings.PORT,
+    host: settings.HOST,
+    siteDir: resolve(settings.HELPLOOP_SITE_DIR),
+    databaseFile: resolve(settings.HELPLOOP_DATABASE),
+    retentionDays: settings.HELPLOOP_RETENTION_DAYS,
+    corsOrigins: list(settings.HELPLOOP_CORS_ORIGINS),
+    trustProxy: settings.HELPLOOP_TRUST_PROXY,
+    rateLimit: settings.HELPLOOP_RATE_LIMIT,
+    maskPatterns: list(settings.HELPLOOP_MASK_PATTERNS).map((pattern) => new RegExp(pattern, 'g')),
+  };
 }

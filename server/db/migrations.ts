@@ -6,7 +6,52 @@ export interface Migration {
 }
 
 /** Applied in order, each once, each in its own transaction. Append; never edit one that has shipped. */
-export const migrations: Migration[] = [];
+export const migrations: Migration[] = [
+  {
+    id: '001-reader-events',
+    up: (db) =>
+      db.exec(`
+        -- Every beacon carries a client-made id; a retried beacon finds its id here and is not stored twice.
+        CREATE TABLE received_events (event_id TEXT PRIMARY KEY, received_at TEXT NOT NULL) WITHOUT ROWID;
+
+        -- One vote per visitor, article and day: a later vote the same day replaces the earlier.
+        CREATE TABLE votes (
+          article_id TEXT NOT NULL, visitor TEXT NOT NULL, day TEXT NOT NULL,
+          helpful INTEGER NOT NULL, reason TEXT, comment TEXT, created_at TEXT NOT NULL,
+          PRIMARY KEY (article_id, visitor, day)
+        );
+        CREATE INDEX votes_day ON votes (day, article_id, helpful);
+
+        CREATE TABLE views (id INTEGER PRIMARY KEY, article_id TEXT NOT NULL, visitor TEXT NOT NULL, day TEXT NOT NULL, created_at TEXT NOT NULL);
+        CREATE INDEX views_day ON views (day, article_id);
+
+        CREATE TABLE searches (
+          id INTEGER PRIMARY KEY, query TEXT NOT NULL, normalized TEXT NOT NULL, locale TEXT NOT NULL,
+          result_count INTEGER NOT NULL, visitor TEXT NOT NULL, day TEXT NOT NULL, created_at TEXT NOT NULL
+        );
+        CREATE INDEX searches_day ON searches (day, locale, normalized);
+
+        CREATE TABLE search_clicks (
+          id INTEGER PRIMARY KEY, query TEXT NOT NULL, normalized TEXT NOT NULL, article_id TEXT NOT NULL,
+          position INTEGER NOT NULL, visitor TEXT NOT NULL, day TEXT NOT NULL, created_at TEXT NOT NULL
+        );
+        CREATE INDEX search_clicks_day ON search_clicks (day, article_id);
+
+        -- What stays once raw events pass their retention.
+        CREATE TABLE daily_articles (
+          day TEXT NOT NULL, article_id TEXT NOT NULL, views INTEGER NOT NULL DEFAULT 0,
+          helpful INTEGER NOT NULL DEFAULT 0, unhelpful INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (day, article_id)
+        ) WITHOUT ROWID;
+        CREATE TABLE daily_searches (
+          day TEXT NOT NULL, locale TEXT NOT NULL, normalized TEXT NOT NULL, searches INTEGER NOT NULL DEFAULT 0,
+          zero_results INTEGER NOT NULL DEFAULT 0, clicks INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (day, locale, normalized)
+        ) WITHOUT ROWID;
+
+        -- The day's secret for visitor keys; deleted after two days so old keys cannot be recomputed.
+        CREATE TABLE visitor_salts (day TEXT PRIMARY KEY, salt BLOB NOT NULL) WITHOUT ROWID;
+      `),
+  },
+];
 
 export function migrate(db: Database, list: Migration[] = migrations): string[] {
   db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (id TEXT PRIMARY KEY, applied_at TEXT NOT NULL)');

@@ -7,6 +7,8 @@ export const manifestSchema = z.object({
   locales: z.array(localeSchema),
   categories: z.array(z.object({ id: z.string(), title: z.record(z.string(), z.string()) })),
   contexts: z.array(z.string()),
+  /** Host-site origins allowed to embed the widget and send beacons (site.yaml). */
+  widgetOrigins: z.array(z.string()),
   articles: z.array(
     z.object({
       id: z.string(),

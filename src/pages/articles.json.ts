@@ -11,6 +11,7 @@ export const GET: APIRoute = async () => {
     locales: site.locales,
     categories: categories.map(({ id, title }) => ({ id, title })),
     contexts: Object.keys(contexts),
+    widgetOrigins: site.widgetOrigins.map((origin) => new URL(origin).origin),
     articles: articles.map((article) => {
       const { locale, category } = parseArticleId(article.id);
       return {

@@ -1,0 +1,94 @@
+import { randomUUID } from 'node:crypto';
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { Manifest } from '../../src/content/manifest.ts';
+import { normalize } from '../../src/search/text.ts';
+import type { Storage, WriteResult } from '../db/storage.ts';
+import { ApiError } from '../errors.ts';
+import { readBeacon, validate } from './beacon-body.ts';
+import { clickSchema, searchSchema, viewSchema, voteSchema } from './schemas.ts';
+import type { Visitor } from './visitor.ts';
+
+export interface EventDeps {
+  storage: Storage;
+  manifest: Manifest;
+  clock: () => Date;
+  visitorOf: (c: Context) => Visitor;
+  checkRate: (visitor: string) => void;
+  mask: (text: string) => string;
+}
+
+/** Failed searches group by what was meant, not how it was typed: width, case and spacing fold away. */
+export const normalizeQuery = (query: string) => normalize(query).replace(/\s+/g, '');
+
+const MAX_BODY = 4 * 1024;
+
+/** The public beacons readers' browsers send. A 2xx answer means the event is committed to the database. */
+export function eventRoutes({ storage, manifest, clock, visitorOf, checkRate, mask }: EventDeps) {
+  const articles = new Set(manifest.articles.map((article) => article.id));
+  const requireArticle = (id: string) => {
+    if (!articles.has(id)) throw new ApiError(404, 'unknown_article', `No article with id ${id}`);
+  };
+  const answer = (c: Context, result: WriteResult) => c.json({ status: result }, result === 'stored' ? 201 : 200);
+  /** Who sent it, once the flood check has passed. */
+  const sender = (c: Context) => {
+    const visitor = visitorOf(c);
+    checkRate(visitor.key);
+    return { visitor: visitor.key, day: visitor.day, at: clock().toISOString() };
+  };
+
+  return new Hono()
+    .use(
+      bodyLimit({
+        maxSize: MAX_BODY,
+        onError: () => {
+          throw new ApiError(413, 'body_too_large', `Bodies are limited to ${MAX_BODY} bytes`);
+        },
+      }),
+    )
+    .post('/votes', async (c) => {
+      const who = sender(c);
+      if (isForm(c)) return voteFromForm(c, who);
+      const body = await readBeacon(c, voteSchema);
+      requireArticle(body.articleId);
+      return answer(c, storage.recordVote({ ...who, ...body, comment: body.comment && mask(body.comment) }));
+    })
+    .post('/views', async (c) => {
+      const who = sender(c);
+      const body = await readBeacon(c, viewSchema);
+      requireArticle(body.articleId);
+      return answer(c, storage.recordView({ ...who, ...body }));
+    })
+    .post('/searches', async (c) => {
+      const who = sender(c);
+      const body = await readBeacon(c, searchSchema);
+      const query = mask(body.query);
+      return answer(c, storage.recordSearch({ ...who, ...body, query, normalized: normalizeQuery(query) }));
+    })
+    .post('/search-clicks', async (c) => {
+      const who = sender(c);
+      const { eventId, articleId, position, query: typed } = await readBeacon(c, clickSchema);
+      requireArticle(articleId);
+      const query = mask(typed);
+      return answer(c, storage.recordClick({ ...who, eventId, articleId, position, query, normalized: normalizeQuery(query) }));
+    });
+
+  /** The widget without JavaScript: a plain form post, answered by a redirect back to the article's thank-you. */
+  async function voteFromForm(c: Context, who: ReturnType<typeof sender>) {
+    const form = await c.req.parseBody();
+    const text = (name: string) => (typeof form[name] === 'string' && form[name] !== '' ? (form[name] as string) : undefined);
+    const body = validate(voteSchema, {
+      eventId: randomUUID(),
+      articleId: text('articleId'),
+      helpful: text('helpful') === 'yes' ? true : text('helpful') === 'no' ? false : text('helpful'),
+      reason: text('reason'),
+      comment: text('comment'),
+    });
+    requireArticle(body.articleId);
+    storage.recordVote({ ...who, ...body, comment: body.comment && mask(body.comment) });
+    return c.redirect(`/${body.articleId}/#feedback-thanks-${body.helpful ? 'yes' : 'no'}`, 303);
+  }
+}
+
+const isForm = (c: Context) => (c.req.header('content-type') ?? '').startsWith('application/x-www-form-urlencoded');

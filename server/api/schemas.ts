@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { COMMENT_MAX, unhelpfulReasons } from '../../src/feedback/reasons.ts';
+import { localeSchema } from '../../src/content/schema.ts';
+
+/** Made by the browser for each event, so a retried beacon is stored once. */
+const eventId = z.uuid({ error: 'must be a UUID' });
+const articleId = z.string().max(200).regex(/^[a-z]{2}\/[a-z0-9-]+\/[a-z0-9-]+$/, 'must be <locale>/<category-id>/<slug>');
+const query = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
+
+export const voteSchema = z.strictObject({
+  eventId,
+  articleId,
+  helpful: z.boolean(),
+  reason: z.enum(unhelpfulReasons).optional(),
+  comment: z.string().max(COMMENT_MAX, `must be at most ${COMMENT_MAX} characters`).optional(),
+});
+export const viewSchema = z.strictObject({ eventId, articleId });
+export const searchSchema = z.strictObject({ eventId, query, locale: localeSchema, resultCount: z.int().min(0).max(100_000) });
+export const clickSchema = z.strictObject({ eventId, query, articleId, position: z.int().min(1).max(1000), locale: localeSchema.optional() });
+
+export type VoteBody = z.infer<typeof voteSchema>;

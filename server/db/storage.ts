@@ -1,0 +1,123 @@
+import { randomBytes } from 'node:crypto';
+import type { Database } from 'better-sqlite3';
+
+/** Who and when, shared by every reader event. */
+interface EventBase {
+  eventId: string;
+  /** Keyed hash of the visitor for this day (see privacy/visitor.ts). */
+  visitor: string;
+  /** The visitor's day, YYYY-MM-DD (UTC). */
+  day: string;
+  /** ISO timestamp. */
+  at: string;
+}
+
+export interface VoteEvent extends EventBase {
+  articleId: string;
+  helpful: boolean;
+  reason?: string;
+  comment?: string;
+}
+export interface ViewEvent extends EventBase {
+  articleId: string;
+}
+export interface SearchEvent extends EventBase {
+  query: string;
+  normalized: string;
+  locale: string;
+  resultCount: number;
+}
+export interface ClickEvent extends EventBase {
+  query: string;
+  normalized: string;
+  articleId: string;
+  position: number;
+}
+
+/** `stored` once written and committed; `duplicate` when the same event id was stored before (a retried beacon). */
+export type WriteResult = 'stored' | 'duplicate';
+
+/**
+ * All SQL of the reader events, behind the narrow interface the API uses, so a PostgreSQL implementation can stand
+ * beside it. Every write is its own IMMEDIATE transaction: when a method returns, the event is committed.
+ */
+export function createStorage(db: Database) {
+  const receive = db.prepare('INSERT OR IGNORE INTO received_events (event_id, received_at) VALUES (@eventId, @at)');
+  const vote = db.prepare(`
+    INSERT INTO votes (article_id, visitor, day, helpful, reason, comment, created_at)
+    VALUES (@articleId, @visitor, @day, @helpful, @reason, @comment, @at)
+    ON CONFLICT (article_id, visitor, day) DO UPDATE SET
+      helpful = excluded.helpful, reason = excluded.reason, comment = excluded.comment, created_at = excluded.created_at`);
+  const view = db.prepare('INSERT INTO views (article_id, visitor, day, created_at) VALUES (@articleId, @visitor, @day, @at)');
+  const search = db.prepare(`
+    INSERT INTO searches (query, normalized, locale, result_count, visitor, day, created_at)
+    VALUES (@query, @normalized, @locale, @resultCount, @visitor, @day, @at)`);
+  const click = db.prepare(`
+    INSERT INTO search_clicks (query, normalized, article_id, position, visitor, day, created_at)
+    VALUES (@query, @normalized, @articleId, @position, @visitor, @day, @at)`);
+  const saltOf = db.prepare('SELECT salt FROM visitor_salts WHERE day = ?').pluck();
+  const addSalt = db.prepare('INSERT OR IGNORE INTO visitor_salts (day, salt) VALUES (?, ?)');
+  const dropSalts = db.prepare('DELETE FROM visitor_salts WHERE day < ?');
+
+  /** Runs `write` unless this event id was seen before, in one transaction. */
+  function once(event: EventBase, write: () => void): WriteResult {
+    return db
+      .transaction((): WriteResult => {
+        if (receive.run({ eventId: event.eventId, at: event.at }).changes === 0) return 'duplicate';
+        write();
+        return 'stored';
+      })
+      .immediate();
+  }
+
+  const rollupStatements = [
+    `INSERT INTO daily_articles (day, article_id, views)
+       SELECT day, article_id, count(*) FROM views WHERE day < @before GROUP BY day, article_id
+       ON CONFLICT (day, article_id) DO UPDATE SET views = views + excluded.views`,
+    `INSERT INTO daily_articles (day, article_id, helpful, unhelpful)
+       SELECT day, article_id, sum(helpful), sum(1 - helpful) FROM votes WHERE day < @before GROUP BY day, article_id
+       ON CONFLICT (day, article_id) DO UPDATE SET helpful = helpful + excluded.helpful, unhelpful = unhelpful + excluded.unhelpful`,
+    `INSERT INTO daily_searches (day, locale, normalized, searches, zero_results)
+       SELECT day, locale, normalized, count(*), sum(result_count = 0) FROM searches WHERE day < @before GROUP BY day, locale, normalized
+       ON CONFLICT (day, locale, normalized) DO UPDATE SET searches = searches + excluded.searches, zero_results = zero_results + excluded.zero_results`,
+    `INSERT INTO daily_searches (day, locale, normalized, clicks)
+       SELECT day, substr(article_id, 1, instr(article_id, '/') - 1), normalized, count(*) FROM search_clicks WHERE day < @before
+       GROUP BY day, substr(article_id, 1, instr(article_id, '/') - 1), normalized
+       ON CONFLICT (day, locale, normalized) DO UPDATE SET clicks = clicks + excluded.clicks`,
+    'DELETE FROM views WHERE day < @before',
+    'DELETE FROM votes WHERE day < @before',
+    'DELETE FROM searches WHERE day < @before',
+    'DELETE FROM search_clicks WHERE day < @before',
+    'DELETE FROM received_events WHERE received_at < @before',
+  ].map((sql) => db.prepare(sql));
+
+  return {
+    recordVote: (event: VoteEvent) =>
+      once(event, () => vote.run({ ...event, helpful: event.helpful ? 1 : 0, reason: event.reason ?? null, comment: event.comment ?? null })),
+    recordView: (event: ViewEvent) => once(event, () => view.run(event)),
+    recordSearch: (event: SearchEvent) => once(event, () => search.run(event)),
+    recordClick: (event: ClickEvent) => once(event, () => click.run(event)),
+
+    /** The secret for a day's visitor keys, made on first use; secrets older than yesterday are destroyed. */
+    saltFor(day: string, yesterday: string): Buffer {
+      const existing = saltOf.get(day) as Buffer | undefined;
+      if (existing) return existing;
+      return db
+        .transaction(() => {
+          addSalt.run(day, randomBytes(32));
+          dropSalts.run(yesterday);
+          return saltOf.get(day) as Buffer;
+        })
+        .immediate();
+    },
+
+    /** Folds raw events of days before `before` into the daily tables and deletes them; the counts stay. */
+    rollup(before: string): void {
+      db.transaction(() => {
+        for (const statement of rollupStatements) statement.run({ before });
+      }).immediate();
+    },
+  };
+}
+
+export type Storage = ReturnType<typeof createStorage>;

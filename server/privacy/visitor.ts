@@ -1,0 +1,14 @@
+import { createHmac } from 'node:crypto';
+
+/**
+ * A visitor key: HMAC of IP address and user agent under the day's secret. Enough to count one vote per visitor
+ * and unique searchers for a day; useless for following a person across days once the secret is gone.
+ */
+export function visitorKey(salt: Buffer, ip: string, userAgent: string): string {
+  return createHmac('sha256', salt).update(`${ip}\n${userAgent}`).digest('base64url').slice(0, 22);
+}
+
+/** The UTC day of an instant, YYYY-MM-DD. */
+export const dayOf = (date: Date) => date.toISOString().slice(0, 10);
+
+export const daysBefore = (date: Date, days: number) => dayOf(new Date(date.getTime() - days * 86_400_000));
