@@ -10,4 +10,6 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never' },
   integrations: [mdx(), helploop()],
   devToolbar: { enabled: false },
+  // Small scripts would be inlined into every page; as files they are downloaded once and cached across articles.
+  vite: { build: { assetsInlineLimit: 0 } },
 });

@@ -22,7 +22,8 @@ function brokenLinks(siteDir: string): string[] {
       (el) => el.getAttribute('href') ?? el.getAttribute('src') ?? el.getAttribute('action')!,
     );
     for (const target of targets) {
-      if (/^[a-z]+:/i.test(target) || target.startsWith('//')) continue;
+      // Other sites, and the API's routes (the form posts to /api/votes), are not files of the build.
+      if (/^[a-z]+:/i.test(target) || target.startsWith('//') || target.startsWith('/api/')) continue;
       const url = new URL(target, `http://site${from}`);
       const path = decodeURIComponent(url.pathname);
       const onDisk = join(siteDir, path);

@@ -1,0 +1,97 @@
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { launchBrowser } from '../helpers/browser.ts';
+import { startServer, type RunningServer } from '../helpers/server.ts';
+
+let server: RunningServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+const articleUrl = '/ko/shipping/track-order/';
+const articleId = 'ko/shipping/track-order';
+
+const rows = (sql: string) => {
+  const db = new Database(join(server.dataDir, 'helploop.db'), { readonly: true });
+  try {
+    return db.prepare(sql).all() as Record<string, unknown>[];
+  } finally {
+    db.close();
+  }
+};
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer(inject('siteDir')), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+beforeEach(async () => {
+  context = await browser.newContext();
+  page = await context.newPage();
+  return () => context.close();
+});
+
+describe('“Was this helpful?”', () => {
+  it('takes a No with a reason and comment by keyboard, thanks the reader and offers the hand-off', async () => {
+    await page.goto(`${server.url}${articleUrl}`);
+    await page.getByRole('button', { name: '아니요' }).first().focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('value'))).toBe('confusing');
+    await page.getByLabel('따라 했는데 해결되지 않았어요').check();
+    await page.getByLabel(/더 알려주실 내용/).fill('알림톡이 안 와요. 연락처 010-1234-5678');
+    await page.getByRole('button', { name: '보내기' }).click();
+    await page.locator('#feedback-thanks-no').waitFor();
+    expect(await page.locator('#feedback-thanks-no a.button').isVisible()).toBe(true);
+    await expect.poll(() => rows(`SELECT helpful, reason, comment FROM votes WHERE article_id = '${articleId}'`)).toEqual([
+      { helpful: 0, reason: 'did-not-work', comment: '알림톡이 안 와요. 연락처 [phone]' },
+    ]);
+    await expect.poll(() => rows(`SELECT count(*) AS n FROM views WHERE article_id = '${articleId}'`)[0].n).toBeGreaterThan(0);
+  });
+
+  it('remembers the answer and lets the reader change it', async () => {
+    const other = 'ko/shipping/shipping-fee';
+    await page.goto(`${server.url}/${other}/`);
+    await page.getByRole('button', { name: '네' }).click();
+    await page.locator('#feedback-thanks-yes').waitFor();
+    await page.reload();
+    expect(await page.locator('.feedback__answered').textContent()).toContain('‘네’로 답하셨어요.');
+    await page.getByRole('button', { name: '답변 바꾸기' }).click();
+    await page.getByRole('button', { name: '아니요' }).first().click();
+    await expect.poll(() => rows(`SELECT helpful FROM votes WHERE article_id = '${other}'`)).toEqual([{ helpful: 0 }]);
+  });
+
+  it('keeps a vote made while the API is down and sends it once the API is back', async () => {
+    const other = 'ko/shipping/delivery-time';
+    await page.route('**/api/**', (route) => route.abort('connectionrefused'));
+    await page.goto(`${server.url}/${other}/`);
+    await page.getByRole('button', { name: '네' }).click();
+    await page.locator('#feedback-thanks-yes').waitFor();
+    await expect.poll(() => page.evaluate(() => JSON.parse(localStorage.getItem('helploop:outbox') ?? '[]').length)).toBeGreaterThan(0);
+    expect(rows(`SELECT count(*) AS n FROM votes WHERE article_id = '${other}'`)).toEqual([{ n: 0 }]);
+
+    await page.unroute('**/api/**');
+    await page.goto(`${server.url}/ko/`);
+    await page.goto(`${server.url}${articleUrl}`);
+    await expect.poll(() => rows(`SELECT helpful FROM votes WHERE article_id = '${other}'`)).toEqual([{ helpful: 1 }]);
+    await expect.poll(() => page.evaluate(() => JSON.parse(localStorage.getItem('helploop:outbox') ?? '[]').length)).toBe(0);
+  });
+
+  it('works without JavaScript as a form that comes back to the article', async () => {
+    const plain = await browser.newContext({ javaScriptEnabled: false });
+    try {
+      const noJs = await plain.newPage();
+      const other = 'ko/returns-refunds/refund-timing';
+      await noJs.goto(`${server.url}/${other}/`);
+      await noJs.getByLabel('틀리거나 오래된 내용이에요').check();
+      await noJs.getByRole('button', { name: '보내기' }).click();
+      await noJs.waitForURL(`**/${other}/#feedback-thanks-no`);
+      expect(await noJs.locator('#feedback-thanks-no').isVisible()).toBe(true);
+      expect(rows(`SELECT helpful, reason FROM votes WHERE article_id = '${other}'`)).toEqual([{ helpful: 0, reason: 'outdated' }]);
+    } finally {
+      await plain.close();
+    }
+  });
+});
