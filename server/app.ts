@@ -26,7 +26,7 @@ export function createApp({ config, db, manifest, clock }: AppDeps) {
   const api = new Hono()
     // Host sites embedding the widget may send beacons; no other origin may read our answers.
     .use(cors({ origin: (origin) => (origins.has(origin) ? origin : null), allowMethods: ['GET', 'POST'], allowHeaders: ['Content-Type'], maxAge: 600 }))
-    .route('/', healthRoutes(db, manifest))
+    .route('/', healthRoutes(storage, manifest))
     .route(
       '/',
       eventRoutes({

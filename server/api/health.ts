@@ -1,11 +1,11 @@
-import type { Database } from 'better-sqlite3';
 import { Hono } from 'hono';
 import type { Manifest } from '../../src/content/manifest.ts';
+import type { Storage } from '../db/storage.ts';
 
 /** For load balancers and uptime checks: answers only when the database answers. */
-export function healthRoutes(db: Database, manifest: Manifest) {
+export function healthRoutes(storage: Storage, manifest: Manifest) {
   return new Hono().get('/health', (c) => {
-    db.prepare('SELECT 1').get();
+    storage.ping();
     return c.json({ status: 'ok', articles: manifest.articles.length });
   });
 }

@@ -91,7 +91,11 @@ export function createStorage(db: Database) {
     'DELETE FROM received_events WHERE received_at < @before',
   ].map((sql) => db.prepare(sql));
 
+  const ping = db.prepare('SELECT 1');
+
   return {
+    /** Throws when the database cannot answer. */
+    ping: () => void ping.get(),
     recordVote: (event: VoteEvent) =>
       once(event, () => vote.run({ ...event, helpful: event.helpful ? 1 : 0, reason: event.reason ?? null, comment: event.comment ?? null })),
     recordView: (event: ViewEvent) => once(event, () => view.run(event)),
