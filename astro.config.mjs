@@ -11,5 +11,15 @@ export default defineConfig({
   integrations: [mdx(), helploop()],
   devToolbar: { enabled: false },
   // Small scripts would be inlined into every page; as files they are downloaded once and cached across articles.
-  vite: { build: { assetsInlineLimit: 0 } },
+  vite: {
+    build: {
+      assetsInlineLimit: 0,
+      rolldownOptions: {
+        // Astro's MDX output trips this warning once per article: thousands of harmless lines on a large site.
+        onLog(level, log, handler) {
+          if (log.code !== 'MODULE_LEVEL_DIRECTIVE') handler(level, log);
+        },
+      },
+    },
+  },
 });

@@ -73,7 +73,8 @@ export async function search(query: string, options: SearchOptions): Promise<Sea
   if (!terms.length) return empty;
 
   const limit = options.limit ?? 10;
-  const ranked = await rank(terms, index, limit + 3);
+  // Candidates read beyond what is shown: enough to reorder by titles, few enough to keep the first search small.
+  const ranked = await rank(terms, index, limit + Math.min(3, Math.ceil(limit / 5)));
   const answers = ranked.filter((page) => page.coverage > MIN_COVERAGE);
   const hit = (page: RankedPage) => toHit(page.fragment, terms);
   if (!answers.length) return { ...empty, partial: ranked.filter((page) => page.coverage > 0).slice(0, 3).map(hit), terms: summary(terms) };
@@ -145,7 +146,7 @@ class IndexQueries {
    */
   async known(word: string): Promise<Map<string, number>> {
     const scores = await this.scores(word);
-    const best = [...scores].sort((a, b) => b[1] - a[1]).slice(0, 3);
+    const best = [...scores].sort((a, b) => b[1] - a[1]).slice(0, 2);
     const present = await Promise.all(best.map(async ([id]) => hasPrefix(await this.words(id), word)));
     return present.some(Boolean) ? scores : new Map();
   }

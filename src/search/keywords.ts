@@ -9,6 +9,8 @@ export interface IndexableArticle {
   aliases: string[];
 }
 
+const stemsByText = new Map<string, Set<string>>();
+
 /** Markdown syntax and link targets are not words readers search for. */
 const plainText = (markdown: string) => markdown.replace(/\]\([^)]*\)/g, ']').replace(/`/g, ' ');
 
@@ -18,7 +20,11 @@ const plainText = (markdown: string) => markdown.replace(/\]\([^)]*\)/g, ']').re
  */
 export function articleStems(article: IndexableArticle): Set<string> {
   const text = [article.title, article.description, plainText(article.body), ...article.tags, ...article.aliases].join(' ');
+  // The page and the vocabulary both ask for every article's stems during one build.
+  const known = stemsByText.get(text);
+  if (known) return known;
   const stems = new Set<string>();
+  stemsByText.set(text, stems);
   for (const word of words(text)) {
     if (isLatin(word)) {
       if (word.length >= 3) stems.add(word);
