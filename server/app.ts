@@ -10,6 +10,7 @@ import type { ServerConfig } from './config.ts';
 import { createStorage } from './db/storage.ts';
 import { ApiError, onError } from './errors.ts';
 import { maskPersonalData } from './privacy/mask.ts';
+import { staffRoutes } from './staff/routes.ts';
 import { staticSite } from './static-site.ts';
 
 export interface AppDeps {
@@ -38,6 +39,7 @@ export function createApp({ config, db, manifest, clock }: AppDeps) {
         mask: (text) => maskPersonalData(text, config.maskPatterns),
       }),
     )
+    .route('/staff', staffRoutes({ db, manifest, clock, config }))
     .all('*', (c) => {
       throw new ApiError(404, 'not_found', `No API endpoint ${c.req.method} ${c.req.path}`);
     });

@@ -51,6 +51,30 @@ export const migrations: Migration[] = [
         CREATE TABLE visitor_salts (day TEXT PRIMARY KEY, salt BLOB NOT NULL) WITHOUT ROWID;
       `),
   },
+  {
+    id: '002-staff',
+    up: (db) =>
+      db.exec(`
+        CREATE TABLE staff (
+          id INTEGER PRIMARY KEY, email TEXT NOT NULL UNIQUE COLLATE NOCASE,
+          role TEXT NOT NULL CHECK (role IN ('support', 'editor', 'admin')), password_hash TEXT NOT NULL, created_at TEXT NOT NULL
+        );
+        -- Only a hash of the session token is stored: a copy of the database cannot be used to log in.
+        CREATE TABLE sessions (
+          token_hash TEXT PRIMARY KEY, staff_id INTEGER NOT NULL REFERENCES staff (id) ON DELETE CASCADE,
+          csrf TEXT NOT NULL, created_at TEXT NOT NULL, seen_at TEXT NOT NULL
+        ) WITHOUT ROWID;
+        CREATE TABLE login_failures (key TEXT PRIMARY KEY, failures INTEGER NOT NULL, last_at TEXT NOT NULL) WITHOUT ROWID;
+        CREATE TABLE article_reviews (
+          article_id TEXT PRIMARY KEY, status TEXT NOT NULL CHECK (status IN ('new', 'in-review', 'fixed')),
+          note TEXT NOT NULL DEFAULT '', updated_by TEXT NOT NULL, updated_at TEXT NOT NULL
+        ) WITHOUT ROWID;
+        CREATE TABLE query_reviews (
+          locale TEXT NOT NULL, normalized TEXT NOT NULL, status TEXT NOT NULL CHECK (status IN ('open', 'planned', 'resolved', 'ignored')),
+          note TEXT NOT NULL DEFAULT '', updated_by TEXT NOT NULL, updated_at TEXT NOT NULL, PRIMARY KEY (locale, normalized)
+        ) WITHOUT ROWID;
+      `),
+  },
 ];
 
 export function migrate(db: Database, list: Migration[] = migrations): string[] {

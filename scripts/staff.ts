@@ -1,0 +1,73 @@
+/**
+ * npm run staff -- add <email> --role support|editor|admin
+ *                  list | remove <email> | reset-password <email>
+ * On a terminal it asks for the password (twice, not echoed); otherwise, or with --generate, it prints a new one.
+ */
+import { createInterface } from 'node:readline/promises';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { loadConfig } from '../server/config.ts';
+import { openDatabase } from '../server/db/open.ts';
+import { createStaffStorage, roles, type Role } from '../server/db/staff-storage.ts';
+import { generatePassword, hashPassword } from '../server/staff/passwords.ts';
+
+const { positionals, values } = parseArgs({ allowPositionals: true, options: { role: { type: 'string' }, generate: { type: 'boolean' } } });
+const [command, email] = positionals;
+const db = openDatabase(loadConfig().databaseFile);
+const staff = createStaffStorage(db);
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+async function askPassword(): Promise<string> {
+  if (values.generate || !process.stdin.isTTY) {
+    const password = generatePassword();
+    console.log(`Generated password (shown once): ${password}`);
+    return password;
+  }
+  const ask = async (prompt: string) => {
+    const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
+    // Echo nothing while the password is typed.
+    (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = (s) => s.includes(prompt) && process.stdout.write(s);
+    const answer = await rl.question(prompt);
+    rl.close();
+    process.stdout.write('\n');
+    return answer;
+  };
+  const first = await ask('Password (at least 12 characters): ');
+  if (first.length < 12) fail('The password must have at least 12 characters.');
+  if ((await ask('Again: ')) !== first) fail('The passwords differ.');
+  return first;
+}
+
+const needEmail = () => (z.email().safeParse(email).success ? email : fail(`Give a valid e-mail address, not "${email ?? ''}".`));
+
+switch (command) {
+  case 'add': {
+    const address = needEmail();
+    const role = values.role as Role;
+    if (!roles.includes(role)) fail(`--role must be one of ${roles.join(', ')}`);
+    if (staff.findByEmail(address)) fail(`${address} already has an account.`);
+    staff.add(address, role, await hashPassword(await askPassword()), new Date().toISOString());
+    console.log(`Added ${address} as ${role}.`);
+    break;
+  }
+  case 'list':
+    for (const member of staff.list()) console.log(`${member.email}\t${member.role}\t${member.createdAt.slice(0, 10)}`);
+    break;
+  case 'remove':
+    console.log(staff.remove(needEmail()) ? `Removed ${email}.` : fail(`No account ${email}.`));
+    break;
+  case 'reset-password': {
+    const address = needEmail();
+    if (!staff.findByEmail(address)) fail(`No account ${address}.`);
+    staff.resetPassword(address, await hashPassword(await askPassword()));
+    console.log(`New password set for ${address}; their sessions were ended.`);
+    break;
+  }
+  default:
+    fail('Usage: npm run staff -- add <email> --role support|editor|admin | list | remove <email> | reset-password <email>');
+}
+db.close();

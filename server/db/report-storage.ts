@@ -1,0 +1,92 @@
+import type { Database } from 'better-sqlite3';
+
+export interface Period {
+  from: string;
+  to: string;
+}
+
+export interface ArticleDay {
+  articleId: string;
+  day: string;
+  views: number;
+  helpful: number;
+  unhelpful: number;
+}
+
+export interface FailedQuery {
+  locale: string;
+  normalized: string;
+  searches: number;
+  /** Distinct visitors, counted from raw events only (rolled-up days keep no visitors). */
+  visitors: number;
+  firstSeen: string;
+  lastSeen: string;
+  variants: string[];
+}
+
+export type ArticleStatus = 'new' | 'in-review' | 'fixed';
+export type QueryStatus = 'open' | 'planned' | 'resolved' | 'ignored';
+export interface Review<S> {
+  status: S;
+  note: string;
+  updatedBy: string;
+  updatedAt: string;
+}
+
+/** SQL for staff reports; raw events and the daily counts they were folded into are read together. */
+export function createReportStorage(db: Database) {
+  const articleDays = db.prepare(`
+    SELECT article_id AS articleId, day, sum(views) AS views, sum(helpful) AS helpful, sum(unhelpful) AS unhelpful FROM (
+      SELECT article_id, day, count(*) AS views, 0 AS helpful, 0 AS unhelpful FROM views WHERE day BETWEEN @from AND @to GROUP BY article_id, day
+      UNION ALL
+      SELECT article_id, day, 0, sum(helpful), sum(1 - helpful) FROM votes WHERE day BETWEEN @from AND @to GROUP BY article_id, day
+      UNION ALL
+      SELECT article_id, day, views, helpful, unhelpful FROM daily_articles WHERE day BETWEEN @from AND @to
+    ) GROUP BY article_id, day`);
+  const reasons = db.prepare(`
+    SELECT article_id AS articleId, reason, count(*) AS count FROM votes
+    WHERE helpful = 0 AND reason IS NOT NULL AND day BETWEEN @from AND @to GROUP BY article_id, reason`);
+  const comments = db.prepare(`
+    SELECT article_id AS articleId, comment, helpful, created_at AS at FROM votes
+    WHERE comment IS NOT NULL AND day BETWEEN @from AND @to ORDER BY created_at DESC`);
+  const failed = db.prepare(`
+    SELECT locale, normalized, sum(searches) AS searches, sum(visitors) AS visitors, min(first) AS firstSeen, max(last) AS lastSeen,
+           group_concat(variants, char(31)) AS variants FROM (
+      SELECT locale, normalized, count(*) AS searches, count(DISTINCT visitor) AS visitors, min(day) AS first, max(day) AS last,
+             group_concat(DISTINCT query) AS variants
+      FROM searches WHERE result_count = 0 AND day BETWEEN @from AND @to GROUP BY locale, normalized
+      UNION ALL
+      SELECT locale, normalized, zero_results, 0, min(day), max(day), NULL FROM daily_searches
+      WHERE zero_results > 0 AND day BETWEEN @from AND @to GROUP BY locale, normalized
+    ) GROUP BY locale, normalized`);
+  const articleReviews = db.prepare('SELECT article_id AS id, status, note, updated_by AS updatedBy, updated_at AS updatedAt FROM article_reviews');
+  const queryReviews = db.prepare(
+    "SELECT locale || '|' || normalized AS id, status, note, updated_by AS updatedBy, updated_at AS updatedAt FROM query_reviews",
+  );
+  const setArticleReview = db.prepare(`
+    INSERT INTO article_reviews (article_id, status, note, updated_by, updated_at) VALUES (@id, @status, @note, @updatedBy, @updatedAt)
+    ON CONFLICT (article_id) DO UPDATE SET status = excluded.status, note = excluded.note, updated_by = excluded.updated_by, updated_at = excluded.updated_at`);
+  const setQueryReview = db.prepare(`
+    INSERT INTO query_reviews (locale, normalized, status, note, updated_by, updated_at) VALUES (@locale, @normalized, @status, @note, @updatedBy, @updatedAt)
+    ON CONFLICT (locale, normalized) DO UPDATE SET status = excluded.status, note = excluded.note, updated_by = excluded.updated_by, updated_at = excluded.updated_at`);
+
+  const reviews = <S>(statement: typeof articleReviews) =>
+    new Map((statement.all() as (Review<S> & { id: string })[]).map(({ id, ...review }) => [id, review]));
+
+  return {
+    articleDays: (period: Period) => articleDays.all(period) as ArticleDay[],
+    reasons: (period: Period) => reasons.all(period) as { articleId: string; reason: string; count: number }[],
+    comments: (period: Period) => comments.all(period) as { articleId: string; comment: string; helpful: number; at: string }[],
+    failedQueries: (period: Period): FailedQuery[] =>
+      (failed.all(period) as (Omit<FailedQuery, 'variants'> & { variants: string | null })[]).map((row) => ({
+        ...row,
+        variants: [...new Set((row.variants ?? '').split(/[,\u001f]/).filter(Boolean))].slice(0, 10),
+      })),
+    articleReviews: () => reviews<ArticleStatus>(articleReviews),
+    queryReviews: () => reviews<QueryStatus>(queryReviews),
+    reviewArticle: (id: string, review: Review<ArticleStatus>) => void setArticleReview.run({ id, ...review }),
+    reviewQuery: (locale: string, normalized: string, review: Review<QueryStatus>) => void setQueryReview.run({ locale, normalized, ...review }),
+  };
+}
+
+export type ReportStorage = ReturnType<typeof createReportStorage>;

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { localeSchema } from '../../src/content/schema.ts';
+import { dayOf, daysBefore } from '../privacy/visitor.ts';
+import type { Period } from '../db/report-storage.ts';
+
+/** Query parameters every report takes: period, filters, sort, page, format. */
+export const listQuerySchema = z.object({
+  days: z.coerce.number().int().min(1).max(3650).default(30),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+  locale: localeSchema.optional(),
+  category: z.string().max(100).optional(),
+  sort: z.string().max(40).optional(),
+  order: z.enum(['asc', 'desc']).default('desc'),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(50),
+  format: z.enum(['json', 'csv']).default('json'),
+});
+export type ListQuery = z.infer<typeof listQuerySchema>;
+
+/** A custom `from`/`to`, or the last `days` days up to today. */
+export function periodOf(query: ListQuery, now: Date): Period {
+  return { from: query.from ?? daysBefore(now, query.days - 1), to: query.to ?? dayOf(now) };
+}
+
+/** Sorts by a column the report allows (else its default), then cuts the requested page. */
+export function sortAndPage<T>(rows: T[], query: ListQuery, columns: Record<string, (row: T) => number | string>, fallback: string) {
+  const key = columns[query.sort ?? ''] ?? columns[fallback];
+  const sign = query.order === 'asc' ? 1 : -1;
+  const sorted = [...rows].sort((a, b) => {
+    const [x, y] = [key(a), key(b)];
+    return sign * (typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y)));
+  });
+  const start = (query.page - 1) * query.pageSize;
+  return { total: rows.length, page: query.page, pageSize: query.pageSize, rows: sorted.slice(start, start + query.pageSize) };
+}

@@ -1,0 +1,103 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Context, MiddlewareHandler } from 'hono';
+import { Hono } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { z } from 'zod';
+import { readBeacon } from '../api/beacon-body.ts';
+import type { Role, Session, StaffStorage } from '../db/staff-storage.ts';
+import { ApiError } from '../errors.ts';
+import { dummyHash, verifyPassword } from './passwords.ts';
+
+export type StaffEnv = { Variables: { session: Session; tokenHash: string } };
+
+const IDLE_MS = 2 * 3_600_000;
+const ABSOLUTE_MS = 12 * 3_600_000;
+const COOKIE = 'helploop_session';
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+const cookieName = (secure: boolean) => (secure ? `__Host-${COOKIE}` : COOKIE);
+
+export interface AuthDeps {
+  staff: StaffStorage;
+  clock: () => Date;
+  /** Whether the request reached us over HTTPS (directly or through a trusted proxy). */
+  isSecure: (c: Context) => boolean;
+  clientKey: (c: Context) => string;
+}
+
+/** Requires a live session; refreshes its idle timer. */
+export function requireSession({ staff, clock, isSecure }: AuthDeps): MiddlewareHandler<StaffEnv> {
+  return async function session(c, next) {
+    const token = getCookie(c, cookieName(isSecure(c)));
+    const tokenHash = token ? hashToken(token) : '';
+    const found = token ? staff.session(tokenHash) : undefined;
+    const now = clock().getTime();
+    if (!found || now - Date.parse(found.seenAt) > IDLE_MS || now - Date.parse(found.createdAt) > ABSOLUTE_MS) {
+      if (found) staff.endSession(tokenHash);
+      throw new ApiError(401, 'unauthenticated', 'Log in to see staff reports');
+    }
+    staff.touchSession(tokenHash, clock().toISOString());
+    c.set('session', found);
+    c.set('tokenHash', tokenHash);
+    await next();
+  };
+}
+
+/** Changes need the session's CSRF token in a header, which another site's page cannot read or send. */
+export const requireCsrf: MiddlewareHandler<StaffEnv> = async function csrf(c, next) {
+  if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && c.req.header('x-csrf-token') !== c.get('session').csrf) {
+    throw new ApiError(403, 'csrf', 'Missing or wrong CSRF token');
+  }
+  await next();
+};
+
+export function requireRole(...allowed: Role[]): MiddlewareHandler<StaffEnv> {
+  return async function role(c, next) {
+    if (!allowed.includes(c.get('session').staff.role)) throw new ApiError(403, 'forbidden', 'Your role cannot do this');
+    await next();
+  };
+}
+
+const loginSchema = z.strictObject({ email: z.email(), password: z.string().min(1).max(200) });
+
+/** Seconds a key must wait after its failures: none for the first 3, then 1, 2, 4 … up to 15 minutes. */
+export const lockoutSeconds = (failures: number) => (failures < 3 ? 0 : Math.min(900, 2 ** (failures - 3)));
+
+export function authRoutes(deps: AuthDeps) {
+  const { staff, clock, isSecure, clientKey } = deps;
+  return new Hono<StaffEnv>()
+    .post('/login', async (c) => {
+      const { email, password } = await readBeacon(c, loginSchema);
+      const keys = [`account:${email.toLowerCase()}`, `client:${clientKey(c)}`];
+      const now = clock().getTime();
+      const wait = Math.max(
+        ...keys.map((key) => {
+          const failed = staff.failures(key);
+          return failed ? Date.parse(failed.lastAt) + lockoutSeconds(failed.failures) * 1000 - now : 0;
+        }),
+      );
+      if (wait > 0) throw new ApiError(429, 'login_delayed', 'Too many failed logins; wait and try again', undefined, { 'Retry-After': String(Math.ceil(wait / 1000)) });
+      const member = staff.findByEmail(email);
+      const valid = await verifyPassword(member?.passwordHash ?? (await dummyHash()), password);
+      if (!member || !valid) {
+        for (const key of keys) staff.recordFailure(key, clock().toISOString());
+        throw new ApiError(401, 'invalid_login', 'E-mail or password is wrong');
+      }
+      for (const key of keys) staff.forgive(key);
+      const token = randomBytes(32).toString('base64url');
+      const csrf = randomBytes(32).toString('base64url');
+      staff.startSession(hashToken(token), member.id, csrf, clock().toISOString());
+      const secure = isSecure(c);
+      setCookie(c, cookieName(secure), token, { httpOnly: true, sameSite: 'Strict', secure, path: '/', maxAge: ABSOLUTE_MS / 1000 });
+      return c.json({ email: member.email, role: member.role, csrfToken: csrf });
+    })
+    .post('/logout', requireSession(deps), requireCsrf, (c) => {
+      staff.endSession(c.get('tokenHash'));
+      deleteCookie(c, cookieName(isSecure(c)), { path: '/', secure: isSecure(c) });
+      return c.json({ status: 'logged-out' });
+    })
+    .get('/me', requireSession(deps), (c) => {
+      const { staff: member, csrf } = c.get('session');
+      return c.json({ email: member.email, role: member.role, csrfToken: csrf });
+    });
+}

@@ -1,0 +1,102 @@
+import { createHash } from 'node:crypto';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Database } from 'better-sqlite3';
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { Manifest } from '../../src/content/manifest.ts';
+import { readBeacon, validate } from '../api/beacon-body.ts';
+import type { ServerConfig } from '../config.ts';
+import { createReportStorage } from '../db/report-storage.ts';
+import { createStaffStorage } from '../db/staff-storage.ts';
+import { ApiError } from '../errors.ts';
+import { toCsv } from '../reports/csv.ts';
+import { failedSearches } from '../reports/failed-searches.ts';
+import { listQuerySchema, periodOf, sortAndPage } from '../reports/list-options.ts';
+import { unhelpfulArticles } from '../reports/unhelpful.ts';
+import { authRoutes, requireCsrf, requireRole, requireSession, type AuthDeps, type StaffEnv } from './auth.ts';
+
+export interface StaffDeps {
+  db: Database;
+  manifest: Manifest;
+  clock: () => Date;
+  config: ServerConfig;
+}
+
+const noteSchema = z.string().max(2000, 'must be at most 2000 characters').default('');
+const articleReviewSchema = z.strictObject({ status: z.enum(['new', 'in-review', 'fixed']), note: noteSchema });
+const queryReviewSchema = z.strictObject({
+  locale: z.enum(['ko', 'en']),
+  normalized: z.string().min(1).max(200),
+  status: z.enum(['open', 'planned', 'resolved', 'ignored']),
+  note: noteSchema,
+});
+
+/** /api/staff: login, and reports that only a session may read. No report data is ever in the static files. */
+export function staffRoutes({ db, manifest, clock, config }: StaffDeps) {
+  const staff = createStaffStorage(db);
+  const reports = createReportStorage(db);
+  const forwarded = (c: Context, header: string) => (config.trustProxy ? c.req.header(header)?.split(',')[0]?.trim() : undefined);
+  const deps: AuthDeps = {
+    staff,
+    clock,
+    isSecure: (c) => new URL(c.req.url).protocol === 'https:' || forwarded(c, 'x-forwarded-proto') === 'https',
+    // Failed logins are counted per client without keeping its address.
+    clientKey: (c) => createHash('sha256').update(forwarded(c, 'x-forwarded-for') ?? getConnInfo(c).remote.address ?? '').digest('hex').slice(0, 32),
+  };
+  const anyRole = [requireSession(deps), requireCsrf, requireRole('support', 'editor', 'admin')] as const;
+  const listQuery = (c: Context) => validate(listQuerySchema, c.req.query());
+  const csv = (c: Context, name: string, body: string) =>
+    c.body(body, 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${name}.csv"` });
+  const percent = (share: number | null) => (share === null ? '' : (share * 100).toFixed(1));
+
+  return new Hono<StaffEnv>()
+    .route('/', authRoutes(deps))
+    .get('/reports/unhelpful', ...anyRole, (c) => {
+      const query = listQuery(c);
+      const rows = unhelpfulArticles(reports, manifest, periodOf(query, clock())).filter(
+        (row) => (!query.locale || row.locale === query.locale) && (!query.category || row.category === query.category),
+      );
+      const page = sortAndPage(
+        rows,
+        query,
+        { confidence: (r) => r.confidence, views: (r) => r.views, votes: (r) => r.votes, helpful: (r) => r.helpfulShare ?? -1, updated: (r) => r.updated, title: (r) => r.title },
+        'confidence',
+      );
+      if (query.format === 'csv') {
+        const header = ['article', 'title', 'locale', 'category', 'views', 'votes', 'helpful %', 'confidence unhelpful', 'reasons', 'latest comment', 'updated', 'source', 'status', 'note'];
+        return csv(c, 'unhelpful-articles', toCsv(header, page.rows.map((r) => [
+          r.articleId, r.title, r.locale, r.category, r.views, r.votes, percent(r.helpfulShare), r.confidence.toFixed(3),
+          Object.entries(r.reasons).map(([reason, n]) => `${reason}: ${n}`).join('; '), r.comments[0]?.comment, r.updated, r.sourcePath, r.review.status, r.review.note,
+        ])));
+      }
+      return c.json(page);
+    })
+    .get('/reports/failed-searches', ...anyRole, (c) => {
+      const query = listQuery(c);
+      const rows = failedSearches(reports, periodOf(query, clock())).filter((row) => !query.locale || row.locale === query.locale);
+      const page = sortAndPage(rows, query, { searches: (r) => r.searches, visitors: (r) => r.visitors, lastSeen: (r) => r.lastSeen, query: (r) => r.normalized }, 'searches');
+      if (query.format === 'csv') {
+        const header = ['locale', 'query', 'searches', 'visitors', 'first seen', 'last seen', 'variants', 'status', 'note', 'command'];
+        return csv(c, 'failed-searches', toCsv(header, page.rows.map((r) => [
+          r.locale, r.variants[0] ?? r.normalized, r.searches, r.visitors, r.firstSeen, r.lastSeen, r.variants.join(' | '), r.review.status, r.review.note, r.newArticleCommand,
+        ])));
+      }
+      return c.json(page);
+    })
+    .patch('/articles/:locale/:category/:slug/review', ...anyRole, async (c) => {
+      const id = `${c.req.param('locale')}/${c.req.param('category')}/${c.req.param('slug')}`;
+      if (!manifest.articles.some((article) => article.id === id)) throw new ApiError(404, 'unknown_article', `No article with id ${id}`);
+      const body = await readBeacon(c, articleReviewSchema);
+      const review = { ...body, updatedBy: c.get('session').staff.email, updatedAt: clock().toISOString() };
+      reports.reviewArticle(id, review);
+      return c.json(review);
+    })
+    .patch('/queries/review', ...anyRole, async (c) => {
+      const { locale, normalized, ...body } = await readBeacon(c, queryReviewSchema);
+      const review = { ...body, updatedBy: c.get('session').staff.email, updatedAt: clock().toISOString() };
+      reports.reviewQuery(locale, normalized, review);
+      return c.json(review);
+    })
+    .get('/accounts', requireSession(deps), requireRole('admin'), (c) => c.json(staff.list()));
+}
