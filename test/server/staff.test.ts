@@ -1,0 +1,163 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createStaffStorage } from '../../server/db/staff-storage.ts';
+import { hashPassword } from '../../server/staff/passwords.ts';
+import { startApiServer } from '../helpers/api-server.ts';
+
+type Server = Awaited<ReturnType<typeof startApiServer>>;
+let server: Server;
+const PASSWORD = 'correct horse battery';
+
+beforeAll(async () => {
+  server = await startApiServer(inject('fixtureSiteDir'));
+  const staff = createStaffStorage(server.db);
+  const hash = await hashPassword(PASSWORD);
+  staff.add('support@acme.example', 'support', hash, '2026-01-01T00:00:00Z');
+  staff.add('admin@acme.example', 'admin', hash, '2026-01-01T00:00:00Z');
+});
+afterAll(() => server?.stop());
+
+async function login(email: string, password = PASSWORD) {
+  const response = await fetch(`${server.url}/api/staff/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  const cookie = response.headers.get('set-cookie') ?? '';
+  return { response, cookie: cookie.split(';')[0], setCookie: cookie, body: (await response.json()) as { csrfToken?: string; error?: { code: string } } };
+}
+
+const call = (path: string, init: RequestInit & { cookie?: string; csrf?: string } = {}) =>
+  fetch(`${server.url}/api/staff${path}`, {
+    ...init,
+    headers: { 'content-type': 'application/json', ...(init.cookie && { cookie: init.cookie }), ...(init.csrf && { 'x-csrf-token': init.csrf }) },
+  });
+
+const endpoints: [string, string, unknown?][] = [
+  ['GET', '/reports/unhelpful'],
+  ['GET', '/reports/failed-searches'],
+  ['PATCH', '/articles/en/billing/update-card/review', { status: 'in-review', note: '' }],
+  ['PATCH', '/queries/review', { locale: 'en', normalized: 'giftcard', status: 'planned', note: '' }],
+  ['GET', '/accounts'],
+  ['GET', '/me'],
+  ['POST', '/logout'],
+];
+
+describe('staff access', () => {
+  it.each(endpoints)('%s %s answers 401 without a session', async (method, path, body) => {
+    const response = await call(path, { method, body: body ? JSON.stringify(body) : undefined });
+    expect(response.status).toBe(401);
+    expect((await response.json()).error.code).toBe('unauthenticated');
+  });
+
+  it('sets an HttpOnly, SameSite=Strict session cookie at login and no cookie for readers', async () => {
+    const { response, setCookie } = await login('support@acme.example');
+    expect(response.status).toBe(200);
+    expect(setCookie).toMatch(/HttpOnly/);
+    expect(setCookie).toMatch(/SameSite=Strict/);
+  });
+
+  it('refuses a session that sat idle past its limit', async () => {
+    const { cookie } = await login('support@acme.example');
+    server.clock.now = new Date(server.clock.now.getTime() + 3 * 3_600_000);
+    const response = await call('/reports/unhelpful', { cookie });
+    server.clock.now = new Date('2026-11-20T10:00:00Z');
+    expect(response.status).toBe(401);
+  });
+
+  it('answers 403 to the wrong role', async () => {
+    const { cookie } = await login('support@acme.example');
+    expect((await call('/accounts', { cookie })).status).toBe(403);
+    const admin = await login('admin@acme.example');
+    expect((await call('/accounts', { cookie: admin.cookie })).status).toBe(200);
+  });
+
+  it.each(endpoints.filter(([method, path]) => method !== 'GET' && path !== '/logout'))('%s %s needs the CSRF token', async (method, path, body) => {
+    const { cookie, body: session } = await login('support@acme.example');
+    const without = await call(path, { method, cookie, body: JSON.stringify(body) });
+    expect(without.status).toBe(403);
+    expect((await without.json()).error.code).toBe('csrf');
+    expect((await call(path, { method, cookie, csrf: session.csrfToken, body: JSON.stringify(body) })).status).toBe(200);
+  });
+
+  it('makes a client wait longer after each failed login', async () => {
+    const email = 'admin@acme.example';
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push((await login(email, 'wrong password')).response.status);
+    expect(statuses).toEqual([401, 401, 401, 429]);
+    const refused = await login(email);
+    expect(refused.response.status).toBe(429);
+    expect(Number(refused.response.headers.get('retry-after'))).toBeGreaterThan(0);
+    server.clock.now = new Date(server.clock.now.getTime() + 5_000);
+    expect((await login(email)).response.status).toBe(200);
+    server.clock.now = new Date('2026-11-20T10:00:00Z');
+  });
+});
+
+describe('reports', () => {
+  const vote = (articleId: string, helpful: boolean, day: string, n: number, extra: { reason?: string; comment?: string } = {}) => {
+    for (let i = 0; i < n; i++) {
+      server.storage.recordVote({ eventId: crypto.randomUUID(), articleId, visitor: `${articleId}-${day}-${helpful}-${i}`, day, at: `${day}T09:00:00Z`, helpful, ...extra });
+    }
+  };
+
+  it('ranks by confidence, so forty unhappy readers of fifty outrank one angry vote', async () => {
+    vote('en/getting-started/first-steps', false, '2026-11-18', 1, { reason: 'confusing' });
+    vote('ko/billing/update-card', false, '2026-11-18', 40, { reason: 'outdated', comment: '=SUM(A1) 카드 메뉴가 없어요' });
+    vote('ko/billing/update-card', true, '2026-11-18', 10);
+    const { cookie } = await login('support@acme.example');
+    const report = await (await call('/reports/unhelpful?days=30', { cookie })).json();
+    const ids = report.rows.map((row: { articleId: string }) => row.articleId);
+    expect(ids.indexOf('ko/billing/update-card')).toBeLessThan(ids.indexOf('en/getting-started/first-steps'));
+    const top = report.rows[0];
+    expect(top).toMatchObject({ articleId: 'ko/billing/update-card', votes: 50, unhelpful: 40, reasons: { outdated: 40 }, sourcePath: expect.stringContaining('articles/ko/billing/update-card.mdx') });
+    expect(top.helpfulShare).toBeCloseTo(0.2);
+    expect(top.comments[0].comment).toBe('=SUM(A1) 카드 메뉴가 없어요');
+  });
+
+  it('splits helpfulness before and after the article was updated', async () => {
+    vote('en/billing/update-card', false, '2026-02-20', 6);
+    vote('en/billing/update-card', true, '2026-03-10', 5);
+    const { cookie } = await login('support@acme.example');
+    const report = await (await call('/reports/unhelpful?from=2026-02-01&to=2026-03-31', { cookie })).json();
+    const row = report.rows.find((r: { articleId: string }) => r.articleId === 'en/billing/update-card');
+    expect(row.beforeFix).toMatchObject({ votes: 6, helpful: 0 });
+    expect(row.afterFix).toMatchObject({ votes: 5, helpful: 5 });
+  });
+
+  it('groups failed searches across width, case and spacing, with their variants and visitors', async () => {
+    const search = (query: string, visitor: string, resultCount = 0) =>
+      server.storage.recordSearch({ eventId: crypto.randomUUID(), query, normalized: query.normalize('NFKC').toLowerCase().replace(/\s+/g, ''), locale: 'ko', resultCount, visitor, day: '2026-11-19', at: '2026-11-19T10:00:00Z' });
+    search('선물 포장', 'a');
+    search('선물포장', 'b');
+    search('선물포장', 'b');
+    search('Gift Card', 'c');
+    search('giftcard', 'd');
+    search('배송', 'e', 5);
+    const { cookie } = await login('support@acme.example');
+    const report = await (await call('/reports/failed-searches?locale=ko', { cookie })).json();
+    const gift = report.rows.find((row: { normalized: string }) => row.normalized === '선물포장');
+    expect(gift).toMatchObject({ searches: 3, visitors: 2, variants: expect.arrayContaining(['선물 포장', '선물포장']) });
+    expect(gift.newArticleCommand).toMatch(/^npm run new -- --locale ko --from-search '/);
+    expect(report.rows.find((row: { normalized: string }) => row.normalized === 'giftcard').searches).toBe(2);
+    expect(report.rows.some((row: { normalized: string }) => row.normalized === '배송')).toBe(false);
+  });
+
+  it('exports CSV that spreadsheets open with Korean intact and formulas defused', async () => {
+    const { cookie } = await login('support@acme.example');
+    const response = await call('/reports/unhelpful?format=csv', { cookie });
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder().decode(bytes);
+    expect(text).toContain('ko/billing/update-card');
+    expect(text).toContain(`'=SUM(A1) 카드 메뉴가 없어요`);
+  });
+
+  it('keeps a status and note per article, with who set it', async () => {
+    const { cookie, body } = await login('support@acme.example');
+    const set = await call('/articles/ko/billing/update-card/review', { method: 'PATCH', cookie, csrf: body.csrfToken, body: JSON.stringify({ status: 'fixed', note: '메뉴 경로 수정' }) });
+    expect(set.status).toBe(200);
+    const report = await (await call('/reports/unhelpful', { cookie })).json();
+    expect(report.rows.find((row: { articleId: string }) => row.articleId === 'ko/billing/update-card').review).toMatchObject({ status: 'fixed', note: '메뉴 경로 수정', updatedBy: 'support@acme.example' });
+  });
+});
