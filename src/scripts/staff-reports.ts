@@ -1,0 +1,165 @@
+/**
+ * The staff reports page: fetches a report for the chosen period and filters, renders it as a sortable, paged
+ * table, exports it as CSV, and saves statuses and notes. All data comes from /api/staff behind the session.
+ */
+import { logOut, staffFetch } from './staff-session.ts';
+
+type Report = 'unhelpful' | 'failed-searches';
+type Row = Record<string, unknown>;
+interface Column {
+  label: string;
+  sort?: string;
+  cell: (row: Row) => Node | string;
+}
+
+const state = { report: 'unhelpful' as Report, sort: '', order: 'desc', page: 1 };
+const percent = (value: unknown) => (typeof value === 'number' ? `${Math.round(value * 100)}%` : '–');
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, attributes: Record<string, string> = {}) {
+  const node = document.createElement(tag);
+  if (text !== undefined) node.textContent = text;
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  return node;
+}
+
+function reviewCell(statuses: string[], review: { status: string; note: string }, save: (status: string, note: string) => Promise<Response>) {
+  const box = element('div', undefined, { class: 'staff-review' });
+  const select = element('select', undefined, { 'aria-label': '상태 · Status' });
+  for (const status of statuses) select.append(element('option', status, { value: status }));
+  select.value = review.status;
+  const note = element('input', undefined, { 'aria-label': '메모 · Note', value: review.note, maxlength: '2000' });
+  const button = element('button', '저장 · Save', { type: 'button' });
+  button.addEventListener('click', async () => {
+    const response = await save(select.value, note.value);
+    document.getElementById('staff-status')!.textContent = response.ok ? '저장했어요 · Saved' : '저장하지 못했어요 · Could not save';
+  });
+  box.append(select, note, button);
+  return box;
+}
+
+const columns: Record<Report, Column[]> = {
+  unhelpful: [
+    {
+      label: '글 · Article',
+      sort: 'title',
+      cell: (row) => {
+        const box = element('div');
+        box.append(element('a', String(row.title), { href: String(row.url) }), element('code', String(row.sourcePath)));
+        return box;
+      },
+    },
+    { label: '조회 · Views', sort: 'views', cell: (row) => String(row.views) },
+    { label: '투표 · Votes', sort: 'votes', cell: (row) => String(row.votes) },
+    { label: '도움됨 · Helpful', sort: 'helpful', cell: (row) => percent(row.helpfulShare) },
+    { label: '신뢰도 · Confidence', sort: 'confidence', cell: (row) => (row.confidence as number).toFixed(2) },
+    { label: '이유 · Reasons', cell: (row) => Object.entries(row.reasons as Record<string, number>).map(([reason, n]) => `${reason} ${n}`).join(', ') },
+    { label: '최근 의견 · Latest comments', cell: (row) => (row.comments as { comment: string }[]).map((c) => c.comment).join(' / ') },
+    {
+      label: '수정 전후 · Before/after fix',
+      sort: 'updated',
+      cell: (row) => {
+        const before = row.beforeFix as { helpfulShare: number | null } | undefined;
+        const after = row.afterFix as { helpfulShare: number | null } | undefined;
+        return `${row.updated}${before && after ? ` · ${percent(before.helpfulShare)} → ${percent(after.helpfulShare)}` : ''}`;
+      },
+    },
+    {
+      label: '상태 · Status',
+      cell: (row) =>
+        reviewCell(['new', 'in-review', 'fixed'], row.review as { status: string; note: string }, (status, note) =>
+          staffFetch(`/api/staff/articles/${row.articleId}/review`, { method: 'PATCH', body: JSON.stringify({ status, note }) }),
+        ),
+    },
+  ],
+  'failed-searches': [
+    { label: '검색어 · Query', sort: 'query', cell: (row) => (row.variants as string[]).join(' | ') || String(row.normalized) },
+    { label: '언어 · Locale', cell: (row) => String(row.locale) },
+    { label: '검색 수 · Searches', sort: 'searches', cell: (row) => String(row.searches) },
+    { label: '방문자 · Visitors', sort: 'visitors', cell: (row) => String(row.visitors) },
+    { label: '처음/마지막 · First/last', sort: 'lastSeen', cell: (row) => `${row.firstSeen} – ${row.lastSeen}` },
+    { label: '새 글 만들기 · New article', cell: (row) => element('code', String(row.newArticleCommand)) },
+    {
+      label: '상태 · Status',
+      cell: (row) =>
+        reviewCell(['open', 'planned', 'resolved', 'ignored'], row.review as { status: string; note: string }, (status, note) =>
+          staffFetch('/api/staff/queries/review', { method: 'PATCH', body: JSON.stringify({ locale: row.locale, normalized: row.normalized, status, note }) }),
+        ),
+    },
+  ],
+};
+
+function query(format = 'json'): string {
+  const filters = new FormData(document.getElementById('staff-filters') as HTMLFormElement);
+  const params = new URLSearchParams({ days: String(filters.get('days')), page: String(state.page), order: state.order, format });
+  for (const name of ['locale', 'category']) if (filters.get(name)) params.set(name, String(filters.get(name)));
+  if (state.sort) params.set('sort', state.sort);
+  return `/api/staff/reports/${state.report}?${params}`;
+}
+
+async function render(): Promise<void> {
+  const status = document.getElementById('staff-status')!;
+  status.textContent = '불러오는 중 · Loading…';
+  (document.getElementById('staff-csv') as HTMLAnchorElement).href = query('csv');
+  const response = await staffFetch(query());
+  if (!response.ok) {
+    status.textContent = '리포트를 불러오지 못했어요 · The report could not load';
+    return;
+  }
+  const data = (await response.json()) as { rows: Row[]; total: number; page: number; pageSize: number };
+  const table = element('table', undefined, { class: 'staff-table' });
+  const head = table.createTHead().insertRow();
+  for (const column of columns[state.report]) {
+    const th = element('th', undefined, { scope: 'col' });
+    if (column.sort) {
+      const sorted = state.sort === column.sort;
+      th.setAttribute('aria-sort', sorted ? (state.order === 'asc' ? 'ascending' : 'descending') : 'none');
+      const button = element('button', column.label, { type: 'button' });
+      button.addEventListener('click', () => {
+        state.order = sorted && state.order === 'desc' ? 'asc' : 'desc';
+        state.sort = column.sort!;
+        void render();
+      });
+      th.append(button);
+    } else th.textContent = column.label;
+    head.append(th);
+  }
+  const body = table.createTBody();
+  for (const row of data.rows) {
+    const tr = body.insertRow();
+    for (const column of columns[state.report]) tr.insertCell().append(column.cell(row));
+  }
+  document.getElementById('staff-report')!.replaceChildren(table);
+  const pages = Math.max(1, Math.ceil(data.total / data.pageSize));
+  const nav = document.getElementById('staff-pages')!;
+  const pageButton = (label: string, page: number) => {
+    const button = element('button', label, { type: 'button' });
+    button.disabled = page < 1 || page > pages;
+    button.addEventListener('click', () => {
+      state.page = page;
+      void render();
+    });
+    return button;
+  };
+  nav.replaceChildren(pageButton('‹', data.page - 1), element('span', `${data.page} / ${pages}`), pageButton('›', data.page + 1));
+  status.textContent = `${data.total}건 · ${data.total} rows`;
+}
+
+export function runReports(): void {
+  for (const tab of document.querySelectorAll<HTMLButtonElement>('[role=tab]')) {
+    tab.addEventListener('click', () => {
+      for (const other of document.querySelectorAll('[role=tab]')) {
+        other.setAttribute('aria-selected', String(other === tab));
+        other.setAttribute('tabindex', other === tab ? '0' : '-1');
+      }
+      document.getElementById('staff-report')!.setAttribute('aria-labelledby', tab.id);
+      Object.assign(state, { report: tab.dataset.report as Report, sort: '', order: 'desc', page: 1 });
+      void render();
+    });
+  }
+  document.getElementById('staff-filters')!.addEventListener('change', () => {
+    state.page = 1;
+    void render();
+  });
+  document.getElementById('staff-logout')!.addEventListener('click', () => void logOut());
+  void render();
+}
