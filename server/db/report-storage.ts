@@ -59,6 +59,28 @@ export function createReportStorage(db: Database) {
       SELECT locale, normalized, zero_results, 0, min(day), max(day), NULL FROM daily_searches
       WHERE zero_results > 0 AND day BETWEEN @from AND @to GROUP BY locale, normalized
     ) GROUP BY locale, normalized`);
+  const searchDays = db.prepare(`
+    SELECT day, sum(searches) AS searches, sum(zero) AS zeroResults, sum(clicks) AS clicks FROM (
+      SELECT day, count(*) AS searches, sum(result_count = 0) AS zero, 0 AS clicks FROM searches WHERE day BETWEEN @from AND @to GROUP BY day
+      UNION ALL
+      SELECT day, 0, 0, count(*) FROM search_clicks WHERE day BETWEEN @from AND @to GROUP BY day
+      UNION ALL
+      SELECT day, searches, zero_results, clicks FROM daily_searches WHERE day BETWEEN @from AND @to
+    ) GROUP BY day ORDER BY day`);
+  const unclicked = db.prepare(`
+    SELECT s.locale, s.normalized, count(*) AS searches, count(DISTINCT s.visitor) AS visitors, group_concat(DISTINCT s.query) AS variants
+    FROM searches s
+    WHERE s.result_count > 0 AND s.day BETWEEN @from AND @to
+      AND NOT EXISTS (SELECT 1 FROM search_clicks c WHERE c.visitor = s.visitor AND c.day = s.day AND c.normalized = s.normalized)
+    GROUP BY s.locale, s.normalized`);
+  // A reader's failed search, then within ten minutes a click on an article after another search: their own synonym.
+  const rephrased = db.prepare(`
+    SELECT f.locale, f.normalized AS normalized, min(f.query) AS query, c.article_id AS articleId, count(DISTINCT f.visitor) AS readers
+    FROM searches f
+    JOIN search_clicks c ON c.visitor = f.visitor AND c.day = f.day AND c.normalized <> f.normalized
+      AND julianday(c.created_at) - julianday(f.created_at) BETWEEN 0 AND 10.0 / 1440
+    WHERE f.result_count = 0 AND f.day BETWEEN @from AND @to
+    GROUP BY f.locale, f.normalized, c.article_id`);
   const articleReviews = db.prepare('SELECT article_id AS id, status, note, updated_by AS updatedBy, updated_at AS updatedAt FROM article_reviews');
   const queryReviews = db.prepare(
     "SELECT locale || '|' || normalized AS id, status, note, updated_by AS updatedBy, updated_at AS updatedAt FROM query_reviews",
@@ -82,6 +104,15 @@ export function createReportStorage(db: Database) {
         ...row,
         variants: [...new Set((row.variants ?? '').split(/[,\u001f]/).filter(Boolean))].slice(0, 10),
       })),
+    searchDays: (period: Period) => searchDays.all(period) as { day: string; searches: number; zeroResults: number; clicks: number }[],
+    /** Searches that showed results but got no click from the same reader that day. */
+    unclickedQueries: (period: Period) =>
+      (unclicked.all(period) as { locale: string; normalized: string; searches: number; visitors: number; variants: string | null }[]).map((row) => ({
+        ...row,
+        variants: [...new Set((row.variants ?? '').split(',').filter(Boolean))].slice(0, 10),
+      })),
+    rephrasedQueries: (period: Period) =>
+      rephrased.all(period) as { locale: string; normalized: string; query: string; articleId: string; readers: number }[],
     articleReviews: () => reviews<ArticleStatus>(articleReviews),
     queryReviews: () => reviews<QueryStatus>(queryReviews),
     reviewArticle: (id: string, review: Review<ArticleStatus>) => void setArticleReview.run({ id, ...review }),

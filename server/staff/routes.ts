@@ -13,6 +13,7 @@ import { ApiError } from '../errors.ts';
 import { toCsv } from '../reports/csv.ts';
 import { failedSearches } from '../reports/failed-searches.ts';
 import { listQuerySchema, periodOf, sortAndPage } from '../reports/list-options.ts';
+import { overview } from '../reports/overview.ts';
 import { unhelpfulArticles } from '../reports/unhelpful.ts';
 import { authRoutes, requireCsrf, requireRole, requireSession, type AuthDeps, type StaffEnv } from './auth.ts';
 
@@ -81,6 +82,30 @@ export function staffRoutes({ db, manifest, clock, config }: StaffDeps) {
         return csv(c, 'failed-searches', toCsv(header, page.rows.map((r) => [
           r.locale, r.variants[0] ?? r.normalized, r.searches, r.visitors, r.firstSeen, r.lastSeen, r.variants.join(' | '), r.review.status, r.review.note, r.newArticleCommand,
         ])));
+      }
+      return c.json(page);
+    })
+    .get('/reports/overview', ...anyRole, (c) => c.json(overview(reports, periodOf(listQuery(c), clock()))))
+    .get('/reports/unclicked-searches', ...anyRole, (c) => {
+      const query = listQuery(c);
+      const rows = reports.unclickedQueries(periodOf(query, clock())).filter((row) => !query.locale || row.locale === query.locale);
+      const page = sortAndPage(rows, query, { searches: (r) => r.searches, visitors: (r) => r.visitors, query: (r) => r.normalized }, 'searches');
+      if (query.format === 'csv') {
+        return csv(c, 'unclicked-searches', toCsv(['locale', 'query', 'searches', 'visitors', 'variants'], page.rows.map((r) => [r.locale, r.variants[0] ?? r.normalized, r.searches, r.visitors, r.variants.join(' | ')])));
+      }
+      return c.json(page);
+    })
+    .get('/reports/synonyms', ...anyRole, (c) => {
+      const query = listQuery(c);
+      const articles = new Map(manifest.articles.map((article) => [article.id, article]));
+      const rows = reports.rephrasedQueries(periodOf(query, clock())).flatMap((row) => {
+        const article = articles.get(row.articleId);
+        if (!article || (query.locale && row.locale !== query.locale) || (query.category && article.category !== query.category)) return [];
+        return [{ ...row, title: article.title, url: article.url, sourcePath: article.sourcePath, suggestion: `aliases: ["${row.query.replace(/"/g, '\\"')}"]` }];
+      });
+      const page = sortAndPage(rows, query, { readers: (r) => r.readers, query: (r) => r.normalized }, 'readers');
+      if (query.format === 'csv') {
+        return csv(c, 'readers-synonyms', toCsv(['locale', 'searched', 'found', 'readers', 'source', 'add to frontmatter'], page.rows.map((r) => [r.locale, r.query, r.title, r.readers, r.sourcePath, r.suggestion])));
       }
       return c.json(page);
     })

@@ -4,7 +4,7 @@
  */
 import { logOut, staffFetch } from './staff-session.ts';
 
-type Report = 'unhelpful' | 'failed-searches';
+type Report = 'unhelpful' | 'failed-searches' | 'unclicked-searches' | 'synonyms' | 'overview';
 type Row = Record<string, unknown>;
 interface Column {
   label: string;
@@ -37,7 +37,7 @@ function reviewCell(statuses: string[], review: { status: string; note: string }
   return box;
 }
 
-const columns: Record<Report, Column[]> = {
+const columns: Record<Exclude<Report, 'overview'>, Column[]> = {
   unhelpful: [
     {
       label: '글 · Article',
@@ -86,7 +86,65 @@ const columns: Record<Report, Column[]> = {
         ),
     },
   ],
+  'unclicked-searches': [
+    { label: '검색어 · Query', sort: 'query', cell: (row) => (row.variants as string[]).join(' | ') || String(row.normalized) },
+    { label: '언어 · Locale', cell: (row) => String(row.locale) },
+    { label: '검색 수 · Searches', sort: 'searches', cell: (row) => String(row.searches) },
+    { label: '방문자 · Visitors', sort: 'visitors', cell: (row) => String(row.visitors) },
+  ],
+  synonyms: [
+    { label: '독자가 검색한 말 · Readers searched', sort: 'query', cell: (row) => String(row.query) },
+    {
+      label: '그리고 찾은 글 · and found',
+      cell: (row) => {
+        const box = element('div');
+        box.append(element('a', String(row.title), { href: String(row.url) }), element('code', String(row.sourcePath)));
+        return box;
+      },
+    },
+    { label: '독자 수 · Readers', sort: 'readers', cell: (row) => String(row.readers) },
+    { label: '별칭으로 추가 · Add as alias', cell: (row) => element('code', String(row.suggestion)) },
+  ],
 };
+
+interface Metric {
+  value: number | null;
+  previous: number | null;
+  change: number | null;
+}
+
+/** Headline numbers with their change against the previous period, and a small daily chart for each. */
+function renderOverview(data: { metrics: Record<string, Metric>; series: Record<string, number | string>[] }): HTMLElement {
+  const labels: Record<string, [string, boolean, string]> = {
+    views: ['조회 · Views', false, 'views'],
+    searches: ['검색 · Searches', false, 'searches'],
+    zeroResultRate: ['결과 없는 검색 · Zero-result rate', true, 'zeroResults'],
+    clickThrough: ['검색 후 클릭 · Search click-through', true, 'searches'],
+    helpfulShare: ['도움됨 · Helpful share', true, 'helpful'],
+  };
+  const grid = element('div', undefined, { class: 'staff-overview' });
+  for (const [key, [label, share, seriesKey]] of Object.entries(labels)) {
+    const metric = data.metrics[key];
+    const show = (value: number | null) => (value === null ? '–' : share ? `${(value * 100).toFixed(1)}%` : String(value));
+    const card = element('figure', undefined, { class: 'staff-metric' });
+    const change = metric.change === null ? '' : `${metric.change >= 0 ? '+' : ''}${share ? `${(metric.change * 100).toFixed(1)}%p` : metric.change}`;
+    card.append(element('figcaption', label), element('strong', show(metric.value)), element('span', `이전 기간 · previous ${show(metric.previous)} ${change}`));
+    const values = data.series.map((day) => Number(day[seriesKey]));
+    const max = Math.max(1, ...values);
+    const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+    svg.setAttribute('viewBox', `0 0 ${Math.max(values.length, 1) * 6} 40`);
+    svg.setAttribute('role', 'img');
+    svg.setAttribute('aria-label', `${label}: ${values.join(', ')}`);
+    values.forEach((value, i) => {
+      const bar = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
+      Object.entries({ x: String(i * 6), y: String(40 - (value / max) * 40), width: '4', height: String((value / max) * 40) }).forEach(([name, v]) => bar.setAttribute(name, v));
+      svg.append(bar);
+    });
+    card.append(svg);
+    grid.append(card);
+  }
+  return grid;
+}
 
 function query(format = 'json'): string {
   const filters = new FormData(document.getElementById('staff-filters') as HTMLFormElement);
@@ -105,10 +163,17 @@ async function render(): Promise<void> {
     status.textContent = '리포트를 불러오지 못했어요 · The report could not load';
     return;
   }
+  if (state.report === 'overview') {
+    document.getElementById('staff-report')!.replaceChildren(renderOverview(await response.json()));
+    document.getElementById('staff-pages')!.replaceChildren();
+    status.textContent = '';
+    return;
+  }
+  const report = state.report;
   const data = (await response.json()) as { rows: Row[]; total: number; page: number; pageSize: number };
   const table = element('table', undefined, { class: 'staff-table' });
   const head = table.createTHead().insertRow();
-  for (const column of columns[state.report]) {
+  for (const column of columns[report]) {
     const th = element('th', undefined, { scope: 'col' });
     if (column.sort) {
       const sorted = state.sort === column.sort;
@@ -126,7 +191,7 @@ async function render(): Promise<void> {
   const body = table.createTBody();
   for (const row of data.rows) {
     const tr = body.insertRow();
-    for (const column of columns[state.report]) tr.insertCell().append(column.cell(row));
+    for (const column of columns[report]) tr.insertCell().append(column.cell(row));
   }
   document.getElementById('staff-report')!.replaceChildren(table);
   const pages = Math.max(1, Math.ceil(data.total / data.pageSize));

@@ -57,6 +57,12 @@ describe('from a reader’s No to the staff report', () => {
     await page.getByRole('tab', { name: /Failed searches/ }).click();
     await expect.poll(() => page.locator('#staff-report tbody').textContent()).toContain('채용 공고');
 
+    await page.getByRole('tab', { name: /Overview/ }).click();
+    await expect.poll(() => page.locator('.staff-metric').count()).toBe(5);
+    expect(await page.locator('.staff-metric').first().locator('strong').textContent()).toMatch(/^\d+$/);
+
+    await page.getByRole('tab', { name: /Failed searches/ }).click();
+    await expect.poll(() => page.locator('#staff-report tbody').textContent()).toContain('채용 공고');
     const download = page.waitForEvent('download');
     await page.getByRole('link', { name: 'CSV' }).click();
     const file = await (await download).path();

@@ -160,4 +160,40 @@ describe('reports', () => {
     const report = await (await call('/reports/unhelpful', { cookie })).json();
     expect(report.rows.find((row: { articleId: string }) => row.articleId === 'ko/billing/update-card').review).toMatchObject({ status: 'fixed', note: '메뉴 경로 수정', updatedBy: 'support@acme.example' });
   });
+
+  it('compares the period with the one before it', async () => {
+    const view = (day: string, n: number) => {
+      for (let i = 0; i < n; i++) server.storage.recordView({ eventId: crypto.randomUUID(), articleId: 'ko/billing/update-card', visitor: `v${day}${i}`, day, at: `${day}T08:00:00Z` });
+    };
+    view('2026-10-05', 4);
+    view('2026-10-12', 10);
+    const { cookie } = await login('support@acme.example');
+    const report = await (await call('/reports/overview?from=2026-10-08&to=2026-10-14', { cookie })).json();
+    expect(report.previous).toEqual({ from: '2026-10-01', to: '2026-10-07' });
+    expect(report.metrics.views).toEqual({ value: 10, previous: 4, change: 6 });
+    expect(report.series).toEqual([expect.objectContaining({ day: '2026-10-12', views: 10 })]);
+  });
+
+  it('finds readers’ own synonyms: a failed search, then within minutes another search and a click', async () => {
+    const at = (minute: number) => `2026-11-19T11:${String(minute).padStart(2, '0')}:00.000Z`;
+    const event = (visitor: string, minute: number) => ({ eventId: crypto.randomUUID(), visitor, day: '2026-11-19', at: at(minute) });
+    for (const visitor of ['r1', 'r2']) {
+      server.storage.recordSearch({ ...event(visitor, 0), query: '카드 바꾸기', normalized: '카드바꾸기', locale: 'ko', resultCount: 0 });
+      server.storage.recordSearch({ ...event(visitor, 1), query: '결제 카드', normalized: '결제카드', locale: 'ko', resultCount: 3 });
+      server.storage.recordClick({ ...event(visitor, 2), query: '결제 카드', normalized: '결제카드', articleId: 'ko/billing/update-card', position: 1 });
+    }
+    // Too late to be the same quest.
+    server.storage.recordSearch({ ...event('r3', 0), query: '카드 바꾸기', normalized: '카드바꾸기', locale: 'ko', resultCount: 0 });
+    server.storage.recordClick({ ...event('r3', 30), query: '결제 카드', normalized: '결제카드', articleId: 'ko/billing/update-card', position: 1 });
+    const { cookie } = await login('support@acme.example');
+    const report = await (await call('/reports/synonyms?days=30', { cookie })).json();
+    expect(report.rows).toEqual([
+      expect.objectContaining({ query: '카드 바꾸기', articleId: 'ko/billing/update-card', readers: 2, title: '결제 카드 변경하기', suggestion: 'aliases: ["카드 바꾸기"]' }),
+    ]);
+    const unclicked = await (await call('/reports/unclicked-searches?days=30&locale=ko', { cookie })).json();
+    const unclickedQueries = unclicked.rows.map((row: { normalized: string }) => row.normalized);
+    expect(unclickedQueries).toContain('배송');
+    expect(unclickedQueries).not.toContain('결제카드');
+  });
 });
+
