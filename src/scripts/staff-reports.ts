@@ -149,7 +149,9 @@ function renderOverview(data: { metrics: Record<string, Metric>; series: Record<
 function query(format = 'json'): string {
   const filters = new FormData(document.getElementById('staff-filters') as HTMLFormElement);
   const params = new URLSearchParams({ days: String(filters.get('days')), page: String(state.page), order: state.order, format });
-  for (const name of ['locale', 'category']) if (filters.get(name)) params.set(name, String(filters.get(name)));
+  // A custom range, when both ends are given, overrides the number of days.
+  const custom = filters.get('from') && filters.get('to') ? ['from', 'to'] : [];
+  for (const name of ['locale', 'category', ...custom]) if (filters.get(name)) params.set(name, String(filters.get(name)));
   if (state.sort) params.set('sort', state.sort);
   return `/api/staff/reports/${state.report}?${params}`;
 }
