@@ -72,7 +72,17 @@ const columns: Record<Exclude<Report, 'overview'>, Column[]> = {
     },
   ],
   'failed-searches': [
-    { label: '검색어 · Query', sort: 'query', cell: (row) => (row.variants as string[]).join(' | ') || String(row.normalized) },
+    {
+      label: '검색어 · Query',
+      sort: 'query',
+      cell: (row) => {
+        const typed = (row.variants as string[])[0] ?? String(row.normalized);
+        const box = element('div');
+        // The live search page answers whether the query finds something now, with today's index.
+        box.append(element('a', (row.variants as string[]).join(' | ') || typed, { href: `/${row.locale}/search/?q=${encodeURIComponent(typed)}` }));
+        return box;
+      },
+    },
     { label: '언어 · Locale', cell: (row) => String(row.locale) },
     { label: '검색 수 · Searches', sort: 'searches', cell: (row) => String(row.searches) },
     { label: '방문자 · Visitors', sort: 'visitors', cell: (row) => String(row.visitors) },
