@@ -37,16 +37,19 @@ function reviewCell(statuses: string[], review: { status: string; note: string }
   return box;
 }
 
+/** The live article, and the file an editor opens to fix it. */
+function articleCell(row: Row): HTMLElement {
+  const box = element('div');
+  box.append(element('a', String(row.title), { href: String(row.url) }), element('code', String(row.sourcePath)));
+  return box;
+}
+
 const columns: Record<Exclude<Report, 'overview'>, Column[]> = {
   unhelpful: [
     {
       label: '글 · Article',
       sort: 'title',
-      cell: (row) => {
-        const box = element('div');
-        box.append(element('a', String(row.title), { href: String(row.url) }), element('code', String(row.sourcePath)));
-        return box;
-      },
+      cell: articleCell,
     },
     { label: '조회 · Views', sort: 'views', cell: (row) => String(row.views) },
     { label: '투표 · Votes', sort: 'votes', cell: (row) => String(row.votes) },
@@ -106,11 +109,7 @@ const columns: Record<Exclude<Report, 'overview'>, Column[]> = {
     { label: '독자가 검색한 말 · Readers searched', sort: 'query', cell: (row) => String(row.query) },
     {
       label: '그리고 찾은 글 · and found',
-      cell: (row) => {
-        const box = element('div');
-        box.append(element('a', String(row.title), { href: String(row.url) }), element('code', String(row.sourcePath)));
-        return box;
-      },
+      cell: articleCell,
     },
     { label: '독자 수 · Readers', sort: 'readers', cell: (row) => String(row.readers) },
     { label: '별칭으로 추가 · Add as alias', cell: (row) => element('code', String(row.suggestion)) },

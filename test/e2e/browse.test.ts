@@ -1,27 +1,17 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser.ts';
-import { startServer, type RunningServer } from '../helpers/server.ts';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useSiteInBrowser } from '../helpers/e2e.ts';
 
-let server: RunningServer;
-let browser: Browser;
+const site = useSiteInBrowser();
 let page: Page;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(inject('siteDir')), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 beforeEach(async () => {
-  page = await browser.newPage();
+  page = await site.browser.newPage();
   return () => page.close();
 });
 
 describe('a reader browsing the help center', () => {
   it('goes home → category → article → other language → a missing page', async () => {
-    await page.goto(`${server.url}/`);
+    await page.goto(`${site.server.url}/`);
     expect(new URL(page.url()).pathname).toBe('/ko/');
     await page.getByRole('link', { name: /주문·결제/ }).click();
     await page.waitForURL('**/ko/ordering-payment/');
@@ -37,14 +27,14 @@ describe('a reader browsing the help center', () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     expect(await page.locator('h1').textContent()).not.toBe(koreanTitle);
 
-    const missing = await page.goto(`${server.url}/en/ordering-payment/no-such-article/`);
+    const missing = await page.goto(`${site.server.url}/en/ordering-payment/no-such-article/`);
     expect(missing?.status()).toBe(404);
     expect(await page.locator('h1').textContent()).toBe('We could not find that page');
     await expect.poll(() => page.getByRole('combobox', { name: 'Search help articles' }).count()).toBe(2);
   });
 
   it('searches from the header and lands on results that link to articles', async () => {
-    await page.goto(`${server.url}/ko/`);
+    await page.goto(`${site.server.url}/ko/`);
     await page.locator('#header-search').fill('배송 조회');
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/ko\/search\/\?q=/);
@@ -75,7 +65,7 @@ describe('keyboard-only use', () => {
   }
 
   it('starts with the skip link, which moves focus to the main content', async () => {
-    await page.goto(`${server.url}/ko/shipping/track-order/`);
+    await page.goto(`${site.server.url}/ko/shipping/track-order/`);
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('본문으로 건너뛰기');
     await page.keyboard.press('Enter');
@@ -83,14 +73,14 @@ describe('keyboard-only use', () => {
   });
 
   it.each(['/ko/', '/ko/shipping/', '/ko/shipping/track-order/', '/en/404/'])('reaches the search box and every link on %s', async (path) => {
-    await page.goto(`${server.url}${path}`);
+    await page.goto(`${site.server.url}${path}`);
     const { reached, focusable } = await tabThrough(page);
     expect(reached.some((key) => key.endsWith(':INPUT:header-search'))).toBe(true);
     expect(new Set(reached)).toEqual(new Set(focusable));
   });
 
   it('shows where focus is', async () => {
-    await page.goto(`${server.url}/ko/`);
+    await page.goto(`${site.server.url}/ko/`);
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
     const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
@@ -103,14 +93,14 @@ describe('reading comfort', () => {
     'fits a 360 px wide screen without sideways scrolling: %s',
     async (path) => {
       await page.setViewportSize({ width: 360, height: 740 });
-      await page.goto(`${server.url}${path}`);
+      await page.goto(`${site.server.url}${path}`);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     },
   );
 
   it.each(['light', 'dark'] as const)('meets WCAG AA contrast for text, links and buttons in %s mode', async (scheme) => {
     await page.emulateMedia({ colorScheme: scheme });
-    await page.goto(`${server.url}/ko/shipping/track-order/`);
+    await page.goto(`${site.server.url}/ko/shipping/track-order/`);
     const ratios = await page.evaluate(() => {
       const rgb = (value: string) => value.match(/[\d.]+/g)!.slice(0, 4).map(Number);
       const luminance = ([r, g, b]: number[]) =>
@@ -134,7 +124,7 @@ describe('reading comfort', () => {
 
   it('uses a dark background when the reader prefers dark mode', async () => {
     await page.emulateMedia({ colorScheme: 'dark' });
-    await page.goto(`${server.url}/ko/`);
+    await page.goto(`${site.server.url}/ko/`);
     const [r, g, b] = (await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).match(/\d+/g)!.map(Number);
     expect(r + g + b).toBeLessThan(120);
   });

@@ -1,19 +1,17 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser.ts';
-import { startServer, type RunningServer } from '../helpers/server.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useSiteInBrowser } from '../helpers/e2e.ts';
 
-let server: RunningServer;
-let browser: Browser;
+const site = useSiteInBrowser();
 let context: BrowserContext;
 let page: Page;
 const articleUrl = '/ko/shipping/track-order/';
 const articleId = 'ko/shipping/track-order';
 
 const rows = (sql: string) => {
-  const db = new Database(join(server.dataDir, 'helploop.db'), { readonly: true });
+  const db = new Database(join(site.server.dataDir, 'helploop.db'), { readonly: true });
   try {
     return db.prepare(sql).all() as Record<string, unknown>[];
   } finally {
@@ -21,22 +19,15 @@ const rows = (sql: string) => {
   }
 };
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(inject('siteDir')), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 beforeEach(async () => {
-  context = await browser.newContext();
+  context = await site.browser.newContext();
   page = await context.newPage();
   return () => context.close();
 });
 
 describe('“Was this helpful?”', () => {
   it('takes a No with a reason and comment by keyboard, thanks the reader and offers the hand-off', async () => {
-    await page.goto(`${server.url}${articleUrl}`);
+    await page.goto(`${site.server.url}${articleUrl}`);
     await page.getByRole('button', { name: '아니요' }).first().focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('value'))).toBe('confusing');
@@ -53,7 +44,7 @@ describe('“Was this helpful?”', () => {
 
   it('remembers the answer and lets the reader change it', async () => {
     const other = 'ko/shipping/shipping-fee';
-    await page.goto(`${server.url}/${other}/`);
+    await page.goto(`${site.server.url}/${other}/`);
     await page.getByRole('button', { name: '네' }).click();
     await page.locator('#feedback-thanks-yes').waitFor();
     await page.reload();
@@ -66,25 +57,25 @@ describe('“Was this helpful?”', () => {
   it('keeps a vote made while the API is down and sends it once the API is back', async () => {
     const other = 'ko/shipping/delivery-time';
     await page.route('**/api/**', (route) => route.abort('connectionrefused'));
-    await page.goto(`${server.url}/${other}/`);
+    await page.goto(`${site.server.url}/${other}/`);
     await page.getByRole('button', { name: '네' }).click();
     await page.locator('#feedback-thanks-yes').waitFor();
     await expect.poll(() => page.evaluate(() => JSON.parse(localStorage.getItem('helploop:outbox') ?? '[]').length)).toBeGreaterThan(0);
     expect(rows(`SELECT count(*) AS n FROM votes WHERE article_id = '${other}'`)).toEqual([{ n: 0 }]);
 
     await page.unroute('**/api/**');
-    await page.goto(`${server.url}/ko/`);
-    await page.goto(`${server.url}${articleUrl}`);
+    await page.goto(`${site.server.url}/ko/`);
+    await page.goto(`${site.server.url}${articleUrl}`);
     await expect.poll(() => rows(`SELECT helpful FROM votes WHERE article_id = '${other}'`)).toEqual([{ helpful: 1 }]);
     await expect.poll(() => page.evaluate(() => JSON.parse(localStorage.getItem('helploop:outbox') ?? '[]').length)).toBe(0);
   });
 
   it('works without JavaScript as a form that comes back to the article', async () => {
-    const plain = await browser.newContext({ javaScriptEnabled: false });
+    const plain = await site.browser.newContext({ javaScriptEnabled: false });
     try {
       const noJs = await plain.newPage();
       const other = 'ko/returns-refunds/refund-timing';
-      await noJs.goto(`${server.url}/${other}/`);
+      await noJs.goto(`${site.server.url}/${other}/`);
       await noJs.getByLabel('틀리거나 오래된 내용이에요').check();
       await noJs.getByRole('button', { name: '보내기' }).click();
       await noJs.waitForURL(`**/${other}/#feedback-thanks-no`);

@@ -1,23 +1,14 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser.ts';
-import { startServer, type RunningServer } from '../helpers/server.ts';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useSiteInBrowser } from '../helpers/e2e.ts';
 
-let server: RunningServer;
-let browser: Browser;
+const site = useSiteInBrowser();
 let page: Page;
 /** Beacons the page sent, by path, with their JSON bodies. */
 let beacons: { path: string; body: Record<string, unknown> }[];
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(inject('siteDir')), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 beforeEach(async () => {
-  page = await browser.newPage();
+  page = await site.browser.newPage();
   beacons = [];
   // The search API arrives with the feedback API; here it is down, which search must survive.
   await page.route('**/api/**', async (route) => {
@@ -33,7 +24,7 @@ const settled = () => page.locator('#search-results:is([data-state=done], [data-
 
 describe('the header search box', () => {
   it('is a combobox that suggests articles as the reader types, chosen by keyboard', async () => {
-    await page.goto(`${server.url}/ko/shipping/shipping-fee/`);
+    await page.goto(`${site.server.url}/ko/shipping/shipping-fee/`);
     await page.keyboard.press('/');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('header-search');
     await page.keyboard.type('환불 기간');
@@ -57,7 +48,7 @@ describe('the header search box', () => {
   });
 
   it('closes on Escape and opens the search page on Enter without a highlighted suggestion', async () => {
-    await page.goto(`${server.url}/ko/`);
+    await page.goto(`${site.server.url}/ko/`);
     await page.keyboard.press('Control+k');
     await page.keyboard.type('배송비');
     await page.locator('#header-search-listbox [role=option]').first().waitFor();
@@ -72,7 +63,7 @@ describe('the header search box', () => {
 
 describe('the search page', () => {
   it('lists results best first with title, category and highlighted excerpt, and a count', async () => {
-    await page.goto(`${server.url}/ko/search/?q=${encodeURIComponent('가상계좌 입금 언제까지 해야 돼요')}`);
+    await page.goto(`${site.server.url}/ko/search/?q=${encodeURIComponent('가상계좌 입금 언제까지 해야 돼요')}`);
     await settled();
     expect((await results())[0]).toBe('/ko/ordering-payment/virtual-account-deadline/');
     const first = page.locator('#search-results li').first();
@@ -87,17 +78,17 @@ describe('the search page', () => {
       ['회원탈퇴방법', '/ko/account/delete-account/'],
       ['qothd whghl', '/ko/shipping/track-order/'],
     ]) {
-      await page.goto(`${server.url}/ko/search/?q=${encodeURIComponent(query)}`);
+      await page.goto(`${site.server.url}/ko/search/?q=${encodeURIComponent(query)}`);
       await settled();
       expect((await results())[0], query).toContain(expected);
     }
-    await page.goto(`${server.url}/ko/search/?q=${encodeURIComponent('환블')}`);
+    await page.goto(`${site.server.url}/ko/search/?q=${encodeURIComponent('환블')}`);
     await settled();
     expect(await page.locator('#search-status').textContent()).toContain('‘환불’(으)로 검색한 결과예요.');
   });
 
   it('keeps the query and category in the URL, so it can be shared and the back button works', async () => {
-    await page.goto(`${server.url}/ko/search/?q=${encodeURIComponent('배송')}`);
+    await page.goto(`${site.server.url}/ko/search/?q=${encodeURIComponent('배송')}`);
     await settled();
     const everything = await results();
     await page.locator('#search-category').selectOption('shipping');
@@ -112,7 +103,7 @@ describe('the search page', () => {
   });
 
   it('shows no unrelated pages for a question the help center does not answer, but offers a way on', async () => {
-    await page.goto(`${server.url}/ko/search/?q=${encodeURIComponent('서울 날씨')}`);
+    await page.goto(`${site.server.url}/ko/search/?q=${encodeURIComponent('서울 날씨')}`);
     await settled();
     expect(await results()).toEqual([]);
     expect(await page.locator('#search-status').textContent()).toContain('‘서울 날씨’에 맞는 도움말을 찾지 못했어요');
@@ -122,7 +113,7 @@ describe('the search page', () => {
   });
 
   it('reports a finished search and a click on a result, while the API is down', async () => {
-    await page.goto(`${server.url}/ko/search/?q=${encodeURIComponent('재입고 알림')}`);
+    await page.goto(`${site.server.url}/ko/search/?q=${encodeURIComponent('재입고 알림')}`);
     await settled();
     await page.locator('#search-results .search-result__link').first().click();
     await page.waitForURL('**/ko/products-stock/restock-alert/');

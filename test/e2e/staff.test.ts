@@ -1,49 +1,42 @@
 import { execFileSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser.ts';
-import { startServer, type RunningServer } from '../helpers/server.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useSiteInBrowser } from '../helpers/e2e.ts';
 
-let server: RunningServer;
-let browser: Browser;
+const site = useSiteInBrowser();
 let password: string;
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(inject('siteDir')), launchBrowser()]);
+beforeAll(() => {
   // The real CLI, as an admin would run it; without a terminal it generates and prints the password.
   const output = execFileSync(process.execPath, [resolve('scripts/staff.ts'), 'add', 'support@maru.example', '--role', 'support'], {
-    env: { ...process.env, HELPLOOP_DATABASE: join(server.dataDir, 'helploop.db') },
+    env: { ...process.env, HELPLOOP_DATABASE: join(site.server.dataDir, 'helploop.db') },
     encoding: 'utf8',
   });
   password = /Generated password \(shown once\): (\S+)/.exec(output)![1];
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 
 async function readerVotesAndSearches(page: Page) {
-  await page.goto(`${server.url}/ko/account/dormant-account/`);
+  await page.goto(`${site.server.url}/ko/account/dormant-account/`);
   await page.getByRole('button', { name: '아니요' }).first().click();
   await page.getByLabel('찾던 내용이 아니에요').check();
   await page.getByRole('button', { name: '보내기' }).click();
   await page.locator('#feedback-thanks-no').waitFor();
-  await page.goto(`${server.url}/ko/search/?q=${encodeURIComponent('채용 공고')}`);
+  await page.goto(`${site.server.url}/ko/search/?q=${encodeURIComponent('채용 공고')}`);
   await page.locator('#search-results[data-state=empty]').waitFor({ state: 'attached' });
   // A finished search is reported when the reader leaves the page.
-  await page.goto(`${server.url}/ko/`);
+  await page.goto(`${site.server.url}/ko/`);
 }
 
 describe('from a reader’s No to the staff report', () => {
   it('shows the article on top of the unhelpful report with its reason, the failed query, and exports CSV', async () => {
-    const reader = await browser.newPage();
+    const reader = await site.browser.newPage();
     await readerVotesAndSearches(reader);
     await reader.close();
 
-    const context = await browser.newContext({ acceptDownloads: true });
+    const context = await site.browser.newContext({ acceptDownloads: true });
     const page = await context.newPage();
-    await page.goto(`${server.url}/staff/`);
+    await page.goto(`${site.server.url}/staff/`);
     await page.waitForURL('**/staff/login/');
     await page.getByLabel(/E-mail/).fill('support@maru.example');
     await page.getByLabel(/Password/).fill(password);
@@ -74,9 +67,9 @@ describe('from a reader’s No to the staff report', () => {
   });
 
   it('keeps every report behind the login: the static page holds no data', async () => {
-    const response = await fetch(`${server.url}/api/staff/reports/unhelpful`);
+    const response = await fetch(`${site.server.url}/api/staff/reports/unhelpful`);
     expect(response.status).toBe(401);
-    const html = await (await fetch(`${server.url}/staff/`)).text();
+    const html = await (await fetch(`${site.server.url}/staff/`)).text();
     expect(html).not.toContain('dormant-account');
   });
 });
