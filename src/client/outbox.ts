@@ -80,7 +80,4 @@ async function send(item: Pending): Promise<'done' | 'retry'> {
   }
 }
 
-/** The number of events still waiting, for tests and diagnostics. */
-export const pendingCount = () => read().length;
-
 addEventListener('online', () => void flush());

@@ -39,7 +39,6 @@ const ko = {
   searchCategory: '카테고리',
   allCategories: '전체',
   searchFallbackTitle: '이런 도움말은 어떠세요?',
-  noArticles: '아직 이 카테고리에 도움말이 없어요.',
 };
 
 type Strings = typeof ko;
@@ -83,7 +82,6 @@ const en: Strings = {
   searchCategory: 'Category',
   allCategories: 'All categories',
   searchFallbackTitle: 'These articles might help',
-  noArticles: 'No articles in this category yet.',
 };
 
 const strings: Record<Locale, Strings> = { ko, en };
