@@ -7,7 +7,7 @@ import { normalize } from '../../src/search/text.ts';
 import type { Storage, WriteResult } from '../db/storage.ts';
 import { ApiError } from '../errors.ts';
 import { readBeacon, validate } from './beacon-body.ts';
-import { clickSchema, searchSchema, viewSchema, voteSchema } from './schemas.ts';
+import { clickSchema, contactSchema, searchSchema, viewSchema, voteSchema } from './schemas.ts';
 import type { Visitor } from './visitor.ts';
 
 export interface EventDeps {
@@ -65,6 +65,13 @@ export function eventRoutes({ storage, manifest, clock, visitorOf, checkRate, ma
       const body = await readBeacon(c, searchSchema);
       const query = mask(body.query);
       return answer(c, storage.recordSearch({ ...who, ...body, query, normalized: normalizeQuery(query) }));
+    })
+    .post('/contact-clicks', async (c) => {
+      const who = sender(c);
+      const body = await readBeacon(c, contactSchema);
+      if (body.articleId) requireArticle(body.articleId);
+      const query = body.query && mask(body.query);
+      return answer(c, storage.recordContact({ ...who, ...body, query, normalized: query && normalizeQuery(query) }));
     })
     .post('/search-clicks', async (c) => {
       const who = sender(c);

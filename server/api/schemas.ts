@@ -18,4 +18,6 @@ export const viewSchema = z.strictObject({ eventId, articleId });
 export const searchSchema = z.strictObject({ eventId, query, locale: localeSchema, resultCount: z.int().min(0).max(100_000) });
 export const clickSchema = z.strictObject({ eventId, query, articleId, position: z.int().min(1).max(1000), locale: localeSchema.optional() });
 
-export type VoteBody = z.infer<typeof voteSchema>;
+/** A click on the support hand-off, from an article, a search, or neither (the 404 page). */
+export const contactSchema = z.strictObject({ eventId, locale: localeSchema, articleId: articleId.optional(), query: query.optional() });
+

@@ -75,6 +75,18 @@ export const migrations: Migration[] = [
         ) WITHOUT ROWID;
       `),
   },
+  {
+    id: '003-contact-clicks',
+    up: (db) =>
+      db.exec(`
+        -- A reader choosing the support hand-off, with the article or the search they came from.
+        CREATE TABLE contact_clicks (
+          id INTEGER PRIMARY KEY, locale TEXT NOT NULL, article_id TEXT, query TEXT, normalized TEXT,
+          visitor TEXT NOT NULL, day TEXT NOT NULL, created_at TEXT NOT NULL
+        );
+        CREATE INDEX contact_clicks_day ON contact_clicks (day, visitor);
+      `),
+  },
 ];
 
 export function migrate(db: Database, list: Migration[] = migrations): string[] {

@@ -81,6 +81,17 @@ export function createReportStorage(db: Database) {
       AND julianday(c.created_at) - julianday(f.created_at) BETWEEN 0 AND 10.0 / 1440
     WHERE f.result_count = 0 AND f.day BETWEEN @from AND @to
     GROUP BY f.locale, f.normalized, c.article_id`);
+  // The funnel: a search that found nothing, then the support hand-off within 30 minutes, by the same reader. The
+  // search is reported when the reader leaves its page, so a hand-off clicked there can arrive a moment before it.
+  const CONTACT_AFTER = `EXISTS (SELECT 1 FROM contact_clicks k WHERE k.visitor = s.visitor AND k.day = s.day
+    AND julianday(k.created_at) - julianday(s.created_at) BETWEEN -1.0 / 1440 AND 30.0 / 1440)`;
+  const funnel = db.prepare(`
+    SELECT count(*) AS searches, coalesce(sum(result_count = 0), 0) AS failed,
+           coalesce(sum(result_count = 0 AND ${CONTACT_AFTER}), 0) AS contacted
+    FROM searches s WHERE day BETWEEN @from AND @to`);
+  const contactedAfter = db.prepare(`
+    SELECT locale, normalized, count(DISTINCT visitor) AS contacted FROM searches s
+    WHERE result_count = 0 AND day BETWEEN @from AND @to AND ${CONTACT_AFTER} GROUP BY locale, normalized`);
   const articleReviews = db.prepare('SELECT article_id AS id, status, note, updated_by AS updatedBy, updated_at AS updatedAt FROM article_reviews');
   const queryReviews = db.prepare(
     "SELECT locale || '|' || normalized AS id, status, note, updated_by AS updatedBy, updated_at AS updatedAt FROM query_reviews",
@@ -113,6 +124,11 @@ export function createReportStorage(db: Database) {
       })),
     rephrasedQueries: (period: Period) =>
       rephrased.all(period) as { locale: string; normalized: string; query: string; articleId: string; readers: number }[],
+    /** Searches, those that found nothing, and those of them followed by the support hand-off (raw days only). */
+    funnel: (period: Period) => funnel.get(period) as { searches: number; failed: number; contacted: number },
+    /** Readers who turned to support after each failed query, keyed `locale|normalized`. */
+    contactedAfter: (period: Period) =>
+      new Map((contactedAfter.all(period) as { locale: string; normalized: string; contacted: number }[]).map((row) => [`${row.locale}|${row.normalized}`, row.contacted])),
     articleReviews: () => reviews<ArticleStatus>(articleReviews),
     queryReviews: () => reviews<QueryStatus>(queryReviews),
     reviewArticle: (id: string, review: Review<ArticleStatus>) => void setArticleReview.run({ id, ...review }),

@@ -34,6 +34,13 @@ export interface ClickEvent extends EventBase {
   position: number;
 }
 
+export interface ContactEvent extends EventBase {
+  locale: string;
+  articleId?: string;
+  query?: string;
+  normalized?: string;
+}
+
 /** `stored` once written and committed; `duplicate` when the same event id was stored before (a retried beacon). */
 export type WriteResult = 'stored' | 'duplicate';
 
@@ -55,6 +62,9 @@ export function createStorage(db: Database) {
   const click = db.prepare(`
     INSERT INTO search_clicks (query, normalized, article_id, position, visitor, day, created_at)
     VALUES (@query, @normalized, @articleId, @position, @visitor, @day, @at)`);
+  const contact = db.prepare(`
+    INSERT INTO contact_clicks (locale, article_id, query, normalized, visitor, day, created_at)
+    VALUES (@locale, @articleId, @query, @normalized, @visitor, @day, @at)`);
   const saltOf = db.prepare('SELECT salt FROM visitor_salts WHERE day = ?').pluck();
   const addSalt = db.prepare('INSERT OR IGNORE INTO visitor_salts (day, salt) VALUES (?, ?)');
   const dropSalts = db.prepare('DELETE FROM visitor_salts WHERE day < ?');
@@ -88,6 +98,7 @@ export function createStorage(db: Database) {
     'DELETE FROM votes WHERE day < @before',
     'DELETE FROM searches WHERE day < @before',
     'DELETE FROM search_clicks WHERE day < @before',
+    'DELETE FROM contact_clicks WHERE day < @before',
     'DELETE FROM received_events WHERE received_at < @before',
   ].map((sql) => db.prepare(sql));
 
@@ -101,6 +112,8 @@ export function createStorage(db: Database) {
     recordView: (event: ViewEvent) => once(event, () => view.run(event)),
     recordSearch: (event: SearchEvent) => once(event, () => search.run(event)),
     recordClick: (event: ClickEvent) => once(event, () => click.run(event)),
+    recordContact: (event: ContactEvent) =>
+      once(event, () => contact.run({ ...event, articleId: event.articleId ?? null, query: event.query ?? null, normalized: event.normalized ?? null })),
 
     /** The secret for a day's visitor keys, made on first use; secrets older than yesterday are destroyed. */
     saltFor(day: string, yesterday: string): Buffer {

@@ -1,6 +1,8 @@
 import type { FailedQuery, Period, QueryStatus, ReportStorage, Review } from '../db/report-storage.ts';
 
 export interface FailedSearchRow extends FailedQuery {
+  /** Readers who turned to the support hand-off within 30 minutes of this search. */
+  contacted: number;
   review: Review<QueryStatus>;
   /** The command an editor runs to start an article that answers it. */
   newArticleCommand: string;
@@ -11,8 +13,10 @@ const shellQuote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
 /** Searches that found nothing, grouped by what was meant (see normalizeQuery), most frequent first. */
 export function failedSearches(reports: ReportStorage, period: Period): FailedSearchRow[] {
   const reviews = reports.queryReviews();
+  const contacted = reports.contactedAfter(period);
   return reports.failedQueries(period).map((row) => ({
     ...row,
+    contacted: contacted.get(`${row.locale}|${row.normalized}`) ?? 0,
     review: reviews.get(`${row.locale}|${row.normalized}`) ?? { status: 'open', note: '', updatedBy: '', updatedAt: '' },
     newArticleCommand: `npm run new -- --locale ${row.locale} --from-search ${shellQuote(row.variants[0] ?? row.normalized)}`,
   }));

@@ -57,5 +57,7 @@ export function overview(reports: ReportStorage, period: Period) {
       helpfulShare: metric((t) => t.helpfulShare),
     },
     series: [...series.values()].sort((a, b) => a.day.localeCompare(b.day)),
+    /** Search → no answer → contact, for the period. */
+    funnel: reports.funnel(period),
   };
 }

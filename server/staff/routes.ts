@@ -76,11 +76,11 @@ export function staffRoutes({ db, manifest, clock, config }: StaffDeps) {
     .get('/reports/failed-searches', ...anyRole, (c) => {
       const query = listQuery(c);
       const rows = failedSearches(reports, periodOf(query, clock())).filter((row) => !query.locale || row.locale === query.locale);
-      const page = sortAndPage(rows, query, { searches: (r) => r.searches, visitors: (r) => r.visitors, lastSeen: (r) => r.lastSeen, query: (r) => r.normalized }, 'searches');
+      const page = sortAndPage(rows, query, { searches: (r) => r.searches, visitors: (r) => r.visitors, contacted: (r) => r.contacted, lastSeen: (r) => r.lastSeen, query: (r) => r.normalized }, 'searches');
       if (query.format === 'csv') {
-        const header = ['locale', 'query', 'searches', 'visitors', 'first seen', 'last seen', 'variants', 'status', 'note', 'command'];
+        const header = ['locale', 'query', 'searches', 'visitors', 'then contacted support', 'first seen', 'last seen', 'variants', 'status', 'note', 'command'];
         return csv(c, 'failed-searches', toCsv(header, page.rows.map((r) => [
-          r.locale, r.variants[0] ?? r.normalized, r.searches, r.visitors, r.firstSeen, r.lastSeen, r.variants.join(' | '), r.review.status, r.review.note, r.newArticleCommand,
+          r.locale, r.variants[0] ?? r.normalized, r.searches, r.visitors, r.contacted, r.firstSeen, r.lastSeen, r.variants.join(' | '), r.review.status, r.review.note, r.newArticleCommand,
         ])));
       }
       return c.json(page);

@@ -89,6 +89,7 @@ const columns: Record<Exclude<Report, 'overview'>, Column[]> = {
     { label: '언어 · Locale', cell: (row) => String(row.locale) },
     { label: '검색 수 · Searches', sort: 'searches', cell: (row) => String(row.searches) },
     { label: '방문자 · Visitors', sort: 'visitors', cell: (row) => String(row.visitors) },
+    { label: '이후 고객센터 · Then contacted support', sort: 'contacted', cell: (row) => String(row.contacted) },
     { label: '처음/마지막 · First/last', sort: 'lastSeen', cell: (row) => `${row.firstSeen} – ${row.lastSeen}` },
     { label: '새 글 만들기 · New article', cell: (row) => element('code', String(row.newArticleCommand)) },
     {
@@ -123,7 +124,11 @@ interface Metric {
 }
 
 /** Headline numbers with their change against the previous period, and a small daily chart for each. */
-function renderOverview(data: { metrics: Record<string, Metric>; series: Record<string, number | string>[] }): HTMLElement {
+function renderOverview(data: {
+  metrics: Record<string, Metric>;
+  series: Record<string, number | string>[];
+  funnel: { searches: number; failed: number; contacted: number };
+}): HTMLElement {
   const labels: Record<string, [string, boolean, string]> = {
     views: ['조회 · Views', false, 'views'],
     searches: ['검색 · Searches', false, 'searches'],
@@ -152,6 +157,14 @@ function renderOverview(data: { metrics: Record<string, Metric>; series: Record<
     card.append(svg);
     grid.append(card);
   }
+  const { searches, failed, contacted } = data.funnel;
+  const funnel = element('figure', undefined, { class: 'staff-metric staff-funnel' });
+  funnel.append(
+    element('figcaption', '검색 → 결과 없음 → 고객센터 · Search → no answer → contact'),
+    element('strong', `${searches} → ${failed} → ${contacted}`),
+    element('span', failed ? `결과 없는 검색의 ${Math.round((contacted / failed) * 100)}%가 문의로 · ${Math.round((contacted / failed) * 100)}% of failed searches end in a contact` : ''),
+  );
+  grid.append(funnel);
   return grid;
 }
 

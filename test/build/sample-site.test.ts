@@ -66,12 +66,12 @@ describe('the sample help center', () => {
     expect(page.querySelector('.language-switcher a')?.getAttribute('href')).toBe('/en/shipping/track-order/');
   });
 
-  it('ships no JavaScript on an article page but the search box and feedback islands', () => {
+  it('ships no JavaScript on an article page but the search box, feedback and hand-off islands', () => {
     const scripts = readPage(siteDir, '/ko/shipping/track-order/').querySelectorAll('script');
-    expect(scripts.length).toBeLessThanOrEqual(2);
+    expect(scripts.length).toBeLessThanOrEqual(3);
     for (const script of scripts) {
       expect(script.getAttribute('type')).toBe('module');
-      expect(script.getAttribute('src')).toMatch(/^\/_astro\/(SearchForm|ArticleFeedback)\.astro_astro_type_script/);
+      expect(script.getAttribute('src')).toMatch(/^\/_astro\/(SearchForm|ArticleFeedback|SupportHandoff)\.astro_astro_type_script/);
     }
   });
 

@@ -24,6 +24,10 @@ async function readerVotesAndSearches(page: Page) {
   await page.locator('#feedback-thanks-no').waitFor();
   await page.goto(`${site.server.url}/ko/search/?q=${encodeURIComponent('채용 공고')}`);
   await page.locator('#search-results[data-state=empty]').waitFor({ state: 'attached' });
+  // Nothing answered, so the reader turns to support (the shop's contact page is stood in for here).
+  await page.route('https://marumarket.example/**', (route) => route.fulfill({ status: 200, body: 'contact form' }));
+  await page.locator('.support-handoff a.button').click();
+  await page.waitForURL('https://marumarket.example/**');
   // A finished search is reported when the reader leaves the page.
   await page.goto(`${site.server.url}/ko/`);
 }
@@ -51,7 +55,8 @@ describe('from a reader’s No to the staff report', () => {
     await expect.poll(() => page.locator('#staff-report tbody').textContent()).toContain('채용 공고');
 
     await page.getByRole('tab', { name: /Overview/ }).click();
-    await expect.poll(() => page.locator('.staff-metric').count()).toBe(5);
+    await expect.poll(() => page.locator('.staff-metric').count()).toBe(6);
+    expect(await page.locator('.staff-funnel strong').textContent()).toMatch(/^\d+ → [1-9]\d* → [1-9]\d*$/);
     expect(await page.locator('.staff-metric').first().locator('strong').textContent()).toMatch(/^\d+$/);
 
     await page.getByRole('tab', { name: /Failed searches/ }).click();

@@ -118,6 +118,16 @@ describe('views, searches and clicks', () => {
     expect(all('SELECT normalized, position FROM search_clicks')).toEqual([{ normalized: 'updatecard', position: 2 }]);
   });
 
+  it('stores a click on the support hand-off with the article or the masked query it came from', async () => {
+    expect((await post('contact-clicks', { eventId: crypto.randomUUID(), locale: 'en', articleId: article })).status).toBe(201);
+    expect((await post('contact-clicks', { eventId: crypto.randomUUID(), locale: 'ko', query: '환불 kim@example.com' })).status).toBe(201);
+    expect((await post('contact-clicks', { eventId: crypto.randomUUID(), locale: 'en', articleId: 'en/billing/nope' })).status).toBe(404);
+    expect(all('SELECT article_id, query, normalized FROM contact_clicks ORDER BY id')).toEqual([
+      { article_id: article, query: null, normalized: null },
+      { article_id: null, query: '환불 [email]', normalized: '환불email' },
+    ]);
+  });
+
   it('stores no IP address and sets no cookie', async () => {
     const response = await post('views', { eventId: crypto.randomUUID(), articleId: article });
     expect(response.headers.get('set-cookie')).toBeNull();

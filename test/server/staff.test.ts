@@ -195,5 +195,20 @@ describe('reports', () => {
     expect(unclickedQueries).toContain('배송');
     expect(unclickedQueries).not.toContain('결제카드');
   });
+
+  it('counts the funnel: a failed search, then the support hand-off within 30 minutes', async () => {
+    const at = (minute: number) => `2026-11-19T15:${String(minute).padStart(2, '0')}:00.000Z`;
+    const base = (visitor: string, minute: number) => ({ eventId: crypto.randomUUID(), visitor, day: '2026-11-19', at: at(minute) });
+    server.storage.recordSearch({ ...base('f1', 0), query: '해외 반품', normalized: '해외반품', locale: 'ko', resultCount: 0 });
+    server.storage.recordContact({ ...base('f1', 5), locale: 'ko', query: '해외 반품', normalized: '해외반품' });
+    server.storage.recordSearch({ ...base('f2', 0), query: '해외 반품', normalized: '해외반품', locale: 'ko', resultCount: 0 });
+    server.storage.recordContact({ ...base('f2', 45), locale: 'ko' });
+    const { cookie } = await login('support@acme.example');
+    const failed = await (await call('/reports/failed-searches?days=30&locale=ko', { cookie })).json();
+    expect(failed.rows.find((row: { normalized: string }) => row.normalized === '해외반품')).toMatchObject({ searches: 2, contacted: 1 });
+    const overview = await (await call('/reports/overview?from=2026-11-19&to=2026-11-19', { cookie })).json();
+    expect(overview.funnel.contacted).toBe(1);
+    expect(overview.funnel.failed).toBeGreaterThanOrEqual(2);
+  });
 });
 

@@ -1,0 +1,17 @@
+/**
+ * Records a click on the support hand-off with where the reader came from (the article, or the search on the search
+ * page), so staff see which articles and failed searches end in a support contact. sendBeacon survives the
+ * navigation to the contact page; the API being down never blocks the reader.
+ */
+import { sendBeacon } from '../client/beacon.ts';
+
+addEventListener('click', (event) => {
+  const link = (event.target as Element).closest?.<HTMLAnchorElement>('a[data-contact]');
+  if (!link) return;
+  const query = location.pathname.endsWith('/search/') ? new URLSearchParams(location.search).get('q')?.trim() : undefined;
+  sendBeacon('/api/contact-clicks', {
+    locale: document.documentElement.lang === 'en' ? 'en' : 'ko',
+    ...(link.dataset.articleId && { articleId: link.dataset.articleId }),
+    ...(query && { query }),
+  });
+});
