@@ -7,7 +7,13 @@ export default defineConfig({
   // Tests and benchmarks build other content into other folders without touching these defaults.
   outDir: process.env.HELPLOOP_OUT_DIR ?? './dist',
   trailingSlash: 'always',
-  build: { format: 'directory', inlineStylesheets: 'never' },
+  build: {
+    format: 'directory',
+    inlineStylesheets: 'never',
+    // Two pages at a time (Astro's default is 1): while one waits on the file system (writing its HTML, loading
+    // its article's module) the other renders. Same output; page generation ~1 s faster at 1,200 articles.
+    concurrency: 2,
+  },
   integrations: [mdx(), helploop()],
   devToolbar: { enabled: false },
   // Small scripts would be inlined into every page; as files they are downloaded once and cached across articles.
