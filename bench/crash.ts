@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildSite } from '../test/helpers/build.ts';
-import { crashCycles, spawnServer, type CrashReport } from '../test/helpers/crash.ts';
+import { crashCycles, type CrashReport } from '../test/helpers/crash.ts';
+import { spawnServer } from '../test/helpers/server.ts';
 
 const { values } = parseArgs({ options: { cycles: { type: 'string', default: '12' }, clients: { type: 'string', default: '32' } } });
 const cycles = Number(values.cycles);

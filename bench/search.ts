@@ -9,12 +9,12 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { buildSite } from '../test/helpers/build.ts';
 import { launchBrowser } from '../test/helpers/browser.ts';
+import { startServer } from '../test/helpers/server.ts';
 import { generateArticles, readSamples, writeHelploopContent } from './lib/content.ts';
 import { firstSearchTransfer, pageLoadScripts, plainPagefindResults, searchPageResults, type Transfer } from './search/browser-run.ts';
 import { metrics, type Metrics, type Scored } from './search/metrics.ts';
 import { writePlainIndex } from './search/plain-index.ts';
 import { readQueries } from './search/queries.ts';
-import { serveSite } from './search/server.ts';
 
 const args = new Set(process.argv.slice(2));
 const work = resolve('bench/.work');
@@ -35,7 +35,7 @@ if (!args.has('--no-build')) {
 await writePlainIndex(siteDir);
 
 const queries = readQueries();
-const server = await serveSite(siteDir);
+const server = await startServer(siteDir, {}, 'server/main.ts');
 const browser = await launchBrowser();
 const page = await browser.newPage();
 const plainPage = await browser.newPage();
@@ -97,7 +97,7 @@ transfer('article page JavaScript before search, sample site', await pageLoadScr
 const small = await firstSearchTransfer(browser, server.url, '/ko/shipping/track-order/', '배송 조회');
 transfer('first search on the sample site (58 articles)', small);
 await browser.close();
-server.stop();
+await server.stop();
 
 if (!args.has('--skip-large')) {
   const content = resolve(work, 'search-2000-content');
@@ -107,13 +107,13 @@ if (!args.has('--skip-large')) {
   const korean = readSamples('content').filter((article) => article.locale === 'ko');
   writeHelploopContent('content', content, generateArticles(korean, 2000));
   console.log(`\nBuilding a 2,000-article Korean site… ${(await build(content, out)).toFixed(1)} s`);
-  const large = await serveSite(out);
+  const large = await startServer(out, {}, 'server/main.ts');
   const largeBrowser = await launchBrowser();
   const first = await firstSearchTransfer(largeBrowser, large.url, '/ko/shipping/track-order-1/', '배송 조회');
   transfer('first search on the 2,000-article Korean site', first);
   checks.push([`first search at 2,000 articles ≤ 150 KB (${(first.bytes / 1000).toFixed(1)} KB)`, first.bytes <= FIRST_SEARCH_BUDGET]);
   await largeBrowser.close();
-  large.stop();
+  await large.stop();
 }
 
 console.log('\nTargets');

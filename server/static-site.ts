@@ -31,13 +31,20 @@ export function staticSite(siteDir: string, manifest: Manifest): Hono {
     }),
   );
 
+  // Each locale's 404 page is read once: a flood of bad URLs must not become a flood of file reads.
+  const notFoundPages = new Map<string, string>();
+  const notFoundPage = (locale: string | undefined) => {
+    const key = locale ?? '';
+    if (!notFoundPages.has(key)) {
+      const page = locale ? join(siteDir, locale, '404', 'index.html') : join(siteDir, '404.html');
+      notFoundPages.set(key, readFileSync(existsSync(page) ? page : join(siteDir, '404.html'), 'utf8'));
+    }
+    return notFoundPages.get(key)!;
+  };
   site.get('*', (c) => {
     const locale = manifest.locales.find((code) => c.req.path.startsWith(`/${code}/`));
-    const page = locale ? join(siteDir, locale, '404', 'index.html') : join(siteDir, '404.html');
-    const fallback = join(siteDir, '404.html');
-    const html = readFileSync(existsSync(page) ? page : fallback, 'utf8');
     c.header('Cache-Control', 'no-cache');
-    return c.html(html, 404);
+    return c.html(notFoundPage(locale), 404);
   });
 
   return site;

@@ -1,10 +1,10 @@
-import { spawn } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
+import type { SpawnedServer } from './server.ts';
 
 export interface CrashOptions {
-  /** Starts the server on the database; resolves with its URL and the child process. */
-  start: () => Promise<{ url: string; pid: number; exited: Promise<unknown> }>;
+  /** Starts the server on the database. */
+  start: () => Promise<SpawnedServer>;
   databaseFile: string;
   articleId: string;
   cycles: number;
@@ -49,7 +49,7 @@ export async function crashCycles(options: CrashOptions): Promise<CrashReport> {
     };
     const clients = Array.from({ length: options.clients }, (_, n) => client(n));
     await sleep(options.runMs * (0.5 + Math.random()));
-    process.kill(server.pid, 'SIGKILL');
+    server.process.kill('SIGKILL');
     await server.exited;
     running = false;
     await Promise.all(clients);
@@ -64,21 +64,4 @@ export async function crashCycles(options: CrashOptions): Promise<CrashReport> {
   } finally {
     db.close();
   }
-}
-
-/** Spawns a server script (one that prints "running at <url>") with the given environment. */
-export function spawnServer(script: string, env: Record<string, string>) {
-  return new Promise<{ url: string; pid: number; exited: Promise<unknown> }>((done, fail) => {
-    const child = spawn(process.execPath, [script], { env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    let output = '';
-    const onData = (chunk: Buffer) => {
-      output += chunk;
-      const match = /running at (http:\/\/\S+?)\/?\s/.exec(output);
-      if (match) done({ url: match[1], pid: child.pid!, exited });
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.once('exit', (code) => fail(new Error(`server exited with ${code} before listening:\n${output}`)));
-  });
 }

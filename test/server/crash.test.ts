@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { crashCycles, spawnServer } from '../helpers/crash.ts';
+import { crashCycles } from '../helpers/crash.ts';
+import { spawnServer } from '../helpers/server.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'helploop-crash-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
