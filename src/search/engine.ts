@@ -187,6 +187,8 @@ async function resolveWord(typed: string, index: IndexQueries, locale: Locale): 
       const head = await index.known(stem.slice(0, end));
       if (!head.size) continue;
       const rest = stem.slice(end);
+      // A suffix naming a person (`판매자`, `상담원`) makes another noun: the head alone does not answer it.
+      if (PERSON_SUFFIXES.has(rest)) return [...term('split', [stem.slice(0, end)], head), { typed: rest, predicate: false, predicateLike: false, searched: [], via: 'unknown', scores: new Map() }];
       if (isGrammar(rest) || isStopword(rest)) {
         // What was cut off is an ending (`풀려` + `면`): the word was a verb after all.
         return [{ typed, predicate: predicate || isGrammar(rest), predicateLike, searched: [stem.slice(0, end)], via: 'split', scores: head }];
@@ -216,6 +218,8 @@ async function resolveWord(typed: string, index: IndexQueries, locale: Locale): 
   }
   return term('unknown', [], new Map());
 }
+
+const PERSON_SUFFIXES = new Set(['자', '원', '인', '사']);
 
 function mergeScores(maps: Map<string, number>[]): Map<string, number> {
   const merged = new Map<string, number>();

@@ -102,11 +102,12 @@ describe('the search page', () => {
     expect(await page.locator('#search-category').inputValue()).toBe('');
   });
 
-  it('shows no unrelated pages for a question the help center does not answer, but offers a way on', async () => {
-    await page.goto(`${site.server.url}/ko/search/?q=${encodeURIComponent('서울 날씨')}`);
+  // `판매자` (seller) is not `판매` (sale): pages about selling and applying do not answer it.
+  it.each(['서울 날씨', '판매자 입점 신청'])('shows no unrelated pages for %s, which the help center does not answer, but offers a way on', async (query) => {
+    await page.goto(`${site.server.url}/ko/search/?q=${encodeURIComponent(query)}`);
     await settled();
     expect(await results()).toEqual([]);
-    expect(await page.locator('#search-status').textContent()).toContain('‘서울 날씨’에 맞는 도움말을 찾지 못했어요');
+    expect(await page.locator('#search-status').textContent()).toContain(`‘${query}’에 맞는 도움말을 찾지 못했어요`);
     expect(await page.locator('#search-fallback').isVisible()).toBe(true);
     expect(await page.locator('#search-fallback a').count()).toBeGreaterThan(0);
     expect(await page.locator('.support-handoff a.button').isVisible()).toBe(true);
