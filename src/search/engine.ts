@@ -64,7 +64,7 @@ const MIN_COVERAGE = 0.5;
  * pages by how much of the query they answer, rare words weighing more (idf), then refine the top by titles.
  */
 export async function search(query: string, options: SearchOptions): Promise<SearchOutcome> {
-  const index = new IndexQueries(await loadPagefind(), options.category);
+  const index = new IndexQueries(await loadPagefind(options.locale), options.locale, options.category);
   const empty: SearchOutcome = { query, hits: [], total: 0, partial: [], terms: [] };
   const typed = joinPhrases(words(query));
   // One-syllable Korean words (`지`, `큰`, `옷`) are mostly grammar and match everything: they count only alone.
@@ -95,10 +95,12 @@ class IndexQueries {
   private readonly fragments = new Map<string, Promise<PagefindFragment>>();
   private readonly pageWords = new Map<string, string[]>();
   private readonly pagefind: Pagefind;
+  private readonly locale: Locale;
   private readonly category?: string;
 
-  constructor(pagefind: Pagefind, category?: string) {
+  constructor(pagefind: Pagefind, locale: Locale, category?: string) {
     this.pagefind = pagefind;
+    this.locale = locale;
     this.category = category;
   }
 
@@ -120,7 +122,7 @@ class IndexQueries {
 
   /** Pages the query could reach: the idf of a word is measured against it. */
   pageCount(): Promise<number> {
-    const key = `${document.documentElement.lang}|${this.category ?? ''}`;
+    const key = `${this.locale}|${this.category ?? ''}`;
     if (!pageCounts.has(key)) pageCounts.set(key, this.run(null).then(({ results }) => Math.max(1, results.length)));
     return pageCounts.get(key)!;
   }

@@ -1,3 +1,5 @@
+import type { Locale } from '../content/schema.ts';
+
 /** The slice of Pagefind's browser API we use (types from pagefind_web_js/types/index.d.ts). */
 export interface PagefindResult {
   id: string;
@@ -13,21 +15,37 @@ export interface PagefindFragment {
 }
 export interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
   search(term: string | null, options?: { filters?: Record<string, string> }): Promise<{ results: PagefindResult[] }>;
 }
 
-let loading: Promise<Pagefind> | undefined;
+const loading = new Map<string, Promise<Pagefind>>();
 
-/** Loads the search bundle once, on first use; a failed load is retried on the next call. */
-export function loadPagefind(): Promise<Pagefind> {
-  loading ??= (async () => {
-    const bundle = '/pagefind/pagefind.js';
-    const pagefind = (await import(/* @vite-ignore */ bundle)) as Pagefind;
-    await pagefind.options({ excerptLength: 24 });
-    return pagefind;
-  })().catch((error: unknown) => {
-    loading = undefined;
-    throw error;
-  });
-  return loading;
+/**
+ * Loads the search bundle for a locale once, on first use; a failed load is retried on the next call. Pagefind
+ * picks its language index from `<html lang>` when it starts, so another locale's index (the staff reports check
+ * queries of both) gets its own instance of the module, started while `lang` names that locale.
+ */
+export function loadPagefind(locale: Locale): Promise<Pagefind> {
+  let promise = loading.get(locale);
+  if (!promise) {
+    promise = (async () => {
+      const own = document.documentElement.lang === locale;
+      const bundle = `/pagefind/pagefind.js${own ? '' : `?locale=${locale}`}`;
+      const pagefind = (await import(/* @vite-ignore */ bundle)) as Pagefind;
+      await pagefind.options({ excerptLength: 24 });
+      if (!own) {
+        const lang = document.documentElement.lang;
+        document.documentElement.lang = locale;
+        // init reads `lang` before its first await, so the page's own language is back at once.
+        const started = pagefind.init();
+        document.documentElement.lang = lang;
+        await started;
+      }
+      return pagefind;
+    })();
+    promise.catch(() => loading.delete(locale));
+    loading.set(locale, promise);
+  }
+  return promise;
 }

@@ -16,6 +16,18 @@ beforeAll(() => {
   password = /Generated password \(shown once\): (\S+)/.exec(output)![1];
 });
 
+/** Searches that found nothing in an older index, before the articles that answer them were written. */
+async function searchesThatFailedBefore() {
+  for (const [locale, query] of [['ko', '환불 기간'], ['en', 'refund timing']]) {
+    const response = await fetch(`${site.server.url}/api/searches`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ eventId: crypto.randomUUID(), query, locale, resultCount: 0 }),
+    });
+    expect(response.status).toBe(201);
+  }
+}
+
 async function readerVotesAndSearches(page: Page) {
   await page.goto(`${site.server.url}/ko/account/dormant-account/`);
   await page.getByRole('button', { name: '아니요' }).first().click();
@@ -37,6 +49,7 @@ describe('from a reader’s No to the staff report', () => {
     const reader = await site.browser.newPage();
     await readerVotesAndSearches(reader);
     await reader.close();
+    await searchesThatFailedBefore();
 
     const context = await site.browser.newContext({ acceptDownloads: true });
     const page = await context.newPage();
@@ -53,6 +66,11 @@ describe('from a reader’s No to the staff report', () => {
 
     await page.getByRole('tab', { name: /Failed searches/ }).click();
     await expect.poll(() => page.locator('#staff-report tbody').textContent()).toContain('채용 공고');
+    // Each query is run again in the browser against today's index, in its own locale.
+    const findsNow = (query: string) => page.locator('#staff-report tbody tr', { hasText: query }).locator('.staff-finds-now');
+    await expect.poll(() => findsNow('채용 공고').getAttribute('data-state')).toBe('none');
+    await expect.poll(() => findsNow('환불 기간').textContent()).toMatch(/^지금은 찾아요 · Finds now: .*환불/);
+    await expect.poll(() => findsNow('refund timing').textContent()).toMatch(/^지금은 찾아요 · Finds now: .*[Rr]efund/);
 
     await page.getByRole('tab', { name: /Overview/ }).click();
     await expect.poll(() => page.locator('.staff-metric').count()).toBe(6);
