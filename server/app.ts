@@ -4,6 +4,7 @@ import { cors } from 'hono/cors';
 import type { Manifest } from '../src/content/manifest.ts';
 import { eventRoutes } from './api/events.ts';
 import { healthRoutes } from './api/health.ts';
+import { originGuard } from './api/origin.ts';
 import { rateLimiter } from './api/rate-limit.ts';
 import { visitorOf } from './api/visitor.ts';
 import type { ServerConfig } from './config.ts';
@@ -36,6 +37,7 @@ export function createApp({ config, db, manifest, clock }: AppDeps) {
         clock,
         visitorOf: visitorOf(storage, clock, config.trustProxy),
         checkRate: rateLimiter(config.rateLimit, clock),
+        checkOrigin: originGuard(origins, config.trustProxy),
         mask: (text) => maskPersonalData(text, config.maskPatterns),
       }),
     )

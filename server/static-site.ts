@@ -27,6 +27,9 @@ export function staticSite(siteDir: string, manifest: Manifest): Hono {
       root: siteDir,
       onFound: (path, c) => {
         c.header('Cache-Control', cacheControl(path));
+        // The widget reads pages, its data, the index and the engine from host sites. They are public and
+        // read without credentials, so any origin may (as on GitHub Pages); only the API keeps an allowlist.
+        c.header('Access-Control-Allow-Origin', '*');
       },
     }),
   );
@@ -52,7 +55,7 @@ export function staticSite(siteDir: string, manifest: Manifest): Hono {
 
 function cacheControl(path: string): string {
   // Astro fingerprints everything under _astro/; Pagefind's fragment and index files are hashed too.
-  if (path.includes('/_astro/') || /\/pagefind\/.+\/.+\.pf_/.test(path)) return 'public, max-age=31536000, immutable';
+  if (path.includes('/_astro/') || path.includes('/widget/chunks/') || /\/pagefind\/.+\/.+\.pf_/.test(path)) return 'public, max-age=31536000, immutable';
   return 'no-cache';
 }
 

@@ -7,7 +7,8 @@ import { normalize } from '../../src/search/text.ts';
 import type { Storage, WriteResult } from '../db/storage.ts';
 import { ApiError } from '../errors.ts';
 import { readBeacon, validate } from './beacon-body.ts';
-import { clickSchema, contactSchema, searchSchema, viewSchema, voteSchema } from './schemas.ts';
+import { clickSchema, contactSchema, helpfulnessQuerySchema, searchSchema, viewSchema, voteSchema, widgetEventSchema } from './schemas.ts';
+import { wilsonLowerBound } from '../reports/wilson.ts';
 import type { Visitor } from './visitor.ts';
 
 export interface EventDeps {
@@ -16,6 +17,8 @@ export interface EventDeps {
   clock: () => Date;
   visitorOf: (c: Context) => Visitor;
   checkRate: (visitor: string) => void;
+  /** Refuses events sent from sites that may not embed the widget. */
+  checkOrigin: (c: Context) => void;
   mask: (text: string) => string;
 }
 
@@ -25,14 +28,16 @@ export const normalizeQuery = (query: string) => normalize(query).replace(/\s+/g
 const MAX_BODY = 4 * 1024;
 
 /** The public beacons readers' browsers send. A 2xx answer means the event is committed to the database. */
-export function eventRoutes({ storage, manifest, clock, visitorOf, checkRate, mask }: EventDeps) {
+export function eventRoutes({ storage, manifest, clock, visitorOf, checkRate, checkOrigin, mask }: EventDeps) {
   const articles = new Set(manifest.articles.map((article) => article.id));
+  const contexts = new Set(manifest.contexts);
   const requireArticle = (id: string) => {
     if (!articles.has(id)) throw new ApiError(404, 'unknown_article', `No article with id ${id}`);
   };
   const answer = (c: Context, result: WriteResult) => c.json({ status: result }, result === 'stored' ? 201 : 200);
   /** Who sent it, once the flood check has passed. */
   const sender = (c: Context) => {
+    checkOrigin(c);
     const visitor = visitorOf(c);
     checkRate(visitor.key);
     return { visitor: visitor.key, day: visitor.day, at: clock().toISOString() };
@@ -72,6 +77,21 @@ export function eventRoutes({ storage, manifest, clock, visitorOf, checkRate, ma
       if (body.articleId) requireArticle(body.articleId);
       const query = body.query && mask(body.query);
       return answer(c, storage.recordContact({ ...who, ...body, query, normalized: query && normalizeQuery(query) }));
+    })
+    .post('/widget-events', async (c) => {
+      const who = sender(c);
+      const body = await readBeacon(c, widgetEventSchema);
+      if (body.context !== 'none' && !contexts.has(body.context)) throw new ApiError(404, 'unknown_context', `No context ${body.context}`);
+      if (body.articleId) requireArticle(body.articleId);
+      return answer(c, storage.recordWidgetEvent({ ...who, ...body }));
+    })
+    // The widget orders a context's articles by this; a score per article, higher is more helpful.
+    .get('/helpfulness', (c) => {
+      const { ids } = validate(helpfulnessQuerySchema, c.req.query());
+      const votes = storage.helpfulness(ids);
+      const articles = Object.fromEntries([...votes].map(([id, { helpful, total }]) => [id, Math.round(wilsonLowerBound(helpful, total) * 1000) / 1000]));
+      c.header('Cache-Control', 'public, max-age=300');
+      return c.json({ articles });
     })
     .post('/search-clicks', async (c) => {
       const who = sender(c);

@@ -21,3 +21,27 @@ export const clickSchema = z.strictObject({ eventId, query, articleId, position:
 /** A click on the support hand-off, from an article, a search, or neither (the 404 page). */
 export const contactSchema = z.strictObject({ eventId, locale: localeSchema, articleId: articleId.optional(), query: query.optional() });
 
+
+/** The widget on a host site: its panel shown in a context, an article chosen (with its place), support chosen. */
+export const widgetEventSchema = z
+  .strictObject({
+    eventId,
+    type: z.enum(['impression', 'click', 'contact']),
+    context: z.string().max(100).regex(/^[a-z0-9-]+$/, 'must be a context key or none'),
+    locale: localeSchema,
+    articleId: articleId.optional(),
+    position: z.int().min(1).max(100).optional(),
+  })
+  .refine((event) => event.type !== 'click' || (event.articleId && event.position), {
+    path: ['articleId'],
+    message: 'a click needs articleId and position',
+  });
+
+/** Which of these articles readers found helpful; ids as the widget lists them, comma-separated. */
+export const helpfulnessQuerySchema = z.strictObject({
+  locale: localeSchema,
+  ids: z
+    .string()
+    .transform((ids) => ids.split(',').filter(Boolean))
+    .pipe(z.array(articleId).min(1, 'must name at least one article').max(50, 'must name at most 50 articles')),
+});

@@ -87,6 +87,22 @@ export const migrations: Migration[] = [
         CREATE INDEX contact_clicks_day ON contact_clicks (day, visitor);
       `),
   },
+  {
+    id: '004-widget-events',
+    up: (db) =>
+      db.exec(`
+        -- The widget on host sites: a panel shown in a context, an article chosen from it, the support hand-off chosen.
+        CREATE TABLE widget_events (
+          id INTEGER PRIMARY KEY, type TEXT NOT NULL CHECK (type IN ('impression', 'click', 'contact')), context TEXT NOT NULL,
+          locale TEXT NOT NULL, article_id TEXT, position INTEGER, visitor TEXT NOT NULL, day TEXT NOT NULL, created_at TEXT NOT NULL
+        );
+        CREATE INDEX widget_events_day ON widget_events (day, context);
+        CREATE TABLE daily_contexts (
+          day TEXT NOT NULL, locale TEXT NOT NULL, context TEXT NOT NULL, impressions INTEGER NOT NULL DEFAULT 0,
+          clicks INTEGER NOT NULL DEFAULT 0, contacts INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (day, locale, context)
+        ) WITHOUT ROWID;
+      `),
+  },
 ];
 
 export function migrate(db: Database, list: Migration[] = migrations): string[] {

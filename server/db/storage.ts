@@ -41,6 +41,20 @@ export interface ContactEvent extends EventBase {
   normalized?: string;
 }
 
+export interface WidgetEvent extends EventBase {
+  type: 'impression' | 'click' | 'contact';
+  context: string;
+  locale: string;
+  articleId?: string;
+  position?: number;
+}
+
+/** Votes on an article, raw and rolled up together. */
+export interface Helpfulness {
+  helpful: number;
+  total: number;
+}
+
 /** `stored` once written and committed; `duplicate` when the same event id was stored before (a retried beacon). */
 export type WriteResult = 'stored' | 'duplicate';
 
@@ -65,6 +79,17 @@ export function createStorage(db: Database) {
   const contact = db.prepare(`
     INSERT INTO contact_clicks (locale, article_id, query, normalized, visitor, day, created_at)
     VALUES (@locale, @articleId, @query, @normalized, @visitor, @day, @at)`);
+  const widget = db.prepare(`
+    INSERT INTO widget_events (type, context, locale, article_id, position, visitor, day, created_at)
+    VALUES (@type, @context, @locale, @articleId, @position, @visitor, @day, @at)
+  `);
+  const votesOn = db.prepare(`
+    SELECT article_id AS articleId, sum(helpful) AS helpful, sum(total) AS total FROM (
+      SELECT article_id, helpful, 1 AS total FROM votes WHERE article_id IN (SELECT value FROM json_each(@ids))
+      UNION ALL
+      SELECT article_id, helpful, helpful + unhelpful FROM daily_articles WHERE article_id IN (SELECT value FROM json_each(@ids))
+    ) GROUP BY article_id
+  `);
   const saltOf = db.prepare('SELECT salt FROM visitor_salts WHERE day = ?').pluck();
   const addSalt = db.prepare('INSERT OR IGNORE INTO visitor_salts (day, salt) VALUES (?, ?)');
   const dropSalts = db.prepare('DELETE FROM visitor_salts WHERE day < ?');
@@ -94,11 +119,17 @@ export function createStorage(db: Database) {
        SELECT day, substr(article_id, 1, instr(article_id, '/') - 1), normalized, count(*) FROM search_clicks WHERE day < @before
        GROUP BY day, substr(article_id, 1, instr(article_id, '/') - 1), normalized
        ON CONFLICT (day, locale, normalized) DO UPDATE SET clicks = clicks + excluded.clicks`,
+    `INSERT INTO daily_contexts (day, locale, context, impressions, clicks, contacts)
+       SELECT day, locale, context, sum(type = 'impression'), sum(type = 'click'), sum(type = 'contact') FROM widget_events
+       WHERE day < @before GROUP BY day, locale, context
+       ON CONFLICT (day, locale, context) DO UPDATE SET impressions = impressions + excluded.impressions,
+         clicks = clicks + excluded.clicks, contacts = contacts + excluded.contacts`,
     'DELETE FROM views WHERE day < @before',
     'DELETE FROM votes WHERE day < @before',
     'DELETE FROM searches WHERE day < @before',
     'DELETE FROM search_clicks WHERE day < @before',
     'DELETE FROM contact_clicks WHERE day < @before',
+    'DELETE FROM widget_events WHERE day < @before',
     'DELETE FROM received_events WHERE received_at < @before',
   ].map((sql) => db.prepare(sql));
 
@@ -114,6 +145,13 @@ export function createStorage(db: Database) {
     recordClick: (event: ClickEvent) => once(event, () => click.run(event)),
     recordContact: (event: ContactEvent) =>
       once(event, () => contact.run({ ...event, articleId: event.articleId ?? null, query: event.query ?? null, normalized: event.normalized ?? null })),
+    recordWidgetEvent: (event: WidgetEvent) =>
+      once(event, () => widget.run({ ...event, articleId: event.articleId ?? null, position: event.position ?? null })),
+    /** Helpful and total votes per article, for the articles asked about that have any. */
+    helpfulness: (ids: string[]): Map<string, Helpfulness> =>
+      new Map(
+        (votesOn.all({ ids: JSON.stringify(ids) }) as ({ articleId: string } & Helpfulness)[]).map(({ articleId, helpful, total }) => [articleId, { helpful, total }]),
+      ),
 
     /** The secret for a day's visitor keys, made on first use; secrets older than yesterday are destroyed. */
     saltFor(day: string, yesterday: string): Buffer {

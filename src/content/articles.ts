@@ -38,6 +38,9 @@ export const inLocale = (articles: Article[], locale: Locale) => articles.filter
 interface ArticleIndex {
   byId: Map<string, Article>;
   byCategory: Map<string, Article[]>;
+  /** `<locale>/tag:<tag>` and `<locale>/context:<key>` → the articles that have it. */
+  byTopic: Map<string, Article[]>;
+  position: Map<Article, number>;
 }
 
 const indexes = new WeakMap<Article[], ArticleIndex>();
@@ -45,20 +48,30 @@ const indexes = new WeakMap<Article[], ArticleIndex>();
 function indexOf(articles: Article[]): ArticleIndex {
   let index = indexes.get(articles);
   if (!index) {
-    index = { byId: new Map(), byCategory: new Map() };
+    index = { byId: new Map(), byCategory: new Map(), byTopic: new Map(), position: new Map(articles.map((a, i) => [a, i])) };
     for (const article of articles) {
       // The first wins, as a scan would find it; ids are unique within a collection anyway.
       if (!index.byId.has(article.id)) index.byId.set(article.id, article);
       // Ids are always `<locale>/<category>/<slug>` (the loader's pattern is `*/*/*`): the key is all but the slug.
       const prefix = article.id.slice(0, article.id.lastIndexOf('/') + 1);
-      const list = index.byCategory.get(prefix);
-      if (list) list.push(article);
-      else index.byCategory.set(prefix, [article]);
+      push(index.byCategory, prefix, article);
+      for (const topic of topicsOf(article)) push(index.byTopic, topic, article);
     }
     indexes.set(articles, index);
   }
   return index;
 }
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+const topicsOf = (article: Article) => {
+  const { locale } = parseArticleId(article.id);
+  return [...article.data.tags.map((tag) => `${locale}/tag:${tag}`), ...article.data.contexts.map((key) => `${locale}/context:${key}`)];
+};
 
 /** The locale's articles of a category, in the list's order. */
 export const inCategory = (articles: Article[], locale: Locale, category: string): Article[] => [
@@ -71,13 +84,20 @@ export function translationOf(article: Article, locale: Locale, articles: Articl
   return indexOf(articles).byId.get(`${locale}/${category}/${slug}`);
 }
 
-/** The editor's `related` first, then the rest of the category in its order. */
+/**
+ * The editor's `related` first, then the articles that share most with this one: each shared tag or context
+ * (where on a shop it is suggested) counts one, the same category one more. Ties keep the list's order.
+ */
 export function relatedTo(article: Article, articles: Article[], limit = 5): Article[] {
   const { locale, category } = parseArticleId(article.id);
-  const { byId } = indexOf(articles);
+  const { byId, byTopic, position } = indexOf(articles);
   const chosen = article.data.related.map((id) => byId.get(`${locale}/${id}`)).filter((a): a is Article => a !== undefined);
-  const sameCategory = inCategory(articles, locale, category).filter((a) => a.id !== article.id);
-  return [...new Set([...chosen, ...sameCategory])].slice(0, limit);
+  const shared = new Map<Article, number>();
+  const count = (other: Article, weight: number) => other !== article && shared.set(other, (shared.get(other) ?? 0) + weight);
+  for (const other of inCategory(articles, locale, category)) count(other, 1);
+  for (const topic of topicsOf(article)) for (const other of byTopic.get(topic) ?? []) count(other, 1);
+  const computed = [...shared].sort((a, b) => b[1] - a[1] || position.get(a[0])! - position.get(b[0])!).map(([other]) => other);
+  return [...new Set([...chosen, ...computed])].slice(0, limit);
 }
 
 /** Newest `updated` first. */

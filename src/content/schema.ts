@@ -53,7 +53,7 @@ export const contextsSchema = z.record(
   z.strictObject({
     title: localized,
     /** Host-page paths; `*` matches any run of characters. */
-    patterns: z.array(text).min(1, 'must list at least one URL pattern'),
+    patterns: z.array(text.regex(/^\//, 'must be a path starting with /')).min(1, 'must list at least one URL pattern'),
   }),
 );
 export type Contexts = z.infer<typeof contextsSchema>;

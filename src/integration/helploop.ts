@@ -3,8 +3,9 @@ import { contentDir } from '../content/paths.ts';
 import { formatProblem } from '../content/problems.ts';
 import { validateContent } from '../content/validate.ts';
 import { indexWithPagefind } from './pagefind.ts';
+import { buildWidget } from './widget.ts';
 
-/** Refuses to build invalid content, then indexes the built site for search. */
+/** Refuses to build invalid content, then indexes the built site for search and bundles the widget. */
 export default function helploop(): AstroIntegration {
   return {
     name: 'helploop',
@@ -20,7 +21,9 @@ export default function helploop(): AstroIntegration {
           throw new Error(`${errors.length} content problem${errors.length > 1 ? 's' : ''}:\n${errors.map(formatProblem).join('\n')}`);
         }
       },
-      'astro:build:done': ({ dir, logger }) => indexWithPagefind(dir, logger),
+      'astro:build:done': async ({ dir, logger }) => {
+        await Promise.all([indexWithPagefind(dir, logger), buildWidget(dir, logger)]);
+      },
     },
   };
 }

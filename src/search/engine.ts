@@ -33,6 +33,8 @@ export interface SearchOutcome {
 export interface SearchOptions {
   locale: Locale;
   limit?: number;
+  /** The help center's address when searching from another site (the widget): `https://help.example.com/`. */
+  base?: string;
   /** A category title, as pages are filtered by it. */
   category?: string;
 }
@@ -64,7 +66,7 @@ const MIN_COVERAGE = 0.5;
  * pages by how much of the query they answer, rare words weighing more (idf), then refine the top by titles.
  */
 export async function search(query: string, options: SearchOptions): Promise<SearchOutcome> {
-  const index = new IndexQueries(await loadPagefind(options.locale), options.locale, options.category);
+  const index = new IndexQueries(await loadPagefind(options.locale, options.base), options.locale, options.category, options.base);
   const empty: SearchOutcome = { query, hits: [], total: 0, partial: [], terms: [] };
   const typed = joinPhrases(words(query));
   // One-syllable Korean words (`지`, `큰`, `옷`) are mostly grammar and match everything: they count only alone.
@@ -97,11 +99,13 @@ class IndexQueries {
   private readonly pagefind: Pagefind;
   private readonly locale: Locale;
   private readonly category?: string;
+  readonly base: string;
 
-  constructor(pagefind: Pagefind, locale: Locale, category?: string) {
+  constructor(pagefind: Pagefind, locale: Locale, category?: string, base = '/') {
     this.pagefind = pagefind;
     this.locale = locale;
     this.category = category;
+    this.base = base;
   }
 
   private run(term: string | null) {
@@ -122,7 +126,7 @@ class IndexQueries {
 
   /** Pages the query could reach: the idf of a word is measured against it. */
   pageCount(): Promise<number> {
-    const key = `${this.locale}|${this.category ?? ''}`;
+    const key = `${this.base}|${this.locale}|${this.category ?? ''}`;
     if (!pageCounts.has(key)) pageCounts.set(key, this.run(null).then(({ results }) => Math.max(1, results.length)));
     return pageCounts.get(key)!;
   }
@@ -209,7 +213,7 @@ async function resolveWord(typed: string, index: IndexQueries, locale: Locale): 
   }
 
   // Verbs are too varied in form to guess at: `사는데` would become some unrelated noun.
-  const vocabulary = predicateLike ? undefined : await loadVocabulary(locale).catch(() => undefined);
+  const vocabulary = predicateLike ? undefined : await loadVocabulary(locale, index.base).catch(() => undefined);
   if (vocabulary) {
     // A typo inside a compound (`블량품`) is corrected on the part the index knows.
     for (let end = stem.length; end >= 2 && (end === stem.length || isHangul(stem)); end--) {

@@ -24,28 +24,31 @@ const loading = new Map<string, Promise<Pagefind>>();
 /**
  * Loads the search bundle for a locale once, on first use; a failed load is retried on the next call. Pagefind
  * picks its language index from `<html lang>` when it starts, so another locale's index (the staff reports check
- * queries of both) gets its own instance of the module, started while `lang` names that locale.
+ * queries of both), or any index loaded into another site (the widget, with `base` the help center's address),
+ * gets its own instance of the module, started while `lang` names that locale.
  */
-export function loadPagefind(locale: Locale): Promise<Pagefind> {
-  let promise = loading.get(locale);
+export function loadPagefind(locale: Locale, base = '/'): Promise<Pagefind> {
+  const own = base === '/' && document.documentElement.lang === locale;
+  const bundle = `${base}pagefind/pagefind.js${own ? '' : `?locale=${locale}`}`;
+  let promise = loading.get(bundle);
   if (!promise) {
     promise = (async () => {
-      const own = document.documentElement.lang === locale;
-      const bundle = `/pagefind/pagefind.js${own ? '' : `?locale=${locale}`}`;
       const pagefind = (await import(/* @vite-ignore */ bundle)) as Pagefind;
       await pagefind.options({ excerptLength: 24 });
       if (!own) {
-        const lang = document.documentElement.lang;
-        document.documentElement.lang = locale;
+        const html = document.documentElement;
+        const lang = html.getAttribute('lang');
+        html.setAttribute('lang', locale);
         // init reads `lang` before its first await, so the page's own language is back at once.
         const started = pagefind.init();
-        document.documentElement.lang = lang;
+        if (lang === null) html.removeAttribute('lang');
+        else html.setAttribute('lang', lang);
         await started;
       }
       return pagefind;
     })();
-    promise.catch(() => loading.delete(locale));
-    loading.set(locale, promise);
+    promise.catch(() => loading.delete(bundle));
+    loading.set(bundle, promise);
   }
   return promise;
 }

@@ -3,9 +3,10 @@ import type { Locale } from '../content/schema.ts';
 
 /**
  * Reports finished searches: a query is sent once the reader stops changing it (not per keystroke), or at
- * once when they pick a result or leave the page, so staff see every search that found nothing.
+ * once when they pick a result or leave the page, so staff see every search that found nothing. `base` is the help
+ * center's address when searching from another site (the widget).
  */
-export function searchReporter(locale: Locale, delayMs = 1500) {
+export function searchReporter(locale: Locale, base = '/', delayMs = 1500) {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let pending: { query: string; resultCount: number } | undefined;
   let lastSent = '';
@@ -13,7 +14,7 @@ export function searchReporter(locale: Locale, delayMs = 1500) {
   const flush = () => {
     clearTimeout(timer);
     if (pending && pending.query !== lastSent) {
-      sendBeacon('/api/searches', { query: pending.query, locale, resultCount: pending.resultCount });
+      sendBeacon(`${base}api/searches`, { query: pending.query, locale, resultCount: pending.resultCount });
       lastSent = pending.query;
     }
     pending = undefined;
@@ -30,7 +31,7 @@ export function searchReporter(locale: Locale, delayMs = 1500) {
     /** The reader chose a result; position counts from 1. */
     clicked(query: string, articleId: string, position: number) {
       flush();
-      sendBeacon('/api/search-clicks', { query, articleId, position, locale });
+      sendBeacon(`${base}api/search-clicks`, { query, articleId, position, locale });
     },
   };
 }

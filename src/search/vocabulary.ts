@@ -8,20 +8,21 @@ export interface Vocabulary {
   words: Record<string, number>;
 }
 
-export const vocabularyUrl = (locale: Locale) => `/search/vocabulary-${locale}.json`;
+export const vocabularyPath = (locale: Locale) => `search/vocabulary-${locale}.json`;
 
-const loaded = new Map<Locale, Promise<Vocabulary>>();
+const loaded = new Map<string, Promise<Vocabulary>>();
 
 /** Fetched only when a word found nothing, so ordinary searches never pay for it. */
-export function loadVocabulary(locale: Locale): Promise<Vocabulary> {
-  let promise = loaded.get(locale);
+export function loadVocabulary(locale: Locale, base = '/'): Promise<Vocabulary> {
+  const url = base + vocabularyPath(locale);
+  let promise = loaded.get(url);
   if (!promise) {
-    promise = fetch(vocabularyUrl(locale)).then((response) => {
+    promise = fetch(url).then((response) => {
       if (!response.ok) throw new Error(`vocabulary: HTTP ${response.status}`);
       return response.json() as Promise<Vocabulary>;
     });
-    promise.catch(() => loaded.delete(locale));
-    loaded.set(locale, promise);
+    promise.catch(() => loaded.delete(url));
+    loaded.set(url, promise);
   }
   return promise;
 }

@@ -62,8 +62,30 @@ describe('the sample help center', () => {
     const related = page.querySelectorAll('.related a').map((a) => a.getAttribute('href'));
     const chosen = content.articles.find((a) => a.id === 'ko/shipping/track-order')!.frontmatter.related;
     expect(related.slice(0, chosen.length)).toEqual(chosen.map((id) => `/ko/${id}/`));
-    expect(page.querySelector('.support-handoff a.button')?.getAttribute('href')).toBe('https://marumarket.example/contact');
+    // The contact form opens with the article as its subject (the page is added in the browser on click).
+    const title = content.articles.find((a) => a.id === 'ko/shipping/track-order')!.frontmatter.title;
+    expect(page.querySelector('.support-handoff a.button')?.getAttribute('href')).toBe(`https://marumarket.example/contact?subject=${encodeURIComponent(title)}&page=`);
+    expect(page.querySelector('.support-handoff a[href^="mailto:"]')?.getAttribute('href')).toBe(`mailto:help@marumarket.example?subject=${encodeURIComponent(title)}`);
     expect(page.querySelector('.language-switcher a')?.getAttribute('href')).toBe('/en/shipping/track-order/');
+  });
+
+  it('fills related articles after the editor’s picks with those sharing the most tags, contexts and category', () => {
+    const ko = content.articles.filter((a) => a.id.startsWith('ko/'));
+    const shared = (a: (typeof ko)[number], b: (typeof ko)[number]) =>
+      Number(a.id.split('/')[1] === b.id.split('/')[1]) +
+      a.frontmatter.tags.filter((tag) => b.frontmatter.tags.includes(tag)).length +
+      a.frontmatter.contexts.filter((key) => b.frontmatter.contexts.includes(key)).length;
+    // An article without picks whose best match is in another category: related by topic, not by folder alone.
+    const article = ko.find((a) => {
+      if (a.frontmatter.related.length) return false;
+      const best = ko.filter((b) => b !== a).sort((x, y) => shared(a, y) - shared(a, x))[0];
+      return best.id.split('/')[1] !== a.id.split('/')[1] && shared(a, best) > 1;
+    })!;
+    expect(article).toBeDefined();
+    const related = readPage(siteDir, `/${article.id}/`).querySelectorAll('.related a').map((a) => a.getAttribute('href')!.slice(1, -1));
+    const scores = related.map((id) => shared(article, ko.find((b) => b.id === id)!));
+    expect(scores).toEqual([...scores].sort((x, y) => y - x));
+    expect(scores[0]).toBe(Math.max(...ko.filter((b) => b !== article).map((b) => shared(article, b))));
   });
 
   it('ships no JavaScript on an article page but the search box, feedback and hand-off islands', () => {

@@ -35,6 +35,10 @@ describe('“Was this helpful?”', () => {
     await page.getByLabel(/더 알려주실 내용/).fill('알림톡이 안 와요. 연락처 010-1234-5678');
     await page.getByRole('button', { name: '보내기' }).click();
     await page.locator('#feedback-thanks-no').waitFor();
+    // The next best articles come before the hand-off to support.
+    const next = page.locator('#feedback-thanks-no .feedback__next a');
+    expect(await next.count()).toBeGreaterThan(0);
+    expect(await next.first().isVisible()).toBe(true);
     expect(await page.locator('#feedback-thanks-no a.button').isVisible()).toBe(true);
     await expect.poll(() => rows(`SELECT helpful, reason, comment FROM votes WHERE article_id = '${articleId}'`)).toEqual([
       { helpful: 0, reason: 'did-not-work', comment: '알림톡이 안 와요. 연락처 [phone]' },

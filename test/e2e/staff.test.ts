@@ -40,6 +40,8 @@ async function readerVotesAndSearches(page: Page) {
   await page.route('https://marumarket.example/**', (route) => route.fulfill({ status: 200, body: 'contact form' }));
   await page.locator('.support-handoff a.button').click();
   await page.waitForURL('https://marumarket.example/**');
+  // The contact form opens with the search the reader could not answer.
+  expect(new URL(page.url()).searchParams.get('subject')).toBe('채용 공고');
   // A finished search is reported when the reader leaves the page.
   await page.goto(`${site.server.url}/ko/`);
 }

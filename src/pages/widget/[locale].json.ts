@@ -1,0 +1,36 @@
+import type { APIRoute } from 'astro';
+import { articleUrl, getArticles, inLocale, popular, type Article } from '../../content/articles.ts';
+import type { Locale } from '../../content/schema.ts';
+import { categories, contexts, site } from '../../content/site-data.ts';
+import { ARTICLES_PER_CONTEXT, type WidgetData } from '../../widget/data.ts';
+
+export function getStaticPaths() {
+  return site.locales.map((locale) => ({ params: { locale } }));
+}
+
+const suggestion = (article: Article) => ({
+  id: article.id,
+  title: article.data.title,
+  description: article.data.description,
+  url: articleUrl(article.id),
+  ...(article.data.order !== undefined && { order: article.data.order }),
+});
+
+/** The widget's data for one locale; getArticles() is already in editor order. */
+export const GET: APIRoute = async ({ params }) => {
+  const locale = params.locale as Locale;
+  const articles = inLocale(await getArticles(), locale);
+  const data: WidgetData = {
+    locale,
+    name: site.name[locale],
+    contexts: Object.entries(contexts).map(([key, context]) => ({
+      key,
+      title: context.title[locale],
+      patterns: context.patterns,
+      articles: articles.filter((article) => article.data.contexts.includes(key)).slice(0, ARTICLES_PER_CONTEXT).map(suggestion),
+    })),
+    popular: popular(articles, categories.map((category) => category.id), ARTICLES_PER_CONTEXT).map(suggestion),
+    support: { contactUrl: site.support.contactUrl, ...(site.support.email && { email: site.support.email }) },
+  };
+  return new Response(JSON.stringify(data));
+};
