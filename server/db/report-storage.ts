@@ -92,6 +92,14 @@ export function createReportStorage(db: Database) {
   const contactedAfter = db.prepare(`
     SELECT locale, normalized, count(DISTINCT visitor) AS contacted FROM searches s
     WHERE result_count = 0 AND day BETWEEN @from AND @to AND ${CONTACT_AFTER} GROUP BY locale, normalized`);
+  // The widget per context: panels shown, articles chosen from them, support chosen instead. Raw and rolled up.
+  const contextCounts = db.prepare(`
+    SELECT locale, context, sum(impressions) AS impressions, sum(clicks) AS clicks, sum(contacts) AS contacts FROM (
+      SELECT locale, context, sum(type = 'impression') AS impressions, sum(type = 'click') AS clicks, sum(type = 'contact') AS contacts
+        FROM widget_events WHERE day BETWEEN @from AND @to GROUP BY locale, context
+      UNION ALL
+      SELECT locale, context, sum(impressions), sum(clicks), sum(contacts) FROM daily_contexts WHERE day BETWEEN @from AND @to GROUP BY locale, context
+    ) GROUP BY locale, context`);
   const articleReviews = db.prepare('SELECT article_id AS id, status, note, updated_by AS updatedBy, updated_at AS updatedAt FROM article_reviews');
   const queryReviews = db.prepare(
     "SELECT locale || '|' || normalized AS id, status, note, updated_by AS updatedBy, updated_at AS updatedAt FROM query_reviews",
@@ -129,6 +137,8 @@ export function createReportStorage(db: Database) {
     /** Readers who turned to support after each failed query, keyed `locale|normalized`. */
     contactedAfter: (period: Period) =>
       new Map((contactedAfter.all(period) as { locale: string; normalized: string; contacted: number }[]).map((row) => [`${row.locale}|${row.normalized}`, row.contacted])),
+    contexts: (period: Period) =>
+      contextCounts.all(period) as { locale: string; context: string; impressions: number; clicks: number; contacts: number }[],
     articleReviews: () => reviews<ArticleStatus>(articleReviews),
     queryReviews: () => reviews<QueryStatus>(queryReviews),
     reviewArticle: (id: string, review: Review<ArticleStatus>) => void setArticleReview.run({ id, ...review }),

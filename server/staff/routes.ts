@@ -95,6 +95,25 @@ export function staffRoutes({ db, manifest, clock, config }: StaffDeps) {
       }
       return c.json(page);
     })
+    // Which contexts deflect (readers choose an article) and which fail (readers choose support, or nothing).
+    .get('/reports/contexts', ...anyRole, (c) => {
+      const query = listQuery(c);
+      const share = (part: number, whole: number) => (whole ? part / whole : null);
+      const rows = reports
+        .contexts(periodOf(query, clock()))
+        .filter((row) => !query.locale || row.locale === query.locale)
+        .map((row) => ({ ...row, clickRate: share(row.clicks, row.impressions), contactRate: share(row.contacts, row.impressions) }));
+      const page = sortAndPage(
+        rows,
+        query,
+        { impressions: (r) => r.impressions, clickRate: (r) => r.clickRate ?? -1, contactRate: (r) => r.contactRate ?? -1, context: (r) => r.context },
+        'impressions',
+      );
+      if (query.format === 'csv') {
+        return csv(c, 'widget-contexts', toCsv(['locale', 'context', 'panels shown', 'article clicks', 'support clicks', 'click rate', 'contact rate'], page.rows.map((r) => [r.locale, r.context, r.impressions, r.clicks, r.contacts, r.clickRate ?? '', r.contactRate ?? ''])));
+      }
+      return c.json(page);
+    })
     .get('/reports/synonyms', ...anyRole, (c) => {
       const query = listQuery(c);
       const articles = new Map(manifest.articles.map((article) => [article.id, article]));

@@ -5,7 +5,7 @@
 import type { Locale } from '../content/schema.ts';
 import { logOut, staffFetch } from './staff-session.ts';
 
-type Report = 'unhelpful' | 'failed-searches' | 'unclicked-searches' | 'synonyms' | 'overview';
+type Report = 'unhelpful' | 'failed-searches' | 'unclicked-searches' | 'synonyms' | 'contexts' | 'overview';
 type Row = Record<string, unknown>;
 interface Column {
   label: string;
@@ -137,6 +137,15 @@ const columns: Record<Exclude<Report, 'overview'>, Column[]> = {
     },
     { label: '독자 수 · Readers', sort: 'readers', cell: (row) => String(row.readers) },
     { label: '별칭으로 추가 · Add as alias', cell: (row) => element('code', String(row.suggestion)) },
+  ],
+  contexts: [
+    { label: '위젯 위치 · Context', sort: 'context', cell: (row) => String(row.context) },
+    { label: '언어 · Locale', cell: (row) => String(row.locale) },
+    { label: '열림 · Panels shown', sort: 'impressions', cell: (row) => String(row.impressions) },
+    { label: '글 클릭 · Article clicks', cell: (row) => String(row.clicks) },
+    { label: '클릭률 · Click rate', sort: 'clickRate', cell: (row) => percent(row.clickRate) },
+    { label: '고객센터 연결 · Contacted support', cell: (row) => String(row.contacts) },
+    { label: '연결률 · Contact rate', sort: 'contactRate', cell: (row) => percent(row.contactRate) },
   ],
 };
 

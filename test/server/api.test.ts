@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { wilsonLowerBound } from '../../server/reports/wilson.ts';
 import { startApiServer } from '../helpers/api-server.ts';
 
 type Server = Awaited<ReturnType<typeof startApiServer>>;
@@ -158,6 +159,62 @@ describe('CORS', () => {
     expect((await preflight('https://evil.example')).headers.get('access-control-allow-origin')).toBeNull();
     const allowed = await post('views', { eventId: crypto.randomUUID(), articleId: article }, { origin: 'https://shop.example' });
     expect(allowed.headers.get('access-control-allow-origin')).toBe('https://shop.example');
+  });
+});
+
+describe('origins', () => {
+  it('refuses events a browser sends from a site that may not embed the widget, even without a preflight', async () => {
+    const refused = await post('views', { eventId: crypto.randomUUID(), articleId: article }, { origin: 'https://evil.example' });
+    expect(refused.status).toBe(403);
+    expect((await refused.json()).error).toMatchObject({ code: 'origin_not_allowed', message: expect.stringContaining('https://evil.example') });
+    // The help center's own pages, and senders without an Origin, are served as before.
+    expect((await post('views', { eventId: crypto.randomUUID(), articleId: article }, { origin: server.url })).status).toBe(201);
+    expect((await post('views', { eventId: crypto.randomUUID(), articleId: article })).status).toBe(201);
+  });
+});
+
+describe('the widget’s endpoints', () => {
+  const widgetEvent = (fields: Record<string, unknown>) => ({ eventId: crypto.randomUUID(), type: 'impression', context: 'billing', locale: 'en', ...fields });
+
+  it('stores impressions, clicks and contacts with their context', async () => {
+    const origin = { origin: 'https://shop.example', 'user-agent': 'widget-reader' };
+    expect((await post('widget-events', widgetEvent({}), origin)).status).toBe(201);
+    expect((await post('widget-events', widgetEvent({ type: 'click', articleId: article, position: 2 }), origin)).status).toBe(201);
+    expect((await post('widget-events', widgetEvent({ type: 'contact', context: 'none' }), origin)).status).toBe(201);
+    expect(all('SELECT type, context, article_id AS articleId, position FROM widget_events ORDER BY id')).toEqual([
+      { type: 'impression', context: 'billing', articleId: null, position: null },
+      { type: 'click', context: 'billing', articleId: article, position: 2 },
+      { type: 'contact', context: 'none', articleId: null, position: null },
+    ]);
+  });
+
+  it('names what is wrong with a widget event', async () => {
+    const bad = await post('widget-events', widgetEvent({ type: 'click', context: 'Billing!' }));
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error.issues).toEqual(
+      expect.arrayContaining([
+        { path: 'context', message: 'must be a context key or none' },
+      ]),
+    );
+    const noArticle = await post('widget-events', widgetEvent({ type: 'click' }));
+    expect((await noArticle.json()).error.issues).toEqual([{ path: 'articleId', message: 'a click needs articleId and position' }]);
+    const unknown = await post('widget-events', widgetEvent({ context: 'warehouse' }));
+    expect(unknown.status).toBe(404);
+    expect((await unknown.json()).error.code).toBe('unknown_context');
+  });
+
+  it('scores helpfulness with the Wilson lower bound, only for articles with votes', async () => {
+    const voted = 'ko/billing/update-card';
+    for (const [agent, helpful] of [['h1', true], ['h2', true], ['h3', false]] as const) await post('votes', vote({ articleId: voted, helpful }), { 'user-agent': agent });
+    const [{ helpful, total }] = all('SELECT sum(helpful) AS helpful, count(*) AS total FROM votes WHERE article_id = ?', voted) as { helpful: number; total: number }[];
+    const response = await fetch(`${server.url}/api/helpfulness?locale=ko&ids=${voted},en/billing/secret-plan`, { headers: { origin: 'https://shop.example' } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('access-control-allow-origin')).toBe('https://shop.example');
+    const { articles } = await response.json();
+    expect(articles).toEqual({ [voted]: Math.round(wilsonLowerBound(helpful, total) * 1000) / 1000 });
+    const bad = await fetch(`${server.url}/api/helpfulness?locale=fr&ids=`);
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error.issues.map((issue: { path: string }) => issue.path).sort()).toEqual(['ids', 'locale']);
   });
 });
 

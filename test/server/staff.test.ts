@@ -35,6 +35,7 @@ const call = (path: string, init: RequestInit & { cookie?: string; csrf?: string
 const endpoints: [string, string, unknown?][] = [
   ['GET', '/reports/unhelpful'],
   ['GET', '/reports/failed-searches'],
+  ['GET', '/reports/contexts'],
   ['PATCH', '/articles/en/billing/update-card/review', { status: 'in-review', note: '' }],
   ['PATCH', '/queries/review', { locale: 'en', normalized: 'giftcard', status: 'planned', note: '' }],
   ['GET', '/accounts'],
@@ -209,6 +210,22 @@ describe('reports', () => {
     const overview = await (await call('/reports/overview?from=2026-11-19&to=2026-11-19', { cookie })).json();
     expect(overview.funnel.contacted).toBe(1);
     expect(overview.funnel.failed).toBeGreaterThanOrEqual(2);
+  });
+
+  it('shows per widget context how often readers chose an article or support, raw days and rolled-up days together', async () => {
+    const record = (type: 'impression' | 'click' | 'contact', context: string, day: string, n: number) => {
+      for (let i = 0; i < n; i++) {
+        server.storage.recordWidgetEvent({ eventId: crypto.randomUUID(), visitor: `w${i}`, day, at: `${day}T08:00:00Z`, type, context, locale: 'en', ...(type === 'click' && { articleId: 'en/billing/update-card', position: 1 }) });
+      }
+    };
+    record('impression', 'billing', '2026-11-01', 6);
+    record('click', 'billing', '2026-11-01', 3);
+    server.storage.rollup('2026-11-02');
+    record('impression', 'billing', '2026-11-18', 4);
+    record('contact', 'billing', '2026-11-18', 2);
+    const { cookie } = await login('support@acme.example');
+    const report = await (await call('/reports/contexts?days=30', { cookie })).json();
+    expect(report.rows).toEqual([{ locale: 'en', context: 'billing', impressions: 10, clicks: 3, contacts: 2, clickRate: 0.3, contactRate: 0.2 }]);
   });
 });
 

@@ -1,0 +1,171 @@
+import Database from 'better-sqlite3';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { validateContent } from '../../src/content/validate.ts';
+import { launchBrowser } from '../helpers/browser.ts';
+import { startServer, type RunningServer } from '../helpers/server.ts';
+
+const content = validateContent('content');
+
+/** A shop's page on another origin, embedding the widget with the one tag the README gives. */
+function hostSite(helpUrl: () => string): Promise<{ url: string; server: Server }> {
+  const server = createServer((_request, response) => {
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    response.end(`<!doctype html><html lang="ko"><head><title>Another shop</title><link rel="icon" href="data:,"></head>
+      <body><h1>반품 신청</h1><script src="${helpUrl()}/widget.js" data-locale="ko" data-context="returns" async></script></body></html>`);
+  });
+  return new Promise((done) => server.listen(0, '127.0.0.1', () => done({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server })));
+}
+
+let help: RunningServer;
+let browser: Browser;
+let allowed: Awaited<ReturnType<typeof hostSite>>;
+let refused: Awaited<ReturnType<typeof hostSite>>;
+
+beforeAll(async () => {
+  [allowed, refused] = await Promise.all([hostSite(() => help.url), hostSite(() => help.url)]);
+  [help, browser] = await Promise.all([startServer(inject('siteDir'), { HELPLOOP_CORS_ORIGINS: allowed.url }), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await help?.stop();
+  allowed?.server.close();
+  refused?.server.close();
+});
+
+const rows = (sql: string, ...params: unknown[]) => {
+  const db = new Database(join(help.dataDir, 'helploop.db'), { readonly: true });
+  try {
+    return db.prepare(sql).all(...params);
+  } catch {
+    return []; // the table appears with the server's first start
+  } finally {
+    db.close();
+  }
+};
+
+/** The context's articles as the widget must list them: the editor's order, then title. */
+const expectedTitles = (context: string) =>
+  content.articles
+    .filter((a) => a.id.startsWith('ko/') && a.frontmatter.contexts.includes(context))
+    .sort((a, b) => (a.frontmatter.order ?? Infinity) - (b.frontmatter.order ?? Infinity) || a.frontmatter.title.localeCompare(b.frontmatter.title))
+    .slice(0, 8)
+    .map((a) => a.frontmatter.title);
+
+const launcher = (page: Page) => page.getByRole('button', { name: '도움말', exact: true });
+const panel = (page: Page) => page.getByRole('dialog');
+const listed = (page: Page) => panel(page).locator('.list a strong').allTextContents();
+/** The focused element, looking inside the widget's Shadow DOM. */
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    const active = document.activeElement?.shadowRoot?.activeElement ?? document.activeElement;
+    return active ? `${active.tagName.toLowerCase()}${active.className ? `.${active.className}` : ''}` : '';
+  });
+
+describe('the widget on the demo shop', () => {
+  it('suggests each page’s own articles, found from its path', async () => {
+    const page = await browser.newPage();
+    for (const [path, context] of [['cart', 'cart'], ['checkout/payment', 'payment'], ['orders', 'order-status'], ['returns', 'returns']]) {
+      await page.goto(`${help.url}/demo/shop/${path}/`);
+      await launcher(page).click();
+      await expect.poll(() => listed(page)).toEqual(expectedTitles(context));
+    }
+    await page.close();
+  });
+
+  it('finds the payment FAQ on the checkout page in two clicks, read in place', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${help.url}/demo/shop/checkout/`);
+    await launcher(page).click();
+    await panel(page).getByRole('link', { name: /결제 수단/ }).click();
+    await expect.poll(() => panel(page).locator('.article .prose').textContent()).toMatch(/카드/);
+    expect(new URL(page.url()).pathname).toBe('/demo/shop/checkout/');
+    await page.close();
+  });
+
+  it('works by keyboard alone: focus stays in the panel, Escape closes it and focus returns', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${help.url}/demo/shop/checkout/`);
+    for (let i = 0; i < 20 && (await focused(page)) !== 'button.launcher'; i++) await page.keyboard.press('Tab');
+    expect(await focused(page)).toBe('button.launcher');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focused(page)).toBe('input');
+    // The launcher hides while the panel is open, and says so.
+    expect(await page.locator('[data-helploop-widget] .launcher').getAttribute('aria-expanded')).toBe('true');
+    await panel(page).locator('.list a').first().waitFor();
+    // Round the panel and back: Tab never leaves it for the page behind.
+    const stops = (await panel(page).locator('a[href], button, input').count()) + 2;
+    for (let i = 0; i < stops; i++) {
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-helploop-widget'))).toBe(true);
+    }
+    await page.keyboard.press('Shift+Tab');
+    expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-helploop-widget'))).toBe(true);
+    await page.keyboard.press('Escape');
+    expect(await panel(page).isVisible()).toBe(false);
+    expect(await focused(page)).toBe('button.launcher');
+    await page.close();
+  });
+
+  it('searches the help center inline, and records the search and the click', async () => {
+    const impressions = () => (rows("SELECT count(*) AS n FROM widget_events WHERE type = 'impression' AND context = 'order-status'")[0] as { n: number }).n;
+    const before = impressions();
+    const page = await browser.newPage();
+    await page.goto(`${help.url}/demo/shop/orders/`);
+    await launcher(page).click();
+    await expect.poll(() => focused(page)).toBe('input');
+    await page.keyboard.type('환불 언제 되나요');
+    const result = panel(page).getByRole('link', { name: /환불은 언제 되나요/ });
+    await result.waitFor();
+    await result.press('Enter');
+    await expect.poll(() => panel(page).locator('.article h3').textContent()).toBe('환불은 언제 되나요?');
+    await expect
+      .poll(() => rows("SELECT type, context, article_id AS articleId, position FROM widget_events WHERE type = 'click' AND context = 'order-status'"))
+      .toEqual([{ type: 'click', context: 'order-status', articleId: 'ko/returns-refunds/refund-timing', position: 1 }]);
+    await expect.poll(() => rows('SELECT query FROM searches')).toContainEqual({ query: '환불 언제 되나요' });
+    // One panel shown: searching and reading inside it are not new impressions.
+    expect(impressions()).toBe(before + 1);
+    await page.close();
+  });
+});
+
+describe('the widget on another site', () => {
+  it('works from an allowed origin, whose events the API takes and whose reads CORS allows', async () => {
+    const page = await browser.newPage();
+    await page.goto(allowed.url);
+    await launcher(page).click();
+    await expect.poll(() => listed(page)).toEqual(expectedTitles('returns'));
+    await panel(page).locator('.list a').first().click();
+    await expect.poll(() => rows("SELECT count(*) AS n FROM widget_events WHERE type = 'click' AND context = 'returns'")).toEqual([{ n: 1 }]);
+    const status = await page.evaluate(async (url) => (await fetch(`${url}/api/helpfulness?locale=ko&ids=ko/returns-refunds/return-request`)).status, help.url);
+    expect(status).toBe(200);
+    await page.close();
+  });
+
+  it('still helps from an origin that is not allowed, but the API refuses its events and its reads', async () => {
+    const impressions = () => rows("SELECT count(*) AS n FROM widget_events WHERE type = 'impression' AND context = 'returns'");
+    const before = impressions();
+    const page = await browser.newPage();
+    await page.goto(refused.url);
+    await launcher(page).click();
+    // The articles come from static files, which any site may read.
+    await expect.poll(() => listed(page)).toEqual(expectedTitles('returns'));
+    const refusal = await page.evaluate(async (url) => {
+      const response = await fetch(`${url}/api/widget-events`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain' },
+        body: JSON.stringify({ eventId: crypto.randomUUID(), type: 'impression', context: 'returns', locale: 'ko' }),
+      }).catch((error: Error) => error.name);
+      return typeof response === 'string' ? response : response.status;
+    }, help.url);
+    // The browser sends it (a simple request) but may not read the answer; the server refused it anyway.
+    expect(refusal).toBe('TypeError');
+    // Neither that nor the widget's own impression beacon was stored.
+    await page.waitForTimeout(300);
+    expect(impressions()).toEqual(before);
+    await page.close();
+  });
+});
