@@ -7,7 +7,7 @@ import { normalize } from '../../src/search/text.ts';
 import type { Storage, WriteResult } from '../db/storage.ts';
 import { ApiError } from '../errors.ts';
 import { readBeacon, validate } from './beacon-body.ts';
-import { clickSchema, contactSchema, helpfulnessQuerySchema, searchSchema, viewSchema, voteSchema, widgetEventSchema } from './schemas.ts';
+import { clickSchema, contactSchema, helpfulnessQuerySchema, readNextQuerySchema, searchSchema, viewSchema, voteSchema, widgetEventSchema } from './schemas.ts';
 import { wilsonLowerBound } from '../reports/wilson.ts';
 import type { Visitor } from './visitor.ts';
 
@@ -26,11 +26,13 @@ export interface EventDeps {
 export const normalizeQuery = (query: string) => normalize(query).replace(/\s+/g, '');
 
 const MAX_BODY = 4 * 1024;
+const READ_NEXT_MIN_READERS = 3;
 
 /** The public beacons readers' browsers send. A 2xx answer means the event is committed to the database. */
 export function eventRoutes({ storage, manifest, clock, visitorOf, checkRate, checkOrigin, mask }: EventDeps) {
   const articles = new Set(manifest.articles.map((article) => article.id));
   const contexts = new Set(manifest.contexts);
+  const byId = new Map(manifest.articles.map((article) => [article.id, article]));
   const requireArticle = (id: string) => {
     if (!articles.has(id)) throw new ApiError(404, 'unknown_article', `No article with id ${id}`);
   };
@@ -92,6 +94,18 @@ export function eventRoutes({ storage, manifest, clock, visitorOf, checkRate, ch
       const articles = Object.fromEntries([...votes].map(([id, { helpful, total }]) => [id, Math.round(wilsonLowerBound(helpful, total) * 1000) / 1000]));
       c.header('Cache-Control', 'public, max-age=300');
       return c.json({ articles });
+    })
+    // "Readers went on to read": a few readers are needed before a pair is shown, so no one's path is.
+    .get('/read-next', (c) => {
+      const { articleId } = validate(readNextQuerySchema, c.req.query());
+      requireArticle(articleId);
+      const locale = articleId.slice(0, articleId.indexOf('/'));
+      const articles = storage.readNext(articleId, READ_NEXT_MIN_READERS, 10).flatMap(({ articleId: id, readers }) => {
+        const article = byId.get(id);
+        return article && article.locale === locale ? [{ id, title: article.title, url: article.url, readers }] : [];
+      });
+      c.header('Cache-Control', 'public, max-age=3600');
+      return c.json({ articles: articles.slice(0, 3) });
     })
     .post('/search-clicks', async (c) => {
       const who = sender(c);

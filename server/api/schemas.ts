@@ -45,3 +45,5 @@ export const helpfulnessQuerySchema = z.strictObject({
     .transform((ids) => ids.split(',').filter(Boolean))
     .pipe(z.array(articleId).min(1, 'must name at least one article').max(50, 'must name at most 50 articles')),
 });
+
+export const readNextQuerySchema = z.strictObject({ articleId });

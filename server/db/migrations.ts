@@ -97,6 +97,9 @@ export const migrations: Migration[] = [
           locale TEXT NOT NULL, article_id TEXT, position INTEGER, visitor TEXT NOT NULL, day TEXT NOT NULL, created_at TEXT NOT NULL
         );
         CREATE INDEX widget_events_day ON widget_events (day, context);
+        -- What readers of an article went on to read: their views of it, then their next views that day.
+        CREATE INDEX views_article ON views (article_id);
+        CREATE INDEX views_visitor ON views (visitor, day);
         CREATE TABLE daily_contexts (
           day TEXT NOT NULL, locale TEXT NOT NULL, context TEXT NOT NULL, impressions INTEGER NOT NULL DEFAULT 0,
           clicks INTEGER NOT NULL DEFAULT 0, contacts INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (day, locale, context)

@@ -83,6 +83,14 @@ export function createStorage(db: Database) {
     INSERT INTO widget_events (type, context, locale, article_id, position, visitor, day, created_at)
     VALUES (@type, @context, @locale, @articleId, @position, @visitor, @day, @at)
   `);
+  // Articles the readers of one went on to read within half an hour, the same day (visitor keys change daily).
+  const next = db.prepare(`
+    SELECT b.article_id AS articleId, count(DISTINCT a.visitor) AS readers FROM views a
+    JOIN views b ON b.visitor = a.visitor AND b.day = a.day AND b.article_id <> a.article_id
+      AND julianday(b.created_at) - julianday(a.created_at) BETWEEN 0 AND 30.0 / 1440
+    WHERE a.article_id = @articleId
+    GROUP BY b.article_id HAVING readers >= @minReaders ORDER BY readers DESC, b.article_id LIMIT @limit
+  `);
   const votesOn = db.prepare(`
     SELECT article_id AS articleId, sum(helpful) AS helpful, sum(total) AS total FROM (
       SELECT article_id, helpful, 1 AS total FROM votes WHERE article_id IN (SELECT value FROM json_each(@ids))
@@ -147,6 +155,9 @@ export function createStorage(db: Database) {
       once(event, () => contact.run({ ...event, articleId: event.articleId ?? null, query: event.query ?? null, normalized: event.normalized ?? null })),
     recordWidgetEvent: (event: WidgetEvent) =>
       once(event, () => widget.run({ ...event, articleId: event.articleId ?? null, position: event.position ?? null })),
+    /** What readers of an article read next, most readers first; only articles at least `minReaders` went to. */
+    readNext: (articleId: string, minReaders: number, limit: number) =>
+      next.all({ articleId, minReaders, limit }) as { articleId: string; readers: number }[],
     /** Helpful and total votes per article, for the articles asked about that have any. */
     helpfulness: (ids: string[]): Map<string, Helpfulness> =>
       new Map(

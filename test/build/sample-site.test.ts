@@ -108,12 +108,12 @@ describe('the sample help center', () => {
     expect(existsSync(join(siteDir, 'widget.js'))).toBe(true);
   });
 
-  it('ships no JavaScript on an article page but the search box, feedback and hand-off islands', () => {
+  it('ships no JavaScript on an article page but the search box, feedback, read-next and hand-off islands', () => {
     const scripts = readPage(siteDir, '/ko/shipping/track-order/').querySelectorAll('script');
-    expect(scripts.length).toBeLessThanOrEqual(3);
+    expect(scripts.length).toBeLessThanOrEqual(4);
     for (const script of scripts) {
       expect(script.getAttribute('type')).toBe('module');
-      expect(script.getAttribute('src')).toMatch(/^\/_astro\/(SearchForm|ArticleFeedback|SupportHandoff)\.astro_astro_type_script/);
+      expect(script.getAttribute('src')).toMatch(/^\/_astro\/(SearchForm|ArticleFeedback|ReadNext|SupportHandoff)\.astro_astro_type_script/);
     }
   });
 

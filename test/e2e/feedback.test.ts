@@ -90,3 +90,23 @@ describe('“Was this helpful?”', () => {
     }
   });
 });
+
+describe('what readers read next', () => {
+  it('shows, near the end of an article, what three readers of it went on to read', async () => {
+    const next = '/ko/account/dormant-account/';
+    for (const reader of ['reader-a', 'reader-b', 'reader-c']) {
+      const own = await site.browser.newContext({ userAgent: `${reader} Chromium` });
+      const tab = await own.newPage();
+      await tab.goto(`${site.server.url}${articleUrl}`);
+      await tab.goto(`${site.server.url}${next}`);
+      await expect.poll(() => rows("SELECT count(*) AS n FROM views WHERE article_id = 'ko/account/dormant-account'")[0].n).toBeGreaterThanOrEqual(1);
+      await own.close();
+    }
+    await expect.poll(() => rows("SELECT count(DISTINCT visitor) AS n FROM views WHERE article_id = 'ko/account/dormant-account'")[0].n).toBeGreaterThanOrEqual(3);
+    await page.goto(`${site.server.url}${articleUrl}`);
+    const readNext = page.getByRole('navigation', { name: '이 글을 읽은 분들이 이어서 본 글' });
+    expect(await readNext.isVisible()).toBe(false);
+    await page.locator('#feedback').scrollIntoViewIfNeeded();
+    await expect.poll(() => readNext.locator('a').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toEqual([next]);
+  });
+});

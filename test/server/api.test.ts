@@ -218,6 +218,33 @@ describe('the widget’s endpoints', () => {
   });
 });
 
+describe('GET /api/read-next', () => {
+  it('names what at least three readers of an article read next within half an hour, in its locale', async () => {
+    const at = (minute: number) => new Date(Date.UTC(2026, 10, 20, 10, minute));
+    const view = async (reader: string, articleId: string, minute: number) => {
+      server.clock.now = at(minute);
+      expect((await post('views', { eventId: crypto.randomUUID(), articleId }, { 'user-agent': reader })).status).toBe(201);
+    };
+    for (const reader of ['n1', 'n2', 'n3']) {
+      await view(reader, 'en/getting-started/first-steps', 0);
+      await view(reader, 'en/billing/update-card', 5);
+    }
+    // Too few readers, too late, or the other locale: not shown.
+    await view('n1', 'ko/billing/update-card', 6);
+    await view('n4', 'en/getting-started/first-steps', 0);
+    await view('n4', 'en/billing/update-card', 45);
+    server.clock.now = new Date('2026-11-20T10:00:00Z');
+    const response = await fetch(`${server.url}/api/read-next?articleId=en/getting-started/first-steps`);
+    expect(await response.json()).toEqual({
+      articles: [{ id: 'en/billing/update-card', title: expect.any(String), url: '/en/billing/update-card/', readers: 3 }],
+    });
+    expect((await fetch(`${server.url}/api/read-next?articleId=en/billing/nope`)).status).toBe(404);
+    const bad = await fetch(`${server.url}/api/read-next?articleId=..%2Fetc`);
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error.issues[0].path).toBe('articleId');
+  });
+});
+
 describe('rate limiting', () => {
   it('answers a flood from one visitor with 429 and Retry-After, and serves others', async () => {
     const limited = await startApiServer(inject('fixtureSiteDir'), { HELPLOOP_RATE_LIMIT: '3' });
