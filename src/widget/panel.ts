@@ -47,7 +47,7 @@ export function mountPanel({ root, launcher, base, locale, pathPrefix }: PanelOp
 
   const style = element('style');
   style.textContent = PANEL_CSS;
-  const dialog = element('div', { class: 'panel', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'hl-title', hidden: '' });
+  const dialog = element('div', { class: 'panel', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'hl-title', lang: locale, hidden: '' });
   dialog.innerHTML = `
     <header class="head">
       <h2 id="hl-title"></h2>
