@@ -2,10 +2,13 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import helploop from './src/integration/helploop.ts';
+import { contentDir } from './src/content/paths.ts';
 
 export default defineConfig({
   // Tests and benchmarks build other content into other folders without touching these defaults.
   outDir: process.env.HELPLOOP_OUT_DIR ?? './dist',
+  // Images and other files of the content (`content/public/images/…`) are served from the site's root.
+  publicDir: `${contentDir}/public`,
   trailingSlash: 'always',
   build: {
     format: 'directory',

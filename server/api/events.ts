@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Manifest } from '../../src/content/manifest.ts';
-import { normalize } from '../../src/search/text.ts';
+import { normalizeQuery } from '../../src/search/text.ts';
 import type { Storage, WriteResult } from '../db/storage.ts';
 import { ApiError } from '../errors.ts';
 import { readBeacon, validate } from './beacon-body.ts';
@@ -22,8 +22,6 @@ export interface EventDeps {
   mask: (text: string) => string;
 }
 
-/** Failed searches group by what was meant, not how it was typed: width, case and spacing fold away. */
-export const normalizeQuery = (query: string) => normalize(query).replace(/\s+/g, '');
 
 const MAX_BODY = 4 * 1024;
 const READ_NEXT_MIN_READERS = 3;

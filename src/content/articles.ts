@@ -1,3 +1,4 @@
+import { relative, sep } from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { Locale } from './schema.ts';
 
@@ -15,6 +16,9 @@ export function parseArticleId(id: string): ArticleId {
 }
 
 export const articleUrl = (id: string) => `/${id}/`;
+
+/** The article's file relative to the project, with `/` on every system: what editors open and repositories link. */
+export const sourcePathOf = (article: Article) => relative(process.cwd(), article.filePath ?? '').split(sep).join('/');
 
 /** Published articles, best first: editor `order`, then title. Drafts appear only in `astro dev`. */
 export async function getArticles(): Promise<Article[]> {

@@ -158,7 +158,7 @@ function fieldProblem(article: ValidatedArticle, field: string, message: string)
 }
 
 /** The line of a top-level frontmatter key, found by text: cheap, and exact for the keys we report on. */
-function frontmatterLine(article: ValidatedArticle, key: string): number {
+export function frontmatterLine(article: ValidatedArticle, key: string): number {
   const lines = readFileSync(article.file, 'utf8').split('\n');
   const index = lines.findIndex((line, i) => i > 0 && i < article.bodyLine && line.startsWith(`${key}:`));
   return index > 0 ? index + 1 : 1;

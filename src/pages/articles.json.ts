@@ -1,6 +1,5 @@
 import type { APIRoute } from 'astro';
-import { relative } from 'node:path';
-import { getArticles, parseArticleId, articleUrl } from '../content/articles.ts';
+import { getArticles, parseArticleId, articleUrl, sourcePathOf } from '../content/articles.ts';
 import type { Manifest } from '../content/manifest.ts';
 import { categories, contexts, site } from '../content/site-data.ts';
 
@@ -20,7 +19,7 @@ export const GET: APIRoute = async () => {
         category,
         title: article.data.title,
         url: articleUrl(article.id),
-        sourcePath: relative(process.cwd(), article.filePath ?? ''),
+        sourcePath: sourcePathOf(article),
         updated: article.data.updated,
         contexts: article.data.contexts,
       };

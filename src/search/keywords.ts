@@ -9,8 +9,13 @@ export interface IndexableArticle {
   aliases: string[];
 }
 
-/** Markdown syntax and link targets are not words readers search for. */
-const plainText = (markdown: string) => markdown.replace(/\]\([^)]*\)/g, ']').replace(/`/g, ' ');
+/** Markdown syntax, link targets, MDX comments and component tags (`<Callout type="warning">`) are not words readers search for. */
+const plainText = (markdown: string) =>
+  markdown
+    .replace(/\{\/\*[\s\S]*?\*\/\}/g, ' ')
+    .replace(/<\/?[A-Za-z][^>]*>/g, ' ')
+    .replace(/\]\([^)]*\)/g, ']')
+    .replace(/`/g, ' ');
 
 /** Stems of a text's nouns and English words, in the order they first appear. */
 function textStems(text: string): string[] {

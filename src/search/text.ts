@@ -27,3 +27,6 @@ export const isLatin = (word: string) => /^[a-z]+$/.test(word);
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
+
+/** Failed searches group by what was meant, not how it was typed: width, case and spacing fold away. */
+export const normalizeQuery = (query: string) => normalize(query).replace(/\s+/g, '');

@@ -24,7 +24,7 @@ describe('another company’s content folder', () => {
     expect(existsSync(join(siteDir, 'en/billing/secret-plan'))).toBe(false);
     const manifest = JSON.parse(readFileSync(join(siteDir, 'articles.json'), 'utf8'));
     expect(manifest.articles.map((a: { id: string }) => a.id).sort()).toEqual([
-      'en/billing/update-card', 'en/getting-started/first-steps', 'ko/billing/update-card',
+      'en/billing/update-card', 'en/getting-started/components', 'en/getting-started/first-steps', 'ko/billing/update-card',
     ]);
   });
 

@@ -1,0 +1,64 @@
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkContent } from '../../src/content/check.ts';
+import { formatProblem } from '../../src/content/problems.ts';
+
+const fixture = 'test/fixtures/content-check';
+const file = (path: string) => `${fixture}/articles/${path}`;
+const lines = checkContent(fixture, '2026-11-22').map(formatProblem);
+
+describe('npm run check', () => {
+  it('reports a link to a page the help center does not have, and one to a heading it does not have', () => {
+    expect(lines).toContain(`${file('en/guides/links.mdx')}:8: broken link: /en/guides/missing/ is not a page of this help center`);
+    expect(lines).toContain(`${file('en/guides/links.mdx')}:9: broken link: /en/guides/anchors/#third-step has no heading with the id "third-step"`);
+    expect(lines).toContain(`${file('en/guides/links.mdx')}:10: broken link: /en/nowhere/ is not a page of this help center`);
+    // Relative links, Korean heading ids, home, category and search pages, other sites and code blocks are fine.
+    expect(lines.filter((line) => line.startsWith(file('en/guides/links.mdx')))).toHaveLength(3);
+  });
+
+  it('reports images without alt text in Markdown, HTML and <Figure>', () => {
+    for (const line of [7, 9, 10]) {
+      expect(lines).toContain(`${file('en/guides/images.mdx')}:${line}: image without alt text: describe what it shows for readers who cannot see it`);
+    }
+  });
+
+  it('reports duplicate titles and slugs within a locale', () => {
+    expect(lines).toContain(`${file('en/guides/dup-title.mdx')}:2: title: "Anchors" is also the title of en/guides/anchors`);
+    expect(lines).toContain(`${file('en/other/links.mdx')}:1: the slug "links" is also used by en/guides/links`);
+  });
+
+  it('warns of missing translations, stale articles and empty ones', () => {
+    expect(lines).toContain(`${file('en/guides/lonely.mdx')}:1: warning: no ko translation (ko/guides/lonely)`);
+    expect(lines).toContain(
+      `${file('en/guides/old.mdx')}:4: warning: updated: last updated 2025-01-01, more than 365 days ago: check it is still true, then update the date`,
+    );
+    expect(lines).toContain(`${file('en/guides/empty.mdx')}:6: warning: has no text yet`);
+  });
+
+  it('reports nothing else', () => {
+    expect(lines).toHaveLength(12);
+  });
+
+  it('exits 1 on errors, prints a summary, and gives the same problems as JSON with --json', () => {
+    const env = { ...process.env, HELPLOOP_CONTENT: resolve(fixture) };
+    const run = spawnSync(process.execPath, ['scripts/check.ts'], { env, encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    expect(run.stdout.trim().split('\n').at(-1)).toBe('8 errors, 4 warnings');
+    const json = spawnSync(process.execPath, ['scripts/check.ts', '--json'], { env, encoding: 'utf8' });
+    expect(json.status).toBe(1);
+    expect(JSON.parse(json.stdout)).toContainEqual({
+      file: file('en/guides/links.mdx'),
+      line: 8,
+      message: 'broken link: /en/guides/missing/ is not a page of this help center',
+      severity: 'error',
+    });
+    expect(JSON.parse(json.stdout)).toHaveLength(12);
+  });
+
+  it('passes the sample content with warnings only', () => {
+    const run = spawnSync(process.execPath, ['scripts/check.ts'], { encoding: 'utf8' });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^0 errors, \d+ warnings$/m);
+  });
+});
