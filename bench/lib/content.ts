@@ -1,6 +1,7 @@
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { parse, stringify } from 'yaml';
+import { STAND_INS } from './starlight.ts';
 
 /** One sample article of content/articles, read once and copied many times. */
 export interface SampleArticle {
@@ -131,9 +132,14 @@ export function writeStarlightDocs(docsDir: string, articles: GeneratedArticle[]
     const { title, description, order } = article.frontmatter;
     const frontmatter: Record<string, unknown> = { title, description };
     if (typeof order === 'number') frontmatter.sidebar = { order };
-    writeFile(join(docsDir, article.locale, article.category, `${article.slug}.${article.extension}`), mdx(frontmatter, article.body));
+    // Our article components are given to every page; Starlight pages import their stand-ins (see starlight.ts).
+    const used = Object.keys(STAND_INS).filter((name) => article.body.includes(`<${name}`));
+    const imports = used.map((name) => `import ${name} from '../../../../components/helploop/${name}.astro';\n`).join('');
+    const body = used.length ? `${imports}\n${article.body}` : article.body;
+    writeFile(join(docsDir, article.locale, article.category, `${article.slug}.${article.extension}`), mdx(frontmatter, body));
   }
 }
+
 
 export interface CategoryInfo {
   id: string;
