@@ -191,7 +191,12 @@ export function mountPanel({ root, launcher, base, locale, pathPrefix }: PanelOp
       contact.href = contactUrl ? prefillContactUrl(contactUrl, filled) : prefillMailto(email ?? '', filled);
     });
   }
-  contact.addEventListener('click', () => track('contact', shown.kind === 'article' ? { articleId: shown.suggestion.id } : {}));
+  contact.addEventListener('click', () => {
+    const articleId = shown.kind === 'article' ? shown.suggestion.id : undefined;
+    track('contact', articleId ? { articleId } : {});
+    // Also the help center's own hand-off record, so a widget search that found nothing counts in the funnel.
+    sendBeacon(`${base}api/contact-clicks`, { locale, ...(articleId && { articleId }), ...(!articleId && query && { query }) });
+  });
 
   const close = () => {
     if (dialog.hidden) return;

@@ -130,6 +130,21 @@ describe('the widget on the demo shop', () => {
     expect(impressions()).toBe(before + 1);
     await page.close();
   });
+  it('hands a search that found nothing to support, prefilled, and counts it in the funnel', async () => {
+    const page = await browser.newPage();
+    await page.context().route('https://marumarket.example/**', (route) => route.fulfill({ status: 200, body: 'contact form' }));
+    await page.goto(`${help.url}/demo/shop/cart/`);
+    await launcher(page).click();
+    await expect.poll(() => focused(page)).toBe('input');
+    await page.keyboard.type('채용 공고');
+    await panel(page).getByText('맞는 도움말을 찾지 못했어요.').waitFor();
+    const [contactPage] = await Promise.all([page.waitForEvent('popup'), panel(page).getByRole('link', { name: '1:1 문의하기' }).click()]);
+    expect(new URL(contactPage.url()).searchParams.get('subject')).toBe('채용 공고');
+    expect(new URL(contactPage.url()).searchParams.get('page')).toBe(`${help.url}/demo/shop/cart/`);
+    await expect.poll(() => rows("SELECT query FROM contact_clicks WHERE query = '채용 공고'")).toEqual([{ query: '채용 공고' }]);
+    await expect.poll(() => rows("SELECT count(*) AS n FROM widget_events WHERE type = 'contact' AND context = 'cart'")).toEqual([{ n: 1 }]);
+    await page.close();
+  });
 });
 
 describe('the widget on another site', () => {
