@@ -2,7 +2,7 @@ import GithubSlugger from 'github-slugger';
 import type { Problem } from './problems.ts';
 import { frontmatterLine, validateContent, type ValidatedArticle } from './validate.ts';
 
-export const STALE_AFTER_DAYS = 365;
+const STALE_AFTER_DAYS = 365;
 
 /**
  * Everything `npm run check` reports: the build's own validation (frontmatter, categories, contexts, related ids),
