@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import GithubSlugger from 'github-slugger';
 import type { Problem } from './problems.ts';
 import { frontmatterLine, validateContent, type ValidatedArticle } from './validate.ts';
@@ -7,7 +9,7 @@ const STALE_AFTER_DAYS = 365;
 /**
  * Everything `npm run check` reports: the build's own validation (frontmatter, categories, contexts, related ids),
  * then what only an editor can fix in the text: broken internal links and anchors, duplicate titles and slugs,
- * images without alt text, and, as warnings, missing translations, stale articles and empty bodies.
+ * images without alt text or without their file, and, as warnings, missing translations, stale articles and empty bodies.
  */
 export function checkContent(dir: string, today: string): Problem[] {
   const content = validateContent(dir);
@@ -21,7 +23,7 @@ export function checkContent(dir: string, today: string): Problem[] {
   }
   const problems = [...content.problems];
   for (const article of articles) {
-    problems.push(...brokenLinks(article, pages, anchors), ...imagesWithoutAlt(article));
+    problems.push(...brokenLinks(article, pages, anchors), ...imageProblems(article, join(dir, 'public')));
   }
   problems.push(...duplicates(articles), ...missingTranslations(articles, content.site?.locales ?? [], byId), ...staleOrEmpty(articles, today));
   return problems;
@@ -79,15 +81,21 @@ function brokenLinks(article: ValidatedArticle, pages: Set<string>, anchors: Map
   return problems;
 }
 
-const IMAGE = /!\[([^\]]*)\]\([^)]*\)|<(img|Figure)\b([^>]*)>/g;
+const IMAGE = /!\[([^\]]*)\]\(\s*<?([^)\s>]*)[^)]*\)|<(img|Figure)\b([^>]*)>/g;
+const attribute = (attributes: string, name: string) =>
+  new RegExp(`\\b${name}=(?:"([^"]*)"|'([^']*)'|\\{["'\`]([^"'\`]*)["'\`]\\})`).exec(attributes)?.slice(1).find((value) => value !== undefined);
 
-function imagesWithoutAlt(article: ValidatedArticle): Problem[] {
+/** Images need alt text, and a site path (`/images/a.png`) must be a file in content/public. */
+function imageProblems(article: ValidatedArticle, publicDir: string): Problem[] {
   const problems: Problem[] = [];
   for (const { text, line } of bodyLines(article.body, article.bodyLine)) {
     for (const match of text.matchAll(IMAGE)) {
-      const alt = match[2] ? /\balt=(?:"([^"]*)"|'([^']*)'|\{["'`]([^"'`]*)["'`]\})/.exec(match[3]) : [match[0], match[1]];
-      if (alt && (alt[1] ?? alt[2] ?? alt[3] ?? '').trim()) continue;
-      problems.push({ file: article.file, line, message: `image without alt text: describe what it shows for readers who cannot see it`, severity: 'error' });
+      const [alt, src] = match[3] ? [attribute(match[4], 'alt'), attribute(match[4], 'src')] : [match[1], match[2]];
+      const report = (message: string) => problems.push({ file: article.file, line, message, severity: 'error' });
+      if (!alt?.trim()) report('image without alt text: describe what it shows for readers who cannot see it');
+      if (src?.startsWith('/') && !src.startsWith('//') && !existsSync(join(publicDir, decodeURIComponent(src.split(/[?#]/)[0])))) {
+        report(`image ${src} is not in content/public`);
+      }
     }
   }
   return problems;

@@ -23,6 +23,11 @@ describe('npm run check', () => {
     }
   });
 
+  it('reports an image whose file is not in content/public', () => {
+    expect(lines).toContain(`${file('en/guides/images.mdx')}:12: image /missing.png is not in content/public`);
+    expect(lines.filter((line) => line.includes('is not in content/public'))).toHaveLength(1);
+  });
+
   it('reports duplicate titles and slugs within a locale', () => {
     expect(lines).toContain(`${file('en/guides/dup-title.mdx')}:2: title: "Anchors" is also the title of en/guides/anchors`);
     expect(lines).toContain(`${file('en/other/links.mdx')}:1: the slug "links" is also used by en/guides/links`);
@@ -37,14 +42,14 @@ describe('npm run check', () => {
   });
 
   it('reports nothing else', () => {
-    expect(lines).toHaveLength(12);
+    expect(lines).toHaveLength(13);
   });
 
   it('exits 1 on errors, prints a summary, and gives the same problems as JSON with --json', () => {
     const env = { ...process.env, HELPLOOP_CONTENT: resolve(fixture) };
     const run = spawnSync(process.execPath, ['scripts/check.ts'], { env, encoding: 'utf8' });
     expect(run.status).toBe(1);
-    expect(run.stdout.trim().split('\n').at(-1)).toBe('8 errors, 4 warnings');
+    expect(run.stdout.trim().split('\n').at(-1)).toBe('9 errors, 4 warnings');
     const json = spawnSync(process.execPath, ['scripts/check.ts', '--json'], { env, encoding: 'utf8' });
     expect(json.status).toBe(1);
     expect(JSON.parse(json.stdout)).toContainEqual({
@@ -53,7 +58,7 @@ describe('npm run check', () => {
       message: 'broken link: /en/guides/missing/ is not a page of this help center',
       severity: 'error',
     });
-    expect(JSON.parse(json.stdout)).toHaveLength(12);
+    expect(JSON.parse(json.stdout)).toHaveLength(13);
   });
 
   it('passes the sample content with warnings only', () => {
