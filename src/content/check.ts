@@ -9,7 +9,8 @@ const STALE_AFTER_DAYS = 365;
 /**
  * Everything `npm run check` reports: the build's own validation (frontmatter, categories, contexts, related ids),
  * then what only an editor can fix in the text: broken internal links and anchors, duplicate titles and slugs,
- * images without alt text or without their file, and, as warnings, missing translations, stale articles and empty bodies.
+ * images without alt text or without their file, and, as warnings, missing translations, stale articles, empty bodies
+ * and descriptions that only repeat the title.
  */
 export function checkContent(dir: string, today: string): Problem[] {
   const content = validateContent(dir);
@@ -25,7 +26,7 @@ export function checkContent(dir: string, today: string): Problem[] {
   for (const article of articles) {
     problems.push(...brokenLinks(article, pages, anchors), ...imageProblems(article, join(dir, 'public')));
   }
-  problems.push(...duplicates(articles), ...missingTranslations(articles, content.site?.locales ?? [], byId), ...staleOrEmpty(articles, today));
+  problems.push(...duplicates(articles), ...missingTranslations(articles, content.site?.locales ?? [], byId), ...needsAttention(articles, today));
   return problems;
 }
 
@@ -128,7 +129,8 @@ function missingTranslations(articles: ValidatedArticle[], locales: string[], by
   });
 }
 
-function staleOrEmpty(articles: ValidatedArticle[], today: string): Problem[] {
+/** Warnings: stale, still empty, or with the description `npm run new` starts from (the title). */
+function needsAttention(articles: ValidatedArticle[], today: string): Problem[] {
   const cutoff = new Date(Date.parse(`${today}T00:00:00Z`) - STALE_AFTER_DAYS * 86_400_000).toISOString().slice(0, 10);
   return articles.flatMap((article): Problem[] => {
     const problems: Problem[] = [];
@@ -136,6 +138,10 @@ function staleOrEmpty(articles: ValidatedArticle[], today: string): Problem[] {
     if (updated < cutoff) {
       const message = `last updated ${updated}, more than ${STALE_AFTER_DAYS} days ago: check it is still true, then update the date`;
       problems.push({ file: article.file, line: frontmatterLine(article, 'updated'), field: 'updated', message, severity: 'warning' });
+    }
+    if (article.frontmatter.description === article.frontmatter.title) {
+      const message = 'is the same as the title: say in one sentence what the article answers';
+      problems.push({ file: article.file, line: frontmatterLine(article, 'description'), field: 'description', message, severity: 'warning' });
     }
     const text = article.body.replace(/\{\/\*[\s\S]*?\*\/\}/g, '').replace(/<!--[\s\S]*?-->/g, '').trim();
     if (!text) problems.push({ file: article.file, line: article.bodyLine, message: 'has no text yet', severity: 'warning' });

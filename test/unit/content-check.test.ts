@@ -33,23 +33,25 @@ describe('npm run check', () => {
     expect(lines).toContain(`${file('en/other/links.mdx')}:1: the slug "links" is also used by en/guides/links`);
   });
 
-  it('warns of missing translations, stale articles and empty ones', () => {
+  it('warns of missing translations, stale articles, empty ones and descriptions that repeat the title', () => {
     expect(lines).toContain(`${file('en/guides/lonely.mdx')}:1: warning: no ko translation (ko/guides/lonely)`);
     expect(lines).toContain(
       `${file('en/guides/old.mdx')}:4: warning: updated: last updated 2025-01-01, more than 365 days ago: check it is still true, then update the date`,
     );
     expect(lines).toContain(`${file('en/guides/empty.mdx')}:6: warning: has no text yet`);
+    // What npm run new starts from, until the editor writes a real one.
+    expect(lines).toContain(`${file('en/guides/lonely.mdx')}:3: warning: description: is the same as the title: say in one sentence what the article answers`);
   });
 
   it('reports nothing else', () => {
-    expect(lines).toHaveLength(13);
+    expect(lines).toHaveLength(14);
   });
 
   it('exits 1 on errors, prints a summary, and gives the same problems as JSON with --json', () => {
     const env = { ...process.env, HELPLOOP_CONTENT: resolve(fixture) };
     const run = spawnSync(process.execPath, ['scripts/check.ts'], { env, encoding: 'utf8' });
     expect(run.status).toBe(1);
-    expect(run.stdout.trim().split('\n').at(-1)).toBe('9 errors, 4 warnings');
+    expect(run.stdout.trim().split('\n').at(-1)).toBe('9 errors, 5 warnings');
     const json = spawnSync(process.execPath, ['scripts/check.ts', '--json'], { env, encoding: 'utf8' });
     expect(json.status).toBe(1);
     expect(JSON.parse(json.stdout)).toContainEqual({
@@ -58,7 +60,7 @@ describe('npm run check', () => {
       message: 'broken link: /en/guides/missing/ is not a page of this help center',
       severity: 'error',
     });
-    expect(JSON.parse(json.stdout)).toHaveLength(13);
+    expect(JSON.parse(json.stdout)).toHaveLength(14);
   });
 
   it('passes the sample content with warnings only', () => {
