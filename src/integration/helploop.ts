@@ -3,7 +3,7 @@ import { contentDir } from '../content/paths.ts';
 import { formatProblem } from '../content/problems.ts';
 import { validateContent } from '../content/validate.ts';
 import { indexWithPagefind } from './pagefind.ts';
-import { buildWidget } from './widget.ts';
+import { buildWidget, widgetDevMiddleware } from './widget.ts';
 
 /** Refuses to build invalid content, then indexes the built site for search and bundles the widget. */
 export default function helploop(): AstroIntegration {
@@ -20,6 +20,9 @@ export default function helploop(): AstroIntegration {
         if (errors.length && command === 'build') {
           throw new Error(`${errors.length} content problem${errors.length > 1 ? 's' : ''}:\n${errors.map(formatProblem).join('\n')}`);
         }
+      },
+      'astro:server:setup': ({ server }) => {
+        server.middlewares.use(widgetDevMiddleware());
       },
       'astro:build:done': async ({ dir, logger }) => {
         await Promise.all([indexWithPagefind(dir, logger), buildWidget(dir, logger)]);

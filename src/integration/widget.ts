@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { build, type OutputChunk } from 'rolldown';
 
 /** The widget's weight on a host page before the reader searches: widget.js, then the panel and its data when opened. */
@@ -17,15 +18,7 @@ const source = (file: string) => fileURLToPath(new URL(`../widget/${file}`, impo
  */
 export async function buildWidget(dir: URL, logger: Pick<AstroIntegrationLogger, 'info'>, budget = WIDGET_BUDGET_BYTES): Promise<void> {
   const site = fileURLToPath(dir);
-  const [panel] = await Promise.all([
-    build({
-      input: { panel: source('panel.ts') },
-      platform: 'browser',
-      logLevel: 'warn',
-      output: { dir: join(site, 'widget'), format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', minify: true },
-    }),
-    build({ input: source('loader.ts'), platform: 'browser', logLevel: 'warn', output: { file: join(site, 'widget.js'), format: 'iife', minify: true } }),
-  ]);
+  const [panel] = await bundle(site, true);
 
   const gzipped = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
   const chunks = new Map(panel.output.filter((item): item is OutputChunk => item.type === 'chunk').map((chunk) => [chunk.fileName, chunk]));
@@ -46,4 +39,52 @@ export async function buildWidget(dir: URL, logger: Pick<AstroIntegrationLogger,
   const line = `widget: ${kb(loader)} widget.js + ${kb(panelBytes)} panel + ${kb(data)} data = ${kb(total)} gzipped before search (budget ${kb(budget)})`;
   if (total > budget) throw new Error(`The ${line}: over budget`);
   logger.info(line);
+}
+
+/** The two bundles, written under `site` or (for `astro dev`) kept in memory with the same file names. */
+function bundle(site: string, write: boolean) {
+  return Promise.all([
+    build({
+      input: { panel: source('panel.ts') },
+      platform: 'browser',
+      logLevel: 'warn',
+      write,
+      output: { dir: join(site, 'widget'), format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', minify: true },
+    }),
+    build({ input: source('loader.ts'), platform: 'browser', logLevel: 'warn', write, output: { file: join(site, 'widget.js'), format: 'iife', minify: true } }),
+  ]);
+}
+
+type Middleware = (request: IncomingMessage, response: ServerResponse, next: () => void) => void;
+
+/**
+ * `astro dev` serves the widget too, so the demo shop works while editing: each load of /widget.js bundles afresh
+ * (a fraction of a second), and the panel and its chunks are served from that bundle.
+ */
+export function widgetDevMiddleware(): Middleware {
+  let files: Promise<Map<string, string>> | undefined;
+  const rebuild = () =>
+    bundle('/', false).then(([panel, loader]) => {
+      const map = new Map<string, string>();
+      for (const item of loader.output) if (item.type === 'chunk') map.set('/widget.js', item.code);
+      for (const item of panel.output) if (item.type === 'chunk') map.set(`/widget/${item.fileName}`, item.code);
+      return map;
+    });
+  return (request, response, next) => {
+    const path = (request.url ?? '').split('?')[0];
+    if (path !== '/widget.js' && !(path.startsWith('/widget/') && path.endsWith('.js'))) return next();
+    if (path === '/widget.js' || !files) files = rebuild();
+    files.then(
+      (map) => {
+        const code = map.get(path);
+        if (code === undefined) return next();
+        response.setHeader('Content-Type', 'text/javascript; charset=utf-8');
+        response.end(code);
+      },
+      (error: unknown) => {
+        response.statusCode = 500;
+        response.end(String(error));
+      },
+    );
+  };
 }
