@@ -87,6 +87,7 @@ export function eventRoutes({ storage, manifest, clock, visitorOf, checkRate, ch
     })
     // The widget orders a context's articles by this; a score per article, higher is more helpful.
     .get('/helpfulness', (c) => {
+      checkRate(visitorOf(c).key);
       const { ids } = validate(helpfulnessQuerySchema, c.req.query());
       const votes = storage.helpfulness(ids);
       const articles = Object.fromEntries([...votes].map(([id, { helpful, total }]) => [id, Math.round(wilsonLowerBound(helpful, total) * 1000) / 1000]));
@@ -95,6 +96,8 @@ export function eventRoutes({ storage, manifest, clock, visitorOf, checkRate, ch
     })
     // "Readers went on to read": a few readers are needed before a pair is shown, so no one's path is.
     .get('/read-next', (c) => {
+      // Each answer is a query over the raw views: a flood must not become a flood of them.
+      checkRate(visitorOf(c).key);
       const { articleId } = validate(readNextQuerySchema, c.req.query());
       requireArticle(articleId);
       const locale = articleId.slice(0, articleId.indexOf('/'));
