@@ -4,6 +4,7 @@
  * e-mail with it. sendBeacon survives the navigation to the contact page; the API being down never blocks the reader.
  */
 import { sendBeacon } from '../client/beacon.ts';
+import { pageLocale } from '../search/messages.ts';
 import { prefillContactUrl, prefillMailto } from '../support/contact-link.ts';
 
 addEventListener('click', (event) => {
@@ -14,7 +15,7 @@ addEventListener('click', (event) => {
   const target = link.dataset.contact!;
   link.href = target.startsWith('mailto:') ? prefillMailto(target.slice('mailto:'.length), filled) : prefillContactUrl(target, filled);
   sendBeacon('/api/contact-clicks', {
-    locale: document.documentElement.lang === 'en' ? 'en' : 'ko',
+    locale: pageLocale(),
     ...(link.dataset.articleId && { articleId: link.dataset.articleId }),
     ...(query && { query }),
   });

@@ -16,6 +16,8 @@ export const widgetDataSchema = z.object({
   support: z.object({ contactUrl: z.string(), email: z.string().optional() }),
 });
 export type WidgetData = z.infer<typeof widgetDataSchema>;
+/** An article as the widget lists it. */
+export type Suggestion = z.infer<typeof suggestionSchema>;
 
 /** Articles listed per context; the rest are found by the inline search. */
 export const ARTICLES_PER_CONTEXT = 8;

@@ -8,9 +8,9 @@ import { sendBeacon } from '../client/beacon.ts';
 import type { Locale } from '../content/schema.ts';
 import { searchReporter } from '../search/report.ts';
 import { prefillContactUrl, prefillMailto } from '../support/contact-link.ts';
-import type { WidgetData } from './data.ts';
+import type { Suggestion, WidgetData } from './data.ts';
 import { matchContext } from './match.ts';
-import { orderSuggestions, type Suggestion } from './order.ts';
+import { orderSuggestions } from './order.ts';
 import { PANEL_CSS } from './panel-style.ts';
 import { widgetStrings } from './strings.ts';
 

@@ -1,4 +1,5 @@
 import type { Locale } from '../../content/schema.ts';
+import { site } from '../../content/site-data.ts';
 
 /** The locale of the page an MDX component renders in: articles live at /<locale>/…. */
-export const pageLocale = (url: URL): Locale => (url.pathname.startsWith('/en/') ? 'en' : 'ko');
+export const pageLocale = (url: URL): Locale => site.locales.find((locale) => url.pathname.startsWith(`/${locale}/`)) ?? site.defaultLocale;
