@@ -58,6 +58,13 @@ export const contextsSchema = z.record(
 );
 export type Contexts = z.infer<typeof contextsSchema>;
 
+/**
+ * content/synonyms.yaml (optional): the company's own words, one group per meaning. Search treats the words of a
+ * group as one: a reader's `택배비` finds an article that says `배송비`. Verbs in dictionary form (`바꾸다`).
+ */
+export const synonymsSchema = z.array(z.array(text).min(2, 'a group needs at least two words')).default([]);
+export type SynonymGroups = z.infer<typeof synonymsSchema>;
+
 export const siteSchema = z
   .strictObject({
     name: localized,

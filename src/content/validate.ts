@@ -6,6 +6,7 @@ import {
   articleFrontmatterSchema,
   categoriesSchema,
   contextsSchema,
+  synonymsSchema,
   siteSchema,
   type ArticleFrontmatter,
   type Category,
@@ -47,13 +48,15 @@ export function validateContent(dir: string): ContentSet {
   return { site, categories, contexts, articles, problems };
 }
 
-/** The three YAML files beside the articles; whatever fails its schema comes back undefined with its problems. */
+/** The YAML files beside the articles; whatever fails its schema comes back undefined with its problems. */
 export function readConfigFiles(dir: string, problems: Problem[]) {
   const site = readConfig(dir, 'site.yaml', siteSchema, problems);
   const categories = readConfig(dir, 'categories.yaml', categoriesSchema, problems);
   const contexts = readConfig(dir, 'contexts.yaml', contextsSchema, problems);
+  // A company without words of its own to teach search has no synonyms file.
+  const synonyms = existsSync(join(dir, 'synonyms.yaml')) ? readConfig(dir, 'synonyms.yaml', synonymsSchema, problems) : [];
   if (categories) problems.push(...duplicateCategoryIds(dir, categories));
-  return { site, categories, contexts };
+  return { site, categories, contexts, synonyms };
 }
 
 function readConfig<S extends z.ZodType>(dir: string, name: string, schema: S, problems: Problem[]): z.infer<S> | undefined {

@@ -50,9 +50,9 @@ class SearchBox extends HTMLElement {
     if (!query) return this.close();
     const locale = pageLocale();
     try {
-      const [{ search }, { searchReporter }] = await Promise.all([import('../search/engine.ts'), import('../search/report.ts')]);
+      const [{ searchSite }, { searchReporter }] = await Promise.all([import('../search/site-search.ts'), import('../search/report.ts')]);
       this.reporter ??= searchReporter(locale);
-      const outcome = await search(query, { locale, limit: SUGGESTIONS });
+      const outcome = await searchSite(query, { locale, limit: SUGGESTIONS });
       if (mine !== this.generation) return;
       this.hits = outcome.hits;
       this.render(query, searchMessages[locale]);

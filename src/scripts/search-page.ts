@@ -1,4 +1,5 @@
-import { search, type SearchHit, type SearchOutcome } from '../search/engine.ts';
+import type { SearchHit, SearchOutcome } from '../search/engine.ts';
+import { SEARCH_PAGE_LIMIT, searchSite } from '../search/site-search.ts';
 import { pageLocale, searchMessages } from '../search/messages.ts';
 import { searchReporter } from '../search/report.ts';
 
@@ -46,7 +47,7 @@ export function runSearchPage(): void {
     status.textContent = text.loading;
     try {
       const category = select.value ? select.selectedOptions[0].textContent!.trim() : undefined;
-      const outcome = await search(query, { locale, category, limit: 20 });
+      const outcome = await searchSite(query, { locale, category, limit: SEARCH_PAGE_LIMIT });
       if (mine !== generation) return; // a newer query is already on its way
       shown = outcome;
       render(outcome);

@@ -48,8 +48,9 @@ function findsNow(query: string, locale: Locale) {
   const note = element('span', '확인 중… · Checking…', { class: 'staff-finds-now', 'data-state': 'checking' });
   checks = checks.then(async () => {
     try {
-      const { search } = await import('../search/engine.ts');
-      const [best] = (await search(query, { locale, limit: 1 })).hits;
+      const { searchSite, SEARCH_PAGE_LIMIT } = await import('../search/site-search.ts');
+      // The same call as the reader's search page, so both give the same answer.
+      const [best] = (await searchSite(query, { locale, limit: SEARCH_PAGE_LIMIT })).hits;
       note.dataset.state = best ? 'finds' : 'none';
       note.textContent = best ? `지금은 찾아요 · Finds now: ${best.title}` : '지금도 결과 없음 · Still finds nothing';
     } catch {

@@ -1,11 +1,13 @@
 import { convertQwertyToHangul, disassemble } from 'es-hangul';
 import type { Locale } from '../content/schema.ts';
+import type { Knowledge } from './knowledge.ts';
 import { analyzeKorean, isGrammar } from './korean.ts';
-import { loadPagefind, type Pagefind, type PagefindFragment, type PagefindResult } from './pagefind.ts';
+import type { Pagefind, PagefindFragment, PagefindResult } from './pagefind.ts';
+import { segment } from './segment.ts';
+import { similarWord } from './similar.ts';
 import { isStopword } from './stopwords.ts';
-import { canonicalWords } from './synonyms.ts';
 import { escapeHtml, isHangul, isLatin, words } from './text.ts';
-import { correctTypo, loadVocabulary } from './vocabulary.ts';
+import { correctTypo, type Vocabulary } from './vocabulary.ts';
 
 export interface SearchHit {
   /** `<locale>/<category-id>/<slug>` */
@@ -31,17 +33,27 @@ export interface SearchOutcome {
 }
 
 export interface SearchOptions {
-  locale: Locale;
   limit?: number;
-  /** The help center's address when searching from another site (the widget): `https://help.example.com/`. */
-  base?: string;
   /** A category title, as pages are filtered by it. */
   category?: string;
 }
 
+/** The slice of Pagefind's API the engine uses; tests give it a small index in memory. */
+export type SearchIndex = Pick<Pagefind, 'search'>;
+
+/** What one site's search works with: its index, what it knows of its words, and (when needed) its vocabulary. */
+export interface SearchContext {
+  index: SearchIndex;
+  knowledge: Knowledge;
+  /** Loaded only when a word is not found as typed: glued words, typos, spacing. */
+  vocabulary(): Promise<Vocabulary | undefined>;
+  /** Korean typed with the keyboard in English mode is read back as Hangul. */
+  locale: Locale;
+}
+
 /** How a query word was matched. Weaker ways count for less, in rank and in how much of the query a page answers. */
-type Via = 'exact' | 'stem' | 'synonym' | 'split' | 'keyboard' | 'typo' | 'unknown';
-const VIA_WEIGHT: Record<Via, number> = { exact: 1, stem: 1, synonym: 0.9, split: 0.85, keyboard: 0.9, typo: 0.7, unknown: 0 };
+type Via = 'exact' | 'stem' | 'synonym' | 'split' | 'keyboard' | 'typo' | 'similar' | 'unknown';
+const VIA_WEIGHT: Record<Via, number> = { exact: 1, stem: 1, synonym: 0.9, split: 0.85, keyboard: 0.9, typo: 0.7, similar: 0.6, unknown: 0 };
 
 interface Term {
   /** What the reader typed. */
@@ -65,13 +77,13 @@ const MIN_COVERAGE = 0.5;
  * ones find unrelated pages. We search word by word instead — each reduced until the index knows it — and rank
  * pages by how much of the query they answer, rare words weighing more (idf), then refine the top by titles.
  */
-export async function search(query: string, options: SearchOptions): Promise<SearchOutcome> {
-  const index = new IndexQueries(await loadPagefind(options.locale, options.base), options.locale, options.category, options.base);
+export async function search(context: SearchContext, query: string, options: SearchOptions = {}): Promise<SearchOutcome> {
+  const index = new IndexQueries(context.index, options.category);
   const empty: SearchOutcome = { query, hits: [], total: 0, partial: [], terms: [] };
-  const typed = joinPhrases(words(query));
+  const typed = await joinWords(words(query), context);
   // One-syllable Korean words (`지`, `큰`, `옷`) are mostly grammar and match everything: they count only alone.
   const content = typed.filter((word) => !isStopword(word) && !isStopword(analyzeKorean(word).stem) && !(isHangul(word) && word.length === 1));
-  const terms = (await Promise.all((content.length ? content : typed).map((word) => resolveWord(word, index, options.locale)))).flat();
+  const terms = (await Promise.all((content.length ? content : typed).map((word) => resolveWord(word, index, context)))).flat();
   if (!terms.length) return empty;
 
   const limit = options.limit ?? 10;
@@ -88,28 +100,24 @@ export async function search(query: string, options: SearchOptions): Promise<Sea
 
 const summary = (terms: Term[]) => terms.map(({ typed, searched, via }) => ({ typed, searched, via }));
 
-const pageCounts = new Map<string, Promise<number>>();
+const pageCounts = new WeakMap<SearchIndex, Map<string, Promise<number>>>();
 
-/** Pagefind searches for one query, each word searched once however often it is tried. */
+/** Index searches for one query, each word searched once however often it is tried. */
 class IndexQueries {
   private readonly cache = new Map<string, Promise<Map<string, number>>>();
   private readonly results = new Map<string, PagefindResult>();
   private readonly fragments = new Map<string, Promise<PagefindFragment>>();
   private readonly pageWords = new Map<string, string[]>();
-  private readonly pagefind: Pagefind;
-  private readonly locale: Locale;
+  private readonly index: SearchIndex;
   private readonly category?: string;
-  readonly base: string;
 
-  constructor(pagefind: Pagefind, locale: Locale, category?: string, base = '/') {
-    this.pagefind = pagefind;
-    this.locale = locale;
+  constructor(index: SearchIndex, category?: string) {
+    this.index = index;
     this.category = category;
-    this.base = base;
   }
 
   private run(term: string | null) {
-    return this.pagefind.search(term, this.category ? { filters: { category: this.category } } : undefined);
+    return this.index.search(term, this.category ? { filters: { category: this.category } } : undefined);
   }
 
   scores(term: string): Promise<Map<string, number>> {
@@ -126,9 +134,11 @@ class IndexQueries {
 
   /** Pages the query could reach: the idf of a word is measured against it. */
   pageCount(): Promise<number> {
-    const key = `${this.base}|${this.locale}|${this.category ?? ''}`;
-    if (!pageCounts.has(key)) pageCounts.set(key, this.run(null).then(({ results }) => Math.max(1, results.length)));
-    return pageCounts.get(key)!;
+    const counts = pageCounts.get(this.index) ?? new Map<string, Promise<number>>();
+    pageCounts.set(this.index, counts);
+    const key = this.category ?? '';
+    if (!counts.has(key)) counts.set(key, this.run(null).then(({ results }) => Math.max(1, results.length)));
+    return counts.get(key)!;
   }
 
   data(id: string): Promise<PagefindFragment> {
@@ -158,74 +168,89 @@ class IndexQueries {
   }
 }
 
-/** Two words the thesaurus knows as one phrase with a meaning of its own (`kakao pay`, `없던 일`) are searched as one. */
-function joinPhrases(typed: string[]): string[] {
+/**
+ * Puts back together what the reader spaced apart: a phrase the lexicon knows as one (`카카오 페이`, `안 돼요`), and
+ * a lone syllable that makes a site word with its neighbour (`재 발급`, `이 체`).
+ */
+async function joinWords(typed: string[], context: SearchContext): Promise<string[]> {
+  const lone = typed.some((word) => isHangul(word) && word.length === 1 && !isStopword(word));
+  const vocabulary = lone ? await context.vocabulary() : undefined;
+  const siteWord = (word: string) => vocabulary?.words[analyzeKorean(word).stem] !== undefined;
   const joined: string[] = [];
   for (let i = 0; i < typed.length; i++) {
-    const pair = typed[i] + (typed[i + 1] ?? '');
-    // Only when the phrase means something its words do not: `환불 기간` is searched fine as two words.
-    const alone = new Set([pair, typed[i], typed[i + 1], ...[typed[i], typed[i + 1] ?? ''].flatMap((word) => [analyzeKorean(word).stem, ...canonicalWords(word)])]);
-    const meaning = [...canonicalWords(pair), ...canonicalWords(analyzeKorean(pair).stem)].filter((word) => !alone.has(word));
-    if (i + 1 < typed.length && meaning.length) {
-      joined.push(pair);
+    const [word, next] = [typed[i], typed[i + 1]];
+    const single = (part: string) => isHangul(part) && part.length === 1;
+    if (next !== undefined && (context.knowledge.isPhrase(word, next) || ((single(word) || single(next)) && siteWord(word + next)))) {
+      joined.push(word + next);
       i++;
-    } else joined.push(typed[i]);
+    } else joined.push(word);
   }
   return joined;
 }
 
-/** Finds what the index knows of one typed word; a glued compound may come back as two terms. */
-async function resolveWord(typed: string, index: IndexQueries, locale: Locale): Promise<Term[]> {
-  const { stem, predicate, predicateLike } = analyzeKorean(typed);
+/** Finds what the index knows of one typed word; a glued compound may come back as several terms. */
+async function resolveWord(typed: string, index: IndexQueries, context: SearchContext): Promise<Term[]> {
+  const analyzed = analyzeKorean(typed);
+  const { stem } = analyzed;
+  const alternatives = context.knowledge.alternatives(typed, stem);
+  // A verb the lexicon knows (`바꿨는데` → 변경) says what is to be done: it counts, at half the weight of a noun.
+  const predicate = analyzed.predicate || alternatives.verb;
+  const predicateLike = analyzed.predicateLike || alternatives.verb;
   const term = (via: Via, searched: string[], scores: Map<string, number>): Term[] => [{ typed, predicate, predicateLike, searched, via, scores }];
   const own = await index.known(stem);
-  // Readers' words (`비번`, `택배비`) are searched together with the words articles use (`비밀번호`, `배송비`).
-  const synonyms = [...new Set([...canonicalWords(typed), ...canonicalWords(stem)])].filter((word) => word !== stem);
-  if (synonyms.length) {
-    const merged = mergeScores([own, ...(await Promise.all(synonyms.map((word) => index.known(word))))]);
-    if (merged.size) return term(own.size ? (stem === typed ? 'exact' : 'stem') : 'synonym', [stem, ...synonyms], merged);
+  // Readers' words (`바꾸고`, `비번`) are searched together with the words articles use (`변경`, `비밀번호`).
+  if (alternatives.words.length) {
+    const found = await Promise.all(alternatives.words.map((word) => index.known(word)));
+    const searched = alternatives.words.filter((_, i) => found[i].size);
+    const merged = mergeScores([own, ...found]);
+    if (merged.size) return term(own.size ? (stem === typed ? 'exact' : 'stem') : 'synonym', [stem, ...searched], merged);
   }
   if (own.size) return term(stem === typed ? 'exact' : 'stem', [stem], own);
 
-  if (isHangul(stem)) {
-    // Glued words (`회원탈퇴방법`): the longest start the index knows, then the rest, unless it is only grammar.
-    for (let end = stem.length - 1; end >= 2; end--) {
-      const head = await index.known(stem.slice(0, end));
-      if (!head.size) continue;
-      const rest = stem.slice(end);
-      // A suffix naming a person (`판매자`, `상담원`) makes another noun: the head alone does not answer it.
-      if (PERSON_SUFFIXES.has(rest)) return [...term('split', [stem.slice(0, end)], head), { typed: rest, predicate: false, predicateLike: false, searched: [], via: 'unknown', scores: new Map() }];
-      if (isGrammar(rest) || isStopword(rest)) {
-        // What was cut off is an ending (`풀려` + `면`): the word was a verb after all.
-        return [{ typed, predicate: predicate || isGrammar(rest), predicateLike, searched: [stem.slice(0, end)], via: 'split', scores: head }];
+  const vocabulary = await context.vocabulary();
+  const knownWord = (word: string) => vocabulary !== undefined && (vocabulary.words[word] !== undefined || vocabulary.known.includes(word));
+  if (isHangul(stem) && vocabulary) {
+    // Glued words (`자동이체해지`): split at the boundaries the site's words allow.
+    const parts = segment(stem, knownWord);
+    if (parts) {
+      const resolved = await Promise.all(parts.filter((part) => !isStopword(part)).map(async (part) => ({ part, scores: await index.known(part) })));
+      if (resolved.some(({ scores }) => scores.size)) {
+        return resolved.map(({ part, scores }) => ({ typed: part, predicate: false, predicateLike: false, searched: scores.size ? [part] : [], via: scores.size ? 'split' : 'unknown', scores }));
       }
-      return [...term('split', [stem.slice(0, end)], head), ...(await resolveWord(rest, index, locale))];
+    }
+    // A known word with an ending glued on that the stemmer did not know (`풀려` + `면`): the word, as a verb.
+    for (let end = stem.length - 1; end >= 2; end--) {
+      const rest = stem.slice(end);
+      if (!isGrammar(rest) || rest.length < 2) continue;
+      const head = await index.known(stem.slice(0, end));
+      if (head.size) return [{ typed, predicate: true, predicateLike, searched: [stem.slice(0, end)], via: 'split', scores: head }];
     }
   }
 
-  if (locale === 'ko' && isLatin(typed) && typed.length >= 2) {
+  if (context.locale === 'ko' && isLatin(typed) && typed.length >= 2) {
     // Korean typed with the keyboard in English mode: `qothd` → `배송`.
     const hangul = convertQwertyToHangul(typed);
     if (isHangul(hangul)) {
-      const [found] = await resolveWord(hangul, index, locale);
+      const [found] = await resolveWord(hangul, index, context);
       if (found && found.via !== 'unknown') return [{ ...found, typed, via: 'keyboard' }];
     }
   }
 
-  // Verbs are too varied in form to guess at: `사는데` would become some unrelated noun.
-  const vocabulary = predicateLike ? undefined : await loadVocabulary(locale, index.base).catch(() => undefined);
-  if (vocabulary) {
+  // Verbs are too varied in form to guess at, and a real word is no one's typo: `선물` must not become `선불`.
+  if (vocabulary && !predicateLike && !knownWord(stem)) {
     // A typo inside a compound (`블량품`) is corrected on the part the index knows.
     for (let end = stem.length; end >= 2 && (end === stem.length || isHangul(stem)); end--) {
       const correction = correctTypo(stem.slice(0, end), vocabulary);
       const corrected = correction ? await index.known(correction) : new Map<string, number>();
       if (correction && corrected.size) return term('typo', [correction], corrected);
     }
+    // Last resort: the site word sharing most of its syllable pairs (`재발행신청` ~ `재발급신청`).
+    const similar = isHangul(stem) ? similarWord(stem, vocabulary) : undefined;
+    const found = similar ? await index.known(similar) : new Map<string, number>();
+    if (similar && found.size) return term('similar', [similar], found);
   }
   return term('unknown', [], new Map());
 }
-
-const PERSON_SUFFIXES = new Set(['자', '원', '인', '사']);
 
 function mergeScores(maps: Map<string, number>[]): Map<string, number> {
   const merged = new Map<string, number>();

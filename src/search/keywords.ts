@@ -17,6 +17,10 @@ const plainText = (markdown: string) =>
     .replace(/\]\([^)]*\)/g, ']')
     .replace(/`/g, ' ');
 
+/** All of an article's searchable text, as words readers could meet on its page or in its hidden keywords. */
+export const pageText = (article: IndexableArticle) =>
+  [article.title, article.description, plainText(article.body), ...article.tags, ...article.aliases].join(' ');
+
 /** Stems of a text's nouns and English words, in the order they first appear. */
 function textStems(text: string): string[] {
   const stems = new Set<string>();

@@ -6,29 +6,15 @@ import { isHangul } from './text.ts';
 export interface Vocabulary {
   pages: number;
   words: Record<string, number>;
+  /** Other real words (the general lexicon's, common Korean nouns): never "corrected" into a site word. */
+  known: string[];
 }
 
 export const vocabularyPath = (locale: Locale) => `search/vocabulary-${locale}.json`;
-
-const loaded = new Map<string, Promise<Vocabulary>>();
-
-/** Fetched only when a word found nothing, so ordinary searches never pay for it. */
-export function loadVocabulary(locale: Locale, base = '/'): Promise<Vocabulary> {
-  const url = base + vocabularyPath(locale);
-  let promise = loaded.get(url);
-  if (!promise) {
-    promise = fetch(url).then((response) => {
-      if (!response.ok) throw new Error(`vocabulary: HTTP ${response.status}`);
-      return response.json() as Promise<Vocabulary>;
-    });
-    promise.catch(() => loaded.delete(url));
-    loaded.set(url, promise);
-  }
-  return promise;
-}
+export const knowledgePath = (locale: Locale) => `search/knowledge-${locale}.json`;
 
 /** The known word closest to a mistyped one, comparing jamo so `환블` is one step from `환불`; frequent words win ties. */
-export function correctTypo(word: string, vocabulary: Vocabulary): string | undefined {
+export function correctTypo(word: string, vocabulary: Pick<Vocabulary, 'words'>): string | undefined {
   const typed = disassemble(word);
   const allowed = typed.length <= 4 ? 0 : typed.length <= 8 ? 1 : 2;
   if (!allowed) return undefined;

@@ -170,8 +170,8 @@ export function mountPanel({ root, launcher, base, locale, pathPrefix }: PanelOp
     updateContact();
     if (!typed) return showList();
     try {
-      const { search } = await import('../search/engine.ts');
-      const outcome = await search(typed, { locale, limit: 5, base });
+      const { searchSite } = await import('../search/site-search.ts');
+      const outcome = await searchSite(typed, { locale, limit: 5, base });
       if (typed !== query) return;
       shown = { kind: 'list' };
       reporter.searched(typed, outcome.total);

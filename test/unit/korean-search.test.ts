@@ -81,12 +81,12 @@ describe('typo correction', () => {
   });
 
   it('does not guess at words of four jamo or fewer', () => {
-    expect(correctTypo('배손', { pages: 2, words: { 배송: 2 } })).toBe('배송');
-    expect(correctTypo('ab', { pages: 2, words: { an: 2 } })).toBeUndefined();
+    expect(correctTypo('배손', { words: { 배송: 2 } })).toBe('배송');
+    expect(correctTypo('ab', { words: { an: 2 } })).toBeUndefined();
   });
 
   it('only corrects towards short words that appear in more than one article', () => {
-    expect(correctTypo('배손', { pages: 2, words: { 배송: 1 } })).toBeUndefined();
+    expect(correctTypo('배손', { words: { 배송: 1 } })).toBeUndefined();
   });
 
   it('leaves a known word alone', () => {

@@ -1,0 +1,26 @@
+/**
+ * The labelled sets bench:search measures. Each is a whole help center (its content folder) with queries written
+ * by someone who could not see the engine. Only the shop sample is the industry the engine was first tuned on;
+ * `held-out` was never looked at while tuning: its number is the honest estimate for a new company.
+ */
+export interface LabelledSet {
+  name: string;
+  content: string;
+  queries: string;
+  role: 'sample' | 'tuning' | 'held-out';
+}
+
+const set = (name: string, role: LabelledSet['role']): LabelledSet => ({
+  name,
+  content: `bench/search/sets/${name}/content`,
+  queries: `bench/search/sets/${name}/queries.tsv`,
+  role,
+});
+
+export const SETS: LabelledSet[] = [
+  { name: 'shop', content: 'content', queries: 'test/fixtures/search-queries.tsv', role: 'sample' },
+  set('banking', 'tuning'),
+  set('saas', 'tuning'),
+  set('public', 'tuning'),
+  set('travel', 'held-out'),
+];

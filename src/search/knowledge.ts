@@ -1,0 +1,88 @@
+import { stemForms, verbOf } from './conjugate.ts';
+import { LETTER_NAMES } from './lexicon/letters.ts';
+import { isVerb, plain as searchable } from './lexicon/members.ts';
+
+/**
+ * What search knows of a site's words besides its index, built with the site (`search/knowledge-<locale>.json`):
+ * the general lexicon's groups and the editors' own (content/synonyms.yaml), kept only where they touch the site's
+ * words, and clipped forms of the site's compounds.
+ */
+export interface SiteKnowledge {
+  /** One meaning each; verbs in dictionary form (`바꾸다`), phrases with their space. */
+  groups: SynonymGroup[];
+  /** Clipped forms readers type for the site's compound words: `비번` → `비밀번호`. */
+  abbreviations: Record<string, string>;
+}
+
+export interface SynonymGroup {
+  /** Members the site's articles use: what search looks for. */
+  found: string[];
+  /** Members no article uses: what readers may type. */
+  other: string[];
+}
+
+export interface Alternatives {
+  /** Words to search besides the typed one: verbs as their stem (`바꾸`), matched as a prefix like every word. */
+  words: string[];
+  /** The typed word is a form of a verb of the lexicon (`바꿨는데`). */
+  verb: boolean;
+}
+
+const key = (word: string) => word.replace(/\s+/g, '');
+
+const LETTERS = new Map(Object.entries(LETTER_NAMES).flatMap(([letter, names]) => names.map((name) => [name, letter] as const)));
+
+/** Reads a Hangul spelling of Latin letters (`피디에프` → `pdf`); at least two letters, or it is just a word. */
+export function spelledLetters(word: string): string | undefined {
+  const read = (rest: string): string | undefined => {
+    if (!rest) return '';
+    for (let length = Math.min(3, rest.length); length >= 1; length--) {
+      const letter = LETTERS.get(rest.slice(0, length));
+      const tail = letter ? read(rest.slice(length)) : undefined;
+      if (tail !== undefined) return letter + tail;
+    }
+    return undefined;
+  };
+  const letters = read(word);
+  return letters && letters.length >= 2 ? letters : undefined;
+}
+
+export class Knowledge {
+  private readonly groupsOf = new Map<string, number[]>();
+  private readonly verbForms = new Map<string, string>();
+  private readonly groups: SynonymGroup[];
+  private readonly abbreviations: Record<string, string>;
+
+  constructor(data: SiteKnowledge) {
+    this.groups = data.groups;
+    this.abbreviations = data.abbreviations;
+    data.groups.forEach((group, i) => {
+      for (const member of [...group.found, ...group.other]) {
+        const word = searchable(member);
+        this.groupsOf.set(word, [...(this.groupsOf.get(word) ?? []), i]);
+        if (isVerb(member)) for (const form of stemForms(word)) if (!this.verbForms.has(form)) this.verbForms.set(form, word);
+      }
+    });
+  }
+
+  /** Two typed words that are one entry of the lexicon (`카카오 페이`, `안 되다`). */
+  isPhrase(first: string, second: string): boolean {
+    // `안 돼요` is one verb, `주소 바꿔요` two words: joined only when the second word alone is not the verb.
+    return this.groupsOf.has(first + second) || (verbOf(first + second, this.verbForms) !== undefined && verbOf(second, this.verbForms) === undefined);
+  }
+
+  /** Other words for what a reader typed: its groups' members, the verb it conjugates, the compound it clips. */
+  alternatives(typed: string, stem: string): Alternatives {
+    const own = [typed, stem].flatMap((word) => this.groupsOf.get(key(word)) ?? []);
+    const verb = own.length ? undefined : verbOf(typed, this.verbForms);
+    const groups = verb ? (this.groupsOf.get(verb) ?? []) : own;
+    const words = new Set(groups.flatMap((i) => this.groups[i].found.map(searchable)));
+    const full = this.abbreviations[stem];
+    if (full) words.add(full);
+    const letters = spelledLetters(stem);
+    if (letters) words.add(letters);
+    words.delete(stem);
+    words.delete(typed);
+    return { words: [...words], verb: verb !== undefined };
+  }
+}
