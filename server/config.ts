@@ -18,6 +18,8 @@ const envSchema = z.object({
   HELPLOOP_RATE_LIMIT: z.coerce.number().int().min(1).default(120),
   /** Extra patterns masked in queries and comments before storing (e.g. order numbers); comma-separated regexes. */
   HELPLOOP_MASK_PATTERNS: z.string().default(''),
+  // Distinct readers whose "searched X, then found Y" teaches search X as a name of Y at the next build, unreviewed.
+  HELPLOOP_SYNONYM_READERS: z.coerce.number().int().min(1).default(3),
 });
 
 export interface ServerConfig {
@@ -30,6 +32,7 @@ export interface ServerConfig {
   trustProxy: boolean;
   rateLimit: number;
   maskPatterns: RegExp[];
+  synonymReaders: number;
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): ServerConfig {
@@ -50,5 +53,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: settings.HELPLOOP_TRUST_PROXY,
     rateLimit: settings.HELPLOOP_RATE_LIMIT,
     maskPatterns: list(settings.HELPLOOP_MASK_PATTERNS).map((pattern) => new RegExp(pattern, 'g')),
+    synonymReaders: settings.HELPLOOP_SYNONYM_READERS,
   };
 }

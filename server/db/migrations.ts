@@ -1,3 +1,4 @@
+import { SYNONYM_STATUSES } from './report-storage.ts';
 import type { Database } from 'better-sqlite3';
 
 export interface Migration {
@@ -103,6 +104,19 @@ export const migrations: Migration[] = [
         CREATE TABLE daily_contexts (
           day TEXT NOT NULL, locale TEXT NOT NULL, context TEXT NOT NULL, impressions INTEGER NOT NULL DEFAULT 0,
           clicks INTEGER NOT NULL DEFAULT 0, contacts INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (day, locale, context)
+        ) WITHOUT ROWID;
+      `),
+  },
+  {
+    id: '005-synonym-reviews',
+    up: (db) =>
+      db.exec(`
+        -- Staff decisions on readers' synonyms ("searched X, then found article Y"); accepted ones reach search at the next build.
+        CREATE TABLE synonym_reviews (
+          locale TEXT NOT NULL, normalized TEXT NOT NULL, article_id TEXT NOT NULL, query TEXT NOT NULL,
+          status TEXT NOT NULL CHECK (status IN (${SYNONYM_STATUSES.map((status) => `'${status}'`).join(', ')})),
+          note TEXT NOT NULL DEFAULT '', updated_by TEXT NOT NULL, updated_at TEXT NOT NULL,
+          PRIMARY KEY (locale, normalized, article_id)
         ) WITHOUT ROWID;
       `),
   },

@@ -26,6 +26,16 @@ export interface FailedQuery {
 
 export type ArticleStatus = 'new' | 'in-review' | 'fixed';
 export type QueryStatus = 'open' | 'planned' | 'resolved' | 'ignored';
+/** A readers' synonym is proposed by readers, then accepted (search learns it on the next build) or rejected. */
+export const SYNONYM_STATUSES = ['proposed', 'accepted', 'rejected'] as const;
+export type SynonymStatus = (typeof SYNONYM_STATUSES)[number];
+
+/** A reader's words that search should treat as another name of an article. */
+export interface ReaderSynonym {
+  locale: string;
+  query: string;
+  articleId: string;
+}
 export interface Review<S> {
   status: S;
   note: string;
@@ -111,6 +121,16 @@ export function createReportStorage(db: Database) {
     INSERT INTO query_reviews (locale, normalized, status, note, updated_by, updated_at) VALUES (@locale, @normalized, @status, @note, @updatedBy, @updatedAt)
     ON CONFLICT (locale, normalized) DO UPDATE SET status = excluded.status, note = excluded.note, updated_by = excluded.updated_by, updated_at = excluded.updated_at`);
 
+  const synonymReviews = db.prepare(
+    "SELECT locale || '|' || normalized || '|' || article_id AS id, status, note, updated_by AS updatedBy, updated_at AS updatedAt FROM synonym_reviews",
+  );
+  const setSynonymReview = db.prepare(`
+    INSERT INTO synonym_reviews (locale, normalized, article_id, query, status, note, updated_by, updated_at)
+    VALUES (@locale, @normalized, @articleId, @query, @status, @note, @updatedBy, @updatedAt)
+    ON CONFLICT (locale, normalized, article_id) DO UPDATE SET query = excluded.query, status = excluded.status, note = excluded.note,
+      updated_by = excluded.updated_by, updated_at = excluded.updated_at`);
+  const acceptedSynonyms = db.prepare("SELECT locale, query, article_id AS articleId FROM synonym_reviews WHERE status = 'accepted'");
+
   const reviews = <S>(statement: typeof articleReviews) =>
     new Map((statement.all() as (Review<S> & { id: string })[]).map(({ id, ...review }) => [id, review]));
 
@@ -143,6 +163,21 @@ export function createReportStorage(db: Database) {
     queryReviews: () => reviews<QueryStatus>(queryReviews),
     reviewArticle: (id: string, review: Review<ArticleStatus>) => void setArticleReview.run({ id, ...review }),
     reviewQuery: (locale: string, normalized: string, review: Review<QueryStatus>) => void setQueryReview.run({ locale, normalized, ...review }),
+    /** Keyed `locale|normalized|articleId`. */
+    synonymReviews: () => reviews<SynonymStatus>(synonymReviews),
+    reviewSynonym: (pair: ReaderSynonym & { normalized: string }, review: Review<SynonymStatus>) => void setSynonymReview.run({ ...pair, ...review }),
+    /**
+     * What the next build teaches search: pairs staff accepted, and pairs at least `minReaders` distinct readers
+     * made in the period that staff did not reject.
+     */
+    readerSynonyms(period: Period, minReaders: number): ReaderSynonym[] {
+      const decided = reviews<SynonymStatus>(synonymReviews);
+      const confirmed = (rephrased.all(period) as (ReaderSynonym & { normalized: string; readers: number })[]).filter(
+        (row) => row.readers >= minReaders && !decided.has(`${row.locale}|${row.normalized}|${row.articleId}`),
+      );
+      const pairs = [...(acceptedSynonyms.all() as ReaderSynonym[]), ...confirmed];
+      return pairs.map(({ locale, query, articleId }) => ({ locale, query, articleId }));
+    },
   };
 }
 

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { Manifest } from '../../src/content/manifest.ts';
 import { readBeacon, validate } from '../api/beacon-body.ts';
 import type { ServerConfig } from '../config.ts';
-import { createReportStorage } from '../db/report-storage.ts';
+import { createReportStorage, SYNONYM_STATUSES } from '../db/report-storage.ts';
 import { createStaffStorage } from '../db/staff-storage.ts';
 import { ApiError } from '../errors.ts';
 import { toCsv } from '../reports/csv.ts';
@@ -26,6 +26,14 @@ export interface StaffDeps {
 
 const noteSchema = z.string().max(2000, 'must be at most 2000 characters').default('');
 const articleReviewSchema = z.strictObject({ status: z.enum(['new', 'in-review', 'fixed']), note: noteSchema });
+const synonymReviewSchema = z.strictObject({
+  locale: z.enum(['ko', 'en']),
+  normalized: z.string().min(1).max(200),
+  query: z.string().trim().min(1).max(200),
+  articleId: z.string().min(1).max(200),
+  status: z.enum(SYNONYM_STATUSES),
+  note: noteSchema,
+});
 const queryReviewSchema = z.strictObject({
   locale: z.enum(['ko', 'en']),
   normalized: z.string().min(1).max(200),
@@ -117,10 +125,12 @@ export function staffRoutes({ db, manifest, clock, config }: StaffDeps) {
     .get('/reports/synonyms', ...anyRole, (c) => {
       const query = listQuery(c);
       const articles = new Map(manifest.articles.map((article) => [article.id, article]));
+      const decided = reports.synonymReviews();
       const rows = reports.rephrasedQueries(periodOf(query, clock())).flatMap((row) => {
         const article = articles.get(row.articleId);
         if (!article || (query.locale && row.locale !== query.locale) || (query.category && article.category !== query.category)) return [];
-        return [{ ...row, title: article.title, url: article.url, sourcePath: article.sourcePath, suggestion: `aliases: ["${row.query.replace(/"/g, '\\"')}"]` }];
+        const review = decided.get(`${row.locale}|${row.normalized}|${row.articleId}`) ?? { status: 'proposed', note: '' };
+        return [{ ...row, review, title: article.title, url: article.url, sourcePath: article.sourcePath, suggestion: `aliases: ["${row.query.replace(/"/g, '\\"')}"]` }];
       });
       const page = sortAndPage(rows, query, { readers: (r) => r.readers, query: (r) => r.normalized }, 'readers');
       if (query.format === 'csv') {
@@ -134,6 +144,13 @@ export function staffRoutes({ db, manifest, clock, config }: StaffDeps) {
       const body = await readBeacon(c, articleReviewSchema);
       const review = { ...body, updatedBy: c.get('session').staff.email, updatedAt: clock().toISOString() };
       reports.reviewArticle(id, review);
+      return c.json(review);
+    })
+    .patch('/synonyms/review', ...anyRole, async (c) => {
+      const { status, note, ...pair } = await readBeacon(c, synonymReviewSchema);
+      if (!manifest.articles.some((article) => article.id === pair.articleId)) throw new ApiError(404, 'unknown_article', `No article with id ${pair.articleId}`);
+      const review = { status, note, updatedBy: c.get('session').staff.email, updatedAt: clock().toISOString() };
+      reports.reviewSynonym(pair, review);
       return c.json(review);
     })
     .patch('/queries/review', ...anyRole, async (c) => {

@@ -1,7 +1,16 @@
+import type { IndexableArticle } from '../search/keywords.ts';
 import { buildSiteKnowledge } from '../search/site-knowledge.ts';
-import { getArticles, inLocale } from './articles.ts';
+import { getArticles, inLocale, type Article } from './articles.ts';
+import { readerSynonyms } from './reader-synonyms.ts';
 import type { Locale } from './schema.ts';
 import { synonyms } from './site-data.ts';
+
+/** An article as search sees it: its own text, tags and aliases, and the names readers taught search. */
+export const searchableArticle = (article: Article): IndexableArticle => ({
+  ...article.data,
+  aliases: [...article.data.aliases, ...(readerSynonyms.get(article.id) ?? [])],
+  body: article.body ?? '',
+});
 
 const built = new Map<Locale, ReturnType<typeof buildSiteKnowledge>>();
 
@@ -9,8 +18,7 @@ const built = new Map<Locale, ReturnType<typeof buildSiteKnowledge>>();
 export async function siteSearchData(locale: Locale) {
   let data = built.get(locale);
   if (!data) {
-    const articles = inLocale(await getArticles(), locale).map((article) => ({ ...article.data, body: article.body ?? '' }));
-    data = buildSiteKnowledge(articles, synonyms);
+    data = buildSiteKnowledge(inLocale(await getArticles(), locale).map(searchableArticle), synonyms);
     built.set(locale, data);
   }
   return data;

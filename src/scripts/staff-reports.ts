@@ -138,6 +138,17 @@ const columns: Record<Exclude<Report, 'overview'>, Column[]> = {
     },
     { label: '독자 수 · Readers', sort: 'readers', cell: (row) => String(row.readers) },
     { label: '별칭으로 추가 · Add as alias', cell: (row) => element('code', String(row.suggestion)) },
+    {
+      // Accepted pairs reach search at the next build, with no article edited.
+      label: '검색에 반영 · Teach search',
+      cell: (row) =>
+        reviewCell(['proposed', 'accepted', 'rejected'], row.review as { status: string; note: string }, (status, note) =>
+          staffFetch('/api/staff/synonyms/review', {
+            method: 'PATCH',
+            body: JSON.stringify({ locale: row.locale, normalized: row.normalized, query: row.query, articleId: row.articleId, status, note }),
+          }),
+        ),
+    },
   ],
   contexts: [
     { label: '위젯 위치 · Context', sort: 'context', cell: (row) => String(row.context) },

@@ -210,8 +210,9 @@ async function resolveWord(typed: string, index: IndexQueries, context: SearchCo
   const vocabulary = await context.vocabulary();
   const knownWord = (word: string) => vocabulary !== undefined && (vocabulary.words[word] !== undefined || vocabulary.known.includes(word));
   if (isHangul(stem) && vocabulary) {
-    // Glued words (`자동이체해지`): split at the boundaries the site's words allow.
-    const parts = segment(stem, knownWord);
+    // Glued words (`자동이체해지`): split at the boundaries the site's words allow. As typed first: the stemmer
+    // takes the end of a compound for an ending (`입금기한` is not `입금기` + 하다).
+    const parts = (isHangul(typed) ? segment(typed, knownWord) : undefined) ?? segment(stem, knownWord);
     if (parts) {
       const resolved = await Promise.all(parts.filter((part) => !isStopword(part)).map(async (part) => ({ part, scores: await index.known(part) })));
       if (resolved.some(({ scores }) => scores.size)) {

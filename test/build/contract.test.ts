@@ -39,3 +39,15 @@ describe('another company’s content folder', () => {
     expect(existsSync('test/.tmp/invalid-site/index.html')).toBe(false);
   });
 });
+
+describe('what readers taught search', () => {
+  it('makes a readers’ synonym staff accepted a hidden alias of its article, with no article edited', async () => {
+    const { ACCEPTED_SYNONYM } = await import('../global-setup.ts');
+    const keywords = readPage(siteDir, `/${ACCEPTED_SYNONYM.articleId}/`).querySelector('[data-pagefind-meta="keywords"]')?.text ?? '';
+    expect(keywords).toContain(ACCEPTED_SYNONYM.query);
+    const source = readFileSync(join('test/fixtures/content-basic/articles', `${ACCEPTED_SYNONYM.articleId}.mdx`), 'utf8');
+    expect(source).not.toContain(ACCEPTED_SYNONYM.query);
+    const vocabulary = JSON.parse(readFileSync(join(siteDir, 'search/vocabulary-ko.json'), 'utf8'));
+    expect(vocabulary.words['갈아끼우기']).toBe(1);
+  });
+});

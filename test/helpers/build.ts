@@ -6,11 +6,14 @@ export interface BuildResult {
   output: string;
 }
 
-/** Runs the real `astro build` on a content folder into an output folder, as `npm run build` does. */
-export function buildSite(contentDir: string, outDir: string): Promise<BuildResult> {
+/**
+ * Runs the real `astro build` on a content folder into an output folder, as `npm run build` does. The build reads
+ * readers' synonyms from HELPLOOP_DATABASE; unless `env` names one, it gets none, whatever a checkout has in data/.
+ */
+export function buildSite(contentDir: string, outDir: string, env: Record<string, string> = {}): Promise<BuildResult> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'build'], {
-      env: { ...process.env, HELPLOOP_CONTENT: resolve(contentDir), HELPLOOP_OUT_DIR: resolve(outDir), ASTRO_TELEMETRY_DISABLED: '1' },
+      env: { ...process.env, HELPLOOP_DATABASE: resolve(outDir, '..', 'no-database.db'), HELPLOOP_CONTENT: resolve(contentDir), HELPLOOP_OUT_DIR: resolve(outDir), ASTRO_TELEMETRY_DISABLED: '1', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

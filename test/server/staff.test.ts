@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createReportStorage } from '../../server/db/report-storage.ts';
 import { createStaffStorage } from '../../server/db/staff-storage.ts';
 import { hashPassword } from '../../server/staff/passwords.ts';
 import { startApiServer } from '../helpers/api-server.ts';
@@ -38,6 +39,7 @@ const endpoints: [string, string, unknown?][] = [
   ['GET', '/reports/contexts'],
   ['PATCH', '/articles/en/billing/update-card/review', { status: 'in-review', note: '' }],
   ['PATCH', '/queries/review', { locale: 'en', normalized: 'giftcard', status: 'planned', note: '' }],
+  ['PATCH', '/synonyms/review', { locale: 'ko', normalized: '카드', query: '카드', articleId: 'ko/billing/update-card', status: 'accepted', note: '' }],
   ['GET', '/accounts'],
   ['GET', '/me'],
   ['POST', '/logout'],
@@ -195,6 +197,36 @@ describe('reports', () => {
     const unclickedQueries = unclicked.rows.map((row: { normalized: string }) => row.normalized);
     expect(unclickedQueries).toContain('배송');
     expect(unclickedQueries).not.toContain('결제카드');
+  });
+
+  it('teaches search a readers’ synonym staff accepted, or enough readers confirmed, and not one staff rejected', async () => {
+    const at = (minute: number) => `2026-11-22T09:${String(minute).padStart(2, '0')}:00.000Z`;
+    const quest = (visitor: string, query: string, articleId: string) => {
+      const event = (minute: number) => ({ eventId: crypto.randomUUID(), visitor, day: '2026-11-22', at: at(minute) });
+      server.storage.recordSearch({ ...event(0), query, normalized: query.replace(/\s+/g, ''), locale: 'ko', resultCount: 0 });
+      server.storage.recordSearch({ ...event(1), query: '카드', normalized: '카드', locale: 'ko', resultCount: 3 });
+      server.storage.recordClick({ ...event(2), query: '카드', normalized: '카드', articleId, position: 1 });
+    };
+    quest('s1', '카드 갈아끼우기', 'ko/billing/update-card');
+    for (const visitor of ['s2', 's3', 's4']) quest(visitor, '결제수단 교체', 'ko/billing/update-card');
+    for (const visitor of ['s5', 's6', 's7']) quest(visitor, '주식 추천', 'ko/billing/update-card');
+    const period = { from: '2026-11-22', to: '2026-11-22' };
+    // Other tests of this file accept pairs of their own; only this test's queries are compared.
+    const mine = ['카드 갈아끼우기', '결제수단 교체', '주식 추천'];
+    const taught = () => createReportStorage(server.db).readerSynonyms(period, 3).map((pair) => pair.query).filter((query) => mine.includes(query)).sort();
+    expect(taught()).toEqual(['결제수단 교체', '주식 추천']);
+
+    const { cookie, body } = await login('support@acme.example');
+    const review = (query: string, status: string) =>
+      call('/synonyms/review', { method: 'PATCH', cookie, csrf: body.csrfToken, body: JSON.stringify({ locale: 'ko', normalized: query.replace(/\s+/g, ''), query, articleId: 'ko/billing/update-card', status, note: '' }) });
+    expect((await review('카드 갈아끼우기', 'accepted')).status).toBe(200);
+    expect((await review('주식 추천', 'rejected')).status).toBe(200);
+    expect((await review('주식 추천', 'maybe')).status).toBe(400);
+    expect(taught()).toEqual(['결제수단 교체', '카드 갈아끼우기']);
+
+    const report = await (await call('/reports/synonyms?from=2026-11-22&to=2026-11-22', { cookie })).json();
+    const status = (query: string) => report.rows.find((row: { query: string }) => row.query === query).review.status;
+    expect([status('카드 갈아끼우기'), status('결제수단 교체'), status('주식 추천')]).toEqual(['accepted', 'proposed', 'rejected']);
   });
 
   it('counts the funnel: a failed search, then the support hand-off within 30 minutes', async () => {
