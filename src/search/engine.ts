@@ -1,6 +1,6 @@
 import { convertQwertyToHangul, disassemble } from 'es-hangul';
 import type { Locale } from '../content/schema.ts';
-import type { Knowledge } from './knowledge.ts';
+import { Knowledge } from './knowledge.ts';
 import { analyzeKorean, isGrammar } from './korean.ts';
 import type { Pagefind, PagefindFragment, PagefindResult } from './pagefind.ts';
 import { segment } from './segment.ts';
@@ -162,9 +162,9 @@ class IndexQueries {
    */
   async known(word: string): Promise<Map<string, number>> {
     const scores = await this.scores(word);
-    const best = [...scores].sort((a, b) => b[1] - a[1]).slice(0, 2);
-    const present = await Promise.all(best.map(async ([id]) => hasPrefix(await this.words(id), word)));
-    return present.some(Boolean) ? scores : new Map();
+    // One after the other: each page read is a download, and the best page usually settles it.
+    for (const [id] of [...scores].sort((a, b) => b[1] - a[1]).slice(0, 2)) if (hasPrefix(await this.words(id), word)) return scores;
+    return new Map();
   }
 }
 
@@ -188,26 +188,42 @@ async function joinWords(typed: string[], context: SearchContext): Promise<strin
   return joined;
 }
 
+/** The lexicon and synonyms in full, read from the vocabulary once it is loaded. */
+const fullKnowledge = new WeakMap<Vocabulary, Knowledge>();
+function knowledgeOf(vocabulary: Vocabulary): Knowledge {
+  let knowledge = fullKnowledge.get(vocabulary);
+  if (!knowledge) fullKnowledge.set(vocabulary, (knowledge = new Knowledge(vocabulary.knowledge)));
+  return knowledge;
+}
+
 /** Finds what the index knows of one typed word; a glued compound may come back as several terms. */
 async function resolveWord(typed: string, index: IndexQueries, context: SearchContext): Promise<Term[]> {
   const analyzed = analyzeKorean(typed);
   const { stem } = analyzed;
-  const alternatives = context.knowledge.alternatives(typed, stem);
-  // A verb the lexicon knows (`바꿨는데` → 변경) says what is to be done: it counts, at half the weight of a noun.
-  const predicate = analyzed.predicate || alternatives.verb;
-  const predicateLike = analyzed.predicateLike || alternatives.verb;
-  const term = (via: Via, searched: string[], scores: Map<string, number>): Term[] => [{ typed, predicate, predicateLike, searched, via, scores }];
   const own = await index.known(stem);
-  // Readers' words (`바꾸고`, `비번`) are searched together with the words articles use (`변경`, `비밀번호`).
-  if (alternatives.words.length) {
+  /** The word with the words articles use for it (`바꾸고` → `변경`, `비번` → `비밀번호`), if the index has any. */
+  const expand = async (knowledge: Knowledge): Promise<Term[] | undefined> => {
+    const alternatives = knowledge.alternatives(typed, stem, own.size > 0);
+    if (!alternatives.words.length) return undefined;
     const found = await Promise.all(alternatives.words.map((word) => index.known(word)));
-    const searched = alternatives.words.filter((_, i) => found[i].size);
     const merged = mergeScores([own, ...found]);
-    if (merged.size) return term(own.size ? (stem === typed ? 'exact' : 'stem') : 'synonym', [stem, ...searched], merged);
-  }
+    if (!merged.size) return undefined;
+    // A verb the lexicon knows (`바꿨는데` → 변경) says what is to be done: it counts, at half the weight of a noun.
+    const predicate = analyzed.predicate || alternatives.verb;
+    const searched = [stem, ...alternatives.words.filter((_, i) => found[i].size)];
+    const via: Via = own.size ? (stem === typed ? 'exact' : 'stem') : 'synonym';
+    return [{ typed, predicate, predicateLike: analyzed.predicateLike || alternatives.verb, searched, via, scores: merged }];
+  };
+  const { predicate, predicateLike } = analyzed;
+  const term = (via: Via, searched: string[], scores: Map<string, number>): Term[] => [{ typed, predicate, predicateLike, searched, via, scores }];
+  // The site's own words among themselves are known from the first search; readers' other words, with the vocabulary.
+  const expanded = await expand(context.knowledge);
+  if (expanded) return expanded;
   if (own.size) return term(stem === typed ? 'exact' : 'stem', [stem], own);
 
   const vocabulary = await context.vocabulary();
+  const readersWords = vocabulary && (await expand(knowledgeOf(vocabulary)));
+  if (readersWords) return readersWords;
   const knownWord = (word: string) => vocabulary !== undefined && (vocabulary.words[word] !== undefined || vocabulary.known.includes(word));
   if (isHangul(stem) && vocabulary) {
     // Glued words (`자동이체해지`): split at the boundaries the site's words allow. As typed first: the stemmer

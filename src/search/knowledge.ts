@@ -71,12 +71,16 @@ export class Knowledge {
     return this.groupsOf.has(first + second) || (verbOf(first + second, this.verbForms) !== undefined && verbOf(second, this.verbForms) === undefined);
   }
 
-  /** Other words for what a reader typed: its groups' members, the verb it conjugates, the compound it clips. */
-  alternatives(typed: string, stem: string): Alternatives {
+  /**
+   * Other words for what a reader typed: its groups' members, the verb it conjugates, the compound it clips. A word
+   * the site itself uses (`onSite`) adds only each group's first member, the word articles most likely use: every
+   * extra word searched costs the reader a download of its part of the index.
+   */
+  alternatives(typed: string, stem: string, onSite = false): Alternatives {
     const own = [typed, stem].flatMap((word) => this.groupsOf.get(key(word)) ?? []);
     const verb = own.length ? undefined : verbOf(typed, this.verbForms);
     const groups = verb ? (this.groupsOf.get(verb) ?? []) : own;
-    const words = new Set(groups.flatMap((i) => this.groups[i].found.map(searchable)));
+    const words = new Set(groups.flatMap((i) => (onSite ? this.groups[i].found.slice(0, 1) : this.groups[i].found).map(searchable)));
     const full = this.abbreviations[stem];
     if (full) words.add(full);
     const letters = spelledLetters(stem);

@@ -34,7 +34,8 @@ export function loadPagefind(locale: Locale, base = '/'): Promise<Pagefind> {
   if (!promise) {
     promise = (async () => {
       const pagefind = (await import(/* @vite-ignore */ bundle)) as Pagefind;
-      await pagefind.options({ excerptLength: 24 });
+      // Its worker would be one more download (12 KB) for searches that take milliseconds on the page's thread.
+      await pagefind.options({ excerptLength: 24, noWorker: true });
       if (!own) {
         const html = document.documentElement;
         const lang = html.getAttribute('lang');

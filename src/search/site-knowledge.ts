@@ -11,7 +11,8 @@ import type { Vocabulary } from './vocabulary.ts';
 /**
  * Builds, from one locale's articles, what search knows besides the index: the lexicon's and the editors' groups
  * that touch the site's words, clipped forms of its compounds, and the vocabulary typo correction and glued-word
- * splitting compare against. Runs at build time; the browser gets the results as JSON.
+ * splitting compare against. Runs at build time; the browser gets the results as JSON, in two files: what every
+ * search needs, and the rest, loaded when a word is not in the index.
  */
 export function buildSiteKnowledge(articles: IndexableArticle[], editorGroups: readonly (readonly string[])[]): { knowledge: SiteKnowledge; vocabulary: Vocabulary } {
   const frequency = new Map<string, number>();
@@ -35,9 +36,18 @@ export function buildSiteKnowledge(articles: IndexableArticle[], editorGroups: r
     return found.length ? [{ found, other: group.filter((member) => !found.includes(member)) }] : [];
   });
 
+  const full = { groups, abbreviations: abbreviations(frequency, known) };
   return {
-    knowledge: { groups, abbreviations: abbreviations(frequency, known) },
-    vocabulary: { pages: articles.length, words: Object.fromEntries(frequency), known: [...known].filter((word) => !frequency.has(word) && isHangul(word)) },
+    // Loaded with the first search, so kept small: only how the site's own words stand for each other. What only
+    // readers type is not in the index, so it is looked up after the index misses, in the vocabulary.
+    // Phrases (`kakao pay`) stay whole: their words alone are in the index, so the vocabulary would never be asked.
+    knowledge: {
+      groups: groups
+        .map(({ found, other }) => ({ found, other: other.filter((member) => /\s/.test(member)) }))
+        .filter(({ found, other }) => found.length > 1 || other.length > 0),
+      abbreviations: {},
+    },
+    vocabulary: { pages: articles.length, words: Object.fromEntries(frequency), known: [...known].filter((word) => !frequency.has(word) && isHangul(word)), knowledge: full },
   };
 }
 
