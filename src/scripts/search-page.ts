@@ -50,7 +50,11 @@ export function runSearchPage(): void {
     status.textContent = text.loading;
   };
   /** The newest search has answered, or there is none. */
-  const settle = () => list.removeAttribute('aria-busy');
+  const settle = () => {
+    list.removeAttribute('aria-busy');
+    // What search.astro held back until the first answer, so that it would not be pushed down, shows with it.
+    delete document.documentElement.dataset.resultsPending;
+  };
 
   async function run(): Promise<void> {
     const query = input.value.trim();

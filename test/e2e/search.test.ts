@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useSiteInBrowser } from '../helpers/e2e.ts';
+import { layoutShiftSoFar, recordLayoutShifts } from '../helpers/layout-shift.ts';
 
 const site = useSiteInBrowser();
 let page: Page;
@@ -182,5 +183,31 @@ describe('more results', () => {
     const more = page.getByRole('button', { name: /^Show more results \(\d+ left\)$/ });
     expect(await more.isVisible()).toBe(true);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  });
+});
+
+describe('the search page layout', () => {
+  // Lighthouse's desktop screen and the narrowest phone we support; at both, results arrive after the page is drawn.
+  it.each([
+    ['desktop', { width: 1350, height: 940 }],
+    ['360 px', { width: 360, height: 740 }],
+  ])('does not move when results arrive (cumulative layout shift ≤ 0.02) at %s', async (_, viewport) => {
+    await page.setViewportSize(viewport);
+    await recordLayoutShifts(page);
+    await page.goto(`${site.server.url}/ko/search/?q=${encodeURIComponent('환불')}`);
+    await settled();
+    expect((await results()).length).toBeGreaterThan(0);
+    expect(await layoutShiftSoFar(page)).toBeLessThanOrEqual(0.02);
+    // Held back until the results came, not for good.
+    expect(await page.locator('.support-handoff').isVisible()).toBe(true);
+    expect(await page.locator('.site-footer').isVisible()).toBe(true);
+  });
+
+  it('still offers the support hand-off when search cannot load', async () => {
+    await page.route('**/pagefind/**', (route) => route.fulfill({ status: 404, body: '' }));
+    await page.goto(`${site.server.url}/ko/search/?q=${encodeURIComponent('환불')}`);
+    await page.locator('#search-results[data-state=error]').waitFor({ state: 'attached' });
+    expect(await page.locator('#search-status').textContent()).toBe('검색을 불러오지 못했어요. 잠시 후 다시 시도해 주세요.');
+    expect(await page.locator('.support-handoff a.button').isVisible()).toBe(true);
   });
 });
