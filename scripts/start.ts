@@ -1,24 +1,12 @@
 /** `npm start`: builds the site when it is missing or older than its sources, then runs the server. */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { MANIFEST_FILE } from '../src/content/manifest.ts';
+import { resolve } from 'node:path';
+import { siteFreshness } from './lib/site-freshness.ts';
 
 const siteDir = resolve(process.env.HELPLOOP_SITE_DIR ?? 'dist');
-const sources = [resolve(process.env.HELPLOOP_CONTENT ?? 'content'), resolve('src'), resolve('astro.config.mjs')];
-
-function newestChange(path: string): number {
-  const stats = statSync(path, { throwIfNoEntry: false });
-  if (!stats) return 0;
-  if (!stats.isDirectory()) return stats.mtimeMs;
-  const files = readdirSync(path, { recursive: true, encoding: 'utf8' });
-  return Math.max(stats.mtimeMs, ...files.map((file) => statSync(join(path, file)).mtimeMs));
-}
-
-const manifest = join(siteDir, MANIFEST_FILE);
-const builtAt = existsSync(manifest) ? statSync(manifest).mtimeMs : 0;
-if (builtAt < Math.max(...sources.map(newestChange))) {
-  console.log(builtAt ? 'Content changed since the last build: rebuilding…' : 'No build yet: building the site…');
+const freshness = siteFreshness(siteDir, process.env.HELPLOOP_CONTENT ?? 'content');
+if (freshness !== 'fresh') {
+  console.log(freshness === 'stale' ? 'Content changed since the last build: rebuilding…' : 'No build yet: building the site…');
   const build = spawnSync(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'build', '--outDir', siteDir], {
     stdio: 'inherit',
   });

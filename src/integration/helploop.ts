@@ -1,12 +1,18 @@
 import type { AstroIntegration } from 'astro';
+import { fileURLToPath } from 'node:url';
 import { contentDir } from '../content/paths.ts';
 import { formatProblem } from '../content/problems.ts';
 import { validateContent } from '../content/validate.ts';
 import { indexWithPagefind } from './pagefind.ts';
+import { pagefindDevMiddleware } from './pagefind-dev.ts';
 import { buildWidget, widgetDevMiddleware } from './widget.ts';
 
-/** Refuses to build invalid content, then indexes the built site for search and bundles the widget. */
+/**
+ * Refuses to build invalid content, then indexes the built site for search and bundles the widget. `astro dev`
+ * serves the widget and the last build's search index.
+ */
 export default function helploop(): AstroIntegration {
+  let outDir = '';
   return {
     name: 'helploop',
     hooks: {
@@ -21,8 +27,12 @@ export default function helploop(): AstroIntegration {
           throw new Error(`${errors.length} content problem${errors.length > 1 ? 's' : ''}:\n${errors.map(formatProblem).join('\n')}`);
         }
       },
-      'astro:server:setup': ({ server }) => {
+      'astro:config:done': ({ config }) => {
+        outDir = fileURLToPath(config.outDir);
+      },
+      'astro:server:setup': ({ server, logger }) => {
         server.middlewares.use(widgetDevMiddleware());
+        server.middlewares.use(pagefindDevMiddleware(outDir, logger));
       },
       'astro:build:done': async ({ dir, logger }) => {
         await Promise.all([indexWithPagefind(dir, logger), buildWidget(dir, logger)]);

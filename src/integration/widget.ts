@@ -3,8 +3,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { build, type OutputChunk } from 'rolldown';
+import type { Middleware } from './middleware.ts';
 
 /** The widget's weight on a host page before the reader searches: widget.js, then the panel and its data when opened. */
 export const WIDGET_BUDGET_BYTES = 15 * 1024;
@@ -54,8 +54,6 @@ function bundle(site: string, write: boolean) {
     build({ input: source('loader.ts'), platform: 'browser', logLevel: 'warn', write, output: { file: join(site, 'widget.js'), format: 'iife', minify: true } }),
   ]);
 }
-
-type Middleware = (request: IncomingMessage, response: ServerResponse, next: () => void) => void;
 
 /**
  * `astro dev` serves the widget too, so the demo shop works while editing: each load of /widget.js bundles afresh

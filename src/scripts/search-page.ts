@@ -2,6 +2,7 @@ import type { SearchHit, SearchOutcome } from '../search/engine.ts';
 import { SEARCH_PAGE_LIMIT, searchSite } from '../search/site-search.ts';
 import { pageLocale, searchMessages } from '../search/messages.ts';
 import { searchReporter } from '../search/report.ts';
+import { SearchResultList } from './search-result-list.ts';
 
 /** The search page: the query and category live in the URL, so a search can be shared and the back button works. */
 export function runSearchPage(): void {
@@ -12,12 +13,18 @@ export function runSearchPage(): void {
   const select = document.getElementById('search-category') as HTMLSelectElement;
   const status = document.getElementById('search-status')!;
   const list = document.getElementById('search-results')!;
+  const more = document.getElementById('search-more') as HTMLButtonElement;
   const fallback = document.getElementById('search-fallback')!;
   const fallbackList = document.getElementById('search-fallback-list')!;
   const popular = JSON.parse(document.getElementById('search-popular')!.textContent!) as Record<string, { title: string; url: string }[]>;
   const reporter = searchReporter(locale);
+  /** The search on screen: "more results" asks for more of this one, whatever the form says meanwhile. */
+  let shown: { query: string; category?: string } | undefined;
+  const results = new SearchResultList(list, more, {
+    moreLabel: text.more,
+    onChoose: (hit, position) => shown && reporter.clicked(shown.query, hit.id, position),
+  });
   let generation = 0;
-  let shown: SearchOutcome | undefined;
 
   const fromUrl = () => {
     const params = new URLSearchParams(location.search);
@@ -32,44 +39,82 @@ export function runSearchPage(): void {
     if (url !== `${location.pathname}${location.search}`) history[mode === 'push' ? 'pushState' : 'replaceState'](null, '', url);
   };
 
-  async function run(): Promise<void> {
-    const query = input.value.trim();
-    const mine = ++generation;
-    fallback.hidden = true;
-    if (!query) {
-      list.replaceChildren();
-      status.textContent = '';
-      list.dataset.state = 'idle';
-      return;
-    }
+  /** The page's one call into the engine: the first `limit` results, and how many there are in all. */
+  const find = (query: string, category: string | undefined, limit: number) => searchSite(query, { locale, category, limit });
+
+  const busy = () => {
     list.dataset.state = 'loading';
     list.setAttribute('aria-busy', 'true');
     status.textContent = text.loading;
+  };
+  /** The newest search has answered, or there is none. */
+  const settle = () => {
+    list.removeAttribute('aria-busy');
+    // What search.astro held back until the first answer, so that it would not be pushed down, shows with it.
+    delete document.documentElement.dataset.resultsPending;
+  };
+
+  async function run(): Promise<void> {
+    const query = input.value.trim();
+    const category = select.value ? select.selectedOptions[0].textContent!.trim() : undefined;
+    const mine = ++generation;
+    fallback.hidden = true;
+    if (!query) {
+      shown = undefined;
+      results.show([], 0);
+      status.textContent = '';
+      list.dataset.state = 'idle';
+      return settle();
+    }
+    busy();
     try {
-      const category = select.value ? select.selectedOptions[0].textContent!.trim() : undefined;
-      const outcome = await searchSite(query, { locale, category, limit: SEARCH_PAGE_LIMIT });
+      const outcome = await find(query, category, SEARCH_PAGE_LIMIT);
       if (mine !== generation) return; // a newer query is already on its way
-      shown = outcome;
+      shown = { query, category };
       render(outcome);
       // `?debug` shows how each word was understood, for whoever tunes search.
       if (new URLSearchParams(location.search).has('debug')) list.dataset.debug = JSON.stringify(outcome.terms);
       reporter.searched(query, outcome.total);
     } catch {
       if (mine !== generation) return;
-      list.replaceChildren();
+      shown = undefined;
+      results.show([], 0);
       status.textContent = text.failed;
       list.dataset.state = 'error';
     } finally {
-      if (mine === generation) list.removeAttribute('aria-busy');
+      if (mine === generation) settle();
     }
   }
 
   function render(outcome: SearchOutcome): void {
-    list.replaceChildren(...outcome.hits.map(resultItem));
+    results.show(outcome.hits, outcome.total);
     list.dataset.state = outcome.hits.length ? 'done' : 'empty';
     const count = text.count(outcome.query, outcome.total);
     status.textContent = outcome.correctedQuery ? `${text.corrected(outcome.correctedQuery)} ${count}` : outcome.hits.length ? count : text.none(outcome.query);
     if (!outcome.hits.length) showFallback(outcome.partial);
+  }
+
+  /** The next batch of the search on screen; focus goes to its first result, and the status says how many now show. */
+  async function showMore(): Promise<void> {
+    const current = shown;
+    if (!current || list.hasAttribute('aria-busy')) return;
+    const mine = generation; // a new search drops this answer; this one cancels nothing
+    busy();
+    try {
+      const outcome = await find(current.query, current.category, results.count + SEARCH_PAGE_LIMIT);
+      if (mine !== generation) return;
+      const first = results.add(outcome.hits, outcome.total);
+      status.textContent = text.showing(current.query, results.count, outcome.total);
+      // With nothing new the button is gone; focus must not fall back to the top of the page.
+      (first ?? list.querySelector<HTMLAnchorElement>('li:last-child a'))?.focus();
+    } catch {
+      if (mine === generation) status.textContent = text.failed;
+    } finally {
+      if (mine === generation) {
+        list.dataset.state = 'done';
+        settle();
+      }
+    }
   }
 
   /** No dead ends: partial matches, then the likely category's popular articles; the support hand-off follows. */
@@ -91,22 +136,6 @@ export function runSearchPage(): void {
     fallback.hidden = links.length === 0;
   }
 
-  function resultItem(hit: SearchHit, index: number): HTMLLIElement {
-    const item = document.createElement('li');
-    const link = document.createElement('a');
-    link.className = 'search-result__link';
-    link.href = hit.url;
-    link.textContent = hit.title;
-    link.addEventListener('click', () => shown && reporter.clicked(shown.query, hit.id, index + 1));
-    const category = document.createElement('span');
-    category.className = 'search-results__category';
-    category.textContent = hit.category;
-    const excerpt = document.createElement('p');
-    excerpt.innerHTML = hit.excerpt; // built by the engine from escaped page text
-    item.append(link, category, excerpt);
-    return item;
-  }
-
   let typing: ReturnType<typeof setTimeout> | undefined;
   input.addEventListener('input', () => {
     clearTimeout(typing);
@@ -125,6 +154,7 @@ export function runSearchPage(): void {
     toUrl('push');
     void run();
   });
+  more.addEventListener('click', () => void showMore());
   addEventListener('popstate', () => {
     fromUrl();
     void run();

@@ -88,14 +88,16 @@ export async function search(context: SearchContext, query: string, options: Sea
 
   const limit = options.limit ?? 10;
   // Candidates read beyond what is shown: enough to reorder by titles, few enough to keep the first search small.
-  const ranked = await rank(terms, index, limit + Math.min(3, Math.ceil(limit / 5)));
+  const { ranked, unread } = await rank(terms, index, limit + Math.min(3, Math.ceil(limit / 5)));
   const answers = ranked.filter((page) => page.coverage > MIN_COVERAGE);
   const hit = (page: RankedPage) => toHit(page.fragment, terms);
   if (!answers.length) return { ...empty, partial: ranked.filter((page) => page.coverage > 0).slice(0, 3).map(hit), terms: summary(terms) };
   const corrected = terms.some((term) => term.via === 'typo' || term.via === 'keyboard')
     ? terms.map((term) => (term.via === 'typo' || term.via === 'keyboard' ? term.searched[0] : term.typed)).join(' ')
     : undefined;
-  return { query, hits: answers.slice(0, limit).map(hit), total: answers.length, correctedQuery: corrected, partial: [], terms: summary(terms) };
+  // Pages past those read are counted as Pagefind matched them: enough to say how many more there are.
+  const total = answers.length + unread.filter((page) => page.coverage > MIN_COVERAGE).length;
+  return { query, hits: answers.slice(0, limit).map(hit), total, correctedQuery: corrected, partial: [], terms: summary(terms) };
 }
 
 const summary = (terms: Term[]) => terms.map(({ typed, searched, via }) => ({ typed, searched, via }));
@@ -290,7 +292,7 @@ interface RankedPage {
  * by the one page that mentions 서울. Only the best `depth` pages are read to check that their text has the words:
  * Pagefind answers an unknown word with pages that share its first letters, which must not count.
  */
-async function rank(terms: Term[], index: IndexQueries, depth: number): Promise<RankedPage[]> {
+async function rank(terms: Term[], index: IndexQueries, depth: number): Promise<{ ranked: RankedPage[]; unread: { coverage: number }[] }> {
   const pageCount = await index.pageCount();
   const first = scorePages(terms, idfWeights(terms, pageCount), (term, id) => term.scores.has(id));
   const candidates = await Promise.all(first.slice(0, depth).map(async ({ id }) => ({ id, fragment: await index.data(id) })));
@@ -301,13 +303,14 @@ async function rank(terms: Term[], index: IndexQueries, depth: number): Promise<
   const weights = idfWeights(checked, pageCount);
   const scored = scorePages(checked, weights, contains);
   const fragments = new Map(candidates.map(({ id, fragment }) => [id, fragment]));
-  return scored
+  const ranked = scored
     .filter(({ id }) => fragments.has(id))
     .map((page) => {
       const fragment = fragments.get(page.id)!;
       return { ...page, fragment, score: page.score * aboutBonus(fragment, checked, weights) };
     })
     .sort((a, b) => b.score - a.score);
+  return { ranked, unread: scorePages(checked, weights, (term, id) => term.scores.has(id) && !fragments.has(id)) };
 }
 
 /**

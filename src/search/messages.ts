@@ -5,6 +5,9 @@ export const searchMessages = {
   ko: {
     loading: '검색 중…',
     count: (query: string, n: number) => `‘${query}’ 검색 결과 ${n}건`,
+    showing: (query: string, shown: number, total: number) =>
+      shown < total ? `‘${query}’ 검색 결과 ${total}건 중 ${shown}건을 보여 드려요.` : `‘${query}’ 검색 결과 ${total}건을 모두 보여 드려요.`,
+    more: (remaining: number) => `결과 더 보기 (${remaining}개 남음)`,
     corrected: (corrected: string) => `‘${corrected}’(으)로 검색한 결과예요.`,
     none: (query: string) => `‘${query}’에 맞는 도움말을 찾지 못했어요. 다른 단어로 검색하거나 아래 도움말을 확인해 보세요.`,
     failed: '검색을 불러오지 못했어요. 잠시 후 다시 시도해 주세요.',
@@ -14,6 +17,9 @@ export const searchMessages = {
   en: {
     loading: 'Searching…',
     count: (query: string, n: number) => `${n} result${n === 1 ? '' : 's'} for “${query}”`,
+    showing: (query: string, shown: number, total: number) =>
+      shown < total ? `Showing ${shown} of ${total} results for “${query}”.` : `Showing all ${total} results for “${query}”.`,
+    more: (remaining: number) => `Show more results (${remaining} left)`,
     corrected: (corrected: string) => `Showing results for “${corrected}”.`,
     none: (query: string) => `No articles match “${query}”. Try other words, or see the articles below.`,
     failed: 'Search could not load. Please try again shortly.',

@@ -4,8 +4,11 @@ import { Knowledge, type SiteKnowledge } from './knowledge.ts';
 import { loadPagefind } from './pagefind.ts';
 import { knowledgePath, vocabularyPath, type Vocabulary } from './vocabulary.ts';
 
-/** Results the search page asks for at once; the staff reports ask the same, so both see the same answer. */
-export const SEARCH_PAGE_LIMIT = 20;
+/**
+ * Results the search page shows first and adds with each press of "more results" (one screen or two, and a small
+ * first download). The staff reports ask for the same, so both see the same answer.
+ */
+export const SEARCH_PAGE_LIMIT = 10;
 
 const contexts = new Map<string, Promise<SearchContext>>();
 const files = new Map<string, Promise<unknown>>();

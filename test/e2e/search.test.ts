@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useSiteInBrowser } from '../helpers/e2e.ts';
+import { layoutShiftSoFar, recordLayoutShifts } from '../helpers/layout-shift.ts';
 
 const site = useSiteInBrowser();
 let page: Page;
@@ -127,5 +128,86 @@ describe('the search page', () => {
       articleId: 'ko/products-stock/restock-alert',
       position: 1,
     });
+  });
+});
+
+describe('more results', () => {
+  /** Tabs forward until the "more results" button has focus, as a keyboard user reaches it after the results. */
+  async function tabToMore(): Promise<void> {
+    for (let i = 0; i < 60; i++) {
+      if (await page.evaluate(() => document.activeElement?.id === 'search-more')) return;
+      await page.keyboard.press('Tab');
+    }
+    throw new Error('Tab never reached the "more results" button');
+  }
+  const statusText = () => page.locator('#search-status').textContent();
+
+  // `주문` (order) is in most articles of the sample: more than one batch of ten.
+  it('shows every result of a long search batch by batch, by keyboard, each once and in place', async () => {
+    await page.goto(`${site.server.url}/ko/search/?q=${encodeURIComponent('주문')}`);
+    await settled();
+    expect(await results()).toHaveLength(10);
+    const more = page.locator('#search-more');
+    expect(await more.textContent()).toMatch(/^결과 더 보기 \(\d+개 남음\)$/);
+
+    await page.locator('#search-results .search-result__link').last().focus();
+    for (let presses = 0; await more.isVisible(); presses++) {
+      expect(presses, 'a handful of batches reach the end').toBeLessThan(10);
+      const before = await results();
+      await tabToMore();
+      await page.keyboard.press('Enter');
+      await expect.poll(async () => (await results()).length).toBeGreaterThan(before.length);
+      const after = await results();
+      expect(after.slice(0, before.length), 'earlier results keep their place').toEqual(before);
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('href')), 'focus on the first new result').toBe(after[before.length]);
+      const [, total, shown] = /검색 결과 (\d+)건(?: 중 (\d+)건)?/.exec((await statusText())!)!;
+      expect(Number(shown ?? total), 'the status counts what is shown').toBe(after.length);
+    }
+    const all = await results();
+    expect(all.length).toBeGreaterThan(10);
+    expect(new Set(all).size).toBe(all.length);
+    expect(await statusText()).toBe(`‘주문’ 검색 결과 ${all.length}건을 모두 보여 드려요.`);
+  });
+
+  it('is not offered when the first batch holds every result', async () => {
+    await page.goto(`${site.server.url}/ko/search/?q=${encodeURIComponent('재입고 알림')}`);
+    await settled();
+    expect((await results()).length).toBeGreaterThan(0);
+    expect(await page.locator('#search-more').isVisible()).toBe(false);
+  });
+
+  it('fits a 360 px screen and names what it does in English too', async () => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto(`${site.server.url}/en/search/?q=${encodeURIComponent('order')}`);
+    await settled();
+    const more = page.getByRole('button', { name: /^Show more results \(\d+ left\)$/ });
+    expect(await more.isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  });
+});
+
+describe('the search page layout', () => {
+  // Lighthouse's desktop screen and the narrowest phone we support; at both, results arrive after the page is drawn.
+  it.each([
+    ['desktop', { width: 1350, height: 940 }],
+    ['360 px', { width: 360, height: 740 }],
+  ])('does not move when results arrive (cumulative layout shift ≤ 0.02) at %s', async (_, viewport) => {
+    await page.setViewportSize(viewport);
+    await recordLayoutShifts(page);
+    await page.goto(`${site.server.url}/ko/search/?q=${encodeURIComponent('환불')}`);
+    await settled();
+    expect((await results()).length).toBeGreaterThan(0);
+    expect(await layoutShiftSoFar(page)).toBeLessThanOrEqual(0.02);
+    // Held back until the results came, not for good.
+    expect(await page.locator('.support-handoff').isVisible()).toBe(true);
+    expect(await page.locator('.site-footer').isVisible()).toBe(true);
+  });
+
+  it('still offers the support hand-off when search cannot load', async () => {
+    await page.route('**/pagefind/**', (route) => route.fulfill({ status: 404, body: '' }));
+    await page.goto(`${site.server.url}/ko/search/?q=${encodeURIComponent('환불')}`);
+    await page.locator('#search-results[data-state=error]').waitFor({ state: 'attached' });
+    expect(await page.locator('#search-status').textContent()).toBe('검색을 불러오지 못했어요. 잠시 후 다시 시도해 주세요.');
+    expect(await page.locator('.support-handoff a.button').isVisible()).toBe(true);
   });
 });

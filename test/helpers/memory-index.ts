@@ -52,5 +52,8 @@ export function memorySearch(articles: TestArticle[], synonyms: string[][] = [])
   const index = memoryIndex(articles);
   const { knowledge, vocabulary } = buildSiteKnowledge(index.articles, synonyms);
   const context: SearchContext = { index, knowledge: new Knowledge(knowledge), locale: 'ko', vocabulary: async () => vocabulary };
-  return async (query: string, limit = 10) => (await search(context, query, { limit })).hits.map((hit) => hit.id);
+  const find = async (query: string, limit = 10) => (await search(context, query, { limit })).hits.map((hit) => hit.id);
+  /** The whole outcome, for what the ids alone do not show. */
+  find.outcome = (query: string, limit = 10) => search(context, query, { limit });
+  return find;
 }

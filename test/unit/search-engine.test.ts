@@ -80,6 +80,16 @@ describe('matching that needs no dictionary', () => {
   });
 });
 
+describe('results', () => {
+  it('counts every page that answers, beyond the ones it read, so "more results" says how many are left', async () => {
+    const many = memorySearch(Array.from({ length: 25 }, (_, i) => ({ id: `ko/help/refund-${i}`, title: `환불 안내 ${i}`, body: `환불 규정 ${i}번째 글입니다.` })));
+    const outcome = await many.outcome('환불', 5);
+    expect(outcome.hits).toHaveLength(5);
+    expect(outcome.total).toBe(25);
+    expect((await many.outcome('환불', 20)).total).toBe(25);
+  });
+});
+
 describe('the editors’ synonyms', () => {
   it('are applied like the lexicon', async () => {
     const withSynonyms = memorySearch(articles, [['요금제', '플랜', 'plan']]);
