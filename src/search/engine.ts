@@ -1,6 +1,6 @@
 import { convertQwertyToHangul, disassemble } from 'es-hangul';
 import type { Locale } from '../content/schema.ts';
-import { Knowledge } from './knowledge.ts';
+import type { Knowledge } from './knowledge.ts';
 import { analyzeKorean, isGrammar } from './korean.ts';
 import type { Pagefind, PagefindFragment, PagefindResult } from './pagefind.ts';
 import { segment } from './segment.ts';
@@ -190,14 +190,6 @@ async function joinWords(typed: string[], context: SearchContext): Promise<strin
   return joined;
 }
 
-/** The lexicon and synonyms in full, read from the vocabulary once it is loaded. */
-const fullKnowledge = new WeakMap<Vocabulary, Knowledge>();
-function knowledgeOf(vocabulary: Vocabulary): Knowledge {
-  let knowledge = fullKnowledge.get(vocabulary);
-  if (!knowledge) fullKnowledge.set(vocabulary, (knowledge = new Knowledge(vocabulary.knowledge)));
-  return knowledge;
-}
-
 /** Finds what the index knows of one typed word; a glued compound may come back as several terms. */
 async function resolveWord(typed: string, index: IndexQueries, context: SearchContext): Promise<Term[]> {
   const analyzed = analyzeKorean(typed);
@@ -218,14 +210,11 @@ async function resolveWord(typed: string, index: IndexQueries, context: SearchCo
   };
   const { predicate, predicateLike } = analyzed;
   const term = (via: Via, searched: string[], scores: Map<string, number>): Term[] => [{ typed, predicate, predicateLike, searched, via, scores }];
-  // The site's own words among themselves are known from the first search; readers' other words, with the vocabulary.
   const expanded = await expand(context.knowledge);
   if (expanded) return expanded;
   if (own.size) return term(stem === typed ? 'exact' : 'stem', [stem], own);
 
   const vocabulary = await context.vocabulary();
-  const readersWords = vocabulary && (await expand(knowledgeOf(vocabulary)));
-  if (readersWords) return readersWords;
   const knownWord = (word: string) => vocabulary !== undefined && (vocabulary.words[word] !== undefined || vocabulary.known.includes(word));
   if (isHangul(stem) && vocabulary) {
     // Glued words (`자동이체해지`): split at the boundaries the site's words allow. As typed first: the stemmer

@@ -65,10 +65,15 @@ export class Knowledge {
     });
   }
 
-  /** Two typed words that are one entry of the lexicon (`카카오 페이`, `안 되다`). */
+  /**
+   * Two typed words that are one entry of the lexicon with a meaning their words alone do not have (`없던 일` →
+   * 취소, `안 돼요`). `환불 기간` stays two words: searched apart they find more than glued.
+   */
   isPhrase(first: string, second: string): boolean {
+    const pair = first + second;
+    const meaning = (this.groupsOf.get(pair) ?? []).flatMap((i) => this.groups[i].found.map(searchable)).filter((word) => ![pair, first, second].includes(word));
     // `안 돼요` is one verb, `주소 바꿔요` two words: joined only when the second word alone is not the verb.
-    return this.groupsOf.has(first + second) || (verbOf(first + second, this.verbForms) !== undefined && verbOf(second, this.verbForms) === undefined);
+    return meaning.length > 0 || (verbOf(pair, this.verbForms) !== undefined && verbOf(second, this.verbForms) === undefined);
   }
 
   /**

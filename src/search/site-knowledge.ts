@@ -1,5 +1,6 @@
 import { stemForms, verbOf } from './conjugate.ts';
 import { articleStems, pageText, type IndexableArticle } from './keywords.ts';
+import { analyzeKorean } from './korean.ts';
 import type { SiteKnowledge } from './knowledge.ts';
 import { COMMON_WORDS } from './lexicon/common-words.ts';
 import { GENERAL_GROUPS } from './lexicon/general.ts';
@@ -11,8 +12,8 @@ import type { Vocabulary } from './vocabulary.ts';
 /**
  * Builds, from one locale's articles, what search knows besides the index: the lexicon's and the editors' groups
  * that touch the site's words, clipped forms of its compounds, and the vocabulary typo correction and glued-word
- * splitting compare against. Runs at build time; the browser gets the results as JSON, in two files: what every
- * search needs, and the rest, loaded when a word is not in the index.
+ * splitting compare against. Runs at build time; the browser gets the results as JSON: the knowledge with the
+ * first search, the vocabulary only when a word is not in the index.
  */
 export function buildSiteKnowledge(articles: IndexableArticle[], editorGroups: readonly (readonly string[])[]): { knowledge: SiteKnowledge; vocabulary: Vocabulary } {
   const frequency = new Map<string, number>();
@@ -21,13 +22,16 @@ export function buildSiteKnowledge(articles: IndexableArticle[], editorGroups: r
     for (const stem of articleStems(article)) frequency.set(stem, (frequency.get(stem) ?? 0) + 1);
     for (const token of words(pageText(article))) tokens.add(token);
   }
-  const prefixes = new Set([...tokens].flatMap((token) => Array.from({ length: Math.min(token.length, 12) }, (_, i) => token.slice(0, i + 1))));
+  // Words a search can land on: whole words and stems, and starts of words of three letters or more (`배송비` for
+  // `배송비용`). A two-letter start is too often another word's (`프로` of `프로필`).
+  const stems = new Set([...tokens].flatMap((token) => [token, analyzeKorean(token).stem]));
+  const prefixes = new Set([...tokens].flatMap((token) => Array.from({ length: Math.min(token.length, 12) - 2 }, (_, i) => token.slice(0, i + 3))));
   const lexiconWords = new Set(GENERAL_GROUPS.flat().map(plain));
   const known = new Set([...frequency.keys(), ...lexiconWords, ...COMMON_WORDS]);
 
   const onSite = (member: string) => {
     const word = plain(member);
-    if (!isVerb(member)) return prefixes.has(word);
+    if (!isVerb(member)) return stems.has(word) || prefixes.has(word);
     const forms = new Map(stemForms(word).map((form) => [form, word]));
     return [...tokens].some((token) => verbOf(token, forms) === word);
   };
@@ -36,18 +40,9 @@ export function buildSiteKnowledge(articles: IndexableArticle[], editorGroups: r
     return found.length ? [{ found, other: group.filter((member) => !found.includes(member)) }] : [];
   });
 
-  const full = { groups, abbreviations: abbreviations(frequency, known) };
   return {
-    // Loaded with the first search, so kept small: only how the site's own words stand for each other. What only
-    // readers type is not in the index, so it is looked up after the index misses, in the vocabulary.
-    // Phrases (`kakao pay`) stay whole: their words alone are in the index, so the vocabulary would never be asked.
-    knowledge: {
-      groups: groups
-        .map(({ found, other }) => ({ found, other: other.filter((member) => /\s/.test(member)) }))
-        .filter(({ found, other }) => found.length > 1 || other.length > 0),
-      abbreviations: {},
-    },
-    vocabulary: { pages: articles.length, words: Object.fromEntries(frequency), known: [...known].filter((word) => !frequency.has(word) && isHangul(word)), knowledge: full },
+    knowledge: { groups, abbreviations: abbreviations(frequency, known) },
+    vocabulary: { pages: articles.length, words: Object.fromEntries(frequency), known: [...known].filter((word) => !frequency.has(word) && isHangul(word)) },
   };
 }
 

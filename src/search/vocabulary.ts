@@ -1,6 +1,5 @@
 import { disassemble } from 'es-hangul';
 import type { Locale } from '../content/schema.ts';
-import type { SiteKnowledge } from './knowledge.ts';
 import { isHangul } from './text.ts';
 
 /** Words of a locale's articles with the number of articles each appears in; built by the site build. */
@@ -9,8 +8,6 @@ export interface Vocabulary {
   words: Record<string, number>;
   /** Other real words (the general lexicon's, common Korean nouns): never "corrected" into a site word. */
   known: string[];
-  /** The lexicon's and editors' groups that touch the site, with the words only readers use, and clipped forms. */
-  knowledge: SiteKnowledge;
 }
 
 export const vocabularyPath = (locale: Locale) => `search/vocabulary-${locale}.json`;
