@@ -190,6 +190,14 @@ async function joinWords(typed: string[], context: SearchContext): Promise<strin
   return joined;
 }
 
+/** The vocabulary's other real words as a set, made once: splitting a glued word asks about every substring. */
+const knownSets = new WeakMap<Vocabulary, Set<string>>();
+function knownWords(vocabulary: Vocabulary): Set<string> {
+  let known = knownSets.get(vocabulary);
+  if (!known) knownSets.set(vocabulary, (known = new Set(vocabulary.known)));
+  return known;
+}
+
 /** Finds what the index knows of one typed word; a glued compound may come back as several terms. */
 async function resolveWord(typed: string, index: IndexQueries, context: SearchContext): Promise<Term[]> {
   const analyzed = analyzeKorean(typed);
@@ -215,7 +223,7 @@ async function resolveWord(typed: string, index: IndexQueries, context: SearchCo
   if (own.size) return term(stem === typed ? 'exact' : 'stem', [stem], own);
 
   const vocabulary = await context.vocabulary();
-  const knownWord = (word: string) => vocabulary !== undefined && (vocabulary.words[word] !== undefined || vocabulary.known.includes(word));
+  const knownWord = (word: string) => vocabulary !== undefined && (vocabulary.words[word] !== undefined || knownWords(vocabulary).has(word));
   if (isHangul(stem) && vocabulary) {
     // Glued words (`자동이체해지`): split at the boundaries the site's words allow. As typed first: the stemmer
     // takes the end of a compound for an ending (`입금기한` is not `입금기` + 하다).
