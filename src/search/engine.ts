@@ -1,7 +1,7 @@
 import { convertQwertyToHangul, disassemble } from 'es-hangul';
 import type { Locale } from '../content/schema.ts';
 import type { Knowledge } from './knowledge.ts';
-import { analyzeKorean, isGrammar } from './korean.ts';
+import { analyzeKorean, isGrammar, isParticleWord } from './korean.ts';
 import type { Pagefind, PagefindFragment, PagefindResult } from './pagefind.ts';
 import { segment } from './segment.ts';
 import { similarWord } from './similar.ts';
@@ -80,9 +80,11 @@ const MIN_COVERAGE = 0.5;
 export async function search(context: SearchContext, query: string, options: SearchOptions = {}): Promise<SearchOutcome> {
   const index = new IndexQueries(context.index, options.category);
   const empty: SearchOutcome = { query, hits: [], total: 0, partial: [], terms: [] };
-  const typed = await joinWords(words(query), context);
-  // One-syllable Korean words (`지`, `큰`, `옷`) are mostly grammar and match everything: they count only alone.
-  const content = typed.filter((word) => !isStopword(word) && !isStopword(analyzeKorean(word).stem) && !(isHangul(word) && word.length === 1));
+  const typed = (await joinWords(words(query), context)).map((word) => oneSyllableNoun(word, context.knowledge) ?? word);
+  // Other one-syllable Korean words (`지`, `큰`, `옷`) are mostly grammar and match everything: they count only alone.
+  const content = typed.filter(
+    (word) => !isStopword(word) && !isStopword(analyzeKorean(word).stem) && !(isHangul(word) && word.length === 1 && !context.knowledge.knows(word)),
+  );
   const terms = (await Promise.all((content.length ? content : typed).map((word) => resolveWord(word, index, context)))).flat();
   if (!terms.length) return empty;
 
@@ -190,6 +192,15 @@ async function joinWords(typed: string[], context: SearchContext): Promise<strin
   return joined;
 }
 
+/**
+ * `돈이`, `폰으로`: a one-syllable noun the lexicon knows, with its particle. The stemmer keeps two syllables at
+ * least, so without this the word would be searched with its particle and found nowhere.
+ */
+function oneSyllableNoun(word: string, knowledge: Knowledge): string | undefined {
+  if (!isParticleWord(analyzeKorean(word).stem)) return undefined;
+  return knowledge.knows(word[0]) ? word[0] : undefined;
+}
+
 /** The vocabulary's other real words as a set, made once: splitting a glued word asks about every substring. */
 const knownSets = new WeakMap<Vocabulary, Set<string>>();
 function knownWords(vocabulary: Vocabulary): Set<string> {
@@ -202,7 +213,8 @@ function knownWords(vocabulary: Vocabulary): Set<string> {
 async function resolveWord(typed: string, index: IndexQueries, context: SearchContext): Promise<Term[]> {
   const analyzed = analyzeKorean(typed);
   const { stem } = analyzed;
-  const own = await index.known(stem);
+  // A one-syllable word is the start of too many others (`차` of 차단, 차감): the lexicon's words for it count instead.
+  const own = isHangul(stem) && stem.length === 1 && context.knowledge.knows(stem) ? new Map<string, number>() : await index.known(stem);
   /** The word with the words articles use for it (`바꾸고` → `변경`, `비번` → `비밀번호`), if the index has any. */
   const expand = async (knowledge: Knowledge): Promise<Term[] | undefined> => {
     const alternatives = knowledge.alternatives(typed, stem, own.size > 0);

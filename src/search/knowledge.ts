@@ -76,6 +76,11 @@ export class Knowledge {
     return meaning.length > 0 || (verbOf(pair, this.verbForms) !== undefined && verbOf(second, this.verbForms) === undefined);
   }
 
+  /** The lexicon or the site's editors have other words for it. */
+  knows(word: string): boolean {
+    return this.alternatives(word, word).words.length > 0;
+  }
+
   /**
    * Other words for what a reader typed: its groups' members, the verb it conjugates, the compound it clips. A word
    * the site itself uses (`onSite`) adds only each group's first member, the word articles most likely use: every

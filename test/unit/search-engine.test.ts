@@ -25,6 +25,17 @@ describe('general Korean, shipped with the engine', () => {
     expect((await find('폰 잃어버렸어요'))[0]).toBe('ko/security/lost-device');
   });
 
+  it('reads a one-syllable noun with its particle as that noun, searched as the words articles use for it', async () => {
+    expect((await find('폰을 잃어버렸어요'))[0]).toBe('ko/security/lost-device');
+    expect((await find.outcome('폰이 고장')).terms[0]).toMatchObject({ typed: '폰', via: 'synonym' });
+  });
+
+  it('does not take adverbs and pronouns for what a question is about', async () => {
+    const outcome = await find.outcome('우리 함께 OTP 먼저 등록');
+    expect(outcome.terms.map((term) => term.typed)).toEqual(['otp', '등록']);
+    expect(outcome.hits[0].id).toBe('ko/security/otp');
+  });
+
   it('strips particles and endings', async () => {
     expect((await find('환불받으려면'))[0]).toBe('ko/billing/refund');
   });
