@@ -17,10 +17,10 @@ export const GENERAL_GROUPS: readonly (readonly string[])[] = [
 
   // Native verbs ↔ Sino-Korean nouns: losing and forgetting
   ['분실', '잃어버리다', '잃다'],
-  ['분실', '잊어버리다', '잊다', '까먹다', '모르다', '기억 안 나다'],
+  ['분실', '잊어버리다', '잊다', '까먹다', '깜빡하다', '모르다', '기억 안 나다'],
 
   // Native verbs ↔ Sino-Korean nouns: ending a contract, stopping, releasing
-  ['해지', '끊다', '그만두다', '해약'],
+  ['해지', '끊다', '그만두다', '해약', '없애다'],
   ['해제', '풀다', '풀리다', 'unlock'],
   ['정지', '중지', '멈추다', '일시정지', '멈춤'],
   ['중단', '그만두다', '그만하다'],
@@ -56,7 +56,7 @@ export const GENERAL_GROUPS: readonly (readonly string[])[] = [
 
   // Native verbs ↔ Sino-Korean nouns: finding, checking, viewing
   ['검색', '찾다', '찾아보다', 'search', '서치'],
-  ['조회', '보다', '찾다', '찾아보다', '열람', '확인'],
+  ['조회', '보다', '찾다', '찾아보다', '알아보다', '열람', '확인'],
   ['확인', '알다', '알아보다', '체크', 'check'],
   ['표시', '뜨다', '나타나다', '보이다', '나오다', '노출'],
   ['미표시', '안 뜨다', '안 보이다', '안 나오다'],
@@ -67,7 +67,7 @@ export const GENERAL_GROUPS: readonly (readonly string[])[] = [
   ['연결', '이어지다', '잇다', 'connect'],
   ['끊김', '끊기다', '끊어지다', '연결 끊김'],
   ['생성', '만들다', '개설', 'create'],
-  ['발급', '발행', '만들다'],
+  ['발급', '발행', '만들다', '떼다'],
   ['가입', '회원가입', '등록', '신규가입', 'sign up', 'signup'],
   ['탈퇴', '회원탈퇴', '나가다'],
 
@@ -125,7 +125,8 @@ export const GENERAL_GROUPS: readonly (readonly string[])[] = [
   ['잘못', '실수', '착오', '잘못되다', '틀리다'],
   ['장애', '먹통', '접속불가', '접속장애', '서버 장애', '오류'],
   ['고장', '망가지다', '고장나다', '오작동', '장애'],
-  ['파손', '부서지다', '깨지다', '망가지다'],
+  ['파손', '부서지다', '깨지다', '망가지다', '부러지다', '찢어지다'],
+  ['폐기', '버리다', '처분', 'dispose', 'discard', 'throw away'],
   ['버그', 'bug', '오류'],
 
   // Native verbs ↔ Sino-Korean nouns: running out, remaining, too little, too much
@@ -174,7 +175,9 @@ export const GENERAL_GROUPS: readonly (readonly string[])[] = [
   ['주소', '주소지', 'address'],
   ['우편번호', 'zipcode', 'zip code'],
   ['사용자', '이용자', '유저', 'user'],
-  ['회원', '가입자', '멤버', 'member'],
+  ['회원', '가입자', '멤버', 'member', 'user'],
+  ['가족', '가족구성원', '엄마', '아빠', '어머니', '아버지', '자녀', '남편', '아내', '배우자', 'family'],
+  ['출산', '낳다', '출생'],
   ['고객', '손님', '소비자', 'customer'],
   ['관리자', '운영자', '어드민', 'admin'],
   ['닉네임', '별명', '대화명', 'nickname'],
@@ -186,6 +189,7 @@ export const GENERAL_GROUPS: readonly (readonly string[])[] = [
 
   // Colloquial ↔ formal: devices, contact channels and support
   ['휴대폰', '핸드폰', '휴대전화', '스마트폰', '폰', '핸폰', 'phone'],
+  ['모바일', '휴대폰', '폰', 'mobile'],
   ['전화', '통화', 'call'],
   ['문자', '문자메시지', 'sms'],
   ['메시지', '메세지', '문자', 'message'],
@@ -208,7 +212,7 @@ export const GENERAL_GROUPS: readonly (readonly string[])[] = [
   ['수수료', '커미션', 'fee'],
   ['무료', '공짜', '무상', '0원', 'free'],
   ['유료', '유상', '과금'],
-  ['할인', '디스카운트', '깎다', 'dc', 'discount'],
+  ['할인', '디스카운트', '깎다', '반값', '반액', 'dc', 'discount'],
   ['쿠폰', '할인권', 'coupon'],
   ['포인트', '적립금', 'point'],
   ['현금', '현찰', '캐시', 'cash'],
@@ -226,7 +230,7 @@ export const GENERAL_GROUPS: readonly (readonly string[])[] = [
   ['자동결제', '정기결제', '자동납부'],
   ['구매', '구입', '사다', 'purchase', 'buy'],
   ['부가세', '부가가치세', 'vat'],
-  ['한도', '최대한도', '리밋', 'limit'],
+  ['한도', '최대한도', '리밋', '얼마까지', 'limit'],
 
   // Colloquial ↔ formal: documents, terms and forms
   ['서류', '문서', 'document'],
@@ -258,6 +262,8 @@ export const GENERAL_GROUPS: readonly (readonly string[])[] = [
   ['실시간', '리얼타임', 'realtime'],
   ['진행상황', '진행 상황', '진행상태', '처리현황', '처리상태'],
   ['지점', '영업점', '점포', '매장', '지사'],
+  // A country's name in a question means abroad, for any service that has something abroad.
+  ['해외', '외국', '국외', '미국', '일본', '중국', '유럽', '동남아', 'overseas', 'abroad'],
   ['점검', '시스템점검', '정기점검', '서버점검', '유지보수', 'maintenance'],
 
   // Colloquial ↔ formal: things that go wrong with apps and devices
@@ -318,6 +324,8 @@ export const GENERAL_GROUPS: readonly (readonly string[])[] = [
   // Loanwords written in Hangul ↔ English: files and media
   ['파일', '화일', 'file'],
   ['폴더', 'folder'],
+  ['내보내기', '익스포트', '추출', 'export'],
+  ['가져오기', '임포트', '불러오기', 'import'],
   ['pdf', '피디에프', 'pdf파일'],
   ['사진', '이미지', '포토', 'image', 'photo'],
   ['동영상', '영상', '비디오', 'video'],
@@ -346,7 +354,7 @@ export const GENERAL_GROUPS: readonly (readonly string[])[] = [
   ['사용법', '이용방법', '사용 방법', '이용법', '매뉴얼', '설명서', 'manual'],
 
   // Loanwords written in Hangul ↔ English: computers, networks and security
-  ['컴퓨터', '피시', '데스크톱', '데스크탑', 'pc', 'computer'],
+  ['컴퓨터', '피시', '데스크톱', '데스크탑', '데탑', '노트북', 'pc', 'computer', 'desktop', 'laptop'],
   ['노트북', '랩톱', 'laptop'],
   ['태블릿', '태블릿pc', '태블렛', 'tablet'],
   ['소프트웨어', 'software', 'sw'],
