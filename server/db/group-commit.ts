@@ -1,0 +1,67 @@
+import type { Database } from 'better-sqlite3';
+import { storageFault } from './storage-faults.ts';
+
+interface Pending {
+  write: () => unknown;
+  resolve: (value: never) => void;
+  reject: (error: unknown) => void;
+}
+
+/** Writes per transaction at most; a flood is committed in several. */
+const MAX_BATCH = 512;
+
+/**
+ * Group commit: writes that arrive while the event loop is busy are committed together in one transaction, and
+ * each caller is answered only once that transaction is committed (and `confirm` has passed). One commit, and one
+ * fsync under synchronous=FULL, then serves a whole batch instead of one request: see README "Durability".
+ * Each write runs in a savepoint of its own, so one that fails does not take the others down; a storage fault
+ * (full disk, I/O error) fails the whole batch.
+ */
+export function groupCommit(db: Database, confirm: () => void) {
+  let queue: Pending[] = [];
+  let scheduled = false;
+
+  function flush() {
+    scheduled = false;
+    const batch = queue;
+    queue = [];
+    if (batch.length === 0) return;
+    let outcomes: ({ value: unknown } | { error: unknown })[];
+    try {
+      outcomes = db
+        .transaction(() =>
+          batch.map((item) => {
+            try {
+              return { value: db.transaction(item.write)() };
+            } catch (error) {
+              if (storageFault(error)) throw error;
+              return { error };
+            }
+          }),
+        )
+        .immediate();
+      confirm();
+    } catch (error) {
+      for (const item of batch) item.reject(error);
+      return;
+    }
+    batch.forEach((item, i) => {
+      const outcome = outcomes[i];
+      if ('error' in outcome) item.reject(outcome.error);
+      else item.resolve(outcome.value as never);
+    });
+  }
+
+  /** Resolves with what `write` returned once it is committed; rejects when it, or its batch, could not be. */
+  return function commit<T>(write: () => T): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      queue.push({ write, resolve, reject });
+      if (queue.length >= MAX_BATCH) flush();
+      else if (!scheduled) {
+        scheduled = true;
+        // After the I/O already waiting is read: every request parsed meanwhile joins this batch.
+        setImmediate(flush);
+      }
+    });
+  };
+}
