@@ -30,7 +30,7 @@ export function createApp({ config, db, manifest, clock }: AppDeps) {
     // Host sites embedding the widget may send beacons; no other origin may read our answers.
     .use(cors({ origin: (origin) => (origins.has(origin) ? origin : null), allowMethods: ['GET', 'POST'], allowHeaders: ['Content-Type'], maxAge: 600 }))
     // Staff writes do not pass through the event committer; they must not go into a deleted file either.
-    .use(async (c, next) => {
+    .use('/staff/*', async (c, next) => {
       if (!['GET', 'HEAD', 'OPTIONS'].includes(c.req.method)) storage.checkDatabaseFile();
       await next();
     })

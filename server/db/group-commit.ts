@@ -14,42 +14,30 @@ const MAX_BATCH = 512;
  * Group commit: writes that arrive while the event loop is busy are committed together in one transaction, and
  * each caller is answered only once that transaction is committed (and `confirm` has passed). One commit, and one
  * fsync under synchronous=FULL, then serves a whole batch instead of one request: see README "Durability".
- * Each write runs in a savepoint of its own, so one that fails does not take the others down; a storage fault
- * (full disk, I/O error) fails the whole batch.
+ * A write that fails (a bug) does not take the others down: that batch is committed again one write at a time. A
+ * storage fault (full disk, I/O error) fails the whole batch.
  */
 export function groupCommit(db: Database, confirm: () => void) {
   let queue: Pending[] = [];
   let scheduled = false;
 
+  /** Commits `batch` in one transaction; a write that throws sends its batch back to be committed one by one. */
+  function commitAll(batch: Pending[]) {
+    try {
+      const values = db.transaction(() => batch.map((item) => item.write())).immediate();
+      confirm();
+      batch.forEach((item, i) => item.resolve(values[i] as never));
+    } catch (error) {
+      if (batch.length > 1 && !storageFault(error)) for (const item of batch) commitAll([item]);
+      else for (const item of batch) item.reject(error);
+    }
+  }
+
   function flush() {
     scheduled = false;
     const batch = queue;
     queue = [];
-    if (batch.length === 0) return;
-    let outcomes: ({ value: unknown } | { error: unknown })[];
-    try {
-      outcomes = db
-        .transaction(() =>
-          batch.map((item) => {
-            try {
-              return { value: db.transaction(item.write)() };
-            } catch (error) {
-              if (storageFault(error)) throw error;
-              return { error };
-            }
-          }),
-        )
-        .immediate();
-      confirm();
-    } catch (error) {
-      for (const item of batch) item.reject(error);
-      return;
-    }
-    batch.forEach((item, i) => {
-      const outcome = outcomes[i];
-      if ('error' in outcome) item.reject(outcome.error);
-      else item.resolve(outcome.value as never);
-    });
+    if (batch.length > 0) commitAll(batch);
   }
 
   /** Resolves with what `write` returned once it is committed; rejects when it, or its batch, could not be. */
