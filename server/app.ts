@@ -9,7 +9,8 @@ import { rateLimiter } from './api/rate-limit.ts';
 import { visitorOf } from './api/visitor.ts';
 import type { ServerConfig } from './config.ts';
 import { createStorage } from './db/storage.ts';
-import { ApiError, onError } from './errors.ts';
+import type { StorageUnavailableError } from './db/storage-faults.ts';
+import { ApiError, onError, unavailable } from './errors.ts';
 import { maskPersonalData } from './privacy/mask.ts';
 import { staffRoutes } from './staff/routes.ts';
 import { staticSite } from './static-site.ts';
@@ -28,7 +29,12 @@ export function createApp({ config, db, manifest, clock }: AppDeps) {
   const api = new Hono()
     // Host sites embedding the widget may send beacons; no other origin may read our answers.
     .use(cors({ origin: (origin) => (origins.has(origin) ? origin : null), allowMethods: ['GET', 'POST'], allowHeaders: ['Content-Type'], maxAge: 600 }))
-    .route('/', healthRoutes(storage, manifest))
+    // Staff writes do not pass through the event committer; they must not go into a deleted file either.
+    .use('/staff/*', async (c, next) => {
+      if (!['GET', 'HEAD', 'OPTIONS'].includes(c.req.method)) storage.checkDatabaseFile();
+      await next();
+    })
+    .route('/', healthRoutes(storage, manifest, clock))
     .route(
       '/',
       eventRoutes({
@@ -46,9 +52,23 @@ export function createApp({ config, db, manifest, clock }: AppDeps) {
       throw new ApiError(404, 'not_found', `No API endpoint ${c.req.method} ${c.req.path}`);
     });
 
+  return Object.assign(site(config, manifest, api), { storage });
+}
+
+/**
+ * When the database cannot be opened: readers still read and search the static site (README promises it), and
+ * every API request answers 503, so browsers keep their votes for later.
+ */
+export function createSiteOnlyApp(config: ServerConfig, manifest: Manifest, fault: StorageUnavailableError) {
+  return site(config, manifest, new Hono().all('*', () => {
+    throw unavailable(fault);
+  }));
+}
+
+function site(config: ServerConfig, manifest: Manifest, api: Hono) {
   const app = new Hono();
   app.onError(onError);
   app.route('/api', api);
   app.route('/', staticSite(config.siteDir, manifest));
-  return Object.assign(app, { storage });
+  return app;
 }

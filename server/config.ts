@@ -20,6 +20,8 @@ const envSchema = z.object({
   HELPLOOP_MASK_PATTERNS: z.string().default(''),
   // Distinct readers whose "searched X, then found Y" teaches search X as a name of Y at the next build, unreviewed.
   HELPLOOP_SYNONYM_READERS: z.coerce.number().int().min(1).default(3),
+  /** `full`: an acknowledged event survives power loss; `normal`: only a crash of the process (see README "Durability"). */
+  HELPLOOP_SYNCHRONOUS: z.enum(['full', 'normal']).default('full'),
 });
 
 export interface ServerConfig {
@@ -33,7 +35,10 @@ export interface ServerConfig {
   rateLimit: number;
   maskPatterns: RegExp[];
   synonymReaders: number;
+  synchronous: Synchronous;
 }
+
+export type Synchronous = z.infer<typeof envSchema>['HELPLOOP_SYNCHRONOUS'];
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): ServerConfig {
   const parsed = envSchema.safeParse(env);
@@ -54,5 +59,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     rateLimit: settings.HELPLOOP_RATE_LIMIT,
     maskPatterns: list(settings.HELPLOOP_MASK_PATTERNS).map((pattern) => new RegExp(pattern, 'g')),
     synonymReaders: settings.HELPLOOP_SYNONYM_READERS,
+    synchronous: settings.HELPLOOP_SYNCHRONOUS,
   };
 }

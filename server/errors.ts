@@ -1,6 +1,7 @@
 import type { ErrorHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { logStorageFault, storageFault, type StorageUnavailableError } from './db/storage-faults.ts';
 
 /** The documented error body: `{ error: { code, message, issues? } }`. */
 export interface ApiErrorBody {
@@ -27,7 +28,20 @@ export class ApiError extends HTTPException {
   }
 }
 
+/** The 503 for a fault that will pass: the client keeps the event and sends it again after Retry-After. */
+export function unavailable(fault: StorageUnavailableError): ApiError {
+  // SQLite's faults (busy, full) usually pass within seconds; a lost or unopenable file waits for an operator.
+  const retryAfter = fault.kind.startsWith('SQLITE_') ? 5 : 60;
+  const message = `Nothing can be stored right now (${fault.kind}); try again later`;
+  return new ApiError(503, 'storage_unavailable', message, undefined, { 'Retry-After': String(retryAfter) });
+}
+
 export const onError: ErrorHandler = (error, c) => {
+  const fault = storageFault(error);
+  if (fault) {
+    logStorageFault(fault);
+    error = unavailable(fault);
+  }
   if (error instanceof ApiError) {
     const body: ApiErrorBody = { error: { code: error.code, message: error.message, ...(error.issues && { issues: error.issues }) } };
     for (const [name, value] of Object.entries(error.headers ?? {})) c.header(name, value);

@@ -1,30 +1,43 @@
 import { serve } from '@hono/node-server';
-import { createApp } from './app.ts';
+import { createApp, createSiteOnlyApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { openDatabase } from './db/open.ts';
+import { StorageUnavailableError } from './db/storage-faults.ts';
 import { readManifest } from './manifest.ts';
+import { everyInterval } from './periodic-task.ts';
 import { daysBefore } from './privacy/visitor.ts';
 
 const config = loadConfig();
 const manifest = readManifest(config.siteDir);
-const db = openDatabase(config.databaseFile);
-const app = createApp({ config, db, manifest, clock: () => new Date() });
+const db = openOrExplain(config.databaseFile);
+const helploop = db && createApp({ config, db, manifest, clock: () => new Date() });
+const app = helploop ?? createSiteOnlyApp(config, manifest, new StorageUnavailableError('database_unavailable', `The database ${config.databaseFile} could not be opened`));
 
-// Raw events past their retention fold into daily counts: at start, then hourly.
-const rollup = () => app.storage.rollup(daysBefore(new Date(), config.retentionDays));
-rollup();
-setInterval(rollup, 3_600_000).unref();
+// Raw events past their retention fold into daily counts: once listening, then hourly.
+const rollup = helploop && everyInterval('The roll-up of expired events', 3_600_000, () => helploop.storage.rollup(daysBefore(new Date(), config.retentionDays)));
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   const host = config.host === '0.0.0.0' ? 'localhost' : config.host;
   console.log(`Helploop is running at http://${host}:${info.port}/`);
+  void rollup?.run();
 });
 // Node's defaults (300 s, 60 s) let slow clients hold connections open.
 Object.assign(server, { requestTimeout: 15_000, headersTimeout: 10_000 });
 
+/** A database that cannot open must not take the static help center down: the site is served, the API answers 503. */
+function openOrExplain(file: string) {
+  try {
+    return openDatabase(file, config.synchronous);
+  } catch (error) {
+    console.error(`Cannot open the database ${file} (${error instanceof Error ? error.message : String(error)}): serving the site without the API; fix it and restart.`);
+    return undefined;
+  }
+}
+
 function shutdown() {
+  rollup?.stop();
   server.close(() => {
-    db.close();
+    db?.close();
     process.exit(0);
   });
 }

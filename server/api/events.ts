@@ -57,33 +57,33 @@ export function eventRoutes({ storage, manifest, clock, visitorOf, checkRate, ch
       if (isForm(c)) return voteFromForm(c, who);
       const body = await readBeacon(c, voteSchema);
       requireArticle(body.articleId);
-      return answer(c, storage.recordVote({ ...who, ...body, comment: body.comment && mask(body.comment) }));
+      return answer(c, await storage.recordVote({ ...who, ...body, comment: body.comment && mask(body.comment) }));
     })
     .post('/views', async (c) => {
       const who = sender(c);
       const body = await readBeacon(c, viewSchema);
       requireArticle(body.articleId);
-      return answer(c, storage.recordView({ ...who, ...body }));
+      return answer(c, await storage.recordView({ ...who, ...body }));
     })
     .post('/searches', async (c) => {
       const who = sender(c);
       const body = await readBeacon(c, searchSchema);
       const query = mask(body.query);
-      return answer(c, storage.recordSearch({ ...who, ...body, query, normalized: normalizeQuery(query) }));
+      return answer(c, await storage.recordSearch({ ...who, ...body, query, normalized: normalizeQuery(query) }));
     })
     .post('/contact-clicks', async (c) => {
       const who = sender(c);
       const body = await readBeacon(c, contactSchema);
       if (body.articleId) requireArticle(body.articleId);
       const query = body.query && mask(body.query);
-      return answer(c, storage.recordContact({ ...who, ...body, query, normalized: query && normalizeQuery(query) }));
+      return answer(c, await storage.recordContact({ ...who, ...body, query, normalized: query && normalizeQuery(query) }));
     })
     .post('/widget-events', async (c) => {
       const who = sender(c);
       const body = await readBeacon(c, widgetEventSchema);
       if (body.context !== 'none' && !contexts.has(body.context)) throw new ApiError(404, 'unknown_context', `No context ${body.context}`);
       if (body.articleId) requireArticle(body.articleId);
-      return answer(c, storage.recordWidgetEvent({ ...who, ...body }));
+      return answer(c, await storage.recordWidgetEvent({ ...who, ...body }));
     })
     // The widget orders a context's articles by this; a score per article, higher is more helpful.
     .get('/helpfulness', (c) => {
@@ -113,7 +113,7 @@ export function eventRoutes({ storage, manifest, clock, visitorOf, checkRate, ch
       const { eventId, articleId, position, query: typed } = await readBeacon(c, clickSchema);
       requireArticle(articleId);
       const query = mask(typed);
-      return answer(c, storage.recordClick({ ...who, eventId, articleId, position, query, normalized: normalizeQuery(query) }));
+      return answer(c, await storage.recordClick({ ...who, eventId, articleId, position, query, normalized: normalizeQuery(query) }));
     });
 
   /** The widget without JavaScript: a plain form post, answered by a redirect back to the article's thank-you. */
@@ -128,7 +128,7 @@ export function eventRoutes({ storage, manifest, clock, visitorOf, checkRate, ch
       comment: text('comment'),
     });
     requireArticle(body.articleId);
-    storage.recordVote({ ...who, ...body, comment: body.comment && mask(body.comment) });
+    await storage.recordVote({ ...who, ...body, comment: body.comment && mask(body.comment) });
     return c.redirect(`/${body.articleId}/#feedback-thanks-${body.helpful ? 'yes' : 'no'}`, 303);
   }
 }

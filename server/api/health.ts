@@ -1,11 +1,28 @@
 import { Hono } from 'hono';
 import type { Manifest } from '../../src/content/manifest.ts';
 import type { Storage } from '../db/storage.ts';
+import { storageFault } from '../db/storage-faults.ts';
 
-/** For load balancers and uptime checks: answers only when the database answers. */
-export function healthRoutes(storage: Storage, manifest: Manifest) {
-  return new Hono().get('/health', (c) => {
-    storage.ping();
+/** Load balancers poll health often; the database is asked at most this often. */
+const PROBE_EVERY_MS = 5_000;
+
+/**
+ * For load balancers and uptime checks: 200 only when the database can store events now, learned by a real
+ * write (a full disk, a read-only or deleted file, a lock held too long all answer 503 with the reason).
+ */
+export function healthRoutes(storage: Storage, manifest: Manifest, clock: () => Date) {
+  let last: { at: number; result: Promise<unknown> } | undefined;
+  const probe = () => {
+    const now = clock();
+    if (!last || now.getTime() - last.at >= PROBE_EVERY_MS) {
+      last = { at: now.getTime(), result: storage.probe(now.toISOString()).then(() => undefined, (error: unknown) => error) };
+    }
+    return last.result;
+  };
+  return new Hono().get('/health', async (c) => {
+    const error = await probe();
+    // Anything but a storage fault is a bug: onError logs it with its stack.
+    if (error) throw storageFault(error) ?? error;
     return c.json({ status: 'ok', articles: manifest.articles.length });
   });
 }

@@ -1,11 +1,15 @@
 import { z } from 'zod';
 import { COMMENT_MAX, unhelpfulReasons } from '../../src/feedback/reasons.ts';
 import { localeSchema } from '../../src/content/schema.ts';
+import { normalizeQuery } from '../../src/search/text.ts';
 
 /** Made by the browser for each event, so a retried beacon is stored once. */
 const eventId = z.uuid({ error: 'must be a UUID' });
 const articleId = z.string().max(200).regex(/^[a-z]{2}\/[a-z0-9-]+\/[a-z0-9-]+$/, 'must be <locale>/<category-id>/<slug>');
 const query = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
+/** Failed searches group by the normalized query; one of only punctuation, emoji or control characters has none. */
+const hasMeaning = (text: string) => normalizeQuery(text) !== '';
+const searchedQuery = query.refine(hasMeaning, 'must contain a letter or a digit');
 
 export const voteSchema = z.strictObject({
   eventId,
@@ -15,12 +19,16 @@ export const voteSchema = z.strictObject({
   comment: z.string().max(COMMENT_MAX, `must be at most ${COMMENT_MAX} characters`).optional(),
 });
 export const viewSchema = z.strictObject({ eventId, articleId });
-export const searchSchema = z.strictObject({ eventId, query, locale: localeSchema, resultCount: z.int().min(0).max(100_000) });
-export const clickSchema = z.strictObject({ eventId, query, articleId, position: z.int().min(1).max(1000), locale: localeSchema.optional() });
+export const searchSchema = z.strictObject({ eventId, query: searchedQuery, locale: localeSchema, resultCount: z.int().min(0).max(100_000) });
+export const clickSchema = z.strictObject({ eventId, query: searchedQuery, articleId, position: z.int().min(1).max(1000), locale: localeSchema.optional() });
 
-/** A click on the support hand-off, from an article, a search, or neither (the 404 page). */
-export const contactSchema = z.strictObject({ eventId, locale: localeSchema, articleId: articleId.optional(), query: query.optional() });
-
+/** A click on the support hand-off, from an article, a search, or neither (the 404 page); a query that means nothing is no query. */
+export const contactSchema = z.strictObject({
+  eventId,
+  locale: localeSchema,
+  articleId: articleId.optional(),
+  query: query.optional().transform((text) => (text && hasMeaning(text) ? text : undefined)),
+});
 
 /** The widget on a host site: its panel shown in a context, an article chosen (with its place), support chosen. */
 export const widgetEventSchema = z

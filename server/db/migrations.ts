@@ -120,6 +120,22 @@ export const migrations: Migration[] = [
         ) WITHOUT ROWID;
       `),
   },
+  {
+    id: '006-faults',
+    up: (db) =>
+      db.exec(`
+        -- /api/health writes here to learn whether the database can store events now (disk full, read-only, busy).
+        CREATE TABLE health_probe (id INTEGER PRIMARY KEY CHECK (id = 1), at TEXT NOT NULL);
+        -- The roll-up deletes expired event ids in batches; without this each batch would scan every id.
+        CREATE INDEX received_events_at ON received_events (received_at);
+        -- Queries of only punctuation, emoji or control characters normalize to nothing: one failed-searches row
+        -- that nobody could review. They are no longer accepted; these are the ones stored before.
+        DELETE FROM searches WHERE normalized = '';
+        DELETE FROM search_clicks WHERE normalized = '';
+        DELETE FROM daily_searches WHERE normalized = '';
+        UPDATE contact_clicks SET query = NULL, normalized = NULL WHERE normalized = '';
+      `),
+  },
 ];
 
 export function migrate(db: Database, list: Migration[] = migrations): string[] {

@@ -1,5 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
+import { databaseFileGuard } from './database-file.ts';
+import { groupCommit } from './group-commit.ts';
+import { rollup } from './rollup.ts';
 
 /** Who and when, shared by every reader event. */
 interface EventBase {
@@ -60,7 +63,7 @@ export type WriteResult = 'stored' | 'duplicate';
 
 /**
  * All SQL of the reader events, behind the narrow interface the API uses, so a PostgreSQL implementation can stand
- * beside it. Every write is its own IMMEDIATE transaction: when a method returns, the event is committed.
+ * beside it. Writes are group-committed (see group-commit.ts): when a write's promise resolves, the event is committed.
  */
 export function createStorage(db: Database) {
   const receive = db.prepare('INSERT OR IGNORE INTO received_events (event_id, received_at) VALUES (@eventId, @at)');
@@ -102,50 +105,23 @@ export function createStorage(db: Database) {
   const addSalt = db.prepare('INSERT OR IGNORE INTO visitor_salts (day, salt) VALUES (?, ?)');
   const dropSalts = db.prepare('DELETE FROM visitor_salts WHERE day < ?');
 
-  /** Runs `write` unless this event id was seen before, in one transaction. */
-  function once(event: EventBase, write: () => void): WriteResult {
-    return db
-      .transaction((): WriteResult => {
-        if (receive.run({ eventId: event.eventId, at: event.at }).changes === 0) return 'duplicate';
-        write();
-        return 'stored';
-      })
-      .immediate();
-  }
+  const checkDatabaseFile = databaseFileGuard(db.name);
+  const commit = groupCommit(db, checkDatabaseFile);
+  /** Writes the event unless its id was seen before; resolves once that is committed. */
+  const once = (event: EventBase, write: () => void): Promise<WriteResult> =>
+    commit((): WriteResult => {
+      if (receive.run({ eventId: event.eventId, at: event.at }).changes === 0) return 'duplicate';
+      write();
+      return 'stored';
+    });
 
-  const rollupStatements = [
-    `INSERT INTO daily_articles (day, article_id, views)
-       SELECT day, article_id, count(*) FROM views WHERE day < @before GROUP BY day, article_id
-       ON CONFLICT (day, article_id) DO UPDATE SET views = views + excluded.views`,
-    `INSERT INTO daily_articles (day, article_id, helpful, unhelpful)
-       SELECT day, article_id, sum(helpful), sum(1 - helpful) FROM votes WHERE day < @before GROUP BY day, article_id
-       ON CONFLICT (day, article_id) DO UPDATE SET helpful = helpful + excluded.helpful, unhelpful = unhelpful + excluded.unhelpful`,
-    `INSERT INTO daily_searches (day, locale, normalized, searches, zero_results)
-       SELECT day, locale, normalized, count(*), sum(result_count = 0) FROM searches WHERE day < @before GROUP BY day, locale, normalized
-       ON CONFLICT (day, locale, normalized) DO UPDATE SET searches = searches + excluded.searches, zero_results = zero_results + excluded.zero_results`,
-    `INSERT INTO daily_searches (day, locale, normalized, clicks)
-       SELECT day, substr(article_id, 1, instr(article_id, '/') - 1), normalized, count(*) FROM search_clicks WHERE day < @before
-       GROUP BY day, substr(article_id, 1, instr(article_id, '/') - 1), normalized
-       ON CONFLICT (day, locale, normalized) DO UPDATE SET clicks = clicks + excluded.clicks`,
-    `INSERT INTO daily_contexts (day, locale, context, impressions, clicks, contacts)
-       SELECT day, locale, context, sum(type = 'impression'), sum(type = 'click'), sum(type = 'contact') FROM widget_events
-       WHERE day < @before GROUP BY day, locale, context
-       ON CONFLICT (day, locale, context) DO UPDATE SET impressions = impressions + excluded.impressions,
-         clicks = clicks + excluded.clicks, contacts = contacts + excluded.contacts`,
-    'DELETE FROM views WHERE day < @before',
-    'DELETE FROM votes WHERE day < @before',
-    'DELETE FROM searches WHERE day < @before',
-    'DELETE FROM search_clicks WHERE day < @before',
-    'DELETE FROM contact_clicks WHERE day < @before',
-    'DELETE FROM widget_events WHERE day < @before',
-    'DELETE FROM received_events WHERE received_at < @before',
-  ].map((sql) => db.prepare(sql));
-
-  const ping = db.prepare('SELECT 1');
+  const probe = db.prepare('INSERT INTO health_probe (id, at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET at = excluded.at');
 
   return {
-    /** Throws when the database cannot answer. */
-    ping: () => void ping.get(),
+    /** Throws once the database file was deleted or replaced under the server: no write may be acknowledged then. */
+    checkDatabaseFile,
+    /** A real write, committed like an event's: rejects with the reason when the database cannot store events now. */
+    probe: (at: string) => commit(() => void probe.run(at)),
     recordVote: (event: VoteEvent) =>
       once(event, () => vote.run({ ...event, helpful: event.helpful ? 1 : 0, reason: event.reason ?? null, comment: event.comment ?? null })),
     recordView: (event: ViewEvent) => once(event, () => view.run(event)),
@@ -177,12 +153,7 @@ export function createStorage(db: Database) {
         .immediate();
     },
 
-    /** Folds raw events of days before `before` into the daily tables and deletes them; the counts stay. */
-    rollup(before: string): void {
-      db.transaction(() => {
-        for (const statement of rollupStatements) statement.run({ before });
-      }).immediate();
-    },
+    rollup: rollup(db),
   };
 }
 

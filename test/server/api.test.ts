@@ -129,6 +129,19 @@ describe('views, searches and clicks', () => {
     ]);
   });
 
+  it('stores no search that normalizes to nothing, which no one could review, and keeps such a contact click without it', async () => {
+    for (const query of ['?!…', '🙂🙃', '\u0000', '— · —']) {
+      const searched = await post('searches', { eventId: crypto.randomUUID(), query, locale: 'ko', resultCount: 0 });
+      expect(searched.status).toBe(400);
+      expect((await searched.json()).error.issues).toEqual([{ path: 'query', message: 'must contain a letter or a digit' }]);
+      expect((await post('search-clicks', { eventId: crypto.randomUUID(), query, articleId: article, position: 1 })).status).toBe(400);
+    }
+    expect((await post('contact-clicks', { eventId: crypto.randomUUID(), locale: 'ko', query: '?!' })).status).toBe(201);
+    expect(all("SELECT count(*) AS n FROM searches WHERE normalized = ''")).toEqual([{ n: 0 }]);
+    expect(all("SELECT count(*) AS n FROM search_clicks WHERE normalized = ''")).toEqual([{ n: 0 }]);
+    expect(all("SELECT query, normalized FROM contact_clicks WHERE normalized = '' OR query = '?!'")).toEqual([]);
+  });
+
   it('stores no IP address and sets no cookie', async () => {
     const response = await post('views', { eventId: crypto.randomUUID(), articleId: article });
     expect(response.headers.get('set-cookie')).toBeNull();
@@ -144,7 +157,7 @@ describe('retention', () => {
     await post('views', { eventId: crypto.randomUUID(), articleId: article }, { 'user-agent': 'old-reader' });
     await post('votes', vote({ helpful: false }), { 'user-agent': 'old-reader' });
     server.clock.now = new Date('2026-11-20T10:00:00Z');
-    server.storage.rollup('2026-08-22');
+    await server.storage.rollup('2026-08-22');
     expect(all("SELECT count(*) AS n FROM views WHERE day = '2026-06-01'")).toEqual([{ n: 0 }]);
     expect(all("SELECT views, helpful, unhelpful FROM daily_articles WHERE day = '2026-06-01'")).toEqual([{ views: 1, helpful: 0, unhelpful: 1 }]);
     expect(all("SELECT count(*) AS n FROM views WHERE day = '2026-11-20'")[0].n).toBeGreaterThan(0);

@@ -97,16 +97,16 @@ describe('staff access', () => {
 });
 
 describe('reports', () => {
-  const vote = (articleId: string, helpful: boolean, day: string, n: number, extra: { reason?: string; comment?: string } = {}) => {
+  const vote = async (articleId: string, helpful: boolean, day: string, n: number, extra: { reason?: string; comment?: string } = {}) => {
     for (let i = 0; i < n; i++) {
-      server.storage.recordVote({ eventId: crypto.randomUUID(), articleId, visitor: `${articleId}-${day}-${helpful}-${i}`, day, at: `${day}T09:00:00Z`, helpful, ...extra });
+      await server.storage.recordVote({ eventId: crypto.randomUUID(), articleId, visitor: `${articleId}-${day}-${helpful}-${i}`, day, at: `${day}T09:00:00Z`, helpful, ...extra });
     }
   };
 
   it('ranks by confidence, so forty unhappy readers of fifty outrank one angry vote', async () => {
-    vote('en/getting-started/first-steps', false, '2026-11-18', 1, { reason: 'confusing' });
-    vote('ko/billing/update-card', false, '2026-11-18', 40, { reason: 'outdated', comment: '=SUM(A1) 카드 메뉴가 없어요' });
-    vote('ko/billing/update-card', true, '2026-11-18', 10);
+    await vote('en/getting-started/first-steps', false, '2026-11-18', 1, { reason: 'confusing' });
+    await vote('ko/billing/update-card', false, '2026-11-18', 40, { reason: 'outdated', comment: '=SUM(A1) 카드 메뉴가 없어요' });
+    await vote('ko/billing/update-card', true, '2026-11-18', 10);
     const { cookie } = await login('support@acme.example');
     const report = await (await call('/reports/unhelpful?days=30', { cookie })).json();
     const ids = report.rows.map((row: { articleId: string }) => row.articleId);
@@ -118,8 +118,8 @@ describe('reports', () => {
   });
 
   it('splits helpfulness before and after the article was updated', async () => {
-    vote('en/billing/update-card', false, '2026-02-20', 6);
-    vote('en/billing/update-card', true, '2026-03-10', 5);
+    await vote('en/billing/update-card', false, '2026-02-20', 6);
+    await vote('en/billing/update-card', true, '2026-03-10', 5);
     const { cookie } = await login('support@acme.example');
     const report = await (await call('/reports/unhelpful?from=2026-02-01&to=2026-03-31', { cookie })).json();
     const row = report.rows.find((r: { articleId: string }) => r.articleId === 'en/billing/update-card');
@@ -130,12 +130,12 @@ describe('reports', () => {
   it('groups failed searches across width, case and spacing, with their variants and visitors', async () => {
     const search = (query: string, visitor: string, resultCount = 0) =>
       server.storage.recordSearch({ eventId: crypto.randomUUID(), query, normalized: query.normalize('NFKC').toLowerCase().replace(/\s+/g, ''), locale: 'ko', resultCount, visitor, day: '2026-11-19', at: '2026-11-19T10:00:00Z' });
-    search('선물 포장', 'a');
-    search('선물포장', 'b');
-    search('선물포장', 'b');
-    search('Gift Card', 'c');
-    search('giftcard', 'd');
-    search('배송', 'e', 5);
+    await search('선물 포장', 'a');
+    await search('선물포장', 'b');
+    await search('선물포장', 'b');
+    await search('Gift Card', 'c');
+    await search('giftcard', 'd');
+    await search('배송', 'e', 5);
     const { cookie } = await login('support@acme.example');
     const report = await (await call('/reports/failed-searches?locale=ko', { cookie })).json();
     const gift = report.rows.find((row: { normalized: string }) => row.normalized === '선물포장');
@@ -165,11 +165,11 @@ describe('reports', () => {
   });
 
   it('compares the period with the one before it', async () => {
-    const view = (day: string, n: number) => {
-      for (let i = 0; i < n; i++) server.storage.recordView({ eventId: crypto.randomUUID(), articleId: 'ko/billing/update-card', visitor: `v${day}${i}`, day, at: `${day}T08:00:00Z` });
+    const view = async (day: string, n: number) => {
+      for (let i = 0; i < n; i++) await server.storage.recordView({ eventId: crypto.randomUUID(), articleId: 'ko/billing/update-card', visitor: `v${day}${i}`, day, at: `${day}T08:00:00Z` });
     };
-    view('2026-10-05', 4);
-    view('2026-10-12', 10);
+    await view('2026-10-05', 4);
+    await view('2026-10-12', 10);
     const { cookie } = await login('support@acme.example');
     const report = await (await call('/reports/overview?from=2026-10-08&to=2026-10-14', { cookie })).json();
     expect(report.previous).toEqual({ from: '2026-10-01', to: '2026-10-07' });
@@ -181,13 +181,13 @@ describe('reports', () => {
     const at = (minute: number) => `2026-11-19T11:${String(minute).padStart(2, '0')}:00.000Z`;
     const event = (visitor: string, minute: number) => ({ eventId: crypto.randomUUID(), visitor, day: '2026-11-19', at: at(minute) });
     for (const visitor of ['r1', 'r2']) {
-      server.storage.recordSearch({ ...event(visitor, 0), query: '카드 바꾸기', normalized: '카드바꾸기', locale: 'ko', resultCount: 0 });
-      server.storage.recordSearch({ ...event(visitor, 1), query: '결제 카드', normalized: '결제카드', locale: 'ko', resultCount: 3 });
-      server.storage.recordClick({ ...event(visitor, 2), query: '결제 카드', normalized: '결제카드', articleId: 'ko/billing/update-card', position: 1 });
+      await server.storage.recordSearch({ ...event(visitor, 0), query: '카드 바꾸기', normalized: '카드바꾸기', locale: 'ko', resultCount: 0 });
+      await server.storage.recordSearch({ ...event(visitor, 1), query: '결제 카드', normalized: '결제카드', locale: 'ko', resultCount: 3 });
+      await server.storage.recordClick({ ...event(visitor, 2), query: '결제 카드', normalized: '결제카드', articleId: 'ko/billing/update-card', position: 1 });
     }
     // Too late to be the same quest.
-    server.storage.recordSearch({ ...event('r3', 0), query: '카드 바꾸기', normalized: '카드바꾸기', locale: 'ko', resultCount: 0 });
-    server.storage.recordClick({ ...event('r3', 30), query: '결제 카드', normalized: '결제카드', articleId: 'ko/billing/update-card', position: 1 });
+    await server.storage.recordSearch({ ...event('r3', 0), query: '카드 바꾸기', normalized: '카드바꾸기', locale: 'ko', resultCount: 0 });
+    await server.storage.recordClick({ ...event('r3', 30), query: '결제 카드', normalized: '결제카드', articleId: 'ko/billing/update-card', position: 1 });
     const { cookie } = await login('support@acme.example');
     const report = await (await call('/reports/synonyms?days=30', { cookie })).json();
     expect(report.rows).toEqual([
@@ -201,15 +201,15 @@ describe('reports', () => {
 
   it('teaches search a readers’ synonym staff accepted, or enough readers confirmed, and not one staff rejected', async () => {
     const at = (minute: number) => `2026-11-22T09:${String(minute).padStart(2, '0')}:00.000Z`;
-    const quest = (visitor: string, query: string, articleId: string) => {
+    const quest = async (visitor: string, query: string, articleId: string) => {
       const event = (minute: number) => ({ eventId: crypto.randomUUID(), visitor, day: '2026-11-22', at: at(minute) });
-      server.storage.recordSearch({ ...event(0), query, normalized: query.replace(/\s+/g, ''), locale: 'ko', resultCount: 0 });
-      server.storage.recordSearch({ ...event(1), query: '카드', normalized: '카드', locale: 'ko', resultCount: 3 });
-      server.storage.recordClick({ ...event(2), query: '카드', normalized: '카드', articleId, position: 1 });
+      await server.storage.recordSearch({ ...event(0), query, normalized: query.replace(/\s+/g, ''), locale: 'ko', resultCount: 0 });
+      await server.storage.recordSearch({ ...event(1), query: '카드', normalized: '카드', locale: 'ko', resultCount: 3 });
+      await server.storage.recordClick({ ...event(2), query: '카드', normalized: '카드', articleId, position: 1 });
     };
-    quest('s1', '카드 갈아끼우기', 'ko/billing/update-card');
-    for (const visitor of ['s2', 's3', 's4']) quest(visitor, '결제수단 교체', 'ko/billing/update-card');
-    for (const visitor of ['s5', 's6', 's7']) quest(visitor, '주식 추천', 'ko/billing/update-card');
+    await quest('s1', '카드 갈아끼우기', 'ko/billing/update-card');
+    for (const visitor of ['s2', 's3', 's4']) await quest(visitor, '결제수단 교체', 'ko/billing/update-card');
+    for (const visitor of ['s5', 's6', 's7']) await quest(visitor, '주식 추천', 'ko/billing/update-card');
     const period = { from: '2026-11-22', to: '2026-11-22' };
     // Other tests of this file accept pairs of their own; only this test's queries are compared.
     const mine = ['카드 갈아끼우기', '결제수단 교체', '주식 추천'];
@@ -232,10 +232,10 @@ describe('reports', () => {
   it('counts the funnel: a failed search, then the support hand-off within 30 minutes', async () => {
     const at = (minute: number) => `2026-11-19T15:${String(minute).padStart(2, '0')}:00.000Z`;
     const base = (visitor: string, minute: number) => ({ eventId: crypto.randomUUID(), visitor, day: '2026-11-19', at: at(minute) });
-    server.storage.recordSearch({ ...base('f1', 0), query: '해외 반품', normalized: '해외반품', locale: 'ko', resultCount: 0 });
-    server.storage.recordContact({ ...base('f1', 5), locale: 'ko', query: '해외 반품', normalized: '해외반품' });
-    server.storage.recordSearch({ ...base('f2', 0), query: '해외 반품', normalized: '해외반품', locale: 'ko', resultCount: 0 });
-    server.storage.recordContact({ ...base('f2', 45), locale: 'ko' });
+    await server.storage.recordSearch({ ...base('f1', 0), query: '해외 반품', normalized: '해외반품', locale: 'ko', resultCount: 0 });
+    await server.storage.recordContact({ ...base('f1', 5), locale: 'ko', query: '해외 반품', normalized: '해외반품' });
+    await server.storage.recordSearch({ ...base('f2', 0), query: '해외 반품', normalized: '해외반품', locale: 'ko', resultCount: 0 });
+    await server.storage.recordContact({ ...base('f2', 45), locale: 'ko' });
     const { cookie } = await login('support@acme.example');
     const failed = await (await call('/reports/failed-searches?days=30&locale=ko', { cookie })).json();
     expect(failed.rows.find((row: { normalized: string }) => row.normalized === '해외반품')).toMatchObject({ searches: 2, contacted: 1 });
@@ -245,16 +245,16 @@ describe('reports', () => {
   });
 
   it('shows per widget context how often readers chose an article or support, raw days and rolled-up days together', async () => {
-    const record = (type: 'impression' | 'click' | 'contact', context: string, day: string, n: number) => {
+    const record = async (type: 'impression' | 'click' | 'contact', context: string, day: string, n: number) => {
       for (let i = 0; i < n; i++) {
-        server.storage.recordWidgetEvent({ eventId: crypto.randomUUID(), visitor: `w${i}`, day, at: `${day}T08:00:00Z`, type, context, locale: 'en', ...(type === 'click' && { articleId: 'en/billing/update-card', position: 1 }) });
+        await server.storage.recordWidgetEvent({ eventId: crypto.randomUUID(), visitor: `w${i}`, day, at: `${day}T08:00:00Z`, type, context, locale: 'en', ...(type === 'click' && { articleId: 'en/billing/update-card', position: 1 }) });
       }
     };
-    record('impression', 'billing', '2026-11-01', 6);
-    record('click', 'billing', '2026-11-01', 3);
-    server.storage.rollup('2026-11-02');
-    record('impression', 'billing', '2026-11-18', 4);
-    record('contact', 'billing', '2026-11-18', 2);
+    await record('impression', 'billing', '2026-11-01', 6);
+    await record('click', 'billing', '2026-11-01', 3);
+    await server.storage.rollup('2026-11-02');
+    await record('impression', 'billing', '2026-11-18', 4);
+    await record('contact', 'billing', '2026-11-18', 2);
     const { cookie } = await login('support@acme.example');
     const report = await (await call('/reports/contexts?days=30', { cookie })).json();
     expect(report.rows).toEqual([{ locale: 'en', context: 'billing', impressions: 10, clicks: 3, contacts: 2, clickRate: 0.3, contactRate: 0.2 }]);

@@ -1,0 +1,150 @@
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, afterEach, beforeEach, describe, expect, inject, it, vi } from 'vitest';
+import { openDatabase } from '../../server/db/open.ts';
+import { startApiServer } from '../helpers/api-server.ts';
+import { spawnServer } from '../helpers/server.ts';
+
+type Server = Awaited<ReturnType<typeof startApiServer>>;
+let server: Server;
+beforeEach(async () => {
+  server = await startApiServer(inject('fixtureSiteDir'), { HELPLOOP_RATE_LIMIT: '1000' });
+});
+afterEach(() => server?.stop());
+
+const article = 'en/billing/update-card';
+const vote = (comment = '') =>
+  fetch(`${server.url}/api/votes`, {
+    method: 'POST',
+    headers: { 'content-type': 'text/plain', 'user-agent': crypto.randomUUID() },
+    body: JSON.stringify({ eventId: crypto.randomUUID(), articleId: article, helpful: false, comment }),
+  });
+const health = () => fetch(`${server.url}/api/health`);
+/** The health probe runs at most every few seconds; the test clock moves past that. */
+const later = () => {
+  server.clock.now = new Date(server.clock.now.getTime() + 60_000);
+};
+const votes = () => server.db.prepare('SELECT count(*) FROM votes').pluck().get();
+
+async function expectUnavailable(response: Response) {
+  expect(response.status).toBe(503);
+  expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
+  const body = await response.json();
+  expect(body).toEqual({ error: { code: 'storage_unavailable', message: expect.any(String) } });
+  return body.error.message as string;
+}
+
+describe('storage faults that will pass', () => {
+  it('answer 503 with Retry-After while the disk is full, and store again once there is room', async () => {
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+    expect((await vote()).status).toBe(201);
+    const pages = server.db.pragma('page_count', { simple: true }) as number;
+    // SQLite answers SQLITE_FULL past max_page_count exactly as it does on a full disk.
+    server.db.pragma(`max_page_count = ${pages}`);
+    // The pages the database has fill first.
+    let filling = 0;
+    while ((await vote('x'.repeat(1000))).status === 201) expect(++filling).toBeLessThan(1000);
+    const stored = votes();
+    for (let i = 0; i < 20; i++) expect(await expectUnavailable(await vote('x'.repeat(1000)))).toContain('SQLITE_FULL');
+    expect(votes()).toBe(stored);
+    // One line for the kind, not a stack per request.
+    expect(log.mock.calls.filter(([line]) => String(line).includes('SQLITE_FULL'))).toHaveLength(1);
+    expect(log.mock.calls.flat().join('\n')).not.toMatch(/\n\s+at /);
+
+    server.db.pragma('max_page_count = 1000000000');
+    expect((await vote()).status).toBe(201);
+    log.mockRestore();
+  });
+
+  it('answer 503 while the database is read-only, and health says so from a real write', async () => {
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+    expect((await health()).status).toBe(200);
+    server.db.pragma('query_only = 1');
+    expect(await expectUnavailable(await vote())).toContain('SQLITE_READONLY');
+    later();
+    expect(await expectUnavailable(await health())).toContain('SQLITE_READONLY');
+    server.db.pragma('query_only = 0');
+    // Probed at most every few seconds: until then health repeats what it learned.
+    expect((await health()).status).toBe(503);
+    later();
+    expect((await health()).status).toBe(200);
+    expect((await vote()).status).toBe(201);
+    log.mockRestore();
+  });
+});
+
+describe('the database file deleted while the server runs', () => {
+  it('stops acknowledging writes and says so in health and in the log', async () => {
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+    expect((await vote()).status).toBe(201);
+    unlinkSync(server.db.name);
+    await expectUnavailable(await vote());
+    later();
+    expect(await expectUnavailable(await health())).toContain('database_missing');
+    expect(log.mock.calls.map(([line]) => String(line)).filter((line) => line.includes('deleted'))).toHaveLength(1);
+    log.mockRestore();
+  });
+});
+
+const dataDir = mkdtempSync(join(tmpdir(), 'helploop-faults-'));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+describe('a database that cannot be opened', () => {
+  it('leaves the static help center up and answers the API with 503', async () => {
+    const file = join(dataDir, 'not-a-database.db');
+    writeFileSync(file, 'this is not an SQLite file, and long enough for SQLite to say so: '.repeat(20));
+    const site = await spawnServer(resolve('server/main.ts'), { HELPLOOP_SITE_DIR: inject('fixtureSiteDir'), HELPLOOP_DATABASE: file });
+    try {
+      expect((await fetch(`${site.url}/en/`)).status).toBe(200);
+      for (const response of [await fetch(`${site.url}/api/health`), await fetch(`${site.url}/api/votes`, { method: 'POST', body: '{}' })]) {
+        expect(response.status).toBe(503);
+        expect(await response.json()).toMatchObject({ error: { code: 'storage_unavailable' } });
+      }
+    } finally {
+      site.process.kill();
+      await site.exited;
+    }
+  });
+});
+
+describe('the hourly roll-up', () => {
+  it('runs after the server listens, and a busy database makes it fail in one line, not take the server down', async () => {
+    const file = join(dataDir, 'busy', 'helploop.db');
+    mkdirSync(join(dataDir, 'busy'));
+    openDatabase(file).close();
+    const holder = new Database(file);
+    holder.prepare('BEGIN IMMEDIATE').run();
+    const child = spawn(process.execPath, [resolve('server/main.ts')], {
+      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', HELPLOOP_SITE_DIR: inject('fixtureSiteDir'), HELPLOOP_DATABASE: file },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    const printed = (pattern: RegExp) =>
+      new Promise<RegExpExecArray>((done, fail) => {
+        const check = () => {
+          const match = pattern.exec(output);
+          if (match) done(match);
+        };
+        child.stdout.on('data', (chunk) => ((output += chunk), check()));
+        child.stderr.on('data', (chunk) => ((output += chunk), check()));
+        child.once('exit', (code) => fail(new Error(`exited with ${code}:\n${output}`)));
+        check();
+      });
+    try {
+      const [, url] = await printed(/running at (http:\/\/\S+?)\/?\s/);
+      expect((await fetch(`${url}/en/`)).status).toBe(200);
+      // SQLite gives up on the lock after busy_timeout (5 s).
+      await printed(/roll-up.*failed.*database is locked/i);
+      holder.prepare('ROLLBACK').run();
+      expect((await fetch(`${url}/api/health`)).status).toBe(200);
+      expect(output.match(/failed/g)).toHaveLength(1);
+      expect(output).not.toMatch(/\n\s+at /);
+    } finally {
+      holder.close();
+      child.kill();
+    }
+  }, 20_000);
+});
