@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
@@ -11,12 +11,16 @@ export function staticSite(siteDir: string, manifest: Manifest): Hono {
 
   site.get('/', (c) => c.redirect(`/${manifest.defaultLocale}/`, 302));
 
-  // `/ko/shipping` and `/ko/shipping/` must not be two pages.
+  // `/ko/shipping` and `/ko/shipping/` must not be two pages. The answer is built from the normalized path, never
+  // the raw one: `//evil.example/..%2fko` must not send a reader to another site, and a path that climbs out of the
+  // site (`/..%2f..%2froot`) only ever names a folder inside it, so the answer says nothing about the disk.
   site.get('*', async (c, next) => {
     const path = c.req.path;
-    if (path.endsWith('/') || /\.[a-z0-9]+$/i.test(path) || !isDirectory(join(siteDir, safeDecode(path)))) return next();
+    if (path.endsWith('/') || /\.[a-z0-9]+$/i.test(path)) return next();
+    const segments = posix.normalize(`/${safeDecode(path)}`).split('/').filter(Boolean);
+    if (!isDirectory(join(siteDir, ...segments))) return next();
     const url = new URL(c.req.url);
-    return c.redirect(`${path}/${url.search}`, 301);
+    return c.redirect(`/${segments.map(encodeURIComponent).join('/')}/${url.search}`, 301);
   });
 
   // HTML, CSS, JS and JSON shrink to a quarter; Pagefind's index files are compressed already and pass through.

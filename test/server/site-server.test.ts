@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { request } from 'node:http';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -6,6 +7,16 @@ import { startServer, type RunningServer } from '../helpers/server.ts';
 
 let server: RunningServer;
 const get = (path: string) => fetch(`${server.url}${path}`, { redirect: 'manual' });
+/** A request with its path exactly as written: fetch would normalize it first, and an attacker's client does not. */
+const rawGet = (path: string) =>
+  new Promise<{ status: number; location?: string }>((done, fail) => {
+    request(server.url, { path }, (response) => {
+      response.resume();
+      done({ status: response.statusCode!, location: response.headers.location });
+    })
+      .on('error', fail)
+      .end();
+  });
 
 beforeAll(async () => {
   server = await startServer(inject('siteDir'));
@@ -45,6 +56,17 @@ describe('npm start’s server', () => {
     const response = await get('/en/shipping?from=mail');
     expect(response.status).toBe(301);
     expect(response.headers.get('location')).toBe('/en/shipping/?from=mail');
+  });
+
+  it('redirects only to a path of this site, built from the normalized path', async () => {
+    expect(await rawGet('//evil.example/..%2fko')).toEqual({ status: 301, location: '/ko/' });
+    expect(await rawGet('/%2F%2Fevil.example%2F..%2Fen')).toEqual({ status: 301, location: '/en/' });
+  });
+
+  it('answers a path that climbs out of the site as it answers a missing folder', async () => {
+    expect(await rawGet('/no-such-folder')).toEqual({ status: 404 });
+    // Enough steps up to reach / from wherever the site is: /etc exists on every Linux machine.
+    expect(await rawGet(`/${'..%2f'.repeat(30)}etc`)).toEqual({ status: 404 });
   });
 
   it('caches fingerprinted assets for a year', async () => {
