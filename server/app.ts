@@ -13,6 +13,7 @@ import { createStorage } from './db/storage.ts';
 import { ApiError, onError } from './errors.ts';
 import { maskPersonalData } from './privacy/mask.ts';
 import { staffRoutes } from './staff/routes.ts';
+import { BASE_HEADERS } from './security-headers.ts';
 import { staticSite } from './static-site.ts';
 
 export interface AppDeps {
@@ -28,6 +29,10 @@ export function createApp({ config, db, manifest, clock }: AppDeps) {
   const origins = new Set([...manifest.widgetOrigins, ...config.corsOrigins]);
   const proxies = proxyTrust(config.trustProxy);
   const api = new Hono()
+    .use(async function baseHeaders(c, next) {
+      await next();
+      for (const [name, value] of Object.entries(BASE_HEADERS)) c.header(name, value);
+    })
     // Host sites embedding the widget may send beacons; no other origin may read our answers.
     .use(cors({ origin: (origin) => (origins.has(origin) ? origin : null), allowMethods: ['GET', 'POST'], allowHeaders: ['Content-Type'], maxAge: 600 }))
     .route('/', healthRoutes(storage, manifest))

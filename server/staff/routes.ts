@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
+import { compress } from 'hono/compress';
 import { z } from 'zod';
 import type { Manifest } from '../../src/content/manifest.ts';
 import { readBeacon, validate } from '../api/beacon-body.ts';
@@ -58,6 +59,12 @@ export function staffRoutes({ db, manifest, clock, proxies }: StaffDeps) {
   const percent = (share: number | null) => (share === null ? '' : (share * 100).toFixed(1));
 
   return new Hono<StaffEnv>()
+    // Reports hold what readers wrote: no cache, shared or private, may keep a copy. Report JSON is large and compresses well.
+    .use(async function noStore(c, next) {
+      await next();
+      c.header('Cache-Control', 'no-store');
+    })
+    .use(compress())
     .route('/', authRoutes(deps))
     .get('/reports/unhelpful', ...anyRole, (c) => {
       const query = listQuery(c);
