@@ -23,6 +23,9 @@ export interface CrashReport {
   integrity: string;
 }
 
+/** The crash streams come from one address with a new browser name per vote: no flood limit or vote cap applies. */
+export const UNLIMITED = { HELPLOOP_RATE_LIMIT: '1000000', HELPLOOP_RATE_LIMIT_PER_IP: '1000000', HELPLOOP_VOTES_PER_IP: '1000000' };
+
 /** Streams votes from many clients, kills the server with SIGKILL mid-stream, restarts it, and repeats. */
 export async function crashCycles(options: CrashOptions): Promise<CrashReport> {
   const acknowledged = new Set<string>();
