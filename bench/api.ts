@@ -12,6 +12,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { buildSite } from '../test/helpers/build.ts';
+import { UNLIMITED } from '../test/helpers/limits.ts';
 import { spawnServer } from '../test/helpers/server.ts';
 
 const { values } = parseArgs({ options: { duration: { type: 'string', default: '10' } } });
@@ -33,7 +34,7 @@ interface Measured {
 }
 
 /** POSTs a vote (or the same body to the bare route) with a fresh event id each time. */
-function load(url: string, path: string, options: { connections: number; rate?: number; userAgent?: () => string }): Promise<Measured> {
+function load(url: string, path: string, options: { connections: number; rate?: number; reader?: () => { userAgent: string; address: string } }): Promise<Measured> {
   return new Promise((done, fail) => {
     autocannon(
       {
@@ -45,11 +46,14 @@ function load(url: string, path: string, options: { connections: number; rate?: 
           {
             method: 'POST',
             path,
-            setupRequest: (request) => ({
-              ...request,
-              headers: { 'content-type': 'text/plain;charset=UTF-8', 'user-agent': options.userAgent?.() ?? 'bench-reader' },
-              body: JSON.stringify({ eventId: randomUUID(), articleId: 'en/billing/update-card', helpful: false, reason: 'outdated' }),
-            }),
+            setupRequest: (request) => {
+              const { userAgent, address } = options.reader?.() ?? { userAgent: 'bench-reader', address: '203.0.113.1' };
+              return {
+                ...request,
+                headers: { 'content-type': 'text/plain;charset=UTF-8', 'user-agent': userAgent, 'x-forwarded-for': address },
+                body: JSON.stringify({ eventId: randomUUID(), articleId: 'en/billing/update-card', helpful: false, reason: 'outdated' }),
+              };
+            },
           },
         ],
       },
@@ -63,7 +67,8 @@ function load(url: string, path: string, options: { connections: number; rate?: 
 
 async function withServer<T>(env: Record<string, string>, run: (url: string) => Promise<T>): Promise<T> {
   const dataDir = mkdtempSync(join(tmpdir(), 'helploop-bench-api-'));
-  const server = await spawnServer(resolve('bench/api/server.ts'), { HELPLOOP_SITE_DIR: siteDir, HELPLOOP_DATABASE: join(dataDir, 'helploop.db'), ...env });
+  // Each load says which address it comes from, as a proxy in front would.
+  const server = await spawnServer(resolve('bench/api/server.ts'), { HELPLOOP_SITE_DIR: siteDir, HELPLOOP_DATABASE: join(dataDir, 'helploop.db'), HELPLOOP_TRUST_PROXY: 'true', ...env });
   try {
     return await run(server.url);
   } finally {
@@ -82,7 +87,7 @@ console.log(`autocannon, ${CONNECTIONS} connections, ${duration} s per line; lat
 console.log(`${'measurement'.padEnd(34)}    req/s     p50     p99  vs bare  not 2xx`);
 const results: Record<string, { saturated: Measured; bare: Measured; fixed: Measured; bareFixed: Measured }> = {};
 for (const synchronous of ['normal', 'full']) {
-  results[synchronous] = await withServer({ HELPLOOP_SYNCHRONOUS: synchronous, HELPLOOP_RATE_LIMIT: '1000000000' }, async (url) => {
+  results[synchronous] = await withServer({ HELPLOOP_SYNCHRONOUS: synchronous, ...UNLIMITED }, async (url) => {
     const bare = await load(url, '/bench/bare', { connections: CONNECTIONS });
     const saturated = await load(url, '/api/votes', { connections: CONNECTIONS });
     const bareFixed = await load(url, '/bench/bare', { connections: CONNECTIONS, rate: FIXED_RATE });
@@ -95,12 +100,13 @@ for (const synchronous of ['normal', 'full']) {
   });
 }
 
-// One client (one user agent) floods with votes under the default rate limit, while other readers vote at their pace.
+// One client (one address and user agent) floods with votes under the default limits, while other readers, each from
+// their own address, vote at their pace.
 const flood = await withServer({ HELPLOOP_SYNCHRONOUS: 'full' }, async (url) => {
   let reader = 0;
   const [flooder, others] = await Promise.all([
     load(url, '/api/votes', { connections: CONNECTIONS }),
-    load(url, '/api/votes', { connections: 8, rate: 200, userAgent: () => `reader-${reader++}` }),
+    load(url, '/api/votes', { connections: 8, rate: 200, reader: () => ({ userAgent: `reader-${reader}`, address: `198.51.${(reader >> 8) & 255}.${reader++ & 255}` }) }),
   ]);
   row('one client flooding (full)', flooder);
   row('other readers meanwhile (full)', others);

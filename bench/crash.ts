@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildSite } from '../test/helpers/build.ts';
 import { crashCycles, type CrashReport } from '../test/helpers/crash.ts';
+import { UNLIMITED } from '../test/helpers/limits.ts';
 import { spawnServer } from '../test/helpers/server.ts';
 
 const { values } = parseArgs({ options: { cycles: { type: 'string', default: '12' }, clients: { type: 'string', default: '32' } } });
@@ -23,7 +24,7 @@ async function run(name: string, script: string): Promise<CrashReport> {
   const dataDir = mkdtempSync(join(tmpdir(), 'helploop-crash-'));
   try {
     const databaseFile = join(dataDir, 'helploop.db');
-    const env = { HELPLOOP_SITE_DIR: siteDir, HELPLOOP_DATABASE: databaseFile, HELPLOOP_RATE_LIMIT: '1000000' };
+    const env = { HELPLOOP_SITE_DIR: siteDir, HELPLOOP_DATABASE: databaseFile, ...UNLIMITED };
     const started = performance.now();
     const report = await crashCycles({ start: () => spawnServer(script, env), databaseFile, articleId: 'en/billing/update-card', cycles, clients, runMs: 1500 });
     const seconds = (performance.now() - started) / 1000;

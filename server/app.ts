@@ -5,7 +5,8 @@ import type { Manifest } from '../src/content/manifest.ts';
 import { eventRoutes } from './api/events.ts';
 import { healthRoutes } from './api/health.ts';
 import { originGuard } from './api/origin.ts';
-import { rateLimiter } from './api/rate-limit.ts';
+import { proxyTrust } from './api/client-address.ts';
+import { visitorRateLimits } from './api/rate-limit.ts';
 import { visitorOf } from './api/visitor.ts';
 import type { ServerConfig } from './config.ts';
 import { createStorage } from './db/storage.ts';
@@ -13,6 +14,7 @@ import type { StorageUnavailableError } from './db/storage-faults.ts';
 import { ApiError, onError, unavailable } from './errors.ts';
 import { maskPersonalData } from './privacy/mask.ts';
 import { staffRoutes } from './staff/routes.ts';
+import { BASE_HEADERS } from './security-headers.ts';
 import { staticSite } from './static-site.ts';
 
 export interface AppDeps {
@@ -26,7 +28,12 @@ export interface AppDeps {
 export function createApp({ config, db, manifest, clock }: AppDeps) {
   const storage = createStorage(db);
   const origins = new Set([...manifest.widgetOrigins, ...config.corsOrigins]);
+  const proxies = proxyTrust(config.trustProxy);
   const api = new Hono()
+    .use(async function baseHeaders(c, next) {
+      await next();
+      for (const [name, value] of Object.entries(BASE_HEADERS)) c.header(name, value);
+    })
     // Host sites embedding the widget may send beacons; no other origin may read our answers.
     .use(cors({ origin: (origin) => (origins.has(origin) ? origin : null), allowMethods: ['GET', 'POST'], allowHeaders: ['Content-Type'], maxAge: 600 }))
     // Staff writes do not pass through the event committer; they must not go into a deleted file either.
@@ -41,13 +48,14 @@ export function createApp({ config, db, manifest, clock }: AppDeps) {
         storage,
         manifest,
         clock,
-        visitorOf: visitorOf(storage, clock, config.trustProxy),
-        checkRate: rateLimiter(config.rateLimit, clock),
-        checkOrigin: originGuard(origins, config.trustProxy),
+        visitorOf: visitorOf(storage, clock, proxies),
+        checkRate: visitorRateLimits({ perVisitor: config.rateLimit, perSource: config.rateLimitPerIp }, clock),
+        votesPerSource: config.votesPerIp,
+        checkOrigin: originGuard(origins, proxies.viaProxy),
         mask: (text) => maskPersonalData(text, config.maskPatterns),
       }),
     )
-    .route('/staff', staffRoutes({ db, manifest, clock, config }))
+    .route('/staff', staffRoutes({ db, manifest, clock, proxies }))
     .all('*', (c) => {
       throw new ApiError(404, 'not_found', `No API endpoint ${c.req.method} ${c.req.path}`);
     });

@@ -1,5 +1,24 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { isAddressOrRange, type ProxyTrust } from './api/client-address.ts';
+
+const list = (value: string) => value.split(',').map((item) => item.trim()).filter(Boolean);
+
+/** `false`, `true` (one proxy), a number of proxies, or the proxies' addresses and CIDR ranges, comma-separated. */
+const proxyTrustSchema = z
+  .string()
+  .trim()
+  .default('')
+  .transform((value, context): ProxyTrust => {
+    if (['', 'false', '0'].includes(value)) return { hops: 0 };
+    if (value === 'true') return { hops: 1 };
+    if (/^\d+$/.test(value)) return { hops: Number(value) };
+    const proxies = list(value);
+    for (const entry of proxies.filter((proxy) => !isAddressOrRange(proxy))) {
+      context.addIssue({ code: 'custom', message: `${entry} is not true, false, a number of proxies, an IP address or a CIDR range` });
+    }
+    return { proxies };
+  });
 
 /** Everything the server reads from the environment, with its default. */
 const envSchema = z.object({
@@ -12,10 +31,14 @@ const envSchema = z.object({
   HELPLOOP_RETENTION_DAYS: z.coerce.number().int().min(1).default(90),
   /** Extra origins allowed to send beacons, besides site.yaml's widgetOrigins; comma-separated. */
   HELPLOOP_CORS_ORIGINS: z.string().default(''),
-  /** Set when a reverse proxy sets X-Forwarded-For; otherwise that header is ignored. */
-  HELPLOOP_TRUST_PROXY: z.enum(['true', 'false', '1', '0', '']).default('').transform((value) => value === 'true' || value === '1'),
-  /** Events one visitor may send per minute. */
+  /** The reverse proxies whose X-Forwarded-For entries are believed; without any, that header is ignored. */
+  HELPLOOP_TRUST_PROXY: proxyTrustSchema,
+  /** Events one visitor (IP address and browser) may send per minute. */
   HELPLOOP_RATE_LIMIT: z.coerce.number().int().min(1).default(120),
+  /** Events one IP address may send per minute, all its visitors together: generous, for offices behind one address. */
+  HELPLOOP_RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).default(1200),
+  /** Votes on one article counted per IP address and day; rotating the browser's name cannot add more. */
+  HELPLOOP_VOTES_PER_IP: z.coerce.number().int().min(1).default(20),
   /** Extra patterns masked in queries and comments before storing (e.g. order numbers); comma-separated regexes. */
   HELPLOOP_MASK_PATTERNS: z.string().default(''),
   // Distinct readers whose "searched X, then found Y" teaches search X as a name of Y at the next build, unreviewed.
@@ -31,8 +54,10 @@ export interface ServerConfig {
   databaseFile: string;
   retentionDays: number;
   corsOrigins: string[];
-  trustProxy: boolean;
+  trustProxy: ProxyTrust;
   rateLimit: number;
+  rateLimitPerIp: number;
+  votesPerIp: number;
   maskPatterns: RegExp[];
   synonymReaders: number;
   synchronous: Synchronous;
@@ -47,7 +72,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new Error(`Invalid environment:\n${lines.join('\n')}`);
   }
   const settings = parsed.data;
-  const list = (value: string) => value.split(',').map((item) => item.trim()).filter(Boolean);
   return {
     port: settings.PORT,
     host: settings.HOST,
@@ -57,6 +81,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     corsOrigins: list(settings.HELPLOOP_CORS_ORIGINS),
     trustProxy: settings.HELPLOOP_TRUST_PROXY,
     rateLimit: settings.HELPLOOP_RATE_LIMIT,
+    rateLimitPerIp: settings.HELPLOOP_RATE_LIMIT_PER_IP,
+    votesPerIp: settings.HELPLOOP_VOTES_PER_IP,
     maskPatterns: list(settings.HELPLOOP_MASK_PATTERNS).map((pattern) => new RegExp(pattern, 'g')),
     synonymReaders: settings.HELPLOOP_SYNONYM_READERS,
     synchronous: settings.HELPLOOP_SYNCHRONOUS,

@@ -1,9 +1,10 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import type { Manifest } from '../src/content/manifest.ts';
+import { BASE_HEADERS, pageHeaders } from './security-headers.ts';
 
 /** Serves the built site as a CDN would: canonical trailing-slash URLs, long caching for hashed assets, real 404s. */
 export function staticSite(siteDir: string, manifest: Manifest): Hono {
@@ -11,13 +12,24 @@ export function staticSite(siteDir: string, manifest: Manifest): Hono {
 
   site.get('/', (c) => c.redirect(`/${manifest.defaultLocale}/`, 302));
 
-  // `/ko/shipping` and `/ko/shipping/` must not be two pages.
+  // `/ko/shipping` and `/ko/shipping/` must not be two pages. The answer is built from the normalized path, never
+  // the raw one: `//evil.example/..%2fko` must not send a reader to another site, and a path that climbs out of the
+  // site (`/..%2f..%2froot`) only ever names a folder inside it, so the answer says nothing about the disk.
   site.get('*', async (c, next) => {
     const path = c.req.path;
-    if (path.endsWith('/') || /\.[a-z0-9]+$/i.test(path) || !isDirectory(join(siteDir, safeDecode(path)))) return next();
+    if (path.endsWith('/') || /\.[a-z0-9]+$/i.test(path)) return next();
+    const segments = posix.normalize(`/${safeDecode(path)}`).split('/').filter(Boolean);
+    if (!isDirectory(join(siteDir, ...segments))) return next();
     const url = new URL(c.req.url);
-    return c.redirect(`${path}/${url.search}`, 301);
+    return c.redirect(`/${segments.map(encodeURIComponent).join('/')}/${url.search}`, 301);
   });
+
+  // A page's policy names the hashes of its inline scripts: worked out once per file, as the build wrote it.
+  const pagePolicies = new Map<string, Record<string, string>>();
+  const headersOfPage = (file: string, urlPath: string) => {
+    if (!pagePolicies.has(file)) pagePolicies.set(file, pageHeaders(readFileSync(file, 'utf8'), urlPath));
+    return pagePolicies.get(file)!;
+  };
 
   // HTML, CSS, JS and JSON shrink to a quarter; Pagefind's index files are compressed already and pass through.
   site.use('*', compress());
@@ -27,6 +39,7 @@ export function staticSite(siteDir: string, manifest: Manifest): Hono {
       root: siteDir,
       onFound: (path, c) => {
         c.header('Cache-Control', cacheControl(path));
+        for (const [name, value] of Object.entries(path.endsWith('.html') ? headersOfPage(path, c.req.path) : BASE_HEADERS)) c.header(name, value);
         // The widget reads pages, its data, the index and the engine from host sites. They are public and
         // read without credentials, so any origin may (as on GitHub Pages); only the API keeps an allowlist.
         c.header('Access-Control-Allow-Origin', '*');
@@ -35,19 +48,19 @@ export function staticSite(siteDir: string, manifest: Manifest): Hono {
   );
 
   // Each locale's 404 page is read once: a flood of bad URLs must not become a flood of file reads.
-  const notFoundPages = new Map<string, string>();
+  const notFoundPages = new Map<string, { html: string; headers: Record<string, string> }>();
   const notFoundPage = (locale: string | undefined) => {
     const key = locale ?? '';
     if (!notFoundPages.has(key)) {
       const page = locale ? join(siteDir, locale, '404', 'index.html') : join(siteDir, '404.html');
-      notFoundPages.set(key, readFileSync(existsSync(page) ? page : join(siteDir, '404.html'), 'utf8'));
+      const html = readFileSync(existsSync(page) ? page : join(siteDir, '404.html'), 'utf8');
+      notFoundPages.set(key, { html, headers: pageHeaders(html, `/${key}`) });
     }
     return notFoundPages.get(key)!;
   };
   site.get('*', (c) => {
-    const locale = manifest.locales.find((code) => c.req.path.startsWith(`/${code}/`));
-    c.header('Cache-Control', 'no-cache');
-    return c.html(notFoundPage(locale), 404);
+    const { html, headers } = notFoundPage(manifest.locales.find((code) => c.req.path.startsWith(`/${code}/`)));
+    return c.html(html, 404, { ...headers, 'Cache-Control': 'no-cache' });
   });
 
   return site;

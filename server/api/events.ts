@@ -16,7 +16,9 @@ export interface EventDeps {
   manifest: Manifest;
   clock: () => Date;
   visitorOf: (c: Context) => Visitor;
-  checkRate: (visitor: string) => void;
+  checkRate: (visitor: Visitor) => void;
+  /** Votes on one article counted per source (IP address) and day. */
+  votesPerSource: number;
   /** Refuses events sent from sites that may not embed the widget. */
   checkOrigin: (c: Context) => void;
   mask: (text: string) => string;
@@ -27,7 +29,7 @@ const MAX_BODY = 4 * 1024;
 const READ_NEXT_MIN_READERS = 3;
 
 /** The public beacons readers' browsers send. A 2xx answer means the event is committed to the database. */
-export function eventRoutes({ storage, manifest, clock, visitorOf, checkRate, checkOrigin, mask }: EventDeps) {
+export function eventRoutes({ storage, manifest, clock, visitorOf, checkRate, votesPerSource, checkOrigin, mask }: EventDeps) {
   const articles = new Set(manifest.articles.map((article) => article.id));
   const contexts = new Set(manifest.contexts);
   const byId = new Map(manifest.articles.map((article) => [article.id, article]));
@@ -39,8 +41,8 @@ export function eventRoutes({ storage, manifest, clock, visitorOf, checkRate, ch
   const sender = (c: Context) => {
     checkOrigin(c);
     const visitor = visitorOf(c);
-    checkRate(visitor.key);
-    return { visitor: visitor.key, day: visitor.day, at: clock().toISOString() };
+    checkRate(visitor);
+    return { visitor: visitor.key, source: visitor.source, day: visitor.day, at: clock().toISOString() };
   };
 
   return new Hono()
@@ -57,7 +59,7 @@ export function eventRoutes({ storage, manifest, clock, visitorOf, checkRate, ch
       if (isForm(c)) return voteFromForm(c, who);
       const body = await readBeacon(c, voteSchema);
       requireArticle(body.articleId);
-      return answer(c, await storage.recordVote({ ...who, ...body, comment: body.comment && mask(body.comment) }));
+      return answer(c, await storage.recordVote({ ...who, ...body, comment: body.comment && mask(body.comment) }, votesPerSource));
     })
     .post('/views', async (c) => {
       const who = sender(c);
@@ -87,7 +89,7 @@ export function eventRoutes({ storage, manifest, clock, visitorOf, checkRate, ch
     })
     // The widget orders a context's articles by this; a score per article, higher is more helpful.
     .get('/helpfulness', (c) => {
-      checkRate(visitorOf(c).key);
+      checkRate(visitorOf(c));
       const { ids } = validate(helpfulnessQuerySchema, c.req.query());
       const votes = storage.helpfulness(ids);
       const articles = Object.fromEntries([...votes].map(([id, { helpful, total }]) => [id, Math.round(wilsonLowerBound(helpful, total) * 1000) / 1000]));
@@ -97,7 +99,7 @@ export function eventRoutes({ storage, manifest, clock, visitorOf, checkRate, ch
     // "Readers went on to read": a few readers are needed before a pair is shown, so no one's path is.
     .get('/read-next', (c) => {
       // Each answer is a query over the raw views: a flood must not become a flood of them.
-      checkRate(visitorOf(c).key);
+      checkRate(visitorOf(c));
       const { articleId } = validate(readNextQuerySchema, c.req.query());
       requireArticle(articleId);
       const locale = articleId.slice(0, articleId.indexOf('/'));
@@ -128,7 +130,7 @@ export function eventRoutes({ storage, manifest, clock, visitorOf, checkRate, ch
       comment: text('comment'),
     });
     requireArticle(body.articleId);
-    await storage.recordVote({ ...who, ...body, comment: body.comment && mask(body.comment) });
+    await storage.recordVote({ ...who, ...body, comment: body.comment && mask(body.comment) }, votesPerSource);
     return c.redirect(`/${body.articleId}/#feedback-thanks-${body.helpful ? 'yes' : 'no'}`, 303);
   }
 }

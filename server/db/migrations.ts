@@ -136,6 +136,15 @@ export const migrations: Migration[] = [
         UPDATE contact_clicks SET query = NULL, normalized = NULL WHERE normalized = '';
       `),
   },
+  {
+    id: '007-vote-sources',
+    up: (db) =>
+      db.exec(`
+        -- Keyed hash of the voter's IP address alone (NULL before this migration): votes per article, address and day are capped.
+        ALTER TABLE votes ADD COLUMN source TEXT;
+        CREATE INDEX votes_source ON votes (article_id, day, source);
+      `),
+  },
 ];
 
 export function migrate(db: Database, list: Migration[] = migrations): string[] {

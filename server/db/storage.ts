@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Database } from 'better-sqlite3';
+import type { Database, RunResult } from 'better-sqlite3';
 import { databaseFileGuard } from './database-file.ts';
 import { groupCommit } from './group-commit.ts';
 import { rollup } from './rollup.ts';
@@ -16,6 +16,8 @@ interface EventBase {
 }
 
 export interface VoteEvent extends EventBase {
+  /** Keyed hash of the visitor's IP address alone for this day (see privacy/visitor.ts). */
+  source?: string;
   articleId: string;
   helpful: boolean;
   reason?: string;
@@ -58,8 +60,11 @@ export interface Helpfulness {
   total: number;
 }
 
-/** `stored` once written and committed; `duplicate` when the same event id was stored before (a retried beacon). */
-export type WriteResult = 'stored' | 'duplicate';
+/**
+ * `stored` once written and committed; `duplicate` when the same event id was stored before (a retried beacon);
+ * `capped` when the event was received but not counted, its source having reached the day's limit.
+ */
+export type WriteResult = 'stored' | 'duplicate' | 'capped';
 
 /**
  * All SQL of the reader events, behind the narrow interface the API uses, so a PostgreSQL implementation can stand
@@ -67,9 +72,13 @@ export type WriteResult = 'stored' | 'duplicate';
  */
 export function createStorage(db: Database) {
   const receive = db.prepare('INSERT OR IGNORE INTO received_events (event_id, received_at) VALUES (@eventId, @at)');
+  // A later vote of the visitor the same day replaces the earlier. One source (IP address) adds at most
+  // @perSource visitors' votes to an article a day, so renaming the browser cannot stuff the reports.
   const vote = db.prepare(`
-    INSERT INTO votes (article_id, visitor, day, helpful, reason, comment, created_at)
-    VALUES (@articleId, @visitor, @day, @helpful, @reason, @comment, @at)
+    INSERT INTO votes (article_id, visitor, source, day, helpful, reason, comment, created_at)
+    SELECT @articleId, @visitor, @source, @day, @helpful, @reason, @comment, @at
+    WHERE @source IS NULL
+      OR (SELECT count(*) FROM votes WHERE article_id = @articleId AND day = @day AND source = @source AND visitor <> @visitor) < @perSource
     ON CONFLICT (article_id, visitor, day) DO UPDATE SET
       helpful = excluded.helpful, reason = excluded.reason, comment = excluded.comment, created_at = excluded.created_at`);
   const view = db.prepare('INSERT INTO views (article_id, visitor, day, created_at) VALUES (@articleId, @visitor, @day, @at)');
@@ -108,11 +117,11 @@ export function createStorage(db: Database) {
   const checkDatabaseFile = databaseFileGuard(db.name);
   const commit = groupCommit(db, checkDatabaseFile);
   /** Writes the event unless its id was seen before; resolves once that is committed. */
-  const once = (event: EventBase, write: () => void): Promise<WriteResult> =>
+  const once = (event: EventBase, write: () => RunResult): Promise<WriteResult> =>
     commit((): WriteResult => {
       if (receive.run({ eventId: event.eventId, at: event.at }).changes === 0) return 'duplicate';
-      write();
-      return 'stored';
+      // Only a write's own condition (a vote's cap per source) makes it change nothing.
+      return write().changes ? 'stored' : 'capped';
     });
 
   const probe = db.prepare('INSERT INTO health_probe (id, at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET at = excluded.at');
@@ -122,8 +131,11 @@ export function createStorage(db: Database) {
     checkDatabaseFile,
     /** A real write, committed like an event's: rejects with the reason when the database cannot store events now. */
     probe: (at: string) => commit(() => void probe.run(at)),
-    recordVote: (event: VoteEvent) =>
-      once(event, () => vote.run({ ...event, helpful: event.helpful ? 1 : 0, reason: event.reason ?? null, comment: event.comment ?? null })),
+    /** Stores a vote unless its source already gave `perSource` other visitors' votes on the article that day. */
+    recordVote: (event: VoteEvent, perSource = Number.MAX_SAFE_INTEGER) =>
+      once(event, () =>
+        vote.run({ ...event, source: event.source ?? null, helpful: event.helpful ? 1 : 0, reason: event.reason ?? null, comment: event.comment ?? null, perSource }),
+      ),
     recordView: (event: ViewEvent) => once(event, () => view.run(event)),
     recordSearch: (event: SearchEvent) => once(event, () => search.run(event)),
     recordClick: (event: ClickEvent) => once(event, () => click.run(event)),

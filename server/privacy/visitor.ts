@@ -8,6 +8,11 @@ export function visitorKey(salt: Buffer, ip: string, userAgent: string): string 
   return createHmac('sha256', salt).update(`${ip}\n${userAgent}`).digest('base64url').slice(0, 22);
 }
 
+/** A key for everyone behind one IP address that day, under the same secret; never equal to a visitor key. */
+export function sourceKey(salt: Buffer, ip: string): string {
+  return createHmac('sha256', salt).update(`source\n${ip}`).digest('base64url').slice(0, 22);
+}
+
 /** The UTC day of an instant, YYYY-MM-DD. */
 export const dayOf = (date: Date) => date.toISOString().slice(0, 10);
 

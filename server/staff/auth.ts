@@ -60,30 +60,45 @@ export function requireRole(...allowed: Role[]): MiddlewareHandler<StaffEnv> {
 
 const loginSchema = z.strictObject({ email: z.email(), password: z.string().min(1).max(200) });
 
-/** Seconds a key must wait after its failures: none for the first 3, then 1, 2, 4 … up to 15 minutes. */
-export const lockoutSeconds = (failures: number) => (failures < 3 ? 0 : Math.min(900, 2 ** (failures - 3)));
+/** Seconds a key must wait after `failures`: none for the first `free`, then 1, 2, 4 … up to 15 minutes. */
+export const lockoutSeconds = (failures: number, free = 3) => (failures < free ? 0 : Math.min(900, 2 ** (failures - free)));
+
+/**
+ * Failed logins are counted per account and client, per client, and per account by how many clients failed it.
+ * A guesser slows down on the account it guesses and, after more, on every account; the account itself waits for
+ * everyone only when many clients fail it (a spread attack), so one guesser cannot lock its rightful owner out.
+ */
+const THROTTLES = {
+  pair: { key: (account: string, client: string) => `pair:${account}:${client}`, free: 3 },
+  client: { key: (_account: string, client: string) => `client:${client}`, free: 10 },
+  account: { key: (account: string) => `account:${account}`, free: 10 },
+};
 
 export function authRoutes(deps: AuthDeps) {
   const { staff, clock, isSecure, clientKey } = deps;
   return new Hono<StaffEnv>()
     .post('/login', async (c) => {
       const { email, password } = await readBeacon(c, loginSchema);
-      const keys = [`account:${email.toLowerCase()}`, `client:${clientKey(c)}`];
+      const account = email.toLowerCase();
+      const client = clientKey(c);
       const now = clock().getTime();
       const wait = Math.max(
-        ...keys.map((key) => {
-          const failed = staff.failures(key);
-          return failed ? Date.parse(failed.lastAt) + lockoutSeconds(failed.failures) * 1000 - now : 0;
+        ...Object.values(THROTTLES).map(({ key, free }) => {
+          const failed = staff.failures(key(account, client));
+          return failed ? Date.parse(failed.lastAt) + lockoutSeconds(failed.failures, free) * 1000 - now : 0;
         }),
       );
       if (wait > 0) throw new ApiError(429, 'login_delayed', 'Too many failed logins; wait and try again', undefined, { 'Retry-After': String(Math.ceil(wait / 1000)) });
       const member = staff.findByEmail(email);
       const valid = await verifyPassword(member?.passwordHash ?? (await dummyHash()), password);
       if (!member || !valid) {
-        for (const key of keys) staff.recordFailure(key, clock().toISOString());
+        const at = clock().toISOString();
+        // The account counts clients, not guesses: only a client's first failure on it adds one.
+        const firstFromClient = !staff.failures(THROTTLES.pair.key(account, client));
+        for (const [name, { key }] of Object.entries(THROTTLES)) if (name !== 'account' || firstFromClient) staff.recordFailure(key(account, client), at);
         throw new ApiError(401, 'invalid_login', 'E-mail or password is wrong');
       }
-      for (const key of keys) staff.forgive(key);
+      for (const { key } of Object.values(THROTTLES)) staff.forgive(key(account, client));
       const token = randomBytes(32).toString('base64url');
       const csrf = randomBytes(32).toString('base64url');
       staff.startSession(hashToken(token), member.id, csrf, clock().toISOString());

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Database } from 'better-sqlite3';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
+import { compress } from 'hono/compress';
 import { z } from 'zod';
 import type { Manifest } from '../../src/content/manifest.ts';
 import { readBeacon, validate } from '../api/beacon-body.ts';
-import type { ServerConfig } from '../config.ts';
+import type { ProxyTrustReader } from '../api/client-address.ts';
 import { createReportStorage, SYNONYM_STATUSES } from '../db/report-storage.ts';
 import { createStaffStorage } from '../db/staff-storage.ts';
 import { ApiError } from '../errors.ts';
@@ -21,7 +21,7 @@ export interface StaffDeps {
   db: Database;
   manifest: Manifest;
   clock: () => Date;
-  config: ServerConfig;
+  proxies: ProxyTrustReader;
 }
 
 const noteSchema = z.string().max(2000, 'must be at most 2000 characters').default('');
@@ -42,16 +42,15 @@ const queryReviewSchema = z.strictObject({
 });
 
 /** /api/staff: login, and reports that only a session may read. No report data is ever in the static files. */
-export function staffRoutes({ db, manifest, clock, config }: StaffDeps) {
+export function staffRoutes({ db, manifest, clock, proxies }: StaffDeps) {
   const staff = createStaffStorage(db);
   const reports = createReportStorage(db);
-  const forwarded = (c: Context, header: string) => (config.trustProxy ? c.req.header(header)?.split(',')[0]?.trim() : undefined);
   const deps: AuthDeps = {
     staff,
     clock,
-    isSecure: (c) => new URL(c.req.url).protocol === 'https:' || forwarded(c, 'x-forwarded-proto') === 'https',
+    isSecure: (c) => new URL(c.req.url).protocol === 'https:' || (proxies.viaProxy(c) && c.req.header('x-forwarded-proto')?.split(',')[0]?.trim() === 'https'),
     // Failed logins are counted per client without keeping its address.
-    clientKey: (c) => createHash('sha256').update(forwarded(c, 'x-forwarded-for') ?? getConnInfo(c).remote.address ?? '').digest('hex').slice(0, 32),
+    clientKey: (c) => createHash('sha256').update(proxies.clientAddress(c)).digest('hex').slice(0, 32),
   };
   const anyRole = [requireSession(deps), requireCsrf, requireRole('support', 'editor', 'admin')] as const;
   const listQuery = (c: Context) => validate(listQuerySchema, c.req.query());
@@ -60,6 +59,12 @@ export function staffRoutes({ db, manifest, clock, config }: StaffDeps) {
   const percent = (share: number | null) => (share === null ? '' : (share * 100).toFixed(1));
 
   return new Hono<StaffEnv>()
+    // Reports hold what readers wrote: no cache, shared or private, may keep a copy. Report JSON is large and compresses well.
+    .use(async function noStore(c, next) {
+      await next();
+      c.header('Cache-Control', 'no-store');
+    })
+    .use(compress())
     .route('/', authRoutes(deps))
     .get('/reports/unhelpful', ...anyRole, (c) => {
       const query = listQuery(c);

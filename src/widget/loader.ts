@@ -41,15 +41,18 @@ function start(script: HTMLScriptElement) {
   const host = document.createElement('div');
   host.setAttribute('data-helploop-widget', '');
   const root = host.attachShadow({ mode: 'open' });
-  const style = document.createElement('style');
-  style.textContent = CSS;
+  // A constructed sheet, not a <style> element: a host page whose Content-Security-Policy forbids inline styles
+  // (as the help center's own does) still shows the widget as designed.
+  const style = new CSSStyleSheet();
+  style.replaceSync(CSS);
+  root.adoptedStyleSheets = [style];
   const launcher = document.createElement('button');
   launcher.type = 'button';
   launcher.className = 'launcher';
   launcher.textContent = LAUNCHER[locale];
   launcher.setAttribute('aria-haspopup', 'dialog');
   launcher.setAttribute('aria-expanded', 'false');
-  root.append(style, launcher);
+  root.append(launcher);
   document.body.append(host);
 
   let panel: Promise<Panel> | undefined;

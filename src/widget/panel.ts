@@ -45,8 +45,8 @@ export function mountPanel({ root, launcher, base, locale, pathPrefix }: PanelOp
   let shown: Shown = { kind: 'list' };
   let returnFocus: HTMLElement | null = null;
 
-  const style = element('style');
-  style.textContent = PANEL_CSS;
+  const style = new CSSStyleSheet();
+  style.replaceSync(PANEL_CSS);
   const dialog = element('div', { class: 'panel', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'hl-title', lang: locale, hidden: '' });
   dialog.innerHTML = `
     <header class="head">
@@ -62,7 +62,8 @@ export function mountPanel({ root, launcher, base, locale, pathPrefix }: PanelOp
       <p>${text.stillNeedHelp}</p>
       <a class="contact" target="_blank" rel="noopener">${text.contact}</a>
     </footer>`;
-  root.append(style, dialog);
+  root.adoptedStyleSheets = [...root.adoptedStyleSheets, style];
+  root.append(dialog);
   const title = dialog.querySelector('h2')!;
   const input = dialog.querySelector('input')!;
   const body = dialog.querySelector<HTMLElement>('.body')!;

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { crashCycles } from '../helpers/crash.ts';
+import { UNLIMITED } from '../helpers/limits.ts';
 import { spawnServer } from '../helpers/server.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'helploop-crash-'));
@@ -11,7 +12,7 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 describe('a server killed mid-stream', () => {
   it('loses no acknowledged vote and keeps the database intact (3 kill -9 cycles; npm run bench:crash runs more)', async () => {
     const databaseFile = join(dataDir, 'helploop.db');
-    const env = { HELPLOOP_SITE_DIR: inject('fixtureSiteDir'), HELPLOOP_DATABASE: databaseFile, HELPLOOP_RATE_LIMIT: '1000000' };
+    const env = { HELPLOOP_SITE_DIR: inject('fixtureSiteDir'), HELPLOOP_DATABASE: databaseFile, ...UNLIMITED };
     const report = await crashCycles({
       start: () => spawnServer(resolve('server/main.ts'), env),
       databaseFile,

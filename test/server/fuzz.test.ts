@@ -4,12 +4,13 @@ import { z } from 'zod';
 import { unhelpfulReasons } from '../../src/feedback/reasons.ts';
 import { readManifest } from '../../server/manifest.ts';
 import { startApiServer } from '../helpers/api-server.ts';
+import { UNLIMITED } from '../helpers/limits.ts';
 
 type Server = Awaited<ReturnType<typeof startApiServer>>;
 let server: Server;
 const manifest = readManifest(inject('fixtureSiteDir'));
 beforeAll(async () => {
-  server = await startApiServer(inject('fixtureSiteDir'), { HELPLOOP_RATE_LIMIT: '1000000000' });
+  server = await startApiServer(inject('fixtureSiteDir'), UNLIMITED);
 });
 afterAll(() => server?.stop());
 

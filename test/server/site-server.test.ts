@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { request } from 'node:http';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -6,6 +8,16 @@ import { startServer, type RunningServer } from '../helpers/server.ts';
 
 let server: RunningServer;
 const get = (path: string) => fetch(`${server.url}${path}`, { redirect: 'manual' });
+/** A request with its path exactly as written: fetch would normalize it first, and an attacker's client does not. */
+const rawGet = (path: string) =>
+  new Promise<{ status: number; location?: string }>((done, fail) => {
+    request(server.url, { path }, (response) => {
+      response.resume();
+      done({ status: response.statusCode!, location: response.headers.location });
+    })
+      .on('error', fail)
+      .end();
+  });
 
 beforeAll(async () => {
   server = await startServer(inject('siteDir'));
@@ -45,6 +57,44 @@ describe('npm start’s server', () => {
     const response = await get('/en/shipping?from=mail');
     expect(response.status).toBe(301);
     expect(response.headers.get('location')).toBe('/en/shipping/?from=mail');
+  });
+
+  it('redirects only to a path of this site, built from the normalized path', async () => {
+    expect(await rawGet('//evil.example/..%2fko')).toEqual({ status: 301, location: '/ko/' });
+    expect(await rawGet('/%2F%2Fevil.example%2F..%2Fen')).toEqual({ status: 301, location: '/en/' });
+  });
+
+  it('answers a path that climbs out of the site as it answers a missing folder', async () => {
+    expect(await rawGet('/no-such-folder')).toEqual({ status: 404 });
+    // Enough steps up to reach / from wherever the site is: /etc exists on every Linux machine.
+    expect(await rawGet(`/${'..%2f'.repeat(30)}etc`)).toEqual({ status: 404 });
+  });
+
+  it('sends a page its security headers: a policy allowing only this site’s scripts and styles, no sniffing, no full referrer', async () => {
+    for (const path of ['/ko/shipping/track-order/', '/ko/no-such-page/']) {
+      const response = await get(path);
+      const policy = response.headers.get('content-security-policy')!;
+      expect(policy).toContain("default-src 'self'");
+      expect(policy).toMatch(/script-src 'self' 'wasm-unsafe-eval'(;|$)/);
+      expect(policy).toContain("style-src 'self';");
+      expect(policy).toContain('frame-src https://www.youtube-nocookie.com');
+      expect(policy).not.toContain('frame-ancestors');
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+      expect(response.headers.get('permissions-policy')).toContain('camera=()');
+    }
+  });
+
+  it('allows a page’s own inline script by its hash, and nothing else inline', async () => {
+    const response = await get('/ko/search/');
+    const html = await response.text();
+    const inline = /<script>([\s\S]*?)<\/script>/.exec(html)![1]!;
+    const hash = createHash('sha256').update(inline).digest('base64');
+    expect(response.headers.get('content-security-policy')).toContain(`script-src 'self' 'wasm-unsafe-eval' 'sha256-${hash}';`);
+  });
+
+  it('forbids framing staff pages', async () => {
+    for (const path of ['/staff/', '/staff/login/']) expect((await get(path)).headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
   });
 
   it('caches fingerprinted assets for a year', async () => {

@@ -96,6 +96,20 @@ describe('staff access', () => {
   });
 });
 
+describe('staff answers', () => {
+  it('are never cached, and their JSON is compressed', async () => {
+    const { cookie } = await login('support@acme.example');
+    for (const path of ['/me', '/reports/unhelpful?days=30', '/reports/failed-searches?days=30']) {
+      const response = await call(path, { cookie });
+      expect(response.headers.get('cache-control')).toBe('no-store');
+    }
+    const report = await call('/reports/contexts?days=30', { cookie });
+    expect(report.headers.get('content-encoding')).toBe('gzip');
+    expect(report.headers.get('content-type')).toMatch(/application\/json/);
+    expect((await login('support@acme.example', 'wrong')).response.headers.get('cache-control')).toBe('no-store');
+  });
+});
+
 describe('reports', () => {
   const vote = async (articleId: string, helpful: boolean, day: string, n: number, extra: { reason?: string; comment?: string } = {}) => {
     for (let i = 0; i < n; i++) {
