@@ -5,15 +5,15 @@
  * synchronous=NORMAL and FULL; then other readers' latency while one client floods.
  * Flags: --duration S (default 10 per measurement).
  */
-import { randomUUID } from 'node:crypto';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import autocannon from 'autocannon';
 import { buildSite } from '../test/helpers/build.ts';
 import { UNLIMITED } from '../test/helpers/limits.ts';
 import { spawnServer } from '../test/helpers/server.ts';
+import { load as loadIn, type LoadOptions, type Measured } from './api/load.ts';
 
 const { values } = parseArgs({ options: { duration: { type: 'string', default: '10' } } });
 const duration = Number(values.duration);
@@ -22,48 +22,21 @@ const FIXED_RATE = 1_000;
 const TARGETS = { durableShare: 0.5, p99AtFixedRate: 25, othersP99InFlood: 50 };
 
 const siteDir = resolve('bench/.work/api-site');
+const load = (url: string, path: string, options: Omit<LoadOptions, 'duration'>) => loadIn(url, path, { ...options, duration });
+
+/**
+ * The same load from another process: a flooding client in this process would starve the timers of the readers
+ * measured beside it, and their latency would be this process's, not the server's.
+ */
+function loadElsewhere(url: string, path: string, connections: number): Promise<Measured> {
+  return new Promise((done, fail) =>
+    execFile(process.execPath, [resolve('bench/api/load.ts'), url, path, String(connections), String(duration)], (error, stdout) =>
+      error ? fail(error) : done(JSON.parse(stdout) as Measured),
+    ),
+  );
+}
 const build = await buildSite('test/fixtures/content-basic', siteDir);
 if (build.status !== 0) throw new Error(build.output);
-
-interface Measured {
-  rate: number;
-  p50: number;
-  p99: number;
-  ok: number;
-  other: number;
-}
-
-/** POSTs a vote (or the same body to the bare route) with a fresh event id each time. */
-function load(url: string, path: string, options: { connections: number; rate?: number; reader?: () => { userAgent: string; address: string } }): Promise<Measured> {
-  return new Promise((done, fail) => {
-    autocannon(
-      {
-        url,
-        connections: options.connections,
-        duration,
-        ...(options.rate && { overallRate: options.rate }),
-        requests: [
-          {
-            method: 'POST',
-            path,
-            setupRequest: (request) => {
-              const { userAgent, address } = options.reader?.() ?? { userAgent: 'bench-reader', address: '203.0.113.1' };
-              return {
-                ...request,
-                headers: { 'content-type': 'text/plain;charset=UTF-8', 'user-agent': userAgent, 'x-forwarded-for': address },
-                body: JSON.stringify({ eventId: randomUUID(), articleId: 'en/billing/update-card', helpful: false, reason: 'outdated' }),
-              };
-            },
-          },
-        ],
-      },
-      (error, result) => {
-        if (error) return fail(error);
-        done({ rate: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, ok: result['2xx'], other: result.non2xx + result.errors + result.timeouts });
-      },
-    );
-  });
-}
 
 async function withServer<T>(env: Record<string, string>, run: (url: string) => Promise<T>): Promise<T> {
   const dataDir = mkdtempSync(join(tmpdir(), 'helploop-bench-api-'));
@@ -105,7 +78,7 @@ for (const synchronous of ['normal', 'full']) {
 const flood = await withServer({ HELPLOOP_SYNCHRONOUS: 'full' }, async (url) => {
   let reader = 0;
   const [flooder, others] = await Promise.all([
-    load(url, '/api/votes', { connections: CONNECTIONS }),
+    loadElsewhere(url, '/api/votes', CONNECTIONS),
     load(url, '/api/votes', { connections: 8, rate: 200, reader: () => ({ userAgent: `reader-${reader}`, address: `198.51.${(reader >> 8) & 255}.${reader++ & 255}` }) }),
   ]);
   row('one client flooding (full)', flooder);
