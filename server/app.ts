@@ -1,10 +1,10 @@
 import type { Database } from 'better-sqlite3';
 import { Hono } from 'hono';
-import { cors } from 'hono/cors';
 import type { Manifest } from '../src/content/manifest.ts';
 import { eventRoutes } from './api/events.ts';
 import { healthRoutes } from './api/health.ts';
 import { originGuard } from './api/origin.ts';
+import { widgetCors } from './api/cors.ts';
 import { proxyTrust } from './api/client-address.ts';
 import { visitorRateLimits } from './api/rate-limit.ts';
 import { visitorOf } from './api/visitor.ts';
@@ -31,11 +31,10 @@ export function createApp({ config, db, manifest, clock }: AppDeps) {
   const proxies = proxyTrust(config.trustProxy);
   const api = new Hono()
     .use(async function baseHeaders(c, next) {
-      await next();
       for (const [name, value] of Object.entries(BASE_HEADERS)) c.header(name, value);
+      await next();
     })
-    // Host sites embedding the widget may send beacons; no other origin may read our answers.
-    .use(cors({ origin: (origin) => (origins.has(origin) ? origin : null), allowMethods: ['GET', 'POST'], allowHeaders: ['Content-Type'], maxAge: 600 }))
+    .use(widgetCors(origins))
     // Staff writes do not pass through the event committer; they must not go into a deleted file either.
     .use('/staff/*', async (c, next) => {
       if (!['GET', 'HEAD', 'OPTIONS'].includes(c.req.method)) storage.checkDatabaseFile();

@@ -61,8 +61,8 @@ export function staffRoutes({ db, manifest, clock, proxies }: StaffDeps) {
   return new Hono<StaffEnv>()
     // Reports hold what readers wrote: no cache, shared or private, may keep a copy. Report JSON is large and compresses well.
     .use(async function noStore(c, next) {
-      await next();
       c.header('Cache-Control', 'no-store');
+      await next();
     })
     .use(compress())
     .route('/', authRoutes(deps))
