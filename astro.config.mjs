@@ -1,8 +1,10 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { satteri } from '@astrojs/markdown-satteri';
 import helploop from './src/integration/helploop.ts';
 import { contentDir } from './src/content/paths.ts';
+import { singleTildeIsText } from './src/integration/single-tilde.ts';
 
 export default defineConfig({
   // Tests and benchmarks build other content into other folders without touching these defaults.
@@ -17,6 +19,8 @@ export default defineConfig({
     // its article's module) the other renders. Same output; page generation ~1 s faster at 1,200 articles.
     concurrency: 2,
   },
+  // Korean writes ranges with one tilde (`1~2영업일`), so only `~~two~~` strikes through. MDX inherits this processor.
+  markdown: { processor: satteri({ mdastPlugins: [singleTildeIsText] }) },
   integrations: [mdx({ optimize: true }), helploop()],
   devToolbar: { enabled: false },
   // Small scripts would be inlined into every page; as files they are downloaded once and cached across articles.

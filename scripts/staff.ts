@@ -3,13 +3,13 @@
  *                  list | remove <email> | reset-password <email>
  * On a terminal it asks for the password (twice, not echoed); otherwise, or with --generate, it prints a new one.
  */
-import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { loadConfig } from '../server/config.ts';
 import { openDatabase } from '../server/db/open.ts';
 import { createStaffStorage, roles, type Role } from '../server/db/staff-storage.ts';
 import { generatePassword, hashPassword } from '../server/staff/passwords.ts';
+import { readSecret } from './lib/read-secret.ts';
 
 const { positionals, values } = parseArgs({ allowPositionals: true, options: { role: { type: 'string' }, generate: { type: 'boolean' } } });
 const [command, email] = positionals;
@@ -27,18 +27,9 @@ async function askPassword(): Promise<string> {
     console.log(`Generated password (shown once): ${password}`);
     return password;
   }
-  const ask = async (prompt: string) => {
-    const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
-    // Echo nothing while the password is typed.
-    (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = (s) => s.includes(prompt) && process.stdout.write(s);
-    const answer = await rl.question(prompt);
-    rl.close();
-    process.stdout.write('\n');
-    return answer;
-  };
-  const first = await ask('Password (at least 12 characters): ');
+  const first = await readSecret('Password (at least 12 characters): ');
   if (first.length < 12) fail('The password must have at least 12 characters.');
-  if ((await ask('Again: ')) !== first) fail('The passwords differ.');
+  if ((await readSecret('Again: ')) !== first) fail('The passwords differ.');
   return first;
 }
 

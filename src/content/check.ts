@@ -44,10 +44,16 @@ function headingIds(body: string): Set<string> {
 /** Markdown inline syntax reduced to the text a reader sees: `[a](b)` → a, `**a**` → a. */
 const inlineText = (markdown: string) => markdown.replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[*_`~]/g, '');
 
-/** The body's lines with their line numbers in the file, skipping code blocks, where nothing is a link. */
+/** MDX comments (`{/* … *\/}`) and HTML comments are notes for editors, never shown: nothing in them is checked. */
+const COMMENT = /\{\/\*[\s\S]*?\*\/\}|<!--[\s\S]*?-->/g;
+
+/** The body with its comments emptied but their line breaks kept, so line numbers stay those of the file. */
+const withoutComments = (body: string) => body.replace(COMMENT, (comment) => comment.replace(/[^\n]/g, ''));
+
+/** The body's lines with their line numbers in the file, skipping comments and code blocks, where nothing is a link. */
 function* bodyLines(body: string, firstLine = 1): Generator<{ text: string; line: number }> {
   let fenced = false;
-  const lines = body.split('\n');
+  const lines = withoutComments(body).split('\n');
   for (let i = 0; i < lines.length; i++) {
     if (/^\s*(```|~~~)/.test(lines[i])) {
       fenced = !fenced;
@@ -129,22 +135,33 @@ function missingTranslations(articles: ValidatedArticle[], locales: string[], by
   });
 }
 
-/** Warnings: stale, still empty, or with the description `npm run new` starts from (the title). */
+/** What `npm run new` leaves for the editor: a warning each on a published article, the to-do list of a draft. */
+const UNFINISHED: { field?: 'description'; applies: (article: ValidatedArticle) => boolean; message: string; task: string }[] = [
+  { applies: ({ body }) => !withoutComments(body).trim(), message: 'has no text yet', task: 'the text' },
+  {
+    field: 'description',
+    applies: ({ frontmatter }) => frontmatter.description === frontmatter.title,
+    message: 'is the same as the title: say in one sentence what the article answers',
+    task: 'a description that says in one sentence what the article answers (not the title)',
+  },
+];
+
+/** Warnings: stale, unfinished, or a draft (which says what is left before it can be published). */
 function needsAttention(articles: ValidatedArticle[], today: string): Problem[] {
   const cutoff = new Date(Date.parse(`${today}T00:00:00Z`) - STALE_AFTER_DAYS * 86_400_000).toISOString().slice(0, 10);
   return articles.flatMap((article): Problem[] => {
     const problems: Problem[] = [];
-    const { updated } = article.frontmatter;
-    if (updated < cutoff) {
-      const message = `last updated ${updated}, more than ${STALE_AFTER_DAYS} days ago: check it is still true, then update the date`;
-      problems.push({ file: article.file, line: frontmatterLine(article, 'updated'), field: 'updated', message, severity: 'warning' });
+    const warn = (message: string, field?: string) =>
+      problems.push({ file: article.file, line: field ? frontmatterLine(article, field) : article.bodyLine, ...(field && { field }), message, severity: 'warning' });
+    const { updated, draft } = article.frontmatter;
+    if (updated < cutoff) warn(`last updated ${updated}, more than ${STALE_AFTER_DAYS} days ago: check it is still true, then update the date`, 'updated');
+    const unfinished = UNFINISHED.filter((item) => item.applies(article));
+    if (draft) {
+      const left = unfinished.length ? ` Still to write: ${unfinished.map((item) => item.task).join('; ')}.` : '';
+      warn(`not published yet.${left} To publish, delete this line.`, 'draft');
+    } else {
+      for (const item of unfinished) warn(item.message, item.field);
     }
-    if (article.frontmatter.description === article.frontmatter.title) {
-      const message = 'is the same as the title: say in one sentence what the article answers';
-      problems.push({ file: article.file, line: frontmatterLine(article, 'description'), field: 'description', message, severity: 'warning' });
-    }
-    const text = article.body.replace(/\{\/\*[\s\S]*?\*\/\}/g, '').replace(/<!--[\s\S]*?-->/g, '').trim();
-    if (!text) problems.push({ file: article.file, line: article.bodyLine, message: 'has no text yet', severity: 'warning' });
     return problems;
   });
 }

@@ -52,9 +52,9 @@ export function validateContent(dir: string): ContentSet {
 export function readConfigFiles(dir: string, problems: Problem[]) {
   const site = readConfig(dir, 'site.yaml', siteSchema, problems);
   const categories = readConfig(dir, 'categories.yaml', categoriesSchema, problems);
-  const contexts = readConfig(dir, 'contexts.yaml', contextsSchema, problems);
-  // A company without words of its own to teach search has no synonyms file.
-  const synonyms = existsSync(join(dir, 'synonyms.yaml')) ? readConfig(dir, 'synonyms.yaml', synonymsSchema, problems) : [];
+  // Optional: a company with no help on its own pages has no contexts, one without words of its own no synonyms.
+  const contexts = readOptionalConfig(dir, 'contexts.yaml', contextsSchema, problems, {});
+  const synonyms = readOptionalConfig(dir, 'synonyms.yaml', synonymsSchema, problems, []);
   if (categories) problems.push(...duplicateCategoryIds(dir, categories));
   return { site, categories, contexts, synonyms };
 }
@@ -68,6 +68,10 @@ function readConfig<S extends z.ZodType>(dir: string, name: string, schema: S, p
   }
   const source = parseYaml(readFileSync(path, 'utf8'));
   return checkWithSchema(source, schema, file, problems);
+}
+
+function readOptionalConfig<S extends z.ZodType>(dir: string, name: string, schema: S, problems: Problem[], missing: z.infer<S>) {
+  return existsSync(join(dir, name)) ? readConfig(dir, name, schema, problems) : missing;
 }
 
 function checkWithSchema<S extends z.ZodType>(source: YamlSource, schema: S, file: string, problems: Problem[]) {

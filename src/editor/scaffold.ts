@@ -33,18 +33,18 @@ const GUIDE: Record<Locale, string> = {
   ko: `{/*
   첫 문단에 답을 먼저 쓰세요: 무엇을, 언제까지, 어떻게.
   따라 할 순서는 <Steps>, 꼭 알아야 할 점은 <Callout type="warning">, 화면은 <Figure src alt caption>으로 씁니다.
-  설명(description)은 검색 결과에 보이는 한 문장입니다. 다 쓰면 npm run check로 확인하세요.
+  설명(description)은 검색 결과에 보이는 한 문장입니다. npm run check가 남은 일을 알려 줍니다. 다 쓰면 draft: true 줄을 지워 공개하세요.
 */}
 `,
   en: `{/*
   Answer in the first paragraph: what, by when, how.
   Use <Steps> for steps to follow, <Callout type="warning"> for what readers must know, <Figure src alt caption> for screens.
-  The description is the one sentence shown in search results. When done, run npm run check.
+  The description is the one sentence shown in search results. npm run check lists what is left; when done, delete draft: true to publish.
 */}
 `,
 };
 
-/** Writes a new, valid article file for an editor to fill in; refuses a slug the locale already has. */
+/** Writes a new, valid draft for an editor to fill in; refuses a slug the locale already has. */
 export function createArticle(input: NewArticle): CreatedArticle {
   if (!(locales as readonly string[]).includes(input.locale)) throw new ScaffoldError(`--locale must be one of ${locales.join(', ')}`);
   const locale = input.locale as Locale;
@@ -68,6 +68,8 @@ export function createArticle(input: NewArticle): CreatedArticle {
     description: title,
     updated: input.today,
     ...(input.fromSearch && { aliases: [input.fromSearch.trim()] }),
+    // Until the editor has written it, the article is not published: a build leaves drafts out.
+    draft: true,
   };
   const file = join(input.contentDir, 'articles', locale, input.category, `${slug}.mdx`);
   mkdirSync(join(file, '..'), { recursive: true });

@@ -21,11 +21,12 @@ export default function helploop(): AstroIntegration {
         updateConfig({ vite: { define: { 'import.meta.env.HELPLOOP_DRAFTS': JSON.stringify(command === 'dev') } } });
         const { problems } = validateContent(contentDir);
         const errors = problems.filter((problem) => problem.severity === 'error');
-        for (const problem of problems) logger.warn(formatProblem(problem));
+        for (const problem of problems) if (problem.severity === 'warning') logger.warn(formatProblem(problem));
         // In `astro dev` an editor fixes the file and the page reloads; a build must not ship it.
         if (errors.length && command === 'build') {
           throw new Error(`${errors.length} content problem${errors.length > 1 ? 's' : ''}:\n${errors.map(formatProblem).join('\n')}`);
         }
+        for (const problem of errors) logger.error(formatProblem(problem));
       },
       'astro:config:done': ({ config }) => {
         outDir = fileURLToPath(config.outDir);

@@ -1,10 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse } from 'node-html-parser';
 import { describe, expect, inject, it } from 'vitest';
 import { manifestSchema } from '../../src/content/manifest.ts';
 import { validateContent } from '../../src/content/validate.ts';
 import { widgetDataSchema } from '../../src/widget/data.ts';
-import { readPage } from '../helpers/site-files.ts';
+import { htmlPages, readPage } from '../helpers/site-files.ts';
 
 const siteDir = inject('siteDir');
 const content = validateContent('content');
@@ -125,6 +126,29 @@ describe('the sample help center', () => {
   it('switches an untranslated article to the other locale’s home', () => {
     const untranslated = content.articles.find((a) => a.id.startsWith('ko/') && !existsSync(join('content/articles', a.id.replace(/^ko/, 'en') + '.mdx')))!;
     expect(readPage(siteDir, `/${untranslated.id}/`).querySelector('.language-switcher a')?.getAttribute('href')).toBe('/en/');
+  });
+
+  it('strikes through only what the source wraps in ~~two tildes~~, never a range like 1~2영업일', () => {
+    const sources = new Map(content.articles.map((article) => [`/${article.id}/`, article.body]));
+    expect([...sources.values()].filter((body) => /\d~\d/.test(body)).length).toBeGreaterThan(5);
+    for (const [url, file] of htmlPages(siteDir)) {
+      const struck = (sources.get(url)?.match(/~~[^~\n]+~~/g) ?? []).length;
+      expect((readFileSync(file, 'utf8').match(/<del>/g) ?? []).length, url).toBe(struck);
+    }
+    const paragraphs = readPage(siteDir, '/ko/shipping/delivery-time/').querySelectorAll('main p').map(text);
+    expect(paragraphs).toContainEqual(expect.stringContaining('1~2영업일 안에 받아 보실 수 있어요. 제주와 도서산간 지역은 출고 후 2~4영업일'));
+  });
+
+  it('links the footer to the contact form with its {subject} and {page} placeholders emptied, on every page', () => {
+    let footers = 0;
+    for (const [url, file] of htmlPages(siteDir)) {
+      const footer = parse(readFileSync(file, 'utf8')).querySelector('.site-footer');
+      if (!footer) continue;
+      footers++;
+      const links = footer.querySelectorAll('a').map((a) => a.getAttribute('href'));
+      expect(links, url).toContain('https://marumarket.example/contact?subject=&page=');
+    }
+    expect(footers).toBeGreaterThan(60);
   });
 
   it('has a search page per locale with the results container', () => {

@@ -23,6 +23,11 @@ describe('npm run check', () => {
     }
   });
 
+  it('checks nothing inside MDX comments, where npm run new writes its guide', () => {
+    expect(lines.filter((line) => line.startsWith(file('en/guides/images.mdx')))).toHaveLength(4);
+    expect(lines.filter((line) => line.includes('not-a-page'))).toEqual([]);
+  });
+
   it('reports an image whose file is not in content/public', () => {
     expect(lines).toContain(`${file('en/guides/images.mdx')}:12: image /missing.png is not in content/public`);
     expect(lines.filter((line) => line.includes('is not in content/public'))).toHaveLength(1);
@@ -43,15 +48,22 @@ describe('npm run check', () => {
     expect(lines).toContain(`${file('en/guides/lonely.mdx')}:3: warning: description: is the same as the title: say in one sentence what the article answers`);
   });
 
+  it('says what is left before a draft can be published, instead of warning of each', () => {
+    expect(lines.filter((line) => line.startsWith(file('en/guides/draft.mdx')))).toEqual([
+      `${file('en/guides/draft.mdx')}:1: warning: no ko translation (ko/guides/draft)`,
+      `${file('en/guides/draft.mdx')}:5: warning: draft: not published yet. Still to write: the text; a description that says in one sentence what the article answers (not the title). To publish, delete this line.`,
+    ]);
+  });
+
   it('reports nothing else', () => {
-    expect(lines).toHaveLength(14);
+    expect(lines).toHaveLength(16);
   });
 
   it('exits 1 on errors, prints a summary, and gives the same problems as JSON with --json', () => {
     const env = { ...process.env, HELPLOOP_CONTENT: resolve(fixture) };
     const run = spawnSync(process.execPath, ['scripts/check.ts'], { env, encoding: 'utf8' });
     expect(run.status).toBe(1);
-    expect(run.stdout.trim().split('\n').at(-1)).toBe('9 errors, 5 warnings');
+    expect(run.stdout.trim().split('\n').at(-1)).toBe('9 errors, 7 warnings');
     const json = spawnSync(process.execPath, ['scripts/check.ts', '--json'], { env, encoding: 'utf8' });
     expect(json.status).toBe(1);
     expect(JSON.parse(json.stdout)).toContainEqual({
@@ -60,7 +72,7 @@ describe('npm run check', () => {
       message: 'broken link: /en/guides/missing/ is not a page of this help center',
       severity: 'error',
     });
-    expect(JSON.parse(json.stdout)).toHaveLength(14);
+    expect(JSON.parse(json.stdout)).toHaveLength(16);
   });
 
   it('passes the sample content with warnings only', () => {

@@ -1,3 +1,6 @@
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../../src/content/problems.ts';
 import { articleFrontmatterSchema, siteSchema } from '../../src/content/schema.ts';
@@ -25,6 +28,22 @@ describe('content validation', () => {
         `${dir}/no-such-category/orphan.mdx:1: category: "no-such-category" is not a category in categories.yaml`,
       ].sort(),
     );
+  });
+
+  it('reads a missing contexts.yaml as no contexts: only articles that name one have a problem', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'helploop-no-contexts-'));
+    try {
+      cpSync('test/fixtures/content-basic', dir, { recursive: true });
+      rmSync(join(dir, 'contexts.yaml'));
+      const content = validateContent(dir);
+      expect(content.contexts).toEqual({});
+      const naming = content.articles.filter((article) => article.frontmatter.contexts.length).map((article) => article.file);
+      expect(naming.length).toBeGreaterThan(0);
+      expect(new Set(content.problems.map((problem) => problem.file))).toEqual(new Set(naming));
+      expect(content.problems.map((problem) => problem.message)).toContainEqual(expect.stringMatching(/ is not a context in contexts\.yaml$/));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('keeps the valid articles of a folder that also has invalid ones', () => {

@@ -32,11 +32,11 @@ describe('slugs from titles', () => {
 });
 
 describe('npm run new', () => {
-  it('creates a valid article with today’s date at its place in the content contract', () => {
+  it('creates a valid draft with today’s date at its place in the content contract', () => {
     const created = createArticle({ ...base, locale: 'ko', category: 'billing', title: '배송지를 변경하고 싶어요' });
     expect(created).toMatchObject({ id: 'ko/billing/baesongjireul-byeongyeonghago-sipeoyo', url: '/ko/billing/baesongjireul-byeongyeonghago-sipeoyo/' });
     const text = readFileSync(resolve(created.file), 'utf8');
-    expect(text).toMatch(/^---\ntitle: 배송지를 변경하고 싶어요\ndescription: 배송지를 변경하고 싶어요\nupdated: 2026-11-22\n---\n/);
+    expect(text).toMatch(/^---\ntitle: 배송지를 변경하고 싶어요\ndescription: 배송지를 변경하고 싶어요\nupdated: 2026-11-22\ndraft: true\n---\n/);
     const { problems, articles } = validateContent(contentDir);
     expect(problems.filter((problem) => problem.file.endsWith(`${relative(contentDir, resolve(created.file))}`))).toEqual([]);
     expect(articles.map((a) => a.id)).toContain(created.id);
