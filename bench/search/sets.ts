@@ -22,5 +22,8 @@ export const SETS: LabelledSet[] = [
   set('banking', 'tuning'),
   set('saas', 'tuning'),
   set('public', 'tuning'),
-  set('travel', 'held-out'),
+  // Travel was held out until a change lowered it and it was studied to find why; education, written blind after
+  // that, took its place.
+  set('travel', 'tuning'),
+  set('education', 'held-out'),
 ];
