@@ -104,7 +104,8 @@ export async function search(context: SearchContext, query: string, options: Sea
 
   const limit = options.limit ?? 10;
   // Candidates read beyond what is shown: enough to reorder by titles, few enough to keep the first search small.
-  const { ranked, unread } = await rank(terms, index, limit + Math.min(3, Math.ceil(limit / 5)));
+  const topics = await newTopics(terms, context);
+  const { ranked, unread } = await rank(terms, index, limit + Math.min(3, Math.ceil(limit / 5)), topics);
   const answers = ranked.filter((page) => page.coverage > MIN_COVERAGE);
   const hit = (page: RankedPage) => toHit(page.fragment, terms);
   if (!answers.length) return { ...empty, partial: ranked.filter((page) => page.coverage > 0).slice(0, 3).map(hit), terms: summary(terms) };
@@ -218,6 +219,28 @@ async function joinWords(typed: string[], context: SearchContext): Promise<strin
 const NUMBER_WITH_UNIT = /^\d+[\uAC00-\uD7A3]*$/;
 
 /**
+ * The words of a question that no page has and that are compounds of their own (`층간소음`, `화상회의`), not a known
+ * word with a syllable and particles on it (`비행기가`, `비행기값이`) nor a verb's form (`알아보기만`).
+ */
+async function newTopics(terms: Term[], context: SearchContext): Promise<Set<string>> {
+  const long = terms.filter((term) => term.via === 'unknown' && isHangul(term.typed) && term.typed.length >= 4 && analyzeKorean(term.typed).stem.length >= 3);
+  const vocabulary = long.length ? await context.vocabulary() : undefined;
+  if (!vocabulary) return new Set();
+  const known = (word: string) => vocabulary.words[word] !== undefined || knownWords(vocabulary).has(word);
+  // Syllables of `rest` that are not particles. The stemmer keeps two syllables, so a one-syllable noun is given a
+  // stand-in syllable in front to lose its particle (`값이` → 가값 → 값).
+  const own = (rest: string) => (isGrammar(rest) ? 0 : analyzeKorean(`가${rest}`).stem.length - 1);
+  const explained = (word: string) => {
+    for (let end = 2; end < word.length; end++) {
+      const head = word.slice(0, end);
+      if (context.knowledge.isVerbStem(head) || (known(head) && own(word.slice(end)) < 2)) return true;
+    }
+    return false;
+  };
+  return new Set(long.map((term) => term.typed).filter((word) => !explained(word)));
+}
+
+/**
  * `돈이`, `폰으로`: a one-syllable noun the lexicon knows, with its particle. The stemmer keeps two syllables at
  * least, so without this the word would be searched with its particle and found nowhere.
  */
@@ -326,15 +349,15 @@ interface RankedPage {
  * by the one page that mentions 서울. Only the best `depth` pages are read to check that their text has the words:
  * Pagefind answers an unknown word with pages that share its first letters, which must not count.
  */
-async function rank(terms: Term[], index: IndexQueries, depth: number): Promise<{ ranked: RankedPage[]; unread: { coverage: number }[] }> {
+async function rank(terms: Term[], index: IndexQueries, depth: number, topics: Set<string>): Promise<{ ranked: RankedPage[]; unread: { coverage: number }[] }> {
   const pageCount = await index.pageCount();
-  const first = scorePages(terms, idfWeights(terms, pageCount), (term, id) => term.scores.has(id));
+  const first = scorePages(terms, idfWeights(terms, pageCount, topics), (term, id) => term.scores.has(id));
   const candidates = await Promise.all(first.slice(0, depth).map(async ({ id }) => ({ id, fragment: await index.data(id) })));
   const texts = new Map(await Promise.all(candidates.map(async ({ id }) => [id, await index.words(id)] as const)));
   const contains = (term: Term, id: string) => term.scores.has(id) && texts.has(id) && term.searched.some((word) => index.onPage(texts.get(id)!, word));
 
   const checked = terms.map((term): Term => (candidates.some(({ id }) => contains(term, id)) ? term : { ...term, via: 'unknown', scores: new Map() }));
-  const weights = idfWeights(checked, pageCount);
+  const weights = idfWeights(checked, pageCount, topics);
   const scored = scorePages(checked, weights, contains);
   const fragments = new Map(candidates.map(({ id, fragment }) => [id, fragment]));
   const ranked = scored
@@ -352,15 +375,14 @@ async function rank(terms: Term[], index: IndexQueries, depth: number): Promise<
  * noun of the query, so a page must answer more than the unknown part (`서울 날씨` is not about 서울); an unknown
  * verb (`틀렸다고`) says how things went, not what about, and weighs nothing.
  */
-function idfWeights(terms: Term[], pageCount: number): number[] {
+function idfWeights(terms: Term[], pageCount: number, topics: Set<string>): number[] {
   const idf = terms.map((term) => (term.via === 'unknown' ? 0 : Math.log(1 + pageCount / term.scores.size) * (term.predicate ? 0.5 : 1)));
   const known = idf.filter((_, i) => terms[i].via !== 'unknown' && !terms[i].predicate);
   const typical = known.length ? known.reduce((sum, w) => sum + w, 0) / known.length : Math.log(1 + pageCount);
-  // A long compound no page has (`층간소음`, `화상회의`) is the topic itself: it weighs as a word on no page, so the
-  // site's common words around it (신청, 설정) cannot answer for it.
-  const compound = (term: Term) => isHangul(term.typed) && term.typed.length >= 4 && analyzeKorean(term.typed).stem.length >= 3;
+  // A compound no page has (`층간소음`) is what the question is about: it weighs as a word on no page, so the site's
+  // common words around it (신청, 설정) cannot answer for it.
   return terms.map((term, i) =>
-    term.via !== 'unknown' ? idf[i] : term.predicateLike ? 0 : compound(term) && !term.predicate ? Math.max(typical, Math.log(1 + pageCount)) : typical,
+    term.via !== 'unknown' ? idf[i] : term.predicateLike ? 0 : topics.has(term.typed) && !term.predicate ? Math.max(typical, Math.log(1 + pageCount)) : typical,
   );
 }
 

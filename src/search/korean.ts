@@ -3,6 +3,7 @@
  * words (at jamo level), so a stem only has to be a prefix of the forms on the page: `환불받으려면` → `환불`
  * finds `환불은`, `환불 기간`. No maintained package does this (see shared/research/korean-search.md).
  */
+import { splitSyllable } from './hangul.ts';
 
 /** Case markers and other particles that follow nouns, combined forms included. */
 const PARTICLES = [
@@ -83,8 +84,20 @@ function strip(word: string, predicate: boolean): { stem: string; predicate: boo
   return { stem: word, predicate };
 }
 
-/** `번만`, `시에서`: a one-syllable noun and its particle, too short a stem to be worth keeping as a word. */
-export const isParticleWord = (word: string) => word.length >= 2 && word.length <= 4 && PARTICLE_SET.has(word.slice(1));
+/**
+ * `번만`, `시에서`: a one-syllable noun and its particle, too short a stem to be worth keeping as a word. The particle
+ * must fit the noun's last sound, as Korean wants it: 이/은/을 after a consonant, 가/는/를 after a vowel, so `창가`
+ * and `달라고` are words of their own.
+ */
+export function isParticleWord(word: string): boolean {
+  const particle = word.slice(1);
+  if (word.length < 2 || word.length > 4 || !PARTICLE_SET.has(particle)) return false;
+  const final = splitSyllable(word[0])?.final ?? '';
+  if (/^[이은을과으]/.test(particle)) return final !== '';
+  if (/^[가는를와나랑란라]/.test(particle)) return final === '';
+  if (particle.startsWith('로')) return final === '' || final === 'ㄹ';
+  return true;
+}
 
 /** Only grammar: a particle or ending left over when a glued word is split (`했더니` in `입력했더니`). */
 export const isGrammar = (fragment: string) =>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { stemForms, verbOf } from '../../src/search/conjugate.ts';
 import { spelledLetters } from '../../src/search/knowledge.ts';
+import { isParticleWord } from '../../src/search/korean.ts';
 import { segment } from '../../src/search/segment.ts';
 import { memorySearch, type TestArticle } from '../helpers/memory-index.ts';
 
@@ -77,6 +78,11 @@ describe('what a question is about', () => {
   it('lets no common word answer for a long compound no page has', async () => {
     // 설정 and 신청 are on many pages; 층간소음 on none: the question is about 층간소음.
     expect((await site.outcome('층간소음 설정 신청')).hits).toEqual([]);
+  });
+
+  it('reads a one-syllable noun and particle only where the particle fits its sound (창가 and 달라고 are words)', () => {
+    expect(['개만', '시에서', '돈이', '차로', '집을'].map(isParticleWord)).toEqual([true, true, true, true, true]);
+    expect(['창가', '달라고', '배는', '값를'].map(isParticleWord)).toEqual([false, false, true, false]);
   });
 
   it('skips counters, amounts and dates', async () => {

@@ -179,7 +179,11 @@ export const GENERAL_GROUPS: readonly (readonly string[])[] = [
   ['우편번호', 'zipcode', 'zip code'],
   ['사용자', '이용자', '유저', 'user'],
   ['회원', '가입자', '멤버', 'member', 'user'],
-  ['가족', '가족구성원', '엄마', '아빠', '어머니', '아버지', '자녀', '남편', '아내', '배우자', 'family'],
+  // A group holds words that can stand for each other: a family member is not the family (엄마 is not 자녀).
+  ['가족', '가족구성원', 'family'],
+  ['어머니', '엄마', 'mother'],
+  ['아버지', '아빠', 'father'],
+  ['배우자', '남편', '아내', 'spouse'],
   ['자녀', '아이', '아기', '자식', 'child'],
   ['구성원', '멤버', '팀원', '일원', 'member'],
   ['출산', '낳다', '출생'],
