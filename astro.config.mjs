@@ -2,9 +2,9 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
-import helploop from './src/integration/helploop.ts';
-import { contentDir } from './src/content/paths.ts';
-import { singleTildeIsText } from './src/integration/single-tilde.ts';
+import helploop from './src/build/integration/helploop.ts';
+import { contentDir } from './src/build/content/paths.ts';
+import { singleTildeIsText } from './src/build/integration/single-tilde.ts';
 
 export default defineConfig({
   // Tests and benchmarks build other content into other folders without touching these defaults.

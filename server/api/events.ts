@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import type { Manifest } from '../../src/content/manifest.ts';
+import type { Manifest } from '../../shared/content/manifest.ts';
 import { normalizeQuery } from '../../src/search/text.ts';
 import type { Storage, WriteResult } from '../db/storage.ts';
 import { ApiError } from '../errors.ts';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { COMMENT_MAX, unhelpfulReasons } from '../../src/feedback/reasons.ts';
-import { localeSchema } from '../../src/content/schema.ts';
+import { COMMENT_MAX, unhelpfulReasons } from '../../shared/feedback-reasons.ts';
+import { localeSchema } from '../../shared/content/schema.ts';
 import { normalizeQuery } from '../../src/search/text.ts';
 
 /** Made by the browser for each event, so a retried beacon is stored once. */

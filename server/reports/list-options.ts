@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { localeSchema } from '../../src/content/schema.ts';
+import { localeSchema } from '../../shared/content/schema.ts';
 import { dayOf, daysBefore } from '../privacy/visitor.ts';
 import type { Period } from '../db/report-storage.ts';
 

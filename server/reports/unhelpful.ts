@@ -1,4 +1,4 @@
-import type { Manifest } from '../../src/content/manifest.ts';
+import type { Manifest } from '../../shared/content/manifest.ts';
 import type { ArticleStatus, Period, ReportStorage, Review } from '../db/report-storage.ts';
 import { wilsonLowerBound } from './wilson.ts';
 

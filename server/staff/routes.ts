@@ -4,7 +4,7 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { z } from 'zod';
-import type { Manifest } from '../../src/content/manifest.ts';
+import type { Manifest } from '../../shared/content/manifest.ts';
 import { readBeacon, validate } from '../api/beacon-body.ts';
 import type { ProxyTrustReader } from '../api/client-address.ts';
 import { createReportStorage, SYNONYM_STATUSES } from '../db/report-storage.ts';

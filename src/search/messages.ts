@@ -1,4 +1,4 @@
-import type { Locale } from '../content/schema.ts';
+import type { Locale } from '../../shared/content/schema.ts';
 
 /** Words the search scripts show; kept apart from ui.ts so the browser downloads only these. */
 export const searchMessages = {

@@ -9,7 +9,7 @@ import type { Middleware } from './middleware.ts';
 /** The widget's weight on a host page before the reader searches: widget.js, then the panel and its data when opened. */
 export const WIDGET_BUDGET_BYTES = 15 * 1024;
 
-const source = (file: string) => fileURLToPath(new URL(`../widget/${file}`, import.meta.url));
+const source = (file: string) => fileURLToPath(new URL(`../../browser/widget/${file}`, import.meta.url));
 
 /**
  * Bundles the embeddable widget, which lives outside Astro's pages: `widget.js`, a classic script (host sites add

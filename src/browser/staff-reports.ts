@@ -2,7 +2,7 @@
  * The staff reports page: fetches a report for the chosen period and filters, renders it as a sortable, paged
  * table, exports it as CSV, and saves statuses and notes. All data comes from /api/staff behind the session.
  */
-import type { Locale } from '../content/schema.ts';
+import type { Locale } from '../../shared/content/schema.ts';
 import { logOut, staffFetch } from './staff-session.ts';
 
 type Report = 'unhelpful' | 'failed-searches' | 'unclicked-searches' | 'synonyms' | 'contexts' | 'overview';

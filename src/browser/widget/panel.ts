@@ -4,11 +4,11 @@
  * it shows comes from static files; the API only adds helpfulness to the order and receives events, so the panel
  * works when the API is down or refuses this site.
  */
-import { sendBeacon } from '../client/beacon.ts';
-import type { Locale } from '../content/schema.ts';
-import { searchReporter } from '../search/report.ts';
-import { prefillContactUrl, prefillMailto } from '../support/contact-link.ts';
-import type { Suggestion, WidgetData } from './data.ts';
+import { sendBeacon } from '../beacon.ts';
+import type { Locale } from '../../../shared/content/schema.ts';
+import { searchReporter } from '../../search/report.ts';
+import { prefillContactUrl, prefillMailto } from '../../../shared/contact-link.ts';
+import type { Suggestion, WidgetData } from '../../../shared/widget-data.ts';
 import { matchContext } from './match.ts';
 import { orderSuggestions } from './order.ts';
 import { PANEL_CSS } from './panel-style.ts';
@@ -171,7 +171,7 @@ export function mountPanel({ root, launcher, base, locale, pathPrefix }: PanelOp
     updateContact();
     if (!typed) return showList();
     try {
-      const { searchSite } = await import('../search/site-search.ts');
+      const { searchSite } = await import('../../search/site-search.ts');
       const outcome = await searchSite(typed, { locale, limit: 5, base });
       if (typed !== query) return;
       shown = { kind: 'list' };

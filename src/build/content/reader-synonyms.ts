@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
-import { loadConfig } from '../../server/config.ts';
-import { openDatabase } from '../../server/db/open.ts';
-import { createReportStorage } from '../../server/db/report-storage.ts';
+import { loadConfig } from '../../../server/config.ts';
+import { openDatabase } from '../../../server/db/open.ts';
+import { createReportStorage } from '../../../server/db/report-storage.ts';
 
 /**
  * What readers taught search, read from the server's database when the build runs beside it (HELPLOOP_DATABASE):

@@ -3,7 +3,7 @@
  * every vote queued in the outbox so an API outage only delays it. Also reports the page view. Without JavaScript
  * the same markup is a plain form that posts to the API and comes back to the article's thank-you.
  */
-import { enqueue } from '../client/outbox.ts';
+import { enqueue } from './outbox.ts';
 
 type State = 'ask' | 'why' | 'thanks-yes' | 'thanks-no';
 interface Answer {

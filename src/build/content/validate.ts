@@ -12,7 +12,7 @@ import {
   type Category,
   type Contexts,
   type SiteConfig,
-} from './schema.ts';
+} from '../../../shared/content/schema.ts';
 import { parseYaml, splitFrontmatter, type YamlSource } from './yaml-source.ts';
 
 export interface ValidatedArticle {

@@ -1,4 +1,4 @@
-import type { Locale } from '../content/schema.ts';
+import type { Locale } from '../../../shared/content/schema.ts';
 
 const ko = {
   languageName: '한국어',

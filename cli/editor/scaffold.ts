@@ -1,9 +1,9 @@
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { stringify } from 'yaml';
-import { readConfigFiles } from '../content/validate.ts';
-import type { Problem } from '../content/problems.ts';
-import { locales, type ArticleFrontmatter, type Locale } from '../content/schema.ts';
+import { readConfigFiles } from '../../src/build/content/validate.ts';
+import type { Problem } from '../../src/build/content/problems.ts';
+import { locales, type ArticleFrontmatter, type Locale } from '../../shared/content/schema.ts';
 import { SLUG, slugFromTitle } from './slug.ts';
 
 export interface NewArticle {

@@ -3,9 +3,9 @@
  * page), so staff see which articles and failed searches end in a support contact, and prefills the contact form or
  * e-mail with it. sendBeacon survives the navigation to the contact page; the API being down never blocks the reader.
  */
-import { sendBeacon } from '../client/beacon.ts';
+import { sendBeacon } from './beacon.ts';
 import { pageLocale } from '../search/messages.ts';
-import { prefillContactUrl, prefillMailto } from '../support/contact-link.ts';
+import { prefillContactUrl, prefillMailto } from '../../shared/contact-link.ts';
 
 addEventListener('click', (event) => {
   const link = (event.target as Element).closest?.<HTMLAnchorElement>('a[data-contact]');
