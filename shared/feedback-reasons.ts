@@ -1,8 +1,10 @@
+import type { Locale } from './locales.ts';
+
 /** Why an article did not help, as readers choose it; shared by the widget and the API. */
 export const unhelpfulReasons = ['confusing', 'not-what-i-wanted', 'outdated', 'did-not-work', 'other'] as const;
 export type UnhelpfulReason = (typeof unhelpfulReasons)[number];
 
-export const reasonLabels: Record<'ko' | 'en', Record<UnhelpfulReason, string>> = {
+export const reasonLabels: Record<Locale, Record<UnhelpfulReason, string>> = {
   ko: {
     confusing: '이해하기 어려워요',
     'not-what-i-wanted': '찾던 내용이 아니에요',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { localeSchema } from './content/schema.ts';
+import { localeSchema } from './locales.ts';
 
 const suggestionSchema = z.object({ id: z.string(), title: z.string(), description: z.string(), url: z.string(), order: z.number().optional() });
 

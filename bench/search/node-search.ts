@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Locale } from '../../shared/content/schema.ts';
+import type { Locale } from '../../shared/locales.ts';
 import { search, type SearchContext, type SearchOutcome } from '../../src/search/engine.ts';
 import { Knowledge } from '../../src/search/knowledge.ts';
 import type { Pagefind } from '../../src/search/pagefind.ts';

@@ -1,7 +1,5 @@
 import { romanize } from 'es-hangul';
 
-/** Slugs are what URLs and file names use: lowercase ASCII words joined by hyphens (the content contract). */
-export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const MAX_LENGTH = 60;
 
 /**

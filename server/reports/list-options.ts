@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { localeSchema } from '../../shared/content/schema.ts';
-import { dayOf, daysBefore } from '../privacy/visitor.ts';
+import { localeSchema } from '../../shared/locales.ts';
+import { dayOf, daysBefore } from '../days.ts';
 import type { Period } from '../db/report-storage.ts';
 
 /** Query parameters every report takes: period, filters, sort, page, format. */

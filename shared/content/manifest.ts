@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { localeSchema } from './schema.ts';
+import { localeSchema } from '../locales.ts';
 
 /** What the server knows about the built content (it never parses MDX): written to dist/articles.json by the build. */
 export const manifestSchema = z.object({

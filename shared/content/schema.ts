@@ -1,12 +1,9 @@
 import { z } from 'zod';
-
-/** Locales the UI is translated into; a site enables some or all of them in site.yaml. */
-export const locales = ['ko', 'en'] as const;
-export const localeSchema = z.enum(locales);
-export type Locale = z.infer<typeof localeSchema>;
+import { localeSchema, locales } from '../locales.ts';
+import { RELATED_ARTICLE, SLUG } from './ids.ts';
 
 const text = z.string().trim().min(1, 'must not be empty');
-const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase ascii words joined by hyphens');
+const slug = z.string().regex(SLUG, 'must be lowercase ascii words joined by hyphens');
 const localized = z.strictObject({ ko: text, en: text });
 
 /** js-yaml (Astro's parser) turns an unquoted date into a Date; the validator's parser keeps text. Accept both, keep text. */
@@ -35,7 +32,7 @@ export const articleFrontmatterSchema = z.strictObject({
   /** Context keys from contexts.yaml where the article is suggested. */
   contexts: z.array(slug).default([]),
   /** Articles to show first under "Related", as `<category-id>/<slug>` in the same locale. */
-  related: z.array(z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+$/, 'must be written <category-id>/<slug>')).default([]),
+  related: z.array(z.string().regex(RELATED_ARTICLE, 'must be written <category-id>/<slug>')).default([]),
   /** Drafts are left out of production builds. */
   draft: z.boolean().default(false),
   /** Position inside its category; lower first. */
@@ -69,7 +66,7 @@ export const siteSchema = z
   .strictObject({
     name: localized,
     defaultLocale: localeSchema.default('ko'),
-    locales: z.array(localeSchema).min(1).default(['ko', 'en']),
+    locales: z.array(localeSchema).min(1).default([...locales]),
     /** Base URL of the content repository's files, for "Edit this article" links; empty hides them. */
     repositoryUrl: z.union([z.url(), z.literal('')]).default(''),
     support: z.strictObject({

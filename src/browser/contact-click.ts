@@ -4,7 +4,7 @@
  * e-mail with it. sendBeacon survives the navigation to the contact page; the API being down never blocks the reader.
  */
 import { sendBeacon } from './beacon.ts';
-import { pageLocale } from '../search/messages.ts';
+import { documentLocale } from '../search/messages.ts';
 import { prefillContactUrl, prefillMailto } from '../../shared/contact-link.ts';
 
 addEventListener('click', (event) => {
@@ -15,7 +15,7 @@ addEventListener('click', (event) => {
   const target = link.dataset.contact!;
   link.href = target.startsWith('mailto:') ? prefillMailto(target.slice('mailto:'.length), filled) : prefillContactUrl(target, filled);
   sendBeacon('/api/contact-clicks', {
-    locale: pageLocale(),
+    locale: documentLocale(),
     ...(link.dataset.articleId && { articleId: link.dataset.articleId }),
     ...(query && { query }),
   });

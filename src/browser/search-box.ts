@@ -4,7 +4,7 @@
  * so pages that are read but not searched stay small.
  */
 import type { SearchHit } from '../search/engine.ts';
-import { pageLocale, searchMessages } from '../search/messages.ts';
+import { documentLocale, searchMessages } from '../search/messages.ts';
 
 const SUGGESTIONS = 5;
 
@@ -48,7 +48,7 @@ class SearchBox extends HTMLElement {
     const query = this.input.value.trim();
     const mine = ++this.generation;
     if (!query) return this.close();
-    const locale = pageLocale();
+    const locale = documentLocale();
     try {
       const [{ searchSite }, { searchReporter }] = await Promise.all([import('../search/site-search.ts'), import('../search/report.ts')]);
       this.reporter ??= searchReporter(locale);

@@ -1,12 +1,12 @@
 import type { SearchHit, SearchOutcome } from '../search/engine.ts';
 import { SEARCH_PAGE_LIMIT, searchSite } from '../search/site-search.ts';
-import { pageLocale, searchMessages } from '../search/messages.ts';
+import { documentLocale, searchMessages } from '../search/messages.ts';
 import { searchReporter } from '../search/report.ts';
 import { SearchResultList } from './search-result-list.ts';
 
 /** The search page: the query and category live in the URL, so a search can be shared and the back button works. */
 export function runSearchPage(): void {
-  const locale = pageLocale();
+  const locale = documentLocale();
   const text = searchMessages[locale];
   const input = document.getElementById('search-page-input') as HTMLInputElement;
   const form = input.form!;

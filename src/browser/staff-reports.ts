@@ -2,34 +2,31 @@
  * The staff reports page: fetches a report for the chosen period and filters, renders it as a sortable, paged
  * table, exports it as CSV, and saves statuses and notes. All data comes from /api/staff behind the session.
  */
-import type { Locale } from '../../shared/content/schema.ts';
+import type { Locale } from '../../shared/locales.ts';
+import { ARTICLE_STATUSES, QUERY_STATUSES, SYNONYM_STATUSES } from '../../shared/review-statuses.ts';
+// Types only: the answers of /api/staff/reports/*, as the server builds them.
+import type { Overview, ReportPage, ReportRows } from '../../server/reports/report-rows.ts';
+import { element } from './element.ts';
 import { logOut, staffFetch } from './staff-session.ts';
 
-type Report = 'unhelpful' | 'failed-searches' | 'unclicked-searches' | 'synonyms' | 'contexts' | 'overview';
-type Row = Record<string, unknown>;
-interface Column {
+type ListReport = keyof ReportRows;
+type Report = ListReport | 'overview';
+interface Column<Row> {
   label: string;
   sort?: string;
   cell: (row: Row) => Node | string;
 }
 
 const state = { report: 'unhelpful' as Report, sort: '', order: 'desc', page: 1 };
-const percent = (value: unknown) => (typeof value === 'number' ? `${Math.round(value * 100)}%` : '–');
+const percent = (value: number | null | undefined) => (typeof value === 'number' ? `${Math.round(value * 100)}%` : '–');
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, attributes: Record<string, string> = {}) {
-  const node = document.createElement(tag);
-  if (text !== undefined) node.textContent = text;
-  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
-  return node;
-}
-
-function reviewCell(statuses: string[], review: { status: string; note: string }, save: (status: string, note: string) => Promise<Response>) {
-  const box = element('div', undefined, { class: 'staff-review' });
-  const select = element('select', undefined, { 'aria-label': '상태 · Status' });
-  for (const status of statuses) select.append(element('option', status, { value: status }));
+function reviewCell(statuses: readonly string[], review: { status: string; note: string }, save: (status: string, note: string) => Promise<Response>) {
+  const box = element('div', { class: 'staff-review' });
+  const select = element('select', { 'aria-label': '상태 · Status' });
+  for (const status of statuses) select.append(element('option', { value: status }, status));
   select.value = review.status;
-  const note = element('input', undefined, { 'aria-label': '메모 · Note', value: review.note, maxlength: '2000' });
-  const button = element('button', '저장 · Save', { type: 'button' });
+  const note = element('input', { 'aria-label': '메모 · Note', value: review.note, maxlength: '2000' });
+  const button = element('button', { type: 'button' }, '저장 · Save');
   button.addEventListener('click', async () => {
     const response = await save(select.value, note.value);
     document.getElementById('staff-status')!.textContent = response.ok ? '저장했어요 · Saved' : '저장하지 못했어요 · Could not save';
@@ -45,7 +42,7 @@ function reviewCell(statuses: string[], review: { status: string; note: string }
  */
 let checks = Promise.resolve();
 function findsNow(query: string, locale: Locale) {
-  const note = element('span', '확인 중… · Checking…', { class: 'staff-finds-now', 'data-state': 'checking' });
+  const note = element('span', { class: 'staff-finds-now', 'data-state': 'checking' }, '확인 중… · Checking…');
   checks = checks.then(async () => {
     try {
       const { searchSite, SEARCH_PAGE_LIMIT } = await import('../search/site-search.ts');
@@ -62,13 +59,13 @@ function findsNow(query: string, locale: Locale) {
 }
 
 /** The live article, and the file an editor opens to fix it. */
-function articleCell(row: Row): HTMLElement {
+function articleCell(row: { title: string; url: string; sourcePath: string }): HTMLElement {
   const box = element('div');
-  box.append(element('a', String(row.title), { href: String(row.url) }), element('code', String(row.sourcePath)));
+  box.append(element('a', { href: row.url }, row.title), element('code', {}, row.sourcePath));
   return box;
 }
 
-const columns: Record<Exclude<Report, 'overview'>, Column[]> = {
+const columns: { [R in ListReport]: Column<ReportRows[R]>[] } = {
   unhelpful: [
     {
       label: '글 · Article',
@@ -78,22 +75,21 @@ const columns: Record<Exclude<Report, 'overview'>, Column[]> = {
     { label: '조회 · Views', sort: 'views', cell: (row) => String(row.views) },
     { label: '투표 · Votes', sort: 'votes', cell: (row) => String(row.votes) },
     { label: '도움됨 · Helpful', sort: 'helpful', cell: (row) => percent(row.helpfulShare) },
-    { label: '신뢰도 · Confidence', sort: 'confidence', cell: (row) => (row.confidence as number).toFixed(2) },
-    { label: '이유 · Reasons', cell: (row) => Object.entries(row.reasons as Record<string, number>).map(([reason, n]) => `${reason} ${n}`).join(', ') },
-    { label: '최근 의견 · Latest comments', cell: (row) => (row.comments as { comment: string }[]).map((c) => c.comment).join(' / ') },
+    { label: '신뢰도 · Confidence', sort: 'confidence', cell: (row) => row.confidence.toFixed(2) },
+    { label: '이유 · Reasons', cell: (row) => Object.entries(row.reasons).map(([reason, n]) => `${reason} ${n}`).join(', ') },
+    { label: '최근 의견 · Latest comments', cell: (row) => row.comments.map((c) => c.comment).join(' / ') },
     {
       label: '수정 전후 · Before/after fix',
       sort: 'updated',
       cell: (row) => {
-        const before = row.beforeFix as { helpfulShare: number | null } | undefined;
-        const after = row.afterFix as { helpfulShare: number | null } | undefined;
+        const { beforeFix: before, afterFix: after } = row;
         return `${row.updated}${before && after ? ` · ${percent(before.helpfulShare)} → ${percent(after.helpfulShare)}` : ''}`;
       },
     },
     {
       label: '상태 · Status',
       cell: (row) =>
-        reviewCell(['new', 'in-review', 'fixed'], row.review as { status: string; note: string }, (status, note) =>
+        reviewCell(ARTICLE_STATUSES, row.review, (status, note) =>
           staffFetch(`/api/staff/articles/${row.articleId}/review`, { method: 'PATCH', body: JSON.stringify({ status, note }) }),
         ),
     },
@@ -103,46 +99,46 @@ const columns: Record<Exclude<Report, 'overview'>, Column[]> = {
       label: '검색어 · Query',
       sort: 'query',
       cell: (row) => {
-        const typed = (row.variants as string[])[0] ?? String(row.normalized);
+        const typed = row.variants[0] ?? row.normalized;
         const box = element('div');
-        box.append(element('a', (row.variants as string[]).join(' | ') || typed, { href: `/${row.locale}/search/?q=${encodeURIComponent(typed)}` }));
+        box.append(element('a', { href: `/${row.locale}/search/?q=${encodeURIComponent(typed)}` }, row.variants.join(' | ') || typed));
         box.append(findsNow(typed, row.locale as Locale));
         return box;
       },
     },
-    { label: '언어 · Locale', cell: (row) => String(row.locale) },
+    { label: '언어 · Locale', cell: (row) => row.locale },
     { label: '검색 수 · Searches', sort: 'searches', cell: (row) => String(row.searches) },
     { label: '방문자 · Visitors', sort: 'visitors', cell: (row) => String(row.visitors) },
     { label: '이후 고객센터 · Then contacted support', sort: 'contacted', cell: (row) => String(row.contacted) },
     { label: '처음/마지막 · First/last', sort: 'lastSeen', cell: (row) => `${row.firstSeen} – ${row.lastSeen}` },
-    { label: '새 글 만들기 · New article', cell: (row) => element('code', String(row.newArticleCommand)) },
+    { label: '새 글 만들기 · New article', cell: (row) => element('code', {}, row.newArticleCommand) },
     {
       label: '상태 · Status',
       cell: (row) =>
-        reviewCell(['open', 'planned', 'resolved', 'ignored'], row.review as { status: string; note: string }, (status, note) =>
+        reviewCell(QUERY_STATUSES, row.review, (status, note) =>
           staffFetch('/api/staff/queries/review', { method: 'PATCH', body: JSON.stringify({ locale: row.locale, normalized: row.normalized, status, note }) }),
         ),
     },
   ],
   'unclicked-searches': [
-    { label: '검색어 · Query', sort: 'query', cell: (row) => (row.variants as string[]).join(' | ') || String(row.normalized) },
-    { label: '언어 · Locale', cell: (row) => String(row.locale) },
+    { label: '검색어 · Query', sort: 'query', cell: (row) => row.variants.join(' | ') || row.normalized },
+    { label: '언어 · Locale', cell: (row) => row.locale },
     { label: '검색 수 · Searches', sort: 'searches', cell: (row) => String(row.searches) },
     { label: '방문자 · Visitors', sort: 'visitors', cell: (row) => String(row.visitors) },
   ],
   synonyms: [
-    { label: '독자가 검색한 말 · Readers searched', sort: 'query', cell: (row) => String(row.query) },
+    { label: '독자가 검색한 말 · Readers searched', sort: 'query', cell: (row) => row.query },
     {
       label: '그리고 찾은 글 · and found',
       cell: articleCell,
     },
     { label: '독자 수 · Readers', sort: 'readers', cell: (row) => String(row.readers) },
-    { label: '별칭으로 추가 · Add as alias', cell: (row) => element('code', String(row.suggestion)) },
+    { label: '별칭으로 추가 · Add as alias', cell: (row) => element('code', {}, row.suggestion) },
     {
       // Accepted pairs reach search at the next build, with no article edited.
       label: '검색에 반영 · Teach search',
       cell: (row) =>
-        reviewCell(['proposed', 'accepted', 'rejected'], row.review as { status: string; note: string }, (status, note) =>
+        reviewCell(SYNONYM_STATUSES, row.review, (status, note) =>
           staffFetch('/api/staff/synonyms/review', {
             method: 'PATCH',
             body: JSON.stringify({ locale: row.locale, normalized: row.normalized, query: row.query, articleId: row.articleId, status, note }),
@@ -151,8 +147,8 @@ const columns: Record<Exclude<Report, 'overview'>, Column[]> = {
     },
   ],
   contexts: [
-    { label: '위젯 위치 · Context', sort: 'context', cell: (row) => String(row.context) },
-    { label: '언어 · Locale', cell: (row) => String(row.locale) },
+    { label: '위젯 위치 · Context', sort: 'context', cell: (row) => row.context },
+    { label: '언어 · Locale', cell: (row) => row.locale },
     { label: '열림 · Panels shown', sort: 'impressions', cell: (row) => String(row.impressions) },
     { label: '글 클릭 · Article clicks', cell: (row) => String(row.clicks) },
     { label: '클릭률 · Click rate', sort: 'clickRate', cell: (row) => percent(row.clickRate) },
@@ -161,33 +157,24 @@ const columns: Record<Exclude<Report, 'overview'>, Column[]> = {
   ],
 };
 
-interface Metric {
-  value: number | null;
-  previous: number | null;
-  change: number | null;
-}
-
 /** Headline numbers with their change against the previous period, and a small daily chart for each. */
-function renderOverview(data: {
-  metrics: Record<string, Metric>;
-  series: Record<string, number | string>[];
-  funnel: { searches: number; failed: number; contacted: number };
-}): HTMLElement {
-  const labels: Record<string, [string, boolean, string]> = {
+function renderOverview(data: Overview): HTMLElement {
+  const labels: Record<keyof Overview['metrics'], [string, boolean, Exclude<keyof Overview['series'][number], 'day'>]> = {
     views: ['조회 · Views', false, 'views'],
     searches: ['검색 · Searches', false, 'searches'],
     zeroResultRate: ['결과 없는 검색 · Zero-result rate', true, 'zeroResults'],
     clickThrough: ['검색 후 클릭 · Search click-through', true, 'searches'],
     helpfulShare: ['도움됨 · Helpful share', true, 'helpful'],
   };
-  const grid = element('div', undefined, { class: 'staff-overview' });
-  for (const [key, [label, share, seriesKey]] of Object.entries(labels)) {
+  const grid = element('div', { class: 'staff-overview' });
+  for (const key of Object.keys(labels) as (keyof Overview['metrics'])[]) {
+    const [label, share, seriesKey] = labels[key];
     const metric = data.metrics[key];
     const show = (value: number | null) => (value === null ? '–' : share ? `${(value * 100).toFixed(1)}%` : String(value));
-    const card = element('figure', undefined, { class: 'staff-metric' });
+    const card = element('figure', { class: 'staff-metric' });
     const change = metric.change === null ? '' : `${metric.change >= 0 ? '+' : ''}${share ? `${(metric.change * 100).toFixed(1)}%p` : metric.change}`;
-    card.append(element('figcaption', label), element('strong', show(metric.value)), element('span', `이전 기간 · previous ${show(metric.previous)} ${change}`));
-    const values = data.series.map((day) => Number(day[seriesKey]));
+    card.append(element('figcaption', {}, label), element('strong', {}, show(metric.value)), element('span', {}, `이전 기간 · previous ${show(metric.previous)} ${change}`));
+    const values = data.series.map((day) => day[seriesKey]);
     const max = Math.max(1, ...values);
     const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
     svg.setAttribute('viewBox', `0 0 ${Math.max(values.length, 1) * 6} 40`);
@@ -202,11 +189,11 @@ function renderOverview(data: {
     grid.append(card);
   }
   const { searches, failed, contacted } = data.funnel;
-  const funnel = element('figure', undefined, { class: 'staff-metric staff-funnel' });
+  const funnel = element('figure', { class: 'staff-metric staff-funnel' });
   funnel.append(
-    element('figcaption', '검색 → 결과 없음 → 고객센터 · Search → no answer → contact'),
-    element('strong', `${searches} → ${failed} → ${contacted}`),
-    element('span', failed ? `결과 없는 검색의 ${Math.round((contacted / failed) * 100)}%가 문의로 · ${Math.round((contacted / failed) * 100)}% of failed searches end in a contact` : ''),
+    element('figcaption', {}, '검색 → 결과 없음 → 고객센터 · Search → no answer → contact'),
+    element('strong', {}, `${searches} → ${failed} → ${contacted}`),
+    element('span', {}, failed ? `결과 없는 검색의 ${Math.round((contacted / failed) * 100)}%가 문의로 · ${Math.round((contacted / failed) * 100)}% of failed searches end in a contact` : ''),
   );
   grid.append(funnel);
   return grid;
@@ -237,16 +224,19 @@ async function render(): Promise<void> {
     status.textContent = '';
     return;
   }
-  const report = state.report;
-  const data = (await response.json()) as { rows: Row[]; total: number; page: number; pageSize: number };
-  const table = element('table', undefined, { class: 'staff-table' });
+  renderTable(state.report, await response.json());
+}
+
+function renderTable<R extends ListReport>(report: R, data: ReportPage<ReportRows[R]>): void {
+  const status = document.getElementById('staff-status')!;
+  const table = element('table', { class: 'staff-table' });
   const head = table.createTHead().insertRow();
   for (const column of columns[report]) {
-    const th = element('th', undefined, { scope: 'col' });
+    const th = element('th', { scope: 'col' });
     if (column.sort) {
       const sorted = state.sort === column.sort;
       th.setAttribute('aria-sort', sorted ? (state.order === 'asc' ? 'ascending' : 'descending') : 'none');
-      const button = element('button', column.label, { type: 'button' });
+      const button = element('button', { type: 'button' }, column.label);
       button.addEventListener('click', () => {
         state.order = sorted && state.order === 'desc' ? 'asc' : 'desc';
         state.sort = column.sort!;
@@ -265,7 +255,7 @@ async function render(): Promise<void> {
   const pages = Math.max(1, Math.ceil(data.total / data.pageSize));
   const nav = document.getElementById('staff-pages')!;
   const pageButton = (label: string, page: number) => {
-    const button = element('button', label, { type: 'button' });
+    const button = element('button', { type: 'button' }, label);
     button.disabled = page < 1 || page > pages;
     button.addEventListener('click', () => {
       state.page = page;
@@ -273,7 +263,7 @@ async function render(): Promise<void> {
     });
     return button;
   };
-  nav.replaceChildren(pageButton('‹', data.page - 1), element('span', `${data.page} / ${pages}`), pageButton('›', data.page + 1));
+  nav.replaceChildren(pageButton('‹', data.page - 1), element('span', {}, `${data.page} / ${pages}`), pageButton('›', data.page + 1));
   status.textContent = `${data.total}건 · ${data.total} rows`;
 }
 

@@ -1,5 +1,5 @@
 import { convertQwertyToHangul, disassemble } from 'es-hangul';
-import type { Locale } from '../../shared/content/schema.ts';
+import type { Locale } from '../../shared/locales.ts';
 import type { Knowledge } from './knowledge.ts';
 import { analyzeKorean, isGrammar, isParticleWord } from './korean.ts';
 import type { Pagefind, PagefindFragment, PagefindResult } from './pagefind.ts';

@@ -1,4 +1,4 @@
-import type { Locale } from '../../shared/content/schema.ts';
+import type { Locale } from '../../shared/locales.ts';
 
 /** Words the search scripts show; kept apart from ui.ts so the browser downloads only these. */
 export const searchMessages = {
@@ -28,4 +28,4 @@ export const searchMessages = {
   },
 } satisfies Record<Locale, Record<string, unknown>>;
 
-export const pageLocale = (): Locale => (document.documentElement.lang === 'en' ? 'en' : 'ko');
+export const documentLocale = (): Locale => (document.documentElement.lang === 'en' ? 'en' : 'ko');

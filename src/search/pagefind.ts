@@ -1,4 +1,4 @@
-import type { Locale } from '../../shared/content/schema.ts';
+import type { Locale } from '../../shared/locales.ts';
 
 /** The slice of Pagefind's browser API we use (types from pagefind_web_js/types/index.d.ts). */
 export interface PagefindResult {

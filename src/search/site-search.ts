@@ -1,4 +1,4 @@
-import type { Locale } from '../../shared/content/schema.ts';
+import type { Locale } from '../../shared/locales.ts';
 import { search, type SearchContext, type SearchOptions, type SearchOutcome } from './engine.ts';
 import { Knowledge, type SiteKnowledge } from './knowledge.ts';
 import { loadPagefind } from './pagefind.ts';

@@ -4,8 +4,9 @@
  * it shows comes from static files; the API only adds helpfulness to the order and receives events, so the panel
  * works when the API is down or refuses this site.
  */
+import { element } from '../element.ts';
 import { sendBeacon } from '../beacon.ts';
-import type { Locale } from '../../../shared/content/schema.ts';
+import type { Locale } from '../../../shared/locales.ts';
 import { searchReporter } from '../../search/report.ts';
 import { prefillContactUrl, prefillMailto } from '../../../shared/contact-link.ts';
 import type { Suggestion, WidgetData } from '../../../shared/widget-data.ts';
@@ -249,13 +250,6 @@ export function mountPanel({ root, launcher, base, locale, pathPrefix }: PanelOp
       if (!dialog.hidden && shown.kind === 'list' && !query) void showList();
     },
   };
-}
-
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<string, string> = {}, content?: string) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
-  if (content !== undefined) node.textContent = content;
-  return node;
 }
 
 const paragraph = (content: string, className: string) => element('p', { class: className }, content);

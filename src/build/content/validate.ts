@@ -13,6 +13,7 @@ import {
   type Contexts,
   type SiteConfig,
 } from '../../../shared/content/schema.ts';
+import { ARTICLE_FILE } from '../../../shared/content/ids.ts';
 import { parseYaml, splitFrontmatter, type YamlSource } from './yaml-source.ts';
 
 export interface ValidatedArticle {
@@ -32,8 +33,6 @@ export interface ContentSet {
   articles: ValidatedArticle[];
   problems: Problem[];
 }
-
-const ARTICLE_FILE = /^([a-z0-9]+(?:-[a-z0-9]+)*)\.mdx?$/;
 
 /** Reads and checks the whole content folder without building; every problem is reported, not just the first. */
 export function validateContent(dir: string): ContentSet {

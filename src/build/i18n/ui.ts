@@ -1,4 +1,4 @@
-import type { Locale } from '../../../shared/content/schema.ts';
+import type { Locale } from '../../../shared/locales.ts';
 
 const ko = {
   languageName: '한국어',

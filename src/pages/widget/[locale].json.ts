@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { articleUrl, getArticles, inLocale, popular, type Article } from '../../build/content/articles.ts';
-import type { Locale } from '../../../shared/content/schema.ts';
+import type { Locale } from '../../../shared/locales.ts';
 import { categories, contexts, site } from '../../build/content/site-data.ts';
 import { ARTICLES_PER_CONTEXT, type WidgetData } from '../../../shared/widget-data.ts';
 

@@ -12,8 +12,3 @@ export function visitorKey(salt: Buffer, ip: string, userAgent: string): string 
 export function sourceKey(salt: Buffer, ip: string): string {
   return createHmac('sha256', salt).update(`source\n${ip}`).digest('base64url').slice(0, 22);
 }
-
-/** The UTC day of an instant, YYYY-MM-DD. */
-export const dayOf = (date: Date) => date.toISOString().slice(0, 10);
-
-export const daysBefore = (date: Date, days: number) => dayOf(new Date(date.getTime() - days * 86_400_000));

@@ -3,11 +3,11 @@ import type { z } from 'zod';
 import { ApiError } from '../errors.ts';
 
 /**
- * Reads a reader's event: JSON sent as `application/json`, or as `text/plain` (what `navigator.sendBeacon` sends
- * with a string, and what avoids a CORS preflight). Anything else, malformed JSON, or a body the schema refuses
- * answers 4xx naming what is wrong.
+ * Reads a JSON body (a reader's event, a staff login or review): sent as `application/json`, or as `text/plain`
+ * (what `navigator.sendBeacon` sends with a string, and what avoids a CORS preflight). Anything else, malformed
+ * JSON, or a body the schema refuses answers 4xx naming what is wrong.
  */
-export async function readBeacon<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
+export async function readJsonBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
   const type = (c.req.header('content-type') ?? '').split(';')[0].trim().toLowerCase();
   if (type !== 'application/json' && type !== 'text/plain') {
     throw new ApiError(415, 'unsupported_media_type', 'Send JSON as application/json or text/plain');
