@@ -52,7 +52,7 @@ class SearchBox extends HTMLElement {
     try {
       const [{ searchSite }, { searchReporter }] = await Promise.all([import('../search/site-search.ts'), import('../search/report.ts')]);
       this.reporter ??= searchReporter(locale);
-      const outcome = await searchSite(query, { locale, limit: SUGGESTIONS });
+      const outcome = await searchSite(query, { locale, limit: SUGGESTIONS, typing: true });
       if (mine !== this.generation) return;
       this.hits = outcome.hits;
       this.render(query, searchMessages[locale]);

@@ -34,6 +34,8 @@ export interface SearchOutcome {
 
 export interface SearchOptions {
   limit?: number;
+  /** The reader is still typing: the query's last word may be unfinished (`서우` on the way to `서울`). */
+  typing?: boolean;
   /** A category title, as pages are filtered by it. */
   category?: string;
 }
@@ -78,12 +80,24 @@ const MIN_COVERAGE = 0.5;
  * pages by how much of the query they answer, rare words weighing more (idf), then refine the top by titles.
  */
 export async function search(context: SearchContext, query: string, options: SearchOptions = {}): Promise<SearchOutcome> {
-  const index = new IndexQueries(context.index, options.category);
+  const last = words(query).at(-1);
+  // A finished noun is not the start of a longer syllable (`공고` is not `공공`, `모드` not `모든`); a verb's stem is
+  // (`나오` of 나옵니다), and so is the word being typed.
+  const open = (word: string) =>
+    !isHangul(word) || context.knowledge.isVerbStem(word) || analyzeKorean(word).predicate || (options.typing === true && last !== undefined && last.startsWith(word));
+  const index = new IndexQueries(context.index, open, options.category);
   const empty: SearchOutcome = { query, hits: [], total: 0, partial: [], terms: [] };
   const typed = (await joinWords(words(query), context)).map((word) => oneSyllableNoun(word, context.knowledge) ?? word);
   // Other one-syllable Korean words (`지`, `큰`, `옷`) are mostly grammar and match everything: they count only alone.
   const content = typed.filter(
-    (word) => !isStopword(word) && !isStopword(analyzeKorean(word).stem) && !(isHangul(word) && word.length === 1 && !context.knowledge.knows(word)),
+    (word) =>
+      !isStopword(word) &&
+      !isStopword(analyzeKorean(word).stem) &&
+      !(isHangul(word) && word.length === 1 && !context.knowledge.knows(word)) &&
+      // `개만`, `시에서`: a counter or a dependent noun with its particle.
+      !(isParticleWord(word) && !context.knowledge.isNoun(word[0])) &&
+      // `100만원`, `6월에`: an amount or a date says how much or when; the rest of the question says about what.
+      !NUMBER_WITH_UNIT.test(word),
   );
   const terms = (await Promise.all((content.length ? content : typed).map((word) => resolveWord(word, index, context)))).flat();
   if (!terms.length) return empty;
@@ -114,9 +128,11 @@ class IndexQueries {
   private readonly pageWords = new Map<string, string[]>();
   private readonly index: SearchIndex;
   private readonly category?: string;
+  private readonly open: (word: string) => boolean;
 
-  constructor(index: SearchIndex, category?: string) {
+  constructor(index: SearchIndex, open: (word: string) => boolean, category?: string) {
     this.index = index;
+    this.open = open;
     this.category = category;
   }
 
@@ -167,8 +183,15 @@ class IndexQueries {
   async known(word: string): Promise<Map<string, number>> {
     const scores = await this.scores(word);
     // One after the other: each page read is a download, and the best page usually settles it.
-    for (const [id] of [...scores].sort((a, b) => b[1] - a[1]).slice(0, 2)) if (hasPrefix(await this.words(id), word)) return scores;
+    for (const [id] of [...scores].sort((a, b) => b[1] - a[1]).slice(0, 2)) if (this.onPage(await this.words(id), word)) return scores;
     return new Map();
+  }
+
+  /** Some word of a page starts with `word`, as Pagefind matches; a finished word only at a syllable's end. */
+  onPage(pageWordList: string[], word: string): boolean {
+    const prefix = comparable(word);
+    const open = this.open(word);
+    return pageWordList.some((candidate) => candidate.startsWith(prefix) && (open || endsSyllable(candidate, prefix.length)));
   }
 }
 
@@ -192,13 +215,15 @@ async function joinWords(typed: string[], context: SearchContext): Promise<strin
   return joined;
 }
 
+const NUMBER_WITH_UNIT = /^\d+[\uAC00-\uD7A3]*$/;
+
 /**
  * `돈이`, `폰으로`: a one-syllable noun the lexicon knows, with its particle. The stemmer keeps two syllables at
  * least, so without this the word would be searched with its particle and found nowhere.
  */
 function oneSyllableNoun(word: string, knowledge: Knowledge): string | undefined {
-  if (!isParticleWord(analyzeKorean(word).stem)) return undefined;
-  return knowledge.knows(word[0]) ? word[0] : undefined;
+  // `넣는` is 넣다, not a noun 넣 with a particle.
+  return isParticleWord(word) && knowledge.isNoun(word[0]) ? word[0] : undefined;
 }
 
 /** The vocabulary's other real words as a set, made once: splitting a glued word asks about every substring. */
@@ -306,7 +331,7 @@ async function rank(terms: Term[], index: IndexQueries, depth: number): Promise<
   const first = scorePages(terms, idfWeights(terms, pageCount), (term, id) => term.scores.has(id));
   const candidates = await Promise.all(first.slice(0, depth).map(async ({ id }) => ({ id, fragment: await index.data(id) })));
   const texts = new Map(await Promise.all(candidates.map(async ({ id }) => [id, await index.words(id)] as const)));
-  const contains = (term: Term, id: string) => term.scores.has(id) && texts.has(id) && term.searched.some((word) => hasPrefix(texts.get(id)!, word));
+  const contains = (term: Term, id: string) => term.scores.has(id) && texts.has(id) && term.searched.some((word) => index.onPage(texts.get(id)!, word));
 
   const checked = terms.map((term): Term => (candidates.some(({ id }) => contains(term, id)) ? term : { ...term, via: 'unknown', scores: new Map() }));
   const weights = idfWeights(checked, pageCount);
@@ -316,7 +341,7 @@ async function rank(terms: Term[], index: IndexQueries, depth: number): Promise<
     .filter(({ id }) => fragments.has(id))
     .map((page) => {
       const fragment = fragments.get(page.id)!;
-      return { ...page, fragment, score: page.score * aboutBonus(fragment, checked, weights) };
+      return { ...page, fragment, score: page.score * aboutBonus(fragment, checked, weights, index) };
     })
     .sort((a, b) => b.score - a.score);
   return { ranked, unread: scorePages(checked, weights, (term, id) => term.scores.has(id) && !fragments.has(id)) };
@@ -331,7 +356,12 @@ function idfWeights(terms: Term[], pageCount: number): number[] {
   const idf = terms.map((term) => (term.via === 'unknown' ? 0 : Math.log(1 + pageCount / term.scores.size) * (term.predicate ? 0.5 : 1)));
   const known = idf.filter((_, i) => terms[i].via !== 'unknown' && !terms[i].predicate);
   const typical = known.length ? known.reduce((sum, w) => sum + w, 0) / known.length : Math.log(1 + pageCount);
-  return terms.map((term, i) => (term.via !== 'unknown' ? idf[i] : term.predicateLike ? 0 : typical));
+  // A long compound no page has (`층간소음`, `화상회의`) is the topic itself: it weighs as a word on no page, so the
+  // site's common words around it (신청, 설정) cannot answer for it.
+  const compound = (term: Term) => isHangul(term.typed) && term.typed.length >= 4 && analyzeKorean(term.typed).stem.length >= 3;
+  return terms.map((term, i) =>
+    term.via !== 'unknown' ? idf[i] : term.predicateLike ? 0 : compound(term) && !term.predicate ? Math.max(typical, Math.log(1 + pageCount)) : typical,
+  );
 }
 
 function scorePages(terms: Term[], weights: number[], contains: (term: Term, id: string) => boolean) {
@@ -354,13 +384,13 @@ function scorePages(terms: Term[], weights: number[], contains: (term: Term, id:
  * Words in a page's title or its editors' keywords say what the page is about, more than a mention in its body:
  * the page gains in proportion to the weight of the query it names there.
  */
-function aboutBonus(fragment: PagefindFragment, terms: Term[], weights: number[]): number {
+function aboutBonus(fragment: PagefindFragment, terms: Term[], weights: number[], index: IndexQueries): number {
   const title = [...new Set(words(fragment.meta.title ?? '').map(comparable))];
   const keywords = new Set(words(fragment.meta.keywords ?? ''));
   const total = weights.reduce((sum, weight) => sum + weight, 0) || 1;
   const share = (inside: (word: string) => boolean) =>
     terms.reduce((sum, term, i) => sum + (term.searched.some(inside) ? weights[i] : 0), 0) / total;
-  return 1 + 0.8 * share((word) => hasPrefix(title, word)) + 0.2 * share((word) => keywords.has(word));
+  return 1 + 0.8 * share((word) => index.onPage(title, word)) + 0.2 * share((word) => keywords.has(word));
 }
 
 /** Every word of a page (text, title, keywords) as Pagefind compares them: Korean in jamo, English stemmed. */
@@ -369,11 +399,16 @@ function pageWords(fragment: PagefindFragment): string[] {
   return [...new Set(words(text))].map(comparable);
 }
 
-/** `서우` is a prefix of `서울` in jamo, as a reader typing sees it; `pays` matches `pay` as Pagefind stems English. */
-const hasPrefix = (pageWordList: string[], word: string) => {
-  const prefix = comparable(word);
-  return pageWordList.some((candidate) => candidate.startsWith(prefix));
-};
+const CONSONANT = /^[ㄱ-ㅎ]$/;
+
+/**
+ * In jamo, `candidate` goes on from `length` with a new syllable, or not at all: the jamo after a finished word must
+ * be a consonant that starts a syllable (followed by a vowel), not one that closes the word's last syllable.
+ */
+function endsSyllable(candidate: string, length: number): boolean {
+  const [next, after] = [candidate[length], candidate[length + 1]];
+  return next === undefined || (CONSONANT.test(next) && after !== undefined && !CONSONANT.test(after));
+}
 
 /** A rough English stem, enough to agree with Pagefind's stemmer on plurals and common endings. */
 const comparable = (word: string) => (isLatin(word) ? word.replace(/(?:ies|es|s|ed|ing)$/, '').slice(0, Math.max(3, word.length - 3)) || word : disassemble(word));

@@ -50,6 +50,8 @@ export function spelledLetters(word: string): string | undefined {
 export class Knowledge {
   private readonly groupsOf = new Map<string, number[]>();
   private readonly verbForms = new Map<string, string>();
+  private readonly nouns = new Set<string>();
+  private readonly verbStems = new Set<string>();
   private readonly groups: SynonymGroup[];
   private readonly abbreviations: Record<string, string>;
 
@@ -60,7 +62,11 @@ export class Knowledge {
       for (const member of [...group.found, ...group.other]) {
         const word = searchable(member);
         this.groupsOf.set(word, [...(this.groupsOf.get(word) ?? []), i]);
-        if (isVerb(member)) for (const form of stemForms(word)) if (!this.verbForms.has(form)) this.verbForms.set(form, word);
+        if (!isVerb(member)) this.nouns.add(word);
+        else {
+          this.verbStems.add(word);
+          for (const form of stemForms(word)) if (!this.verbForms.has(form)) this.verbForms.set(form, word);
+        }
       }
     });
   }
@@ -72,13 +78,24 @@ export class Knowledge {
   isPhrase(first: string, second: string): boolean {
     const pair = first + second;
     const meaning = (this.groupsOf.get(pair) ?? []).flatMap((i) => this.groups[i].found.map(searchable)).filter((word) => ![pair, first, second].includes(word));
-    // `안 돼요` is one verb, `주소 바꿔요` two words: joined only when the second word alone is not the verb.
-    return meaning.length > 0 || (verbOf(pair, this.verbForms) !== undefined && verbOf(second, this.verbForms) === undefined);
+    // `안 돼요` and `돈이 나가요` are one verb each, longer than the verb the second word alone is (나가다).
+    const phraseVerb = verbOf(pair, this.verbForms);
+    return meaning.length > 0 || (phraseVerb !== undefined && phraseVerb.length > (verbOf(second, this.verbForms) ?? '').length);
   }
 
   /** The lexicon or the site's editors have other words for it. */
   knows(word: string): boolean {
     return this.alternatives(word, word).words.length > 0;
+  }
+
+  /** A noun of the lexicon (`돈`, `폰`), not only the stem of a verb (`넣` of 넣다). */
+  isNoun(word: string): boolean {
+    return this.nouns.has(word);
+  }
+
+  /** The stem of a verb of the lexicon (`바꾸`), searched as the start of its forms. */
+  isVerbStem(word: string): boolean {
+    return this.verbStems.has(word);
   }
 
   /**

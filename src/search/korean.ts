@@ -83,8 +83,8 @@ function strip(word: string, predicate: boolean): { stem: string; predicate: boo
   return { stem: word, predicate };
 }
 
-/** `번만`, `수는`: a one-syllable noun and its particle, too short a stem to be worth keeping as a word. */
-export const isParticleWord = (word: string) => word.length === 2 && PARTICLE_SET.has(word[1]);
+/** `번만`, `시에서`: a one-syllable noun and its particle, too short a stem to be worth keeping as a word. */
+export const isParticleWord = (word: string) => word.length >= 2 && word.length <= 4 && PARTICLE_SET.has(word.slice(1));
 
 /** Only grammar: a particle or ending left over when a glued word is split (`했더니` in `입력했더니`). */
 export const isGrammar = (fragment: string) =>
@@ -105,5 +105,7 @@ export const KOREAN_STOPWORDS = new Set([
   '나중에', '바로', '곧', '정말', '완전', '되게', '엄청', '약간', '거의', '그래서', '그런데', '하지만', '그럼', '그러면', '만약',
   '혹은', '또는', '아무리', '전혀', '절대', '일단', '우선', '따로', '한번', '해도', '않아요', '않고', '않는', '않아서', '않는데',
   '않습니다', '않나요', '없이',
+  // Counting and time words: `하나로`, `두 번`, `때마다` say how much or when, not about what.
+  '하나', '하나로', '하나만', '하나도', '하나씩', '두번', '세번', '때', '때마다', '때만', '때는', '때도', '때에',
   '혹시', '문의', '문의드려요', '받은', '받을', '받는', '받고', '받았는데', '하는데', '한', '된', '되는데', '했어요', '됐어요', '있는데', '없는데', '해야', '하고', '했는데', '됐는데', '어떤', '이렇게', '다시', '너무', '진짜', '왜요', '뭘',
 ]);

@@ -1,5 +1,5 @@
 import { disassemble } from 'es-hangul';
-import { search, type SearchContext } from '../../src/search/engine.ts';
+import { search, type SearchContext, type SearchOptions } from '../../src/search/engine.ts';
 import { searchKeywords, type IndexableArticle } from '../../src/search/keywords.ts';
 import { Knowledge } from '../../src/search/knowledge.ts';
 import type { PagefindFragment, PagefindResult } from '../../src/search/pagefind.ts';
@@ -54,6 +54,6 @@ export function memorySearch(articles: TestArticle[], synonyms: string[][] = [])
   const context: SearchContext = { index, knowledge: new Knowledge(knowledge), locale: 'ko', vocabulary: async () => vocabulary };
   const find = async (query: string, limit = 10) => (await search(context, query, { limit })).hits.map((hit) => hit.id);
   /** The whole outcome, for what the ids alone do not show. */
-  find.outcome = (query: string, limit = 10) => search(context, query, { limit });
+  find.outcome = (query: string, limit = 10, options: SearchOptions = {}) => search(context, query, { limit, ...options });
   return find;
 }

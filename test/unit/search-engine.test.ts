@@ -60,6 +60,36 @@ describe('general Korean, shipped with the engine', () => {
   });
 });
 
+describe('what a question is about', () => {
+  const site = memorySearch([
+    ...articles,
+    { id: 'ko/account/public-agency', title: '공공기관 제출 서류', body: '공공기관에 제출할 증명서는 설정에서 신청하십시오.' },
+    { id: 'ko/billing/auto-debit', title: '자동이체 출금일', body: '자동이체는 매월 지정한 날에 출금됩니다. 출금 내역은 결제 관리에서 봅니다.' },
+    // Pages of every help center: the words for asking and setting things up are on many of them.
+    ...['알림', '언어', '화면', '글자 크기'].map((topic, i) => ({ id: `ko/settings/topic-${i}`, title: `${topic} 설정`, body: `${topic}은 설정에서 바꾸고, 변경을 신청할 수 있습니다.` })),
+  ]);
+
+  it('does not take a finished word for the start of a longer syllable, except the word being typed', async () => {
+    expect((await site.outcome('공고')).hits).toEqual([]);
+    expect((await site.outcome('공고', 10, { typing: true })).hits.map((hit) => hit.id)).toContain('ko/account/public-agency');
+  });
+
+  it('lets no common word answer for a long compound no page has', async () => {
+    // 설정 and 신청 are on many pages; 층간소음 on none: the question is about 층간소음.
+    expect((await site.outcome('층간소음 설정 신청')).hits).toEqual([]);
+  });
+
+  it('skips counters, amounts and dates', async () => {
+    const outcome = await site.outcome('100만원 영수증 3개만 재발급');
+    expect(outcome.terms.map((term) => term.typed)).toEqual(['영수증', '재발급']);
+    expect(outcome.hits[0].id).toBe('ko/billing/receipt');
+  });
+
+  it('reads a verb phrase whose second word is a verb of its own as one (돈이 나가다 is 출금, not 나가다)', async () => {
+    expect((await site.outcome('돈이 나가는 날')).hits[0]?.id).toBe('ko/billing/auto-debit');
+  });
+});
+
 describe('matching that needs no dictionary', () => {
   it('splits a glued word at the boundary the site words allow, not after the longest known start', async () => {
     expect(segment('인증서류', (part) => ['인증', '인증서', '서류'].includes(part))).toEqual(['인증', '서류']);
