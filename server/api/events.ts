@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Manifest } from '../../shared/content/manifest.ts';
-import { normalizeQuery } from '../../src/search/text.ts';
+import { normalizeQuery } from '../../shared/search/text.ts';
 import type { Storage, WriteResult } from '../db/storage.ts';
 import { ApiError } from '../errors.ts';
 import { readJsonBody, validate } from './json-body.ts';

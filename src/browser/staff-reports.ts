@@ -45,7 +45,7 @@ function findsNow(query: string, locale: Locale) {
   const note = element('span', { class: 'staff-finds-now', 'data-state': 'checking' }, '확인 중… · Checking…');
   checks = checks.then(async () => {
     try {
-      const { searchSite, SEARCH_PAGE_LIMIT } = await import('../search/site-search.ts');
+      const { searchSite, SEARCH_PAGE_LIMIT } = await import('./search/site-search.ts');
       // The same call as the reader's search page, so both give the same answer.
       const [best] = (await searchSite(query, { locale, limit: SEARCH_PAGE_LIMIT })).hits;
       note.dataset.state = best ? 'finds' : 'none';

@@ -7,7 +7,7 @@
 import { element } from '../element.ts';
 import { sendBeacon } from '../beacon.ts';
 import type { Locale } from '../../../shared/locales.ts';
-import { searchReporter } from '../../search/report.ts';
+import { searchReporter } from '../search/report.ts';
 import { prefillContactUrl, prefillMailto } from '../../../shared/contact-link.ts';
 import type { Suggestion, WidgetData } from '../../../shared/widget-data.ts';
 import { matchContext } from './match.ts';
@@ -172,7 +172,7 @@ export function mountPanel({ root, launcher, base, locale, pathPrefix }: PanelOp
     updateContact();
     if (!typed) return showList();
     try {
-      const { searchSite } = await import('../../search/site-search.ts');
+      const { searchSite } = await import('../search/site-search.ts');
       const outcome = await searchSite(typed, { locale, limit: 5, base });
       if (typed !== query) return;
       shown = { kind: 'list' };

@@ -1,5 +1,5 @@
-import type { IndexableArticle } from '../../search/keywords.ts';
-import { buildSiteKnowledge } from '../../search/site-knowledge.ts';
+import type { IndexableArticle } from '../search/keywords.ts';
+import { buildSiteKnowledge } from '../search/site-knowledge.ts';
 import { getArticles, inLocale, type Article } from './articles.ts';
 import { readerSynonyms } from './reader-synonyms.ts';
 import type { Locale } from '../../../shared/locales.ts';

@@ -1,8 +1,8 @@
 import { convertQwertyToHangul, disassemble } from 'es-hangul';
-import type { Locale } from '../../shared/locales.ts';
+import type { Locale } from '../locales.ts';
 import type { Knowledge } from './knowledge.ts';
 import { analyzeKorean, isGrammar, isParticleWord } from './korean.ts';
-import type { Pagefind, PagefindFragment, PagefindResult } from './pagefind.ts';
+import type { Pagefind, PagefindFragment, PagefindResult } from './pagefind-api.ts';
 import { segment } from './segment.ts';
 import { similarWord } from './similar.ts';
 import { isStopword } from './stopwords.ts';

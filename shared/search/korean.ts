@@ -1,7 +1,7 @@
 /**
  * Reduces Korean words to stems readers and pages share. Pagefind matches query terms as prefixes of page
  * words (at jamo level), so a stem only has to be a prefix of the forms on the page: `환불받으려면` → `환불`
- * finds `환불은`, `환불 기간`. No maintained package does this (see shared/research/korean-search.md).
+ * finds `환불은`, `환불 기간`. Written here because no maintained package did this when it was written.
  */
 
 /** Case markers and other particles that follow nouns, combined forms included. */

@@ -1,5 +1,5 @@
 import { disassemble } from 'es-hangul';
-import type { Locale } from '../../shared/locales.ts';
+import type { Locale } from '../locales.ts';
 import { isHangul } from './text.ts';
 
 /** Words of a locale's articles with the number of articles each appears in; built by the site build. */

@@ -1,4 +1,4 @@
-/** Text handling shared by the build (index keywords, vocabulary) and the browser (queries), so both sides agree. */
+/** Text handling shared by the build (index keywords, vocabulary), the browser (queries) and the server (failed searches grouped), so all agree. */
 
 /** NFKC folds full-width letters and compatibility jamo; lower case; punctuation becomes space. */
 export function normalize(text: string): string {

@@ -3,8 +3,8 @@
  * plain search form, which keeps working without JavaScript. The search engine loads on first input only,
  * so pages that are read but not searched stay small.
  */
-import type { SearchHit } from '../search/engine.ts';
-import { documentLocale, searchMessages } from '../search/messages.ts';
+import type { SearchHit } from '../../../shared/search/engine.ts';
+import { documentLocale, searchMessages } from './messages.ts';
 
 const SUGGESTIONS = 5;
 
@@ -18,7 +18,7 @@ class SearchBox extends HTMLElement {
   private active = -1;
   private generation = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
-  private reporter?: ReturnType<typeof import('../search/report.ts').searchReporter>;
+  private reporter?: ReturnType<typeof import('./report.ts').searchReporter>;
 
   connectedCallback(): void {
     if (!this.hasAttribute('data-suggest') || this.input) return;
@@ -50,7 +50,7 @@ class SearchBox extends HTMLElement {
     if (!query) return this.close();
     const locale = documentLocale();
     try {
-      const [{ searchSite }, { searchReporter }] = await Promise.all([import('../search/site-search.ts'), import('../search/report.ts')]);
+      const [{ searchSite }, { searchReporter }] = await Promise.all([import('./site-search.ts'), import('./report.ts')]);
       this.reporter ??= searchReporter(locale);
       const outcome = await searchSite(query, { locale, limit: SUGGESTIONS, typing: true });
       if (mine !== this.generation) return;

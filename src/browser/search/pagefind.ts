@@ -1,23 +1,5 @@
-import type { Locale } from '../../shared/locales.ts';
-
-/** The slice of Pagefind's browser API we use (types from pagefind_web_js/types/index.d.ts). */
-export interface PagefindResult {
-  id: string;
-  score: number;
-  data(): Promise<PagefindFragment>;
-}
-export interface PagefindFragment {
-  url: string;
-  content: string;
-  excerpt: string;
-  meta: Record<string, string | undefined>;
-  filters: Record<string, string[] | undefined>;
-}
-export interface Pagefind {
-  options(options: Record<string, unknown>): Promise<void>;
-  init(): Promise<void>;
-  search(term: string | null, options?: { filters?: Record<string, string> }): Promise<{ results: PagefindResult[] }>;
-}
+import type { Locale } from '../../../shared/locales.ts';
+import type { Pagefind } from '../../../shared/search/pagefind-api.ts';
 
 const loading = new Map<string, Promise<Pagefind>>();
 

@@ -1,7 +1,7 @@
-import type { SearchHit, SearchOutcome } from '../search/engine.ts';
-import { SEARCH_PAGE_LIMIT, searchSite } from '../search/site-search.ts';
-import { documentLocale, searchMessages } from '../search/messages.ts';
-import { searchReporter } from '../search/report.ts';
+import type { SearchHit, SearchOutcome } from '../../../shared/search/engine.ts';
+import { SEARCH_PAGE_LIMIT, searchSite } from './site-search.ts';
+import { documentLocale, searchMessages } from './messages.ts';
+import { searchReporter } from './report.ts';
 import { SearchResultList } from './search-result-list.ts';
 
 /** The search page: the query and category live in the URL, so a search can be shared and the back button works. */
