@@ -20,10 +20,12 @@ interface Import {
 function importsOf(file: string): Import[] {
   const text = readFileSync(file, 'utf8');
   const found: Import[] = [];
-  for (const match of text.matchAll(/^\s*(import|export)(\s+type)?\b[^'"]*?(?:from\s*)?['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/gm)) {
-    const specifier = match[3] ?? match[4];
+  // `import … from`, `export … from`, a bare `import '…'`, and `import('…')`.
+  const pattern = /^\s*(?:import|export)(\s+type)?\s[^'"]*?\bfrom\s*['"]([^'"]+)['"]|^\s*import\s*['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/gm;
+  for (const match of text.matchAll(pattern)) {
+    const specifier = match[2] ?? match[3] ?? match[4];
     const target = specifier.startsWith('.') ? relative('.', resolve(dirname(file), specifier)) : specifier;
-    found.push({ file, target, typeOnly: Boolean(match[2]) });
+    found.push({ file, target, typeOnly: Boolean(match[1]) });
   }
   return found;
 }
