@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { launch } from 'chrome-launcher';
 import lighthouse, { desktopConfig, type Result } from 'lighthouse';
-import { siteFreshness } from '../cli/lib/site-freshness.ts';
+import { siteFreshness } from '../scripts/lib/site-freshness.ts';
 import { buildSite } from '../test/helpers/build.ts';
 import { startServer } from '../test/helpers/server.ts';
 

@@ -3,7 +3,7 @@ import { glob } from 'astro/loaders';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { contentDir } from './build/content/paths.ts';
-import { articleFrontmatterSchema } from '../shared/content/schema.ts';
+import { articleFrontmatterSchema } from './shared/content/schema.ts';
 
 const articles = defineCollection({
   loader: glob({

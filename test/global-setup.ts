@@ -24,7 +24,7 @@ export const SCAFFOLD = { locale: 'ko', category: 'billing', title: '환불은 �
 function scaffoldedContent(dir: string) {
   rmSync(dir, { recursive: true, force: true });
   cpSync('test/fixtures/content-basic', dir, { recursive: true });
-  const run = spawnSync(process.execPath, ['cli/new.ts', '--locale', SCAFFOLD.locale, '--category', SCAFFOLD.category, SCAFFOLD.title], {
+  const run = spawnSync(process.execPath, ['scripts/new.ts', '--locale', SCAFFOLD.locale, '--category', SCAFFOLD.category, SCAFFOLD.title], {
     env: { ...process.env, HELPLOOP_CONTENT: dir, HELPLOOP_DATABASE: resolve('test/.tmp/no-database.db') },
     encoding: 'utf8',
   });

@@ -1,7 +1,7 @@
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { parse, stringify } from 'yaml';
-import { locales } from '../../shared/locales.ts';
+import { locales } from '../../src/shared/locales.ts';
 import { STAND_INS } from './starlight.ts';
 
 /** One sample article of content/articles, read once and copied many times. */

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Locale } from '../../shared/locales.ts';
+import type { Locale } from '../../src/shared/locales.ts';
 
 export interface LabelledQuery {
   locale: Locale;

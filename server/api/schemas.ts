@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { COMMENT_MAX, unhelpfulReasons } from '../../shared/feedback-reasons.ts';
-import { ARTICLE_ID, SLUG } from '../../shared/content/ids.ts';
-import { localeSchema } from '../../shared/locales.ts';
-import { normalizeQuery } from '../../shared/search/text.ts';
+import { COMMENT_MAX, unhelpfulReasons } from '../../src/shared/feedback-reasons.ts';
+import { ARTICLE_ID, SLUG } from '../../src/shared/content/ids.ts';
+import { localeSchema } from '../../src/shared/locales.ts';
+import { normalizeQuery } from '../../src/shared/search/text.ts';
 
 /** Made by the browser for each event, so a retried beacon is stored once. */
 const eventId = z.uuid({ error: 'must be a UUID' });

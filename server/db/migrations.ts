@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { ARTICLE_STATUSES, QUERY_STATUSES, SYNONYM_STATUSES } from '../../shared/review-statuses.ts';
+import { ARTICLE_STATUSES, QUERY_STATUSES, SYNONYM_STATUSES } from '../../src/shared/review-statuses.ts';
 import { roles } from './staff-storage.ts';
 
 export interface Migration {

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { ArticleStatus, QueryStatus, SynonymStatus } from '../../shared/review-statuses.ts';
+import type { ArticleStatus, QueryStatus, SynonymStatus } from '../../src/shared/review-statuses.ts';
 
 export interface Period {
   from: string;

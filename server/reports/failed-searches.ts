@@ -1,4 +1,4 @@
-import type { QueryStatus } from '../../shared/review-statuses.ts';
+import type { QueryStatus } from '../../src/shared/review-statuses.ts';
 import type { FailedQuery, Period, ReportStorage, Review } from '../db/report-storage.ts';
 
 export interface FailedSearchRow extends FailedQuery {

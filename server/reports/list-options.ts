@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { localeSchema } from '../../shared/locales.ts';
+import { localeSchema } from '../../src/shared/locales.ts';
 import { dayOf, daysBefore } from '../days.ts';
 import type { Period } from '../db/report-storage.ts';
 

@@ -1,4 +1,4 @@
-import type { SynonymStatus } from '../../shared/review-statuses.ts';
+import type { SynonymStatus } from '../../src/shared/review-statuses.ts';
 import type { ReportStorage, Review } from '../db/report-storage.ts';
 import type { FailedSearchRow } from './failed-searches.ts';
 import type { sortAndPage } from './list-options.ts';

@@ -1,5 +1,5 @@
-import type { Manifest } from '../../shared/content/manifest.ts';
-import type { ArticleStatus } from '../../shared/review-statuses.ts';
+import type { Manifest } from '../../src/shared/content/manifest.ts';
+import type { ArticleStatus } from '../../src/shared/review-statuses.ts';
 import type { Period, ReportStorage, Review } from '../db/report-storage.ts';
 import { wilsonLowerBound } from './wilson.ts';
 

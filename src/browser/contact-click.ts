@@ -5,7 +5,7 @@
  */
 import { sendBeacon } from './beacon.ts';
 import { documentLocale } from './search/messages.ts';
-import { prefillContactUrl, prefillMailto } from '../../shared/contact-link.ts';
+import { prefillContactUrl, prefillMailto } from '../shared/contact-link.ts';
 
 addEventListener('click', (event) => {
   const link = (event.target as Element).closest?.<HTMLAnchorElement>('a[data-contact]');

@@ -2,8 +2,8 @@
  * The staff reports page: fetches a report for the chosen period and filters, renders it as a sortable, paged
  * table, exports it as CSV, and saves statuses and notes. All data comes from /api/staff behind the session.
  */
-import type { Locale } from '../../shared/locales.ts';
-import { ARTICLE_STATUSES, QUERY_STATUSES, SYNONYM_STATUSES } from '../../shared/review-statuses.ts';
+import type { Locale } from '../shared/locales.ts';
+import { ARTICLE_STATUSES, QUERY_STATUSES, SYNONYM_STATUSES } from '../shared/review-statuses.ts';
 // Types only: the answers of /api/staff/reports/*, as the server builds them.
 import type { Overview, ReportPage, ReportRows } from '../../server/reports/report-rows.ts';
 import { element } from './element.ts';

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { getArticles, parseArticleId, articleUrl, sourcePathOf } from '../build/content/articles.ts';
-import type { Manifest } from '../../shared/content/manifest.ts';
+import type { Manifest } from '../shared/content/manifest.ts';
 import { categories, contexts, site } from '../build/content/site-data.ts';
 
 export const GET: APIRoute = async () => {

@@ -9,7 +9,7 @@ let password: string;
 
 beforeAll(() => {
   // The real CLI, as an admin would run it; without a terminal it generates and prints the password.
-  const output = execFileSync(process.execPath, [resolve('cli/staff.ts'), 'add', 'support@maru.example', '--role', 'support'], {
+  const output = execFileSync(process.execPath, [resolve('scripts/staff.ts'), 'add', 'support@maru.example', '--role', 'support'], {
     env: { ...process.env, HELPLOOP_DATABASE: join(site.server.dataDir, 'helploop.db') },
     encoding: 'utf8',
   });

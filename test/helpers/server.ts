@@ -41,9 +41,9 @@ export interface RunningServer {
 
 /**
  * A server over a built site with a database folder of its own, removed on stop. By default `npm start`'s entry
- * (cli/start.ts); benchmarks over generated content start server/main.ts, which never rebuilds.
+ * (scripts/start.ts); benchmarks over generated content start server/main.ts, which never rebuilds.
  */
-export async function startServer(siteDir: string, env: Record<string, string> = {}, entry = 'cli/start.ts'): Promise<RunningServer> {
+export async function startServer(siteDir: string, env: Record<string, string> = {}, entry = 'scripts/start.ts'): Promise<RunningServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'helploop-'));
   const server = await spawnServer(resolve(entry), { HELPLOOP_SITE_DIR: siteDir, HELPLOOP_DATABASE: join(dataDir, 'helploop.db'), ...env });
   return {

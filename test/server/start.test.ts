@@ -19,7 +19,7 @@ function contentWith(name: string, file: string, text: string) {
 const brokenSite = 'name: { ko: 에이크미 도움말, en: Acme Help }\ndefaultLocale: fr\nlocales: [en, ko]\nsupport: { contactUrl: not a url }\n';
 
 function start(env: Record<string, string>) {
-  return spawnSync(process.execPath, ['cli/start.ts'], {
+  return spawnSync(process.execPath, ['scripts/start.ts'], {
     env: { ...process.env, HOST: '127.0.0.1', PORT: '0', HELPLOOP_DATABASE: join(work, 'helploop.db'), ...env },
     encoding: 'utf8',
     timeout: 60_000,
@@ -60,7 +60,7 @@ describe('npm start, when something is wrong', () => {
     const later = new Date(Date.now() + 60_000);
     utimesSync(join(content, 'articles/en/billing/update-card.mdx'), later, later);
 
-    const child = spawn(process.execPath, ['cli/start.ts'], {
+    const child = spawn(process.execPath, ['scripts/start.ts'], {
       env: { ...process.env, HOST: '127.0.0.1', PORT: '0', HELPLOOP_CONTENT: content, HELPLOOP_SITE_DIR: siteDir, HELPLOOP_DATABASE: join(work, 'typo.db') },
     });
     let output = '';
@@ -86,14 +86,14 @@ describe('npm start, when something is wrong', () => {
   });
 });
 
-describe('cli/require-node.mjs', () => {
+describe('scripts/require-node.mjs', () => {
   it('turns an older Node away in one line naming the version needed and the README section, running nothing', () => {
     const project = join(work, 'future-project');
     mkdirSync(join(project, 'scripts'), { recursive: true });
-    cpSync('cli/require-node.mjs', join(project, 'cli/require-node.mjs'));
+    cpSync('scripts/require-node.mjs', join(project, 'scripts/require-node.mjs'));
     writeFileSync(join(project, 'package.json'), JSON.stringify({ engines: { node: '>=99.1' } }));
-    writeFileSync(join(project, 'cli/ran.mjs'), `import { writeFileSync } from 'node:fs'; writeFileSync(${JSON.stringify(join(project, 'ran'))}, '');`);
-    const run = spawnSync(process.execPath, [join(project, 'cli/require-node.mjs'), join(project, 'cli/ran.mjs')], { encoding: 'utf8' });
+    writeFileSync(join(project, 'scripts/ran.mjs'), `import { writeFileSync } from 'node:fs'; writeFileSync(${JSON.stringify(join(project, 'ran'))}, '');`);
+    const run = spawnSync(process.execPath, [join(project, 'scripts/require-node.mjs'), join(project, 'scripts/ran.mjs')], { encoding: 'utf8' });
     expect(run.status).toBe(1);
     expect(run.stdout).toBe('');
     expect(run.stderr).toBe(`Helploop needs Node.js 99.1 or newer (this is ${process.versions.node}): see “Quick start” in README.md.\n`);
@@ -101,7 +101,7 @@ describe('cli/require-node.mjs', () => {
   });
 
   it('runs the script with its own arguments on a recent enough Node', () => {
-    const run = spawnSync(process.execPath, ['cli/require-node.mjs', 'cli/check.ts', '--json'], {
+    const run = spawnSync(process.execPath, ['scripts/require-node.mjs', 'scripts/check.ts', '--json'], {
       env: { ...process.env, HELPLOOP_CONTENT: resolve('test/fixtures/content-basic') },
       encoding: 'utf8',
     });

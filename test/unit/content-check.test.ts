@@ -61,10 +61,10 @@ describe('npm run check', () => {
 
   it('exits 1 on errors, prints a summary, and gives the same problems as JSON with --json', () => {
     const env = { ...process.env, HELPLOOP_CONTENT: resolve(fixture) };
-    const run = spawnSync(process.execPath, ['cli/check.ts'], { env, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, ['scripts/check.ts'], { env, encoding: 'utf8' });
     expect(run.status).toBe(1);
     expect(run.stdout.trim().split('\n').at(-1)).toBe('9 errors, 7 warnings');
-    const json = spawnSync(process.execPath, ['cli/check.ts', '--json'], { env, encoding: 'utf8' });
+    const json = spawnSync(process.execPath, ['scripts/check.ts', '--json'], { env, encoding: 'utf8' });
     expect(json.status).toBe(1);
     expect(JSON.parse(json.stdout)).toContainEqual({
       file: file('en/guides/links.mdx'),
@@ -76,7 +76,7 @@ describe('npm run check', () => {
   });
 
   it('passes the sample content with warnings only', () => {
-    const run = spawnSync(process.execPath, ['cli/check.ts'], { encoding: 'utf8' });
+    const run = spawnSync(process.execPath, ['scripts/check.ts'], { encoding: 'utf8' });
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^0 errors, \d+ warnings$/m);
   });

@@ -5,8 +5,8 @@ import { join, relative, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { validateContent } from '../../src/build/content/validate.ts';
-import { createArticle, ScaffoldError } from '../../cli/editor/scaffold.ts';
-import { slugFromTitle } from '../../cli/editor/slug.ts';
+import { createArticle, ScaffoldError } from '../../scripts/editor/scaffold.ts';
+import { slugFromTitle } from '../../scripts/editor/slug.ts';
 import { openDatabase } from '../../server/db/open.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'helploop-new-'));
@@ -68,7 +68,7 @@ describe('npm run new', () => {
   it('from a failed search: prints the file and preview URL, and marks the query planned in the report', () => {
     const databaseFile = join(work, 'helploop.db');
     openDatabase(databaseFile).close();
-    const run = spawnSync(process.execPath, [resolve('cli/new.ts'), '--locale', 'ko', '--category', 'billing', '--from-search', '카드 바꾸기'], {
+    const run = spawnSync(process.execPath, [resolve('scripts/new.ts'), '--locale', 'ko', '--category', 'billing', '--from-search', '카드 바꾸기'], {
       env: { ...process.env, HELPLOOP_CONTENT: contentDir, HELPLOOP_DATABASE: databaseFile },
       encoding: 'utf8',
     });
@@ -85,7 +85,7 @@ describe('npm run new', () => {
   });
 
   it('asks for the category when run without one and without a terminal, listing them', () => {
-    const run = spawnSync(process.execPath, [resolve('cli/new.ts'), '--locale', 'en', 'Title'], { env: { ...process.env, HELPLOOP_CONTENT: contentDir }, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [resolve('scripts/new.ts'), '--locale', 'en', 'Title'], { env: { ...process.env, HELPLOOP_CONTENT: contentDir }, encoding: 'utf8' });
     expect(run.status).toBe(1);
     expect(run.stderr.trim()).toBe('Add --category: one of getting-started, billing');
   });

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { formatLock, markInstallScripts, recordPlatformPackages, type Lock } from '../../cli/lib/package-lock.ts';
+import { formatLock, markInstallScripts, recordPlatformPackages, type Lock } from '../../scripts/lib/package-lock.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'helploop-lock-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

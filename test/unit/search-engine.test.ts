@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { stemForms, verbOf } from '../../shared/search/conjugate.ts';
-import { spelledLetters } from '../../shared/search/knowledge.ts';
-import { segment } from '../../shared/search/segment.ts';
+import { stemForms, verbOf } from '../../src/shared/search/conjugate.ts';
+import { spelledLetters } from '../../src/shared/search/knowledge.ts';
+import { segment } from '../../src/shared/search/segment.ts';
 import { memorySearch, type TestArticle } from '../helpers/memory-index.ts';
 
 /** A small help center of no particular industry: the engine's rules must work on any company's words. */

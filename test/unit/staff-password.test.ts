@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readSecret } from '../../cli/lib/read-secret.ts';
+import { readSecret } from '../../scripts/lib/read-secret.ts';
 import { openDatabase } from '../../server/db/open.ts';
 import { createStaffStorage } from '../../server/db/staff-storage.ts';
 import { verifyPassword } from '../../server/staff/passwords.ts';
@@ -28,7 +28,7 @@ describe('the password prompt', () => {
   it('shows nothing of the password typed into npm run staff -- add on a real pseudo-terminal', async () => {
     const databaseFile = join(work, 'helploop.db');
     // util-linux's `script` runs the command on a pseudo-terminal, as a person at a terminal would.
-    const child = spawn('script', ['-qec', `"${process.execPath}" cli/staff.ts add kim@example.com --role support`, '/dev/null'], {
+    const child = spawn('script', ['-qec', `"${process.execPath}" scripts/staff.ts add kim@example.com --role support`, '/dev/null'], {
       cwd: resolve('.'),
       env: { ...process.env, HELPLOOP_DATABASE: databaseFile },
     });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateContent } from '../../src/build/content/validate.ts';
-import { prefillContactUrl, prefillMailto } from '../../shared/contact-link.ts';
+import { prefillContactUrl, prefillMailto } from '../../src/shared/contact-link.ts';
 import { matchContext, patternMatches } from '../../src/browser/widget/match.ts';
 import { orderSuggestions } from '../../src/browser/widget/order.ts';
 

@@ -1,4 +1,4 @@
-import type { Locale } from '../../../shared/locales.ts';
+import type { Locale } from '../../shared/locales.ts';
 
 /** Words the search scripts show; kept apart from ui.ts so the browser downloads only these. */
 export const searchMessages = {

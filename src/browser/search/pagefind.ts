@@ -1,5 +1,5 @@
-import type { Locale } from '../../../shared/locales.ts';
-import type { Pagefind } from '../../../shared/search/pagefind-api.ts';
+import type { Locale } from '../../shared/locales.ts';
+import type { Pagefind } from '../../shared/search/pagefind-api.ts';
 
 const loading = new Map<string, Promise<Pagefind>>();
 

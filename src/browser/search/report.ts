@@ -1,5 +1,5 @@
 import { sendBeacon } from '../beacon.ts';
-import type { Locale } from '../../../shared/locales.ts';
+import type { Locale } from '../../shared/locales.ts';
 
 /**
  * Reports finished searches: a query is sent once the reader stops changing it (not per keystroke), or at

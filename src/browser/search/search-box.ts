@@ -3,7 +3,7 @@
  * plain search form, which keeps working without JavaScript. The search engine loads on first input only,
  * so pages that are read but not searched stay small.
  */
-import type { SearchHit } from '../../../shared/search/engine.ts';
+import type { SearchHit } from '../../shared/search/engine.ts';
 import { documentLocale, searchMessages } from './messages.ts';
 
 const SUGGESTIONS = 5;

@@ -1,4 +1,4 @@
-import type { SearchHit, SearchOutcome } from '../../../shared/search/engine.ts';
+import type { SearchHit, SearchOutcome } from '../../shared/search/engine.ts';
 import { SEARCH_PAGE_LIMIT, searchSite } from './site-search.ts';
 import { documentLocale, searchMessages } from './messages.ts';
 import { searchReporter } from './report.ts';

@@ -1,4 +1,4 @@
-import type { SearchHit } from '../../../shared/search/engine.ts';
+import type { SearchHit } from '../../shared/search/engine.ts';
 
 export interface SearchResultListOptions {
   /** The "more results" button's text for the results not shown yet. */

@@ -1,8 +1,8 @@
-import type { Locale } from '../../../shared/locales.ts';
-import { search, type SearchContext, type SearchOptions, type SearchOutcome } from '../../../shared/search/engine.ts';
-import { Knowledge, type SiteKnowledge } from '../../../shared/search/knowledge.ts';
+import type { Locale } from '../../shared/locales.ts';
+import { search, type SearchContext, type SearchOptions, type SearchOutcome } from '../../shared/search/engine.ts';
+import { Knowledge, type SiteKnowledge } from '../../shared/search/knowledge.ts';
 import { loadPagefind } from './pagefind.ts';
-import { knowledgePath, vocabularyPath, type Vocabulary } from '../../../shared/search/vocabulary.ts';
+import { knowledgePath, vocabularyPath, type Vocabulary } from '../../shared/search/vocabulary.ts';
 
 /**
  * Results the search page shows first and adds with each press of "more results" (one screen or two, and a small

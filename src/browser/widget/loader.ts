@@ -6,7 +6,7 @@
  * Optional attributes: `data-context` (else the page's path is matched against contexts.yaml) and
  * `data-path-prefix` (where the shop lives under its origin, cut off before matching).
  */
-import type { Locale } from '../../../shared/locales.ts';
+import type { Locale } from '../../shared/locales.ts';
 import type { Panel } from './panel.ts';
 
 interface HelploopApi {

@@ -1,4 +1,4 @@
-import type { Suggestion } from '../../../shared/widget-data.ts';
+import type { Suggestion } from '../../shared/widget-data.ts';
 
 /**
  * The order of a context's articles in the widget: the editor's `order` first (lower first; articles without one

@@ -6,10 +6,10 @@
  */
 import { element } from '../element.ts';
 import { sendBeacon } from '../beacon.ts';
-import type { Locale } from '../../../shared/locales.ts';
+import type { Locale } from '../../shared/locales.ts';
 import { searchReporter } from '../search/report.ts';
-import { prefillContactUrl, prefillMailto } from '../../../shared/contact-link.ts';
-import type { Suggestion, WidgetData } from '../../../shared/widget-data.ts';
+import { prefillContactUrl, prefillMailto } from '../../shared/contact-link.ts';
+import type { Suggestion, WidgetData } from '../../shared/widget-data.ts';
 import { matchContext } from './match.ts';
 import { orderSuggestions } from './order.ts';
 import { PANEL_CSS } from './panel-style.ts';

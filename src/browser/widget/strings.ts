@@ -1,4 +1,4 @@
-import type { Locale } from '../../../shared/locales.ts';
+import type { Locale } from '../../shared/locales.ts';
 
 /** The widget's words; it lives on someone else's page, so it carries its own. */
 export const widgetStrings: Record<Locale, Record<string, string>> = {

@@ -1,6 +1,6 @@
 import { relative, sep } from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
-import type { Locale } from '../../../shared/locales.ts';
+import type { Locale } from '../../shared/locales.ts';
 
 export type Article = CollectionEntry<'articles'>;
 

@@ -2,7 +2,7 @@ import type { IndexableArticle } from '../search/keywords.ts';
 import { buildSiteKnowledge } from '../search/site-knowledge.ts';
 import { getArticles, inLocale, type Article } from './articles.ts';
 import { readerSynonyms } from './reader-synonyms.ts';
-import type { Locale } from '../../../shared/locales.ts';
+import type { Locale } from '../../shared/locales.ts';
 import { synonyms } from './site-data.ts';
 
 /** An article as search sees it: its own text, tags and aliases, and the names readers taught search. */

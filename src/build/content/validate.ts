@@ -12,8 +12,8 @@ import {
   type Category,
   type Contexts,
   type SiteConfig,
-} from '../../../shared/content/schema.ts';
-import { ARTICLE_FILE } from '../../../shared/content/ids.ts';
+} from '../../shared/content/schema.ts';
+import { ARTICLE_FILE } from '../../shared/content/ids.ts';
 import { parseYaml, splitFrontmatter, type YamlSource } from './yaml-source.ts';
 
 export interface ValidatedArticle {

@@ -1,4 +1,4 @@
-import type { Locale } from '../../../shared/locales.ts';
+import type { Locale } from '../../shared/locales.ts';
 
 const ko = {
   languageName: '한국어',

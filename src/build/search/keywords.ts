@@ -1,5 +1,5 @@
-import { analyzeKorean, isParticleWord } from '../../../shared/search/korean.ts';
-import { isHangul, isLatin, words } from '../../../shared/search/text.ts';
+import { analyzeKorean, isParticleWord } from '../../shared/search/korean.ts';
+import { isHangul, isLatin, words } from '../../shared/search/text.ts';
 
 export interface IndexableArticle {
   title: string;

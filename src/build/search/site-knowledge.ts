@@ -1,13 +1,13 @@
-import { stemForms, verbOf } from '../../../shared/search/conjugate.ts';
+import { stemForms, verbOf } from '../../shared/search/conjugate.ts';
 import { articleStems, pageText, type IndexableArticle } from './keywords.ts';
-import { analyzeKorean } from '../../../shared/search/korean.ts';
-import type { SiteKnowledge } from '../../../shared/search/knowledge.ts';
+import { analyzeKorean } from '../../shared/search/korean.ts';
+import type { SiteKnowledge } from '../../shared/search/knowledge.ts';
 import { COMMON_WORDS } from './lexicon/common-words.ts';
 import { GENERAL_GROUPS } from './lexicon/general.ts';
-import { isVerb, plain } from '../../../shared/search/lexicon/members.ts';
-import { segment } from '../../../shared/search/segment.ts';
-import { isHangul, words } from '../../../shared/search/text.ts';
-import type { Vocabulary } from '../../../shared/search/vocabulary.ts';
+import { isVerb, plain } from '../../shared/search/lexicon/members.ts';
+import { segment } from '../../shared/search/segment.ts';
+import { isHangul, words } from '../../shared/search/text.ts';
+import type { Vocabulary } from '../../shared/search/vocabulary.ts';
 
 /**
  * Builds, from one locale's articles, what search knows besides the index: the lexicon's and the editors' groups

@@ -1,4 +1,4 @@
-import type { Locale } from '../../../shared/locales.ts';
+import type { Locale } from '../../shared/locales.ts';
 import { site } from '../../build/content/site-data.ts';
 
 /** The locale of the page an MDX component renders in: articles live at /<locale>/…. */

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import type { Locale } from '../../../shared/locales.ts';
+import type { Locale } from '../../shared/locales.ts';
 import { siteSearchData } from '../../build/content/search-data.ts';
 import { site } from '../../build/content/site-data.ts';
 

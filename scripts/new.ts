@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { contentDir } from '../src/build/content/paths.ts';
 import { readConfigFiles } from '../src/build/content/validate.ts';
 import { createArticle, ScaffoldError } from './editor/scaffold.ts';
-import { normalizeQuery } from '../shared/search/text.ts';
+import { normalizeQuery } from '../src/shared/search/text.ts';
 import { loadConfig } from '../server/config.ts';
 import { openDatabase } from '../server/db/open.ts';
 import { createReportStorage } from '../server/db/report-storage.ts';

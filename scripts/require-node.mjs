@@ -1,5 +1,5 @@
 /**
- * `node cli/require-node.mjs <script.ts> [args…]`: runs the script when this Node is recent enough for
+ * `node scripts/require-node.mjs <script.ts> [args…]`: runs the script when this Node is recent enough for
  * package.json's `engines`, else says in one line which version is needed. Plain JavaScript on purpose: it must run
  * on the old Node it turns away, which cannot even load a .ts file.
  */

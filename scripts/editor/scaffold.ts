@@ -3,10 +3,10 @@ import { join, relative } from 'node:path';
 import { stringify } from 'yaml';
 import { readConfigFiles } from '../../src/build/content/validate.ts';
 import type { Problem } from '../../src/build/content/problems.ts';
-import type { ArticleFrontmatter } from '../../shared/content/schema.ts';
-import { locales, type Locale } from '../../shared/locales.ts';
+import type { ArticleFrontmatter } from '../../src/shared/content/schema.ts';
+import { locales, type Locale } from '../../src/shared/locales.ts';
 import { slugFromTitle } from './slug.ts';
-import { SLUG } from '../../shared/content/ids.ts';
+import { SLUG } from '../../src/shared/content/ids.ts';
 
 export interface NewArticle {
   contentDir: string;

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { MANIFEST_FILE } from '../../shared/content/manifest.ts';
+import { MANIFEST_FILE } from '../../src/shared/content/manifest.ts';
 
 function newestChange(path: string): number {
   const stats = statSync(path, { throwIfNoEntry: false });
@@ -17,6 +17,6 @@ function newestChange(path: string): number {
 export function siteFreshness(siteDir: string, contentDir: string): 'fresh' | 'stale' | 'missing' {
   const manifest = join(siteDir, MANIFEST_FILE);
   if (!existsSync(manifest)) return 'missing';
-  const sources = [resolve(contentDir), resolve('src'), resolve('shared'), resolve('astro.config.mjs')];
+  const sources = [resolve(contentDir), resolve('src'), resolve('astro.config.mjs')];
   return statSync(manifest).mtimeMs < Math.max(...sources.map(newestChange)) ? 'stale' : 'fresh';
 }
