@@ -2,9 +2,9 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
-import helploop from './src/integration/helploop.ts';
-import { contentDir } from './src/content/paths.ts';
-import { singleTildeIsText } from './src/integration/single-tilde.ts';
+import helploop from './src/build/integration/helploop.ts';
+import { contentDir } from './src/build/content/paths.ts';
+import { singleTildeIsText } from './src/build/integration/single-tilde.ts';
 
 export default defineConfig({
   // Tests and benchmarks build other content into other folders without touching these defaults.
@@ -28,12 +28,12 @@ export default defineConfig({
     build: {
       assetsInlineLimit: 0,
       rolldownOptions: {
-        // Astro's MDX output trips this warning once per article (withastro/astro#18087): thousands of harmless
-        // lines on a large site. Other module-level directive warnings still show.
         // One chunk for all articles instead of one each: bundling and loading 1,000 small modules costs more
         // than their code. Articles import nothing (their components come from the page), so no article's CSS
         // can leak into another page through the shared chunk.
         output: { codeSplitting: { groups: [{ name: 'articles', test: /\.mdx?($|\?)/ }] } },
+        // Astro's MDX output trips this warning once per article (withastro/astro#18087): thousands of harmless
+        // lines on a large site. Other module-level directive warnings still show.
         onLog(level, log, handler) {
           if (log.code !== 'MODULE_LEVEL_DIRECTIVE' || !log.message.includes('astro:head-inject')) handler(level, log);
         },

@@ -4,9 +4,9 @@
  * is an error (warnings alone pass), so it can guard a commit or a CI step; `--json` prints the list for tools.
  */
 import { parseArgs } from 'node:util';
-import { checkContent } from '../src/content/check.ts';
-import { contentDir } from '../src/content/paths.ts';
-import { formatProblem } from '../src/content/problems.ts';
+import { checkContent } from '../src/build/content/check.ts';
+import { contentDir } from '../src/build/content/paths.ts';
+import { formatProblem } from '../src/build/content/problems.ts';
 
 const { values } = parseArgs({ options: { json: { type: 'boolean' } } });
 const problems = checkContent(contentDir, new Date().toLocaleDateString('sv-SE'));

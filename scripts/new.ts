@@ -8,10 +8,10 @@
 import { existsSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
-import { contentDir } from '../src/content/paths.ts';
-import { readConfigFiles } from '../src/content/validate.ts';
-import { createArticle, ScaffoldError } from '../src/editor/scaffold.ts';
-import { normalizeQuery } from '../src/search/text.ts';
+import { contentDir } from '../src/build/content/paths.ts';
+import { readConfigFiles } from '../src/build/content/validate.ts';
+import { createArticle, ScaffoldError } from './editor/scaffold.ts';
+import { normalizeQuery } from '../src/shared/search/text.ts';
 import { loadConfig } from '../server/config.ts';
 import { openDatabase } from '../server/db/open.ts';
 import { createReportStorage } from '../server/db/report-storage.ts';

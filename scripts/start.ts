@@ -5,9 +5,9 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { contentDir } from '../src/content/paths.ts';
-import { formatProblem } from '../src/content/problems.ts';
-import { validateContent } from '../src/content/validate.ts';
+import { contentDir } from '../src/build/content/paths.ts';
+import { formatProblem } from '../src/build/content/problems.ts';
+import { validateContent } from '../src/build/content/validate.ts';
 import { loadConfig } from '../server/config.ts';
 import { portInUse } from './lib/port.ts';
 import { siteFreshness } from './lib/site-freshness.ts';

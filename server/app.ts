@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { Hono } from 'hono';
-import type { Manifest } from '../src/content/manifest.ts';
+import type { Manifest } from '../src/shared/content/manifest.ts';
 import { eventRoutes } from './api/events.ts';
 import { healthRoutes } from './api/health.ts';
 import { originGuard } from './api/origin.ts';

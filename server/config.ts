@@ -47,44 +47,29 @@ const envSchema = z.object({
   HELPLOOP_SYNCHRONOUS: z.enum(['full', 'normal']).default('full'),
 });
 
-export interface ServerConfig {
-  port: number;
-  host: string;
-  siteDir: string;
-  databaseFile: string;
-  retentionDays: number;
-  corsOrigins: string[];
-  trustProxy: ProxyTrust;
-  rateLimit: number;
-  rateLimitPerIp: number;
-  votesPerIp: number;
-  maskPatterns: RegExp[];
-  synonymReaders: number;
-  synchronous: Synchronous;
-}
+/** The environment as the server uses it. */
+const configSchema = envSchema.transform((settings) => ({
+  port: settings.PORT,
+  host: settings.HOST,
+  siteDir: resolve(settings.HELPLOOP_SITE_DIR),
+  databaseFile: resolve(settings.HELPLOOP_DATABASE),
+  retentionDays: settings.HELPLOOP_RETENTION_DAYS,
+  corsOrigins: list(settings.HELPLOOP_CORS_ORIGINS),
+  trustProxy: settings.HELPLOOP_TRUST_PROXY,
+  rateLimit: settings.HELPLOOP_RATE_LIMIT,
+  rateLimitPerIp: settings.HELPLOOP_RATE_LIMIT_PER_IP,
+  votesPerIp: settings.HELPLOOP_VOTES_PER_IP,
+  maskPatterns: list(settings.HELPLOOP_MASK_PATTERNS).map((pattern) => new RegExp(pattern, 'g')),
+  synonymReaders: settings.HELPLOOP_SYNONYM_READERS,
+  synchronous: settings.HELPLOOP_SYNCHRONOUS,
+}));
 
-export type Synchronous = z.infer<typeof envSchema>['HELPLOOP_SYNCHRONOUS'];
+export type ServerConfig = z.infer<typeof configSchema>;
+export type Synchronous = ServerConfig['synchronous'];
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): ServerConfig {
-  const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
-    throw new Error(`Invalid environment:\n${lines.join('\n')}`);
-  }
-  const settings = parsed.data;
-  return {
-    port: settings.PORT,
-    host: settings.HOST,
-    siteDir: resolve(settings.HELPLOOP_SITE_DIR),
-    databaseFile: resolve(settings.HELPLOOP_DATABASE),
-    retentionDays: settings.HELPLOOP_RETENTION_DAYS,
-    corsOrigins: list(settings.HELPLOOP_CORS_ORIGINS),
-    trustProxy: settings.HELPLOOP_TRUST_PROXY,
-    rateLimit: settings.HELPLOOP_RATE_LIMIT,
-    rateLimitPerIp: settings.HELPLOOP_RATE_LIMIT_PER_IP,
-    votesPerIp: settings.HELPLOOP_VOTES_PER_IP,
-    maskPatterns: list(settings.HELPLOOP_MASK_PATTERNS).map((pattern) => new RegExp(pattern, 'g')),
-    synonymReaders: settings.HELPLOOP_SYNONYM_READERS,
-    synchronous: settings.HELPLOOP_SYNCHRONOUS,
-  };
+  const parsed = configSchema.safeParse(env);
+  if (parsed.success) return parsed.data;
+  const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+  throw new Error(`Invalid environment:\n${lines.join('\n')}`);
 }

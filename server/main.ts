@@ -5,7 +5,7 @@ import { openDatabase } from './db/open.ts';
 import { StorageUnavailableError } from './db/storage-faults.ts';
 import { readManifest } from './manifest.ts';
 import { everyInterval } from './periodic-task.ts';
-import { daysBefore } from './privacy/visitor.ts';
+import { daysBefore } from './days.ts';
 
 const config = loadConfig();
 const manifest = readManifest(config.siteDir);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { MANIFEST_FILE, manifestSchema, type Manifest } from '../src/content/manifest.ts';
+import { MANIFEST_FILE, manifestSchema, type Manifest } from '../src/shared/content/manifest.ts';
 
 /** The build's account of the content; the server's only source of article ids. */
 export function readManifest(siteDir: string): Manifest {

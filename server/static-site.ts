@@ -3,7 +3,7 @@ import { join, posix } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
-import type { Manifest } from '../src/content/manifest.ts';
+import type { Manifest } from '../src/shared/content/manifest.ts';
 import { BASE_HEADERS, pageHeaders } from './security-headers.ts';
 
 /** Serves the built site as a CDN would: canonical trailing-slash URLs, long caching for hashed assets, real 404s. */

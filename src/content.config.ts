@@ -2,8 +2,8 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { contentDir } from './content/paths.ts';
-import { articleFrontmatterSchema } from './content/schema.ts';
+import { contentDir } from './build/content/paths.ts';
+import { articleFrontmatterSchema } from './shared/content/schema.ts';
 
 const articles = defineCollection({
   loader: glob({

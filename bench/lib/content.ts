@@ -1,6 +1,7 @@
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { parse, stringify } from 'yaml';
+import { locales } from '../../src/shared/locales.ts';
 import { STAND_INS } from './starlight.ts';
 
 /** One sample article of content/articles, read once and copied many times. */
@@ -160,5 +161,5 @@ export interface SiteInfo {
 
 export function readSite(contentDir: string): SiteInfo {
   const site = parse(readFileSync(join(contentDir, 'site.yaml'), 'utf8')) as Partial<SiteInfo>;
-  return { name: site.name ?? {}, defaultLocale: site.defaultLocale ?? 'ko', locales: site.locales ?? ['ko', 'en'] };
+  return { name: site.name ?? {}, defaultLocale: site.defaultLocale ?? 'ko', locales: site.locales ?? [...locales] };
 }

@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Locale } from '../../src/content/schema.ts';
-import { search, type SearchContext, type SearchOutcome } from '../../src/search/engine.ts';
-import { Knowledge } from '../../src/search/knowledge.ts';
-import type { Pagefind } from '../../src/search/pagefind.ts';
-import { knowledgePath, vocabularyPath } from '../../src/search/vocabulary.ts';
+import type { Locale } from '../../src/shared/locales.ts';
+import { search, type SearchContext, type SearchOutcome } from '../../src/shared/search/engine.ts';
+import { Knowledge } from '../../src/shared/search/knowledge.ts';
+import type { Pagefind } from '../../src/shared/search/pagefind-api.ts';
+import { knowledgePath, vocabularyPath } from '../../src/shared/search/vocabulary.ts';
 
 /** Pagefind's browser bundle fetches its index relative to itself; in Node those are file: URLs. */
 const webFetch = globalThis.fetch;

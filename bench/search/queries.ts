@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
+import type { Locale } from '../../src/shared/locales.ts';
 
 export interface LabelledQuery {
-  locale: 'ko' | 'en';
+  locale: Locale;
   query: string;
   /** Article id, or null when no article answers it. */
   expected: string | null;

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { MANIFEST_FILE } from '../../src/content/manifest.ts';
+import { MANIFEST_FILE } from '../../src/shared/content/manifest.ts';
 
 function newestChange(path: string): number {
   const stats = statSync(path, { throwIfNoEntry: false });

@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import type { Manifest } from '../../src/content/manifest.ts';
-import { normalizeQuery } from '../../src/search/text.ts';
+import type { Manifest } from '../../src/shared/content/manifest.ts';
+import { normalizeQuery } from '../../src/shared/search/text.ts';
 import type { Storage, WriteResult } from '../db/storage.ts';
 import { ApiError } from '../errors.ts';
-import { readBeacon, validate } from './beacon-body.ts';
+import { readJsonBody, validate } from './json-body.ts';
 import { clickSchema, contactSchema, helpfulnessQuerySchema, readNextQuerySchema, searchSchema, viewSchema, voteSchema, widgetEventSchema } from './schemas.ts';
 import { wilsonLowerBound } from '../reports/wilson.ts';
 import type { Visitor } from './visitor.ts';
@@ -57,32 +57,32 @@ export function eventRoutes({ storage, manifest, clock, visitorOf, checkRate, vo
     .post('/votes', async (c) => {
       const who = sender(c);
       if (isForm(c)) return voteFromForm(c, who);
-      const body = await readBeacon(c, voteSchema);
+      const body = await readJsonBody(c, voteSchema);
       requireArticle(body.articleId);
       return answer(c, await storage.recordVote({ ...who, ...body, comment: body.comment && mask(body.comment) }, votesPerSource));
     })
     .post('/views', async (c) => {
       const who = sender(c);
-      const body = await readBeacon(c, viewSchema);
+      const body = await readJsonBody(c, viewSchema);
       requireArticle(body.articleId);
       return answer(c, await storage.recordView({ ...who, ...body }));
     })
     .post('/searches', async (c) => {
       const who = sender(c);
-      const body = await readBeacon(c, searchSchema);
+      const body = await readJsonBody(c, searchSchema);
       const query = mask(body.query);
       return answer(c, await storage.recordSearch({ ...who, ...body, query, normalized: normalizeQuery(query) }));
     })
     .post('/contact-clicks', async (c) => {
       const who = sender(c);
-      const body = await readBeacon(c, contactSchema);
+      const body = await readJsonBody(c, contactSchema);
       if (body.articleId) requireArticle(body.articleId);
       const query = body.query && mask(body.query);
       return answer(c, await storage.recordContact({ ...who, ...body, query, normalized: query && normalizeQuery(query) }));
     })
     .post('/widget-events', async (c) => {
       const who = sender(c);
-      const body = await readBeacon(c, widgetEventSchema);
+      const body = await readJsonBody(c, widgetEventSchema);
       if (body.context !== 'none' && !contexts.has(body.context)) throw new ApiError(404, 'unknown_context', `No context ${body.context}`);
       if (body.articleId) requireArticle(body.articleId);
       return answer(c, await storage.recordWidgetEvent({ ...who, ...body }));
@@ -112,7 +112,7 @@ export function eventRoutes({ storage, manifest, clock, visitorOf, checkRate, vo
     })
     .post('/search-clicks', async (c) => {
       const who = sender(c);
-      const { eventId, articleId, position, query: typed } = await readBeacon(c, clickSchema);
+      const { eventId, articleId, position, query: typed } = await readJsonBody(c, clickSchema);
       requireArticle(articleId);
       const query = mask(typed);
       return answer(c, await storage.recordClick({ ...who, eventId, articleId, position, query, normalized: normalizeQuery(query) }));

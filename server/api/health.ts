@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import type { Manifest } from '../../src/content/manifest.ts';
+import type { Manifest } from '../../src/shared/content/manifest.ts';
 import type { Storage } from '../db/storage.ts';
 import { storageFault } from '../db/storage-faults.ts';
 

@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import { COMMENT_MAX, unhelpfulReasons } from '../../src/feedback/reasons.ts';
-import { localeSchema } from '../../src/content/schema.ts';
-import { normalizeQuery } from '../../src/search/text.ts';
+import { COMMENT_MAX, unhelpfulReasons } from '../../src/shared/feedback-reasons.ts';
+import { ARTICLE_ID, SLUG } from '../../src/shared/content/ids.ts';
+import { localeSchema } from '../../src/shared/locales.ts';
+import { normalizeQuery } from '../../src/shared/search/text.ts';
 
 /** Made by the browser for each event, so a retried beacon is stored once. */
 const eventId = z.uuid({ error: 'must be a UUID' });
-const articleId = z.string().max(200).regex(/^[a-z]{2}\/[a-z0-9-]+\/[a-z0-9-]+$/, 'must be <locale>/<category-id>/<slug>');
+const articleId = z.string().max(200).regex(ARTICLE_ID, 'must be <locale>/<category-id>/<slug>');
 const query = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
 /** Failed searches group by the normalized query; one of only punctuation, emoji or control characters has none. */
 const hasMeaning = (text: string) => normalizeQuery(text) !== '';
@@ -35,7 +36,7 @@ export const widgetEventSchema = z
   .strictObject({
     eventId,
     type: z.enum(['impression', 'click', 'contact']),
-    context: z.string().max(100).regex(/^[a-z0-9-]+$/, 'must be a context key or none'),
+    context: z.string().max(100).regex(SLUG, 'must be a context key or none'),
     locale: localeSchema,
     articleId: articleId.optional(),
     position: z.int().min(1).max(100).optional(),
@@ -47,7 +48,8 @@ export const widgetEventSchema = z
 
 /** Which of these articles readers found helpful; ids as the widget lists them, comma-separated. */
 export const helpfulnessQuerySchema = z.strictObject({
-  locale: localeSchema,
+  /** Sent by widgets of earlier versions; the ids name their locale. */
+  locale: localeSchema.optional(),
   ids: z
     .string()
     .transform((ids) => ids.split(',').filter(Boolean))

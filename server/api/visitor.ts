@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { Storage } from '../db/storage.ts';
-import { dayOf, daysBefore, sourceKey, visitorKey } from '../privacy/visitor.ts';
+import { dayOf, daysBefore } from '../days.ts';
+import { sourceKey, visitorKey } from '../privacy/visitor-key.ts';
 import type { ProxyTrustReader } from './client-address.ts';
 
 export interface Visitor {
@@ -11,7 +12,7 @@ export interface Visitor {
   day: string;
 }
 
-/** Identifies a reader for today without storing who they are: see privacy/visitor.ts. */
+/** Identifies a reader for today without storing who they are: see privacy/visitor-key.ts. */
 export function visitorOf(storage: Storage, clock: () => Date, proxies: ProxyTrustReader) {
   let cached: { day: string; salt: Buffer } | undefined;
   return (c: Context): Visitor => {

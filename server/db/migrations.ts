@@ -1,10 +1,14 @@
-import { SYNONYM_STATUSES } from './report-storage.ts';
 import type { Database } from 'better-sqlite3';
+import { ARTICLE_STATUSES, QUERY_STATUSES, SYNONYM_STATUSES } from '../../src/shared/review-statuses.ts';
+import { roles } from './staff-storage.ts';
 
 export interface Migration {
   id: string;
   up(db: Database): void;
 }
+
+/** A CHECK's list of allowed values, written as the migrations wrote it: `'a', 'b'`. */
+const sqlValues = (values: readonly string[]) => values.map((value) => `'${value}'`).join(', ');
 
 /** Applied in order, each once, each in its own transaction. Append; never edit one that has shipped. */
 export const migrations: Migration[] = [
@@ -58,7 +62,7 @@ export const migrations: Migration[] = [
       db.exec(`
         CREATE TABLE staff (
           id INTEGER PRIMARY KEY, email TEXT NOT NULL UNIQUE COLLATE NOCASE,
-          role TEXT NOT NULL CHECK (role IN ('support', 'editor', 'admin')), password_hash TEXT NOT NULL, created_at TEXT NOT NULL
+          role TEXT NOT NULL CHECK (role IN (${sqlValues(roles)})), password_hash TEXT NOT NULL, created_at TEXT NOT NULL
         );
         -- Only a hash of the session token is stored: a copy of the database cannot be used to log in.
         CREATE TABLE sessions (
@@ -67,11 +71,11 @@ export const migrations: Migration[] = [
         ) WITHOUT ROWID;
         CREATE TABLE login_failures (key TEXT PRIMARY KEY, failures INTEGER NOT NULL, last_at TEXT NOT NULL) WITHOUT ROWID;
         CREATE TABLE article_reviews (
-          article_id TEXT PRIMARY KEY, status TEXT NOT NULL CHECK (status IN ('new', 'in-review', 'fixed')),
+          article_id TEXT PRIMARY KEY, status TEXT NOT NULL CHECK (status IN (${sqlValues(ARTICLE_STATUSES)})),
           note TEXT NOT NULL DEFAULT '', updated_by TEXT NOT NULL, updated_at TEXT NOT NULL
         ) WITHOUT ROWID;
         CREATE TABLE query_reviews (
-          locale TEXT NOT NULL, normalized TEXT NOT NULL, status TEXT NOT NULL CHECK (status IN ('open', 'planned', 'resolved', 'ignored')),
+          locale TEXT NOT NULL, normalized TEXT NOT NULL, status TEXT NOT NULL CHECK (status IN (${sqlValues(QUERY_STATUSES)})),
           note TEXT NOT NULL DEFAULT '', updated_by TEXT NOT NULL, updated_at TEXT NOT NULL, PRIMARY KEY (locale, normalized)
         ) WITHOUT ROWID;
       `),
@@ -114,7 +118,7 @@ export const migrations: Migration[] = [
         -- Staff decisions on readers' synonyms ("searched X, then found article Y"); accepted ones reach search at the next build.
         CREATE TABLE synonym_reviews (
           locale TEXT NOT NULL, normalized TEXT NOT NULL, article_id TEXT NOT NULL, query TEXT NOT NULL,
-          status TEXT NOT NULL CHECK (status IN (${SYNONYM_STATUSES.map((status) => `'${status}'`).join(', ')})),
+          status TEXT NOT NULL CHECK (status IN (${sqlValues(SYNONYM_STATUSES)})),
           note TEXT NOT NULL DEFAULT '', updated_by TEXT NOT NULL, updated_at TEXT NOT NULL,
           PRIMARY KEY (locale, normalized, article_id)
         ) WITHOUT ROWID;

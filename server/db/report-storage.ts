@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import type { ArticleStatus, QueryStatus, SynonymStatus } from '../../src/shared/review-statuses.ts';
 
 export interface Period {
   from: string;
@@ -24,11 +25,6 @@ export interface FailedQuery {
   variants: string[];
 }
 
-export type ArticleStatus = 'new' | 'in-review' | 'fixed';
-export type QueryStatus = 'open' | 'planned' | 'resolved' | 'ignored';
-/** A readers' synonym is proposed by readers, then accepted (search learns it on the next build) or rejected. */
-export const SYNONYM_STATUSES = ['proposed', 'accepted', 'rejected'] as const;
-export type SynonymStatus = (typeof SYNONYM_STATUSES)[number];
 
 /** A reader's words that search should treat as another name of an article. */
 export interface ReaderSynonym {

@@ -1,61 +1,42 @@
 import { randomBytes } from 'node:crypto';
 import type { Database, RunResult } from 'better-sqlite3';
+import type { z } from 'zod';
+import type { clickSchema, contactSchema, searchSchema, viewSchema, voteSchema, widgetEventSchema } from '../api/schemas.ts';
 import { databaseFileGuard } from './database-file.ts';
 import { groupCommit } from './group-commit.ts';
 import { rollup } from './rollup.ts';
 
-/** Who and when, shared by every reader event. */
-interface EventBase {
-  eventId: string;
-  /** Keyed hash of the visitor for this day (see privacy/visitor.ts). */
+/** What the server adds to every reader event: who and when. */
+interface Received {
+  /** Keyed hash of the visitor for this day (see privacy/visitor-key.ts). */
   visitor: string;
   /** The visitor's day, YYYY-MM-DD (UTC). */
   day: string;
   /** ISO timestamp. */
   at: string;
 }
-
-export interface VoteEvent extends EventBase {
-  /** Keyed hash of the visitor's IP address alone for this day (see privacy/visitor.ts). */
-  source?: string;
-  articleId: string;
-  helpful: boolean;
-  reason?: string;
-  comment?: string;
-}
-export interface ViewEvent extends EventBase {
-  articleId: string;
-}
-export interface SearchEvent extends EventBase {
-  query: string;
+/** A query as typed (masked), and as failed searches group it (see normalizeQuery). */
+interface Normalized {
   normalized: string;
-  locale: string;
-  resultCount: number;
-}
-export interface ClickEvent extends EventBase {
-  query: string;
-  normalized: string;
-  articleId: string;
-  position: number;
 }
 
-export interface ContactEvent extends EventBase {
-  locale: string;
-  articleId?: string;
-  query?: string;
-  normalized?: string;
-}
-
-export interface WidgetEvent extends EventBase {
-  type: 'impression' | 'click' | 'contact';
-  context: string;
-  locale: string;
-  articleId?: string;
-  position?: number;
-}
+/** Each event as the API accepted it (schemas.ts), with what the server adds. */
+export type VoteEvent = Received &
+  Omit<z.infer<typeof voteSchema>, 'reason'> & {
+    /** Stored as text: the reasons offered may change, the votes given for earlier ones stay. */
+    reason?: string;
+    /** Keyed hash of the visitor's IP address alone for this day (see privacy/visitor-key.ts). */
+    source?: string;
+  };
+export type ViewEvent = Received & z.infer<typeof viewSchema>;
+export type SearchEvent = Received & z.infer<typeof searchSchema> & Normalized;
+export type ClickEvent = Received & Omit<z.infer<typeof clickSchema>, 'locale'> & Normalized;
+/** Its query is optional as sent: a hand-off from an article or the 404 page has none. */
+export type ContactEvent = Received & z.input<typeof contactSchema> & Partial<Normalized>;
+export type WidgetEvent = Received & z.infer<typeof widgetEventSchema>;
 
 /** Votes on an article, raw and rolled up together. */
-export interface Helpfulness {
+export interface VoteTally {
   helpful: number;
   total: number;
 }
@@ -117,7 +98,7 @@ export function createStorage(db: Database) {
   const checkDatabaseFile = databaseFileGuard(db.name);
   const commit = groupCommit(db, checkDatabaseFile);
   /** Writes the event unless its id was seen before; resolves once that is committed. */
-  const once = (event: EventBase, write: () => RunResult): Promise<WriteResult> =>
+  const once = (event: Received & { eventId: string }, write: () => RunResult): Promise<WriteResult> =>
     commit((): WriteResult => {
       if (receive.run({ eventId: event.eventId, at: event.at }).changes === 0) return 'duplicate';
       // Only a write's own condition (a vote's cap per source) makes it change nothing.
@@ -147,9 +128,9 @@ export function createStorage(db: Database) {
     readNext: (articleId: string, minReaders: number, limit: number) =>
       next.all({ articleId, minReaders, limit }) as { articleId: string; readers: number }[],
     /** Helpful and total votes per article, for the articles asked about that have any. */
-    helpfulness: (ids: string[]): Map<string, Helpfulness> =>
+    helpfulness: (ids: string[]): Map<string, VoteTally> =>
       new Map(
-        (votesOn.all({ ids: JSON.stringify(ids) }) as ({ articleId: string } & Helpfulness)[]).map(({ articleId, helpful, total }) => [articleId, { helpful, total }]),
+        (votesOn.all({ ids: JSON.stringify(ids) }) as ({ articleId: string } & VoteTally)[]).map(({ articleId, helpful, total }) => [articleId, { helpful, total }]),
       ),
 
     /** The secret for a day's visitor keys, made on first use; secrets older than yesterday are destroyed. */

@@ -1,4 +1,5 @@
-import type { FailedQuery, Period, QueryStatus, ReportStorage, Review } from '../db/report-storage.ts';
+import type { QueryStatus } from '../../src/shared/review-statuses.ts';
+import type { FailedQuery, Period, ReportStorage, Review } from '../db/report-storage.ts';
 
 export interface FailedSearchRow extends FailedQuery {
   /** Readers who turned to the support hand-off within 30 minutes of this search. */

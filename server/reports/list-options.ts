@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { localeSchema } from '../../src/content/schema.ts';
-import { dayOf, daysBefore } from '../privacy/visitor.ts';
+import { localeSchema } from '../../src/shared/locales.ts';
+import { dayOf, daysBefore } from '../days.ts';
 import type { Period } from '../db/report-storage.ts';
 
 /** Query parameters every report takes: period, filters, sort, page, format. */

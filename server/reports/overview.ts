@@ -1,5 +1,5 @@
 import type { Period, ReportStorage } from '../db/report-storage.ts';
-import { dayOf } from '../privacy/visitor.ts';
+import { dayOf } from '../days.ts';
 
 export interface Metric {
   value: number | null;

@@ -1,5 +1,6 @@
-import type { Manifest } from '../../src/content/manifest.ts';
-import type { ArticleStatus, Period, ReportStorage, Review } from '../db/report-storage.ts';
+import type { Manifest } from '../../src/shared/content/manifest.ts';
+import type { ArticleStatus } from '../../src/shared/review-statuses.ts';
+import type { Period, ReportStorage, Review } from '../db/report-storage.ts';
 import { wilsonLowerBound } from './wilson.ts';
 
 export interface Helpfulness {

@@ -3,7 +3,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
-import { readBeacon } from '../api/beacon-body.ts';
+import { readJsonBody } from '../api/json-body.ts';
 import type { Role, Session, StaffStorage } from '../db/staff-storage.ts';
 import { ApiError } from '../errors.ts';
 import { dummyHash, verifyPassword } from './passwords.ts';
@@ -78,7 +78,7 @@ export function authRoutes(deps: AuthDeps) {
   const { staff, clock, isSecure, clientKey } = deps;
   return new Hono<StaffEnv>()
     .post('/login', async (c) => {
-      const { email, password } = await readBeacon(c, loginSchema);
+      const { email, password } = await readJsonBody(c, loginSchema);
       const account = email.toLowerCase();
       const client = clientKey(c);
       const now = clock().getTime();

@@ -4,16 +4,19 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { z } from 'zod';
-import type { Manifest } from '../../src/content/manifest.ts';
-import { readBeacon, validate } from '../api/beacon-body.ts';
+import type { Manifest } from '../../src/shared/content/manifest.ts';
+import { localeSchema } from '../../src/shared/locales.ts';
+import { ARTICLE_STATUSES, QUERY_STATUSES, SYNONYM_STATUSES } from '../../src/shared/review-statuses.ts';
+import { readJsonBody, validate } from '../api/json-body.ts';
 import type { ProxyTrustReader } from '../api/client-address.ts';
-import { createReportStorage, SYNONYM_STATUSES } from '../db/report-storage.ts';
-import { createStaffStorage } from '../db/staff-storage.ts';
+import { createReportStorage } from '../db/report-storage.ts';
+import { createStaffStorage, roles } from '../db/staff-storage.ts';
 import { ApiError } from '../errors.ts';
 import { toCsv } from '../reports/csv.ts';
 import { failedSearches } from '../reports/failed-searches.ts';
 import { listQuerySchema, periodOf, sortAndPage } from '../reports/list-options.ts';
 import { overview } from '../reports/overview.ts';
+import type { ContextRow, SynonymRow } from '../reports/report-rows.ts';
 import { unhelpfulArticles } from '../reports/unhelpful.ts';
 import { authRoutes, requireCsrf, requireRole, requireSession, type AuthDeps, type StaffEnv } from './auth.ts';
 
@@ -25,9 +28,9 @@ export interface StaffDeps {
 }
 
 const noteSchema = z.string().max(2000, 'must be at most 2000 characters').default('');
-const articleReviewSchema = z.strictObject({ status: z.enum(['new', 'in-review', 'fixed']), note: noteSchema });
+const articleReviewSchema = z.strictObject({ status: z.enum(ARTICLE_STATUSES), note: noteSchema });
 const synonymReviewSchema = z.strictObject({
-  locale: z.enum(['ko', 'en']),
+  locale: localeSchema,
   normalized: z.string().min(1).max(200),
   query: z.string().trim().min(1).max(200),
   articleId: z.string().min(1).max(200),
@@ -35,9 +38,9 @@ const synonymReviewSchema = z.strictObject({
   note: noteSchema,
 });
 const queryReviewSchema = z.strictObject({
-  locale: z.enum(['ko', 'en']),
+  locale: localeSchema,
   normalized: z.string().min(1).max(200),
-  status: z.enum(['open', 'planned', 'resolved', 'ignored']),
+  status: z.enum(QUERY_STATUSES),
   note: noteSchema,
 });
 
@@ -52,7 +55,7 @@ export function staffRoutes({ db, manifest, clock, proxies }: StaffDeps) {
     // Failed logins are counted per client without keeping its address.
     clientKey: (c) => createHash('sha256').update(proxies.clientAddress(c)).digest('hex').slice(0, 32),
   };
-  const anyRole = [requireSession(deps), requireCsrf, requireRole('support', 'editor', 'admin')] as const;
+  const anyRole = [requireSession(deps), requireCsrf, requireRole(...roles)] as const;
   const listQuery = (c: Context) => validate(listQuerySchema, c.req.query());
   const csv = (c: Context, name: string, body: string) =>
     c.body(body, 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${name}.csv"` });
@@ -115,7 +118,7 @@ export function staffRoutes({ db, manifest, clock, proxies }: StaffDeps) {
       const rows = reports
         .contexts(periodOf(query, clock()))
         .filter((row) => !query.locale || row.locale === query.locale)
-        .map((row) => ({ ...row, clickRate: share(row.clicks, row.impressions), contactRate: share(row.contacts, row.impressions) }));
+        .map((row): ContextRow => ({ ...row, clickRate: share(row.clicks, row.impressions), contactRate: share(row.contacts, row.impressions) }));
       const page = sortAndPage(
         rows,
         query,
@@ -131,7 +134,7 @@ export function staffRoutes({ db, manifest, clock, proxies }: StaffDeps) {
       const query = listQuery(c);
       const articles = new Map(manifest.articles.map((article) => [article.id, article]));
       const decided = reports.synonymReviews();
-      const rows = reports.rephrasedQueries(periodOf(query, clock())).flatMap((row) => {
+      const rows = reports.rephrasedQueries(periodOf(query, clock())).flatMap((row): SynonymRow[] => {
         const article = articles.get(row.articleId);
         if (!article || (query.locale && row.locale !== query.locale) || (query.category && article.category !== query.category)) return [];
         const review = decided.get(`${row.locale}|${row.normalized}|${row.articleId}`) ?? { status: 'proposed', note: '' };
@@ -146,20 +149,20 @@ export function staffRoutes({ db, manifest, clock, proxies }: StaffDeps) {
     .patch('/articles/:locale/:category/:slug/review', ...anyRole, async (c) => {
       const id = `${c.req.param('locale')}/${c.req.param('category')}/${c.req.param('slug')}`;
       if (!manifest.articles.some((article) => article.id === id)) throw new ApiError(404, 'unknown_article', `No article with id ${id}`);
-      const body = await readBeacon(c, articleReviewSchema);
+      const body = await readJsonBody(c, articleReviewSchema);
       const review = { ...body, updatedBy: c.get('session').staff.email, updatedAt: clock().toISOString() };
       reports.reviewArticle(id, review);
       return c.json(review);
     })
     .patch('/synonyms/review', ...anyRole, async (c) => {
-      const { status, note, ...pair } = await readBeacon(c, synonymReviewSchema);
+      const { status, note, ...pair } = await readJsonBody(c, synonymReviewSchema);
       if (!manifest.articles.some((article) => article.id === pair.articleId)) throw new ApiError(404, 'unknown_article', `No article with id ${pair.articleId}`);
       const review = { status, note, updatedBy: c.get('session').staff.email, updatedAt: clock().toISOString() };
       reports.reviewSynonym(pair, review);
       return c.json(review);
     })
     .patch('/queries/review', ...anyRole, async (c) => {
-      const { locale, normalized, ...body } = await readBeacon(c, queryReviewSchema);
+      const { locale, normalized, ...body } = await readJsonBody(c, queryReviewSchema);
       const review = { ...body, updatedBy: c.get('session').staff.email, updatedAt: clock().toISOString() };
       reports.reviewQuery(locale, normalized, review);
       return c.json(review);

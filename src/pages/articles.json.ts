@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
-import { getArticles, parseArticleId, articleUrl, sourcePathOf } from '../content/articles.ts';
-import type { Manifest } from '../content/manifest.ts';
-import { categories, contexts, site } from '../content/site-data.ts';
+import { getArticles, parseArticleId, articleUrl, sourcePathOf } from '../build/content/articles.ts';
+import type { Manifest } from '../shared/content/manifest.ts';
+import { categories, contexts, site } from '../build/content/site-data.ts';
 
 export const GET: APIRoute = async () => {
   const articles = await getArticles();

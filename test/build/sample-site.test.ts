@@ -2,9 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'node-html-parser';
 import { describe, expect, inject, it } from 'vitest';
-import { manifestSchema } from '../../src/content/manifest.ts';
-import { validateContent } from '../../src/content/validate.ts';
-import { widgetDataSchema } from '../../src/widget/data.ts';
+import { manifestSchema } from '../../src/shared/content/manifest.ts';
+import { validateContent } from '../../src/build/content/validate.ts';
+import { widgetDataSchema } from '../../src/shared/widget-data.ts';
 import { htmlPages, readPage } from '../helpers/site-files.ts';
 
 const siteDir = inject('siteDir');

@@ -1,10 +1,10 @@
 import { disassemble } from 'es-hangul';
-import { search, type SearchContext, type SearchOptions } from '../../src/search/engine.ts';
-import { searchKeywords, type IndexableArticle } from '../../src/search/keywords.ts';
-import { Knowledge } from '../../src/search/knowledge.ts';
-import type { PagefindFragment, PagefindResult } from '../../src/search/pagefind.ts';
-import { buildSiteKnowledge } from '../../src/search/site-knowledge.ts';
-import { words } from '../../src/search/text.ts';
+import { search, type SearchContext, type SearchOptions } from '../../src/shared/search/engine.ts';
+import { searchKeywords, type IndexableArticle } from '../../src/build/search/keywords.ts';
+import { Knowledge } from '../../src/shared/search/knowledge.ts';
+import type { PagefindFragment, PagefindResult } from '../../src/shared/search/pagefind-api.ts';
+import { buildSiteKnowledge } from '../../src/build/search/site-knowledge.ts';
+import { words } from '../../src/shared/search/text.ts';
 
 export interface TestArticle extends Partial<IndexableArticle> {
   id: string;

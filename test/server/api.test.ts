@@ -201,6 +201,14 @@ describe('the widget’s endpoints', () => {
     ]);
   });
 
+  it('refuses article ids the content could never have as malformed', async () => {
+    for (const articleId of ['ko/billing--x/update-card', 'ko/-billing/update-card', 'fr/billing/update-card', 'en/billing/update-card-']) {
+      const response = await post('views', { eventId: crypto.randomUUID(), articleId });
+      expect(response.status).toBe(400);
+      expect((await response.json()).error.issues).toEqual([{ path: 'articleId', message: 'must be <locale>/<category-id>/<slug>' }]);
+    }
+  });
+
   it('names what is wrong with a widget event', async () => {
     const bad = await post('widget-events', widgetEvent({ type: 'click', context: 'Billing!' }));
     expect(bad.status).toBe(400);
@@ -228,6 +236,12 @@ describe('the widget’s endpoints', () => {
     const bad = await fetch(`${server.url}/api/helpfulness?locale=fr&ids=`);
     expect(bad.status).toBe(400);
     expect((await bad.json()).error.issues.map((issue: { path: string }) => issue.path).sort()).toEqual(['ids', 'locale']);
+  });
+
+  it('answers helpfulness without a locale: the ids name theirs', async () => {
+    const response = await fetch(`${server.url}/api/helpfulness?ids=ko/billing/update-card`);
+    expect(response.status).toBe(200);
+    expect(Object.keys((await response.json()).articles)).toEqual(['ko/billing/update-card']);
   });
 });
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { z } from 'zod';
-import { unhelpfulReasons } from '../../src/feedback/reasons.ts';
+import { unhelpfulReasons } from '../../src/shared/feedback-reasons.ts';
 import { readManifest } from '../../server/manifest.ts';
 import { startApiServer } from '../helpers/api-server.ts';
 import { UNLIMITED } from '../helpers/limits.ts';

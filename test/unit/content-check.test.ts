@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkContent } from '../../src/content/check.ts';
-import { formatProblem } from '../../src/content/problems.ts';
+import { checkContent } from '../../src/build/content/check.ts';
+import { formatProblem } from '../../src/build/content/problems.ts';
 
 const fixture = 'test/fixtures/content-check';
 const file = (path: string) => `${fixture}/articles/${path}`;

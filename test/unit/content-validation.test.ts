@@ -2,9 +2,9 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatProblem } from '../../src/content/problems.ts';
-import { articleFrontmatterSchema, siteSchema } from '../../src/content/schema.ts';
-import { validateContent } from '../../src/content/validate.ts';
+import { formatProblem } from '../../src/build/content/problems.ts';
+import { articleFrontmatterSchema, siteSchema } from '../../src/shared/content/schema.ts';
+import { validateContent } from '../../src/build/content/validate.ts';
 
 const messages = (dir: string) => validateContent(dir).problems.map(formatProblem);
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { stemKorean } from '../../src/search/korean.ts';
-import { searchKeywords } from '../../src/search/keywords.ts';
-import { isStopword } from '../../src/search/stopwords.ts';
-import { normalize, words } from '../../src/search/text.ts';
-import { correctTypo, editDistance } from '../../src/search/vocabulary.ts';
+import { stemKorean } from '../../src/shared/search/korean.ts';
+import { searchKeywords } from '../../src/build/search/keywords.ts';
+import { isStopword } from '../../src/shared/search/stopwords.ts';
+import { normalize, words } from '../../src/shared/search/text.ts';
+import { correctTypo, editDistance } from '../../src/shared/search/vocabulary.ts';
 
 describe('Korean stems', () => {
   it.each([

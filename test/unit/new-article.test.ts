@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { validateContent } from '../../src/content/validate.ts';
-import { createArticle, ScaffoldError } from '../../src/editor/scaffold.ts';
-import { slugFromTitle } from '../../src/editor/slug.ts';
+import { validateContent } from '../../src/build/content/validate.ts';
+import { createArticle, ScaffoldError } from '../../scripts/editor/scaffold.ts';
+import { slugFromTitle } from '../../scripts/editor/slug.ts';
 import { openDatabase } from '../../server/db/open.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'helploop-new-'));

@@ -16,7 +16,7 @@ const queued = () => JSON.parse(stored.get('helploop:outbox') ?? '[]') as unknow
 
 describe('the browser outbox', () => {
   it('keeps an event the server could not store for now (503 with Retry-After) and drops it once stored', async () => {
-    const { enqueue, flush } = await import('../../src/client/outbox.ts');
+    const { enqueue, flush } = await import('../../src/browser/outbox.ts');
     answer = async () => new Response(JSON.stringify({ error: { code: 'storage_unavailable', message: '…' } }), { status: 503, headers: { 'Retry-After': '5' } });
     await enqueue('/api/votes', { articleId: 'ko/a/b', helpful: true });
     expect(queued()).toHaveLength(1);
@@ -26,7 +26,7 @@ describe('the browser outbox', () => {
   });
 
   it('drops an event the server refused for good', async () => {
-    const { enqueue } = await import('../../src/client/outbox.ts');
+    const { enqueue } = await import('../../src/browser/outbox.ts');
     answer = async () => new Response('{}', { status: 404 });
     await enqueue('/api/votes', { articleId: 'ko/gone/article', helpful: true });
     expect(queued()).toHaveLength(0);

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { pagefindDevMiddleware } from '../../src/integration/pagefind-dev.ts';
+import { pagefindDevMiddleware } from '../../src/build/integration/pagefind-dev.ts';
 
 const built = mkdtempSync(join(tmpdir(), 'helploop-pagefind-dev-'));
 const neverBuilt = mkdtempSync(join(tmpdir(), 'helploop-pagefind-dev-'));

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { stemForms, verbOf } from '../../src/search/conjugate.ts';
-import { spelledLetters } from '../../src/search/knowledge.ts';
-import { isParticleWord } from '../../src/search/korean.ts';
-import { segment } from '../../src/search/segment.ts';
+import { stemForms, verbOf } from '../../src/shared/search/conjugate.ts';
+import { spelledLetters } from '../../src/shared/search/knowledge.ts';
+import { isParticleWord } from '../../src/shared/search/korean.ts';
+import { segment } from '../../src/shared/search/segment.ts';
 import { memorySearch, type TestArticle } from '../helpers/memory-index.ts';
 
 /** A small help center of no particular industry: the engine's rules must work on any company's words. */

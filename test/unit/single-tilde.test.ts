@@ -1,6 +1,6 @@
 import { markdownToHtml, mdxToJs } from 'satteri';
 import { describe, expect, it } from 'vitest';
-import { singleTildeIsText } from '../../src/integration/single-tilde.ts';
+import { singleTildeIsText } from '../../src/build/integration/single-tilde.ts';
 
 const html = (markdown: string) => markdownToHtml(markdown, { mdastPlugins: [singleTildeIsText] }).html.trim();
 

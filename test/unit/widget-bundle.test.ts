@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildWidget, WIDGET_BUDGET_BYTES, widgetDevMiddleware } from '../../src/integration/widget.ts';
+import { buildWidget, WIDGET_BUDGET_BYTES, widgetDevMiddleware } from '../../src/build/integration/widget.ts';
 
 const out = mkdtempSync(join(tmpdir(), 'helploop-widget-'));
 mkdirSync(join(out, 'widget'));

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { validateContent } from '../../src/content/validate.ts';
-import { prefillContactUrl, prefillMailto } from '../../src/support/contact-link.ts';
-import { matchContext, patternMatches } from '../../src/widget/match.ts';
-import { orderSuggestions } from '../../src/widget/order.ts';
+import { validateContent } from '../../src/build/content/validate.ts';
+import { prefillContactUrl, prefillMailto } from '../../src/shared/contact-link.ts';
+import { matchContext, patternMatches } from '../../src/browser/widget/match.ts';
+import { orderSuggestions } from '../../src/browser/widget/order.ts';
 
 const contexts = [
   { key: 'cart', patterns: ['/cart', '/cart/*'] },

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
-import type { Locale } from '../../content/schema.ts';
-import { siteSearchData } from '../../content/search-data.ts';
-import { site } from '../../content/site-data.ts';
+import type { Locale } from '../../shared/locales.ts';
+import { siteSearchData } from '../../build/content/search-data.ts';
+import { site } from '../../build/content/site-data.ts';
 
 export function getStaticPaths() {
   return site.locales.map((locale) => ({ params: { locale } }));

@@ -1,8 +1,8 @@
 import type { APIRoute } from 'astro';
-import { articleUrl, getArticles, inLocale, popular, type Article } from '../../content/articles.ts';
-import type { Locale } from '../../content/schema.ts';
-import { categories, contexts, site } from '../../content/site-data.ts';
-import { ARTICLES_PER_CONTEXT, type WidgetData } from '../../widget/data.ts';
+import { articleUrl, getArticles, inLocale, popular, type Article } from '../../build/content/articles.ts';
+import type { Locale } from '../../shared/locales.ts';
+import { categories, contexts, site } from '../../build/content/site-data.ts';
+import { ARTICLES_PER_CONTEXT, type WidgetData } from '../../shared/widget-data.ts';
 
 export function getStaticPaths() {
   return site.locales.map((locale) => ({ params: { locale } }));

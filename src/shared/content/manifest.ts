@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { localeSchema } from '../locales.ts';
+
+/** What the server knows about the built content (it never parses MDX): written to dist/articles.json by the build. */
+export const manifestSchema = z.object({
+  defaultLocale: localeSchema,
+  locales: z.array(localeSchema),
+  categories: z.array(z.object({ id: z.string(), title: z.record(z.string(), z.string()) })),
+  contexts: z.array(z.string()),
+  /** Host-site origins allowed to embed the widget and send beacons (site.yaml). */
+  widgetOrigins: z.array(z.string()),
+  articles: z.array(
+    z.object({
+      id: z.string(),
+      locale: localeSchema,
+      category: z.string(),
+      title: z.string(),
+      url: z.string(),
+      sourcePath: z.string(),
+      updated: z.string(),
+      contexts: z.array(z.string()),
+    }),
+  ),
+});
+export type Manifest = z.infer<typeof manifestSchema>;
+
+export const MANIFEST_FILE = 'articles.json';

@@ -1,0 +1,467 @@
+import { convertQwertyToHangul, disassemble } from 'es-hangul';
+import type { Locale } from '../locales.ts';
+import type { Knowledge } from './knowledge.ts';
+import { analyzeKorean, isGrammar, isParticleWord } from './korean.ts';
+import type { Pagefind, PagefindFragment, PagefindResult } from './pagefind-api.ts';
+import { segment } from './segment.ts';
+import { similarWord } from './similar.ts';
+import { isStopword } from './stopwords.ts';
+import { escapeHtml, isHangul, isLatin, words } from './text.ts';
+import { correctTypo, type Vocabulary } from './vocabulary.ts';
+
+export interface SearchHit {
+  /** `<locale>/<category-id>/<slug>` */
+  id: string;
+  url: string;
+  title: string;
+  category: string;
+  /** Page text around the matched words, escaped, with `<mark>` around them. */
+  excerpt: string;
+}
+
+export interface SearchOutcome {
+  query: string;
+  hits: SearchHit[];
+  /** All pages that answer the query; `hits` holds the first `limit`. */
+  total: number;
+  /** The query as corrected (typo or keyboard layout), when the correction is what found the results. */
+  correctedQuery?: string;
+  /** When nothing answers: pages that match part of the query, best first. */
+  partial: SearchHit[];
+  /** How each word of the query was understood. */
+  terms: { typed: string; searched: string[]; via: string }[];
+}
+
+export interface SearchOptions {
+  limit?: number;
+  /** The reader is still typing: the query's last word may be unfinished (`서우` on the way to `서울`). */
+  typing?: boolean;
+  /** A category title, as pages are filtered by it. */
+  category?: string;
+}
+
+/** The slice of Pagefind's API the engine uses; tests give it a small index in memory. */
+export type SearchIndex = Pick<Pagefind, 'search'>;
+
+/** What one site's search works with: its index, what it knows of its words, and (when needed) its vocabulary. */
+export interface SearchContext {
+  index: SearchIndex;
+  knowledge: Knowledge;
+  /** Loaded only when a word is not found as typed: glued words, typos, spacing. */
+  vocabulary(): Promise<Vocabulary | undefined>;
+  /** Korean typed with the keyboard in English mode is read back as Hangul. */
+  locale: Locale;
+}
+
+/** How a query word was matched. Weaker ways count for less, in rank and in how much of the query a page answers. */
+type Via = 'exact' | 'stem' | 'synonym' | 'split' | 'keyboard' | 'typo' | 'similar' | 'unknown';
+const VIA_WEIGHT: Record<Via, number> = { exact: 1, stem: 1, synonym: 0.9, split: 0.85, keyboard: 0.9, typo: 0.7, similar: 0.6, unknown: 0 };
+
+interface Term {
+  /** What the reader typed. */
+  typed: string;
+  /** A verb or adjective: counts half. */
+  predicate: boolean;
+  /** Looks like one: when the index does not know it, it counts not at all. */
+  predicateLike: boolean;
+  /** What was searched for it (several with synonyms); empty when nothing in the index matches. */
+  searched: string[];
+  via: Via;
+  /** Page id → Pagefind's score for the best of `searched`. */
+  scores: Map<string, number>;
+}
+
+/** A page must answer words carrying more than this share of the query's weight. */
+const MIN_COVERAGE = 0.5;
+
+/**
+ * Pagefind ANDs all words and silently drops unknown ones, so natural questions find nothing and out-of-scope
+ * ones find unrelated pages. We search word by word instead — each reduced until the index knows it — and rank
+ * pages by how much of the query they answer, rare words weighing more (idf), then refine the top by titles.
+ */
+export async function search(context: SearchContext, query: string, options: SearchOptions = {}): Promise<SearchOutcome> {
+  const last = words(query).at(-1);
+  // A finished noun is not the start of a longer syllable (`공고` is not `공공`, `모드` not `모든`); a verb's stem is
+  // (`나오` of 나옵니다), and so is the word being typed.
+  const open = (word: string) =>
+    !isHangul(word) || context.knowledge.isVerbStem(word) || analyzeKorean(word).predicate || (options.typing === true && last !== undefined && last.startsWith(word));
+  const index = new IndexQueries(context.index, open, options.category);
+  const empty: SearchOutcome = { query, hits: [], total: 0, partial: [], terms: [] };
+  const typed = (await joinWords(words(query), context)).map((word) => oneSyllableNoun(word, context.knowledge) ?? word);
+  // Other one-syllable Korean words (`지`, `큰`, `옷`) are mostly grammar and match everything: they count only alone.
+  const content = typed.filter(
+    (word) =>
+      !isStopword(word) &&
+      !isStopword(analyzeKorean(word).stem) &&
+      !(isHangul(word) && word.length === 1 && !context.knowledge.knows(word)) &&
+      // `개만`, `시에서`: a counter or a dependent noun with its particle.
+      !(isParticleWord(word) && !context.knowledge.isNoun(word[0])) &&
+      // `100만원`, `6월에`: an amount or a date says how much or when; the rest of the question says about what.
+      !NUMBER_WITH_UNIT.test(word),
+  );
+  const terms = (await Promise.all((content.length ? content : typed).map((word) => resolveWord(word, index, context)))).flat();
+  if (!terms.length) return empty;
+
+  const limit = options.limit ?? 10;
+  // Candidates read beyond what is shown: enough to reorder by titles, few enough to keep the first search small.
+  const topics = await newTopics(terms, context);
+  const { ranked, unread } = await rank(terms, index, limit + Math.min(3, Math.ceil(limit / 5)), topics);
+  const answers = ranked.filter((page) => page.coverage > MIN_COVERAGE);
+  const hit = (page: RankedPage) => toHit(page.fragment, terms);
+  if (!answers.length) return { ...empty, partial: ranked.filter((page) => page.coverage > 0).slice(0, 3).map(hit), terms: summary(terms) };
+  const corrected = terms.some((term) => term.via === 'typo' || term.via === 'keyboard')
+    ? terms.map((term) => (term.via === 'typo' || term.via === 'keyboard' ? term.searched[0] : term.typed)).join(' ')
+    : undefined;
+  // Pages past those read are counted as Pagefind matched them: enough to say how many more there are.
+  const total = answers.length + unread.filter((page) => page.coverage > MIN_COVERAGE).length;
+  return { query, hits: answers.slice(0, limit).map(hit), total, correctedQuery: corrected, partial: [], terms: summary(terms) };
+}
+
+const summary = (terms: Term[]) => terms.map(({ typed, searched, via }) => ({ typed, searched, via }));
+
+const pageCounts = new WeakMap<SearchIndex, Map<string, Promise<number>>>();
+
+/** Index searches for one query, each word searched once however often it is tried. */
+class IndexQueries {
+  private readonly cache = new Map<string, Promise<Map<string, number>>>();
+  private readonly results = new Map<string, PagefindResult>();
+  private readonly fragments = new Map<string, Promise<PagefindFragment>>();
+  private readonly pageWords = new Map<string, string[]>();
+  private readonly index: SearchIndex;
+  private readonly category?: string;
+  private readonly open: (word: string) => boolean;
+
+  constructor(index: SearchIndex, open: (word: string) => boolean, category?: string) {
+    this.index = index;
+    this.open = open;
+    this.category = category;
+  }
+
+  private run(term: string | null) {
+    return this.index.search(term, this.category ? { filters: { category: this.category } } : undefined);
+  }
+
+  scores(term: string): Promise<Map<string, number>> {
+    let found = this.cache.get(term);
+    if (!found) {
+      found = this.run(term).then(({ results }) => {
+        for (const result of results) this.results.set(result.id, result);
+        return new Map(results.map((result) => [result.id, result.score]));
+      });
+      this.cache.set(term, found);
+    }
+    return found;
+  }
+
+  /** Pages the query could reach: the idf of a word is measured against it. */
+  pageCount(): Promise<number> {
+    const counts = pageCounts.get(this.index) ?? new Map<string, Promise<number>>();
+    pageCounts.set(this.index, counts);
+    const key = this.category ?? '';
+    if (!counts.has(key)) counts.set(key, this.run(null).then(({ results }) => Math.max(1, results.length)));
+    return counts.get(key)!;
+  }
+
+  data(id: string): Promise<PagefindFragment> {
+    if (!this.fragments.has(id)) this.fragments.set(id, this.results.get(id)!.data());
+    return this.fragments.get(id)!;
+  }
+
+  /** A page's words in jamo, read once. */
+  async words(id: string): Promise<string[]> {
+    let found = this.pageWords.get(id);
+    if (!found) {
+      found = pageWords(await this.data(id));
+      this.pageWords.set(id, found);
+    }
+    return found;
+  }
+
+  /**
+   * Pages for a word that is really in the index. Pagefind answers a word it does not have with pages sharing its
+   * longest known start (`날씨` → pages with `날짜`), so the best few pages are read to see the word is there.
+   */
+  async known(word: string): Promise<Map<string, number>> {
+    const scores = await this.scores(word);
+    // One after the other: each page read is a download, and the best page usually settles it.
+    for (const [id] of [...scores].sort((a, b) => b[1] - a[1]).slice(0, 2)) if (this.onPage(await this.words(id), word)) return scores;
+    return new Map();
+  }
+
+  /** Some word of a page starts with `word`, as Pagefind matches; a finished word only at a syllable's end. */
+  onPage(pageWordList: string[], word: string): boolean {
+    const prefix = comparable(word);
+    const open = this.open(word);
+    return pageWordList.some((candidate) => candidate.startsWith(prefix) && (open || endsSyllable(candidate, prefix.length)));
+  }
+}
+
+/**
+ * Puts back together what the reader spaced apart: a phrase the lexicon knows as one (`카카오 페이`, `안 돼요`), and
+ * a lone syllable that makes a site word with its neighbour (`재 발급`, `이 체`).
+ */
+async function joinWords(typed: string[], context: SearchContext): Promise<string[]> {
+  const lone = typed.some((word) => isHangul(word) && word.length === 1 && !isStopword(word));
+  const vocabulary = lone ? await context.vocabulary() : undefined;
+  const siteWord = (word: string) => vocabulary?.words[analyzeKorean(word).stem] !== undefined;
+  const joined: string[] = [];
+  for (let i = 0; i < typed.length; i++) {
+    const [word, next] = [typed[i], typed[i + 1]];
+    const single = (part: string) => isHangul(part) && part.length === 1;
+    if (next !== undefined && (context.knowledge.isPhrase(word, next) || ((single(word) || single(next)) && siteWord(word + next)))) {
+      joined.push(word + next);
+      i++;
+    } else joined.push(word);
+  }
+  return joined;
+}
+
+const NUMBER_WITH_UNIT = /^\d+[\uAC00-\uD7A3]*$/;
+
+/**
+ * The words of a question that no page has and that are compounds of their own (`층간소음`, `화상회의`), not a known
+ * word with a syllable and particles on it (`비행기가`, `비행기값이`) nor a verb's form (`알아보기만`).
+ */
+async function newTopics(terms: Term[], context: SearchContext): Promise<Set<string>> {
+  const long = terms.filter((term) => term.via === 'unknown' && isHangul(term.typed) && term.typed.length >= 4 && analyzeKorean(term.typed).stem.length >= 3);
+  const vocabulary = long.length ? await context.vocabulary() : undefined;
+  if (!vocabulary) return new Set();
+  const known = (word: string) => vocabulary.words[word] !== undefined || knownWords(vocabulary).has(word);
+  // Syllables of `rest` that are not particles. The stemmer keeps two syllables, so a one-syllable noun is given a
+  // stand-in syllable in front to lose its particle (`값이` → 가값 → 값).
+  const own = (rest: string) => (isGrammar(rest) ? 0 : analyzeKorean(`가${rest}`).stem.length - 1);
+  const explained = (word: string) => {
+    for (let end = 2; end < word.length; end++) {
+      const head = word.slice(0, end);
+      if (context.knowledge.isVerbStem(head) || (known(head) && own(word.slice(end)) < 2)) return true;
+    }
+    return false;
+  };
+  return new Set(long.map((term) => term.typed).filter((word) => !explained(word)));
+}
+
+/**
+ * `돈이`, `폰으로`: a one-syllable noun the lexicon knows, with its particle. The stemmer keeps two syllables at
+ * least, so without this the word would be searched with its particle and found nowhere.
+ */
+function oneSyllableNoun(word: string, knowledge: Knowledge): string | undefined {
+  // `넣는` is 넣다, not a noun 넣 with a particle.
+  return isParticleWord(word) && knowledge.isNoun(word[0]) ? word[0] : undefined;
+}
+
+/** The vocabulary's other real words as a set, made once: splitting a glued word asks about every substring. */
+const knownSets = new WeakMap<Vocabulary, Set<string>>();
+function knownWords(vocabulary: Vocabulary): Set<string> {
+  let known = knownSets.get(vocabulary);
+  if (!known) knownSets.set(vocabulary, (known = new Set(vocabulary.known)));
+  return known;
+}
+
+/** Finds what the index knows of one typed word; a glued compound may come back as several terms. */
+async function resolveWord(typed: string, index: IndexQueries, context: SearchContext): Promise<Term[]> {
+  const analyzed = analyzeKorean(typed);
+  const { stem } = analyzed;
+  // A one-syllable word is the start of too many others (`차` of 차단, 차감): the lexicon's words for it count instead.
+  const own = isHangul(stem) && stem.length === 1 && context.knowledge.knows(stem) ? new Map<string, number>() : await index.known(stem);
+  /** The word with the words articles use for it (`바꾸고` → `변경`, `비번` → `비밀번호`), if the index has any. */
+  const expand = async (knowledge: Knowledge): Promise<Term[] | undefined> => {
+    const alternatives = knowledge.alternatives(typed, stem, own.size > 0);
+    if (!alternatives.words.length) return undefined;
+    const found = await Promise.all(alternatives.words.map((word) => index.known(word)));
+    const merged = mergeScores([own, ...found]);
+    if (!merged.size) return undefined;
+    // A verb the lexicon knows (`바꿨는데` → 변경) says what is to be done: it counts, at half the weight of a noun.
+    const predicate = analyzed.predicate || alternatives.verb;
+    const searched = [stem, ...alternatives.words.filter((_, i) => found[i].size)];
+    const via: Via = own.size ? (stem === typed ? 'exact' : 'stem') : 'synonym';
+    return [{ typed, predicate, predicateLike: analyzed.predicateLike || alternatives.verb, searched, via, scores: merged }];
+  };
+  const { predicate, predicateLike } = analyzed;
+  const term = (via: Via, searched: string[], scores: Map<string, number>): Term[] => [{ typed, predicate, predicateLike, searched, via, scores }];
+  const expanded = await expand(context.knowledge);
+  if (expanded) return expanded;
+  if (own.size) return term(stem === typed ? 'exact' : 'stem', [stem], own);
+
+  const vocabulary = await context.vocabulary();
+  const knownWord = (word: string) => vocabulary !== undefined && (vocabulary.words[word] !== undefined || knownWords(vocabulary).has(word));
+  if (isHangul(stem) && vocabulary) {
+    // Glued words (`자동이체해지`): split at the boundaries the site's words allow. As typed first: the stemmer
+    // takes the end of a compound for an ending (`입금기한` is not `입금기` + 하다).
+    const parts = (isHangul(typed) ? segment(typed, knownWord) : undefined) ?? segment(stem, knownWord);
+    if (parts) {
+      const resolved = await Promise.all(parts.filter((part) => !isStopword(part)).map(async (part) => ({ part, scores: await index.known(part) })));
+      if (resolved.some(({ scores }) => scores.size)) {
+        return resolved.map(({ part, scores }) => ({ typed: part, predicate: false, predicateLike: false, searched: scores.size ? [part] : [], via: scores.size ? 'split' : 'unknown', scores }));
+      }
+    }
+    // A known word with an ending glued on that the stemmer did not know (`풀려` + `면`): the word, as a verb.
+    for (let end = stem.length - 1; end >= 2; end--) {
+      const rest = stem.slice(end);
+      if (!isGrammar(rest) || rest.length < 2) continue;
+      const head = await index.known(stem.slice(0, end));
+      if (head.size) return [{ typed, predicate: true, predicateLike, searched: [stem.slice(0, end)], via: 'split', scores: head }];
+    }
+  }
+
+  if (context.locale === 'ko' && isLatin(typed) && typed.length >= 2) {
+    // Korean typed with the keyboard in English mode: `qothd` → `배송`.
+    const hangul = convertQwertyToHangul(typed);
+    if (isHangul(hangul)) {
+      const [found] = await resolveWord(hangul, index, context);
+      if (found && found.via !== 'unknown') return [{ ...found, typed, via: 'keyboard' }];
+    }
+  }
+
+  // Verbs are too varied in form to guess at, and a real word is no one's typo: `선물` must not become `선불`.
+  if (vocabulary && !predicateLike && !knownWord(stem)) {
+    // A typo inside a compound (`블량품`) is corrected on the part the index knows.
+    for (let end = stem.length; end >= 2 && (end === stem.length || isHangul(stem)); end--) {
+      const correction = correctTypo(stem.slice(0, end), vocabulary);
+      const corrected = correction ? await index.known(correction) : new Map<string, number>();
+      if (correction && corrected.size) return term('typo', [correction], corrected);
+    }
+    // Last resort: the site word sharing most of its syllable pairs (`재발행신청` ~ `재발급신청`).
+    const similar = isHangul(stem) ? similarWord(stem, vocabulary) : undefined;
+    const found = similar ? await index.known(similar) : new Map<string, number>();
+    if (similar && found.size) return term('similar', [similar], found);
+  }
+  return term('unknown', [], new Map());
+}
+
+function mergeScores(maps: Map<string, number>[]): Map<string, number> {
+  const merged = new Map<string, number>();
+  for (const map of maps) for (const [id, score] of map) merged.set(id, Math.max(score, merged.get(id) ?? 0));
+  return merged;
+}
+
+interface RankedPage {
+  id: string;
+  score: number;
+  /** Share of the query's weight this page answers. */
+  coverage: number;
+  fragment: PagefindFragment;
+}
+
+/**
+ * A word's weight is its idf; a page's score adds, for each word it really contains, that weight times how well it
+ * matches there, and its coverage is the share of the query's weight it answers. A word the index does not know
+ * weighs a little more than the rarest word, so a query mostly about something else (`서울 날씨`) is not answered
+ * by the one page that mentions 서울. Only the best `depth` pages are read to check that their text has the words:
+ * Pagefind answers an unknown word with pages that share its first letters, which must not count.
+ */
+async function rank(terms: Term[], index: IndexQueries, depth: number, topics: Set<string>): Promise<{ ranked: RankedPage[]; unread: { coverage: number }[] }> {
+  const pageCount = await index.pageCount();
+  const first = scorePages(terms, idfWeights(terms, pageCount, topics), (term, id) => term.scores.has(id));
+  const candidates = await Promise.all(first.slice(0, depth).map(async ({ id }) => ({ id, fragment: await index.data(id) })));
+  const texts = new Map(await Promise.all(candidates.map(async ({ id }) => [id, await index.words(id)] as const)));
+  const contains = (term: Term, id: string) => term.scores.has(id) && texts.has(id) && term.searched.some((word) => index.onPage(texts.get(id)!, word));
+
+  const checked = terms.map((term): Term => (candidates.some(({ id }) => contains(term, id)) ? term : { ...term, via: 'unknown', scores: new Map() }));
+  const weights = idfWeights(checked, pageCount, topics);
+  const scored = scorePages(checked, weights, contains);
+  const fragments = new Map(candidates.map(({ id, fragment }) => [id, fragment]));
+  const ranked = scored
+    .filter(({ id }) => fragments.has(id))
+    .map((page) => {
+      const fragment = fragments.get(page.id)!;
+      return { ...page, fragment, score: page.score * aboutBonus(fragment, checked, weights, index) };
+    })
+    .sort((a, b) => b.score - a.score);
+  return { ranked, unread: scorePages(checked, weights, (term, id) => term.scores.has(id) && !fragments.has(id)) };
+}
+
+/**
+ * A known word weighs its idf (half for a verb or adjective). An unknown noun weighs as much as a typical known
+ * noun of the query, so a page must answer more than the unknown part (`서울 날씨` is not about 서울); an unknown
+ * verb (`틀렸다고`) says how things went, not what about, and weighs nothing.
+ */
+function idfWeights(terms: Term[], pageCount: number, topics: Set<string>): number[] {
+  const idf = terms.map((term) => (term.via === 'unknown' ? 0 : Math.log(1 + pageCount / term.scores.size) * (term.predicate ? 0.5 : 1)));
+  const known = idf.filter((_, i) => terms[i].via !== 'unknown' && !terms[i].predicate);
+  const typical = known.length ? known.reduce((sum, w) => sum + w, 0) / known.length : Math.log(1 + pageCount);
+  // A compound no page has (`층간소음`) is what the question is about: it weighs as a word on no page, so the site's
+  // common words around it (신청, 설정) cannot answer for it.
+  return terms.map((term, i) =>
+    term.via !== 'unknown' ? idf[i] : term.predicateLike ? 0 : topics.has(term.typed) && !term.predicate ? Math.max(typical, Math.log(1 + pageCount)) : typical,
+  );
+}
+
+function scorePages(terms: Term[], weights: number[], contains: (term: Term, id: string) => boolean) {
+  const total = weights.reduce((sum, weight) => sum + weight, 0);
+  const pages = new Map<string, { id: string; score: number; coverage: number }>();
+  terms.forEach((term, i) => {
+    const best = Math.max(...term.scores.values());
+    for (const [id, score] of term.scores) {
+      if (!contains(term, id)) continue;
+      const page = pages.get(id) ?? { id, score: 0, coverage: 0 };
+      page.score += weights[i] * VIA_WEIGHT[term.via] * (0.5 + (0.5 * score) / best);
+      page.coverage += (weights[i] * VIA_WEIGHT[term.via]) / total;
+      pages.set(id, page);
+    }
+  });
+  return [...pages.values()].sort((a, b) => b.score - a.score);
+}
+
+/**
+ * Words in a page's title or its editors' keywords say what the page is about, more than a mention in its body:
+ * the page gains in proportion to the weight of the query it names there.
+ */
+function aboutBonus(fragment: PagefindFragment, terms: Term[], weights: number[], index: IndexQueries): number {
+  const title = [...new Set(words(fragment.meta.title ?? '').map(comparable))];
+  const keywords = new Set(words(fragment.meta.keywords ?? ''));
+  const total = weights.reduce((sum, weight) => sum + weight, 0) || 1;
+  const share = (inside: (word: string) => boolean) =>
+    terms.reduce((sum, term, i) => sum + (term.searched.some(inside) ? weights[i] : 0), 0) / total;
+  return 1 + 0.8 * share((word) => index.onPage(title, word)) + 0.2 * share((word) => keywords.has(word));
+}
+
+/** Every word of a page (text, title, keywords) as Pagefind compares them: Korean in jamo, English stemmed. */
+function pageWords(fragment: PagefindFragment): string[] {
+  const text = `${fragment.meta.title ?? ''} ${fragment.meta.keywords ?? ''} ${fragment.content}`;
+  return [...new Set(words(text))].map(comparable);
+}
+
+const CONSONANT = /^[ㄱ-ㅎ]$/;
+
+/**
+ * In jamo, `candidate` goes on from `length` with a new syllable, or not at all: the jamo after a finished word must
+ * be a consonant that starts a syllable (followed by a vowel), not one that closes the word's last syllable.
+ */
+function endsSyllable(candidate: string, length: number): boolean {
+  const [next, after] = [candidate[length], candidate[length + 1]];
+  return next === undefined || (CONSONANT.test(next) && after !== undefined && !CONSONANT.test(after));
+}
+
+/** A rough English stem, enough to agree with Pagefind's stemmer on plurals and common endings. */
+const comparable = (word: string) => (isLatin(word) ? word.replace(/(?:ies|es|s|ed|ing)$/, '').slice(0, Math.max(3, word.length - 3)) || word : disassemble(word));
+
+function toHit(fragment: PagefindFragment, terms: Term[]): SearchHit {
+  const url = fragment.url;
+  return {
+    id: url.replace(/^\/|\/$/g, ''),
+    url,
+    title: fragment.meta.title ?? url,
+    category: fragment.filters.category?.[0] ?? '',
+    excerpt: excerpt(fragment.content, terms.flatMap((term) => term.searched)),
+  };
+}
+
+const EXCERPT_WORDS = 24;
+
+/** The stretch of page text with the most distinct matched words, matched words marked. */
+export function excerpt(content: string, stems: string[]): string {
+  const tokens = content.split(/\s+/).filter(Boolean);
+  const hits = tokens.map((token) => {
+    const word = words(token)[0] ?? '';
+    return stems.find((stem) => word.startsWith(stem));
+  });
+  let bestStart = 0;
+  let bestCount = -1;
+  for (let start = 0; start < Math.max(1, tokens.length - EXCERPT_WORDS + 1); start++) {
+    const count = new Set(hits.slice(start, start + EXCERPT_WORDS).filter(Boolean)).size;
+    if (count > bestCount) [bestStart, bestCount] = [start, count];
+  }
+  const shown = tokens.slice(bestStart, bestStart + EXCERPT_WORDS);
+  const text = shown.map((token, i) => (hits[bestStart + i] ? `<mark>${escapeHtml(token)}</mark>` : escapeHtml(token))).join(' ');
+  return `${bestStart > 0 ? '… ' : ''}${text}${bestStart + EXCERPT_WORDS < tokens.length ? ' …' : ''}`;
+}
