@@ -1,5 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { stripVTControlCharacters } from 'node:util';
 
 export interface RunOptions {
   cwd: string;
@@ -157,8 +158,8 @@ export function runMeasured(command: string, args: string[], options: RunOptions
     const sampler = setInterval(sample, SAMPLE_MS);
     const heartbeat = setInterval(() => {
       const seconds = ((performance.now() - started) / 1000).toFixed(0);
-      // Strip ANSI colours from Astro's log line.
-      console.log(`    … ${options.label}: ${seconds}s, ${lastLine.replace(/\x1b\[[0-9;]*m/g, '').slice(0, 110)}`);
+      // Without ANSI colours from Astro's log line.
+      console.log(`    … ${options.label}: ${seconds}s, ${stripVTControlCharacters(lastLine).slice(0, 110)}`);
     }, HEARTBEAT_MS);
 
     child.on('error', (error) => {
@@ -198,7 +199,7 @@ export function runMeasured(command: string, args: string[], options: RunOptions
 /** The last lines of a log, for a failure message. */
 export function tail(file: string, lines = 40): string {
   try {
-    return readFileSync(file, 'utf8').replace(/\x1b\[[0-9;]*m/g, '').trimEnd().split('\n').slice(-lines).join('\n');
+    return stripVTControlCharacters(readFileSync(file, 'utf8')).trimEnd().split('\n').slice(-lines).join('\n');
   } catch {
     return '(no log)';
   }
