@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Manifest } from '../../src/shared/content/manifest.ts';
@@ -24,27 +24,24 @@ export interface EventDeps {
   mask: (text: string) => string;
 }
 
+/** Who sent an event and when: what the server adds to every event it stores. */
+interface Sender {
+  visitor: string;
+  source: string;
+  day: string;
+  at: string;
+}
+type EventEnv = { Variables: { sender: Sender } };
 
 const MAX_BODY = 4 * 1024;
 const READ_NEXT_MIN_READERS = 3;
 
-/** The public beacons readers' browsers send. A 2xx answer means the event is committed to the database. */
-export function eventRoutes({ storage, manifest, clock, visitorOf, checkRate, votesPerSource, checkOrigin, mask }: EventDeps) {
-  const articles = new Set(manifest.articles.map((article) => article.id));
-  const contexts = new Set(manifest.contexts);
-  const byId = new Map(manifest.articles.map((article) => [article.id, article]));
+/** The public beacons readers' browsers send, and what the widget and articles read back. */
+export function eventRoutes(deps: EventDeps) {
+  const articles = new Set(deps.manifest.articles.map((article) => article.id));
   const requireArticle = (id: string) => {
     if (!articles.has(id)) throw new ApiError(404, 'unknown_article', `No article with id ${id}`);
   };
-  const answer = (c: Context, result: WriteResult) => c.json({ status: result }, result === 'stored' ? 201 : 200);
-  /** Who sent it, once the flood check has passed. */
-  const sender = (c: Context) => {
-    checkOrigin(c);
-    const visitor = visitorOf(c);
-    checkRate(visitor);
-    return { visitor: visitor.key, source: visitor.source, day: visitor.day, at: clock().toISOString() };
-  };
-
   return new Hono()
     .use(
       bodyLimit({
@@ -54,72 +51,66 @@ export function eventRoutes({ storage, manifest, clock, visitorOf, checkRate, vo
         },
       }),
     )
-    .post('/votes', async (c) => {
-      const who = sender(c);
-      if (isForm(c)) return voteFromForm(c, who);
+    .route('/', beaconRoutes(deps, requireArticle))
+    .route('/', readBackRoutes(deps, requireArticle));
+}
+
+/** Sets `sender` once the origin and flood checks have passed, before the body is read. */
+function identifySender({ checkOrigin, visitorOf, checkRate, clock }: EventDeps): MiddlewareHandler<EventEnv> {
+  return async function sender(c, next) {
+    checkOrigin(c);
+    const visitor = visitorOf(c);
+    checkRate(visitor);
+    c.set('sender', { visitor: visitor.key, source: visitor.source, day: visitor.day, at: clock().toISOString() });
+    await next();
+  };
+}
+
+/** The events readers' browsers send. A 2xx answer means the event is committed to the database. */
+function beaconRoutes(deps: EventDeps, requireArticle: (id: string) => void) {
+  const { storage, manifest, votesPerSource, mask } = deps;
+  const contexts = new Set(manifest.contexts);
+  const sender = identifySender(deps);
+  const answer = (c: Context, result: WriteResult) => c.json({ status: result }, result === 'stored' ? 201 : 200);
+
+  return new Hono<EventEnv>()
+    .post('/votes', sender, async (c) => {
+      if (isForm(c)) return voteFromForm(c);
       const body = await readJsonBody(c, voteSchema);
       requireArticle(body.articleId);
-      return answer(c, await storage.recordVote({ ...who, ...body, comment: body.comment && mask(body.comment) }, votesPerSource));
+      return answer(c, await storage.recordVote({ ...c.get('sender'), ...body, comment: body.comment && mask(body.comment) }, votesPerSource));
     })
-    .post('/views', async (c) => {
-      const who = sender(c);
+    .post('/views', sender, async (c) => {
       const body = await readJsonBody(c, viewSchema);
       requireArticle(body.articleId);
-      return answer(c, await storage.recordView({ ...who, ...body }));
+      return answer(c, await storage.recordView({ ...c.get('sender'), ...body }));
     })
-    .post('/searches', async (c) => {
-      const who = sender(c);
+    .post('/searches', sender, async (c) => {
       const body = await readJsonBody(c, searchSchema);
       const query = mask(body.query);
-      return answer(c, await storage.recordSearch({ ...who, ...body, query, normalized: normalizeQuery(query) }));
+      return answer(c, await storage.recordSearch({ ...c.get('sender'), ...body, query, normalized: normalizeQuery(query) }));
     })
-    .post('/contact-clicks', async (c) => {
-      const who = sender(c);
+    .post('/contact-clicks', sender, async (c) => {
       const body = await readJsonBody(c, contactSchema);
       if (body.articleId) requireArticle(body.articleId);
       const query = body.query && mask(body.query);
-      return answer(c, await storage.recordContact({ ...who, ...body, query, normalized: query && normalizeQuery(query) }));
+      return answer(c, await storage.recordContact({ ...c.get('sender'), ...body, query, normalized: query && normalizeQuery(query) }));
     })
-    .post('/widget-events', async (c) => {
-      const who = sender(c);
+    .post('/widget-events', sender, async (c) => {
       const body = await readJsonBody(c, widgetEventSchema);
       if (body.context !== 'none' && !contexts.has(body.context)) throw new ApiError(404, 'unknown_context', `No context ${body.context}`);
       if (body.articleId) requireArticle(body.articleId);
-      return answer(c, await storage.recordWidgetEvent({ ...who, ...body }));
+      return answer(c, await storage.recordWidgetEvent({ ...c.get('sender'), ...body }));
     })
-    // The widget orders a context's articles by this; a score per article, higher is more helpful.
-    .get('/helpfulness', (c) => {
-      checkRate(visitorOf(c));
-      const { ids } = validate(helpfulnessQuerySchema, c.req.query());
-      const votes = storage.helpfulness(ids);
-      const articles = Object.fromEntries([...votes].map(([id, { helpful, total }]) => [id, Math.round(wilsonLowerBound(helpful, total) * 1000) / 1000]));
-      c.header('Cache-Control', 'public, max-age=300');
-      return c.json({ articles });
-    })
-    // "Readers went on to read": a few readers are needed before a pair is shown, so no one's path is.
-    .get('/read-next', (c) => {
-      // Each answer is a query over the raw views: a flood must not become a flood of them.
-      checkRate(visitorOf(c));
-      const { articleId } = validate(readNextQuerySchema, c.req.query());
-      requireArticle(articleId);
-      const locale = articleId.slice(0, articleId.indexOf('/'));
-      const articles = storage.readNext(articleId, READ_NEXT_MIN_READERS, 10).flatMap(({ articleId: id, readers }) => {
-        const article = byId.get(id);
-        return article && article.locale === locale ? [{ id, title: article.title, url: article.url, readers }] : [];
-      });
-      c.header('Cache-Control', 'public, max-age=3600');
-      return c.json({ articles: articles.slice(0, 3) });
-    })
-    .post('/search-clicks', async (c) => {
-      const who = sender(c);
+    .post('/search-clicks', sender, async (c) => {
       const { eventId, articleId, position, query: typed } = await readJsonBody(c, clickSchema);
       requireArticle(articleId);
       const query = mask(typed);
-      return answer(c, await storage.recordClick({ ...who, eventId, articleId, position, query, normalized: normalizeQuery(query) }));
+      return answer(c, await storage.recordClick({ ...c.get('sender'), eventId, articleId, position, query, normalized: normalizeQuery(query) }));
     });
 
   /** The widget without JavaScript: a plain form post, answered by a redirect back to the article's thank-you. */
-  async function voteFromForm(c: Context, who: ReturnType<typeof sender>) {
+  async function voteFromForm(c: Context<EventEnv>) {
     const form = await c.req.parseBody();
     const text = (name: string) => (typeof form[name] === 'string' && form[name] !== '' ? (form[name] as string) : undefined);
     const body = validate(voteSchema, {
@@ -130,9 +121,40 @@ export function eventRoutes({ storage, manifest, clock, visitorOf, checkRate, vo
       comment: text('comment'),
     });
     requireArticle(body.articleId);
-    await storage.recordVote({ ...who, ...body, comment: body.comment && mask(body.comment) }, votesPerSource);
+    await storage.recordVote({ ...c.get('sender'), ...body, comment: body.comment && mask(body.comment) }, votesPerSource);
     return c.redirect(`/${body.articleId}/#feedback-thanks-${body.helpful ? 'yes' : 'no'}`, 303);
   }
+}
+
+/** What the widget and articles read back. Not events, so no sender; the flood limit still counts them. */
+function readBackRoutes({ storage, manifest, visitorOf, checkRate }: EventDeps, requireArticle: (id: string) => void) {
+  const byId = new Map(manifest.articles.map((article) => [article.id, article]));
+  return (
+    new Hono()
+      // The widget orders a context's articles by this; a score per article, higher is more helpful.
+      .get('/helpfulness', (c) => {
+        checkRate(visitorOf(c));
+        const { ids } = validate(helpfulnessQuerySchema, c.req.query());
+        const votes = storage.helpfulness(ids);
+        const articles = Object.fromEntries([...votes].map(([id, { helpful, total }]) => [id, Math.round(wilsonLowerBound(helpful, total) * 1000) / 1000]));
+        c.header('Cache-Control', 'public, max-age=300');
+        return c.json({ articles });
+      })
+      // "Readers went on to read": a few readers are needed before a pair is shown, so no one's path is.
+      .get('/read-next', (c) => {
+        // Each answer is a query over the raw views: a flood must not become a flood of them.
+        checkRate(visitorOf(c));
+        const { articleId } = validate(readNextQuerySchema, c.req.query());
+        requireArticle(articleId);
+        const locale = articleId.slice(0, articleId.indexOf('/'));
+        const articles = storage.readNext(articleId, READ_NEXT_MIN_READERS, 10).flatMap(({ articleId: id, readers }) => {
+          const article = byId.get(id);
+          return article && article.locale === locale ? [{ id, title: article.title, url: article.url, readers }] : [];
+        });
+        c.header('Cache-Control', 'public, max-age=3600');
+        return c.json({ articles: articles.slice(0, 3) });
+      })
+  );
 }
 
 const isForm = (c: Context) => (c.req.header('content-type') ?? '').startsWith('application/x-www-form-urlencoded');

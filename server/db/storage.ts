@@ -5,6 +5,7 @@ import type { clickSchema, contactSchema, searchSchema, viewSchema, voteSchema, 
 import { databaseFileGuard } from './database-file.ts';
 import { groupCommit } from './group-commit.ts';
 import { rollup } from './rollup.ts';
+import { prepareStatements } from './statements.ts';
 
 /** What the server adds to every reader event: who and when. */
 interface Received {
@@ -47,54 +48,59 @@ export interface VoteTally {
  */
 export type WriteResult = 'stored' | 'duplicate' | 'capped';
 
-/**
- * All SQL of the reader events, behind the narrow interface the API uses, so a PostgreSQL implementation can stand
- * beside it. Writes are group-committed (see group-commit.ts): when a write's promise resolves, the event is committed.
- */
-export function createStorage(db: Database) {
-  const receive = db.prepare('INSERT OR IGNORE INTO received_events (event_id, received_at) VALUES (@eventId, @at)');
+/** The SQL of the reader events, prepared once per database by createStorage. */
+const EVENT_SQL = {
+  receive: 'INSERT OR IGNORE INTO received_events (event_id, received_at) VALUES (@eventId, @at)',
   // A later vote of the visitor the same day replaces the earlier. One source (IP address) adds at most
   // @perSource visitors' votes to an article a day, so renaming the browser cannot stuff the reports.
-  const vote = db.prepare(`
+  vote: `
     INSERT INTO votes (article_id, visitor, source, day, helpful, reason, comment, created_at)
     SELECT @articleId, @visitor, @source, @day, @helpful, @reason, @comment, @at
     WHERE @source IS NULL
       OR (SELECT count(*) FROM votes WHERE article_id = @articleId AND day = @day AND source = @source AND visitor <> @visitor) < @perSource
     ON CONFLICT (article_id, visitor, day) DO UPDATE SET
-      helpful = excluded.helpful, reason = excluded.reason, comment = excluded.comment, created_at = excluded.created_at`);
-  const view = db.prepare('INSERT INTO views (article_id, visitor, day, created_at) VALUES (@articleId, @visitor, @day, @at)');
-  const search = db.prepare(`
+      helpful = excluded.helpful, reason = excluded.reason, comment = excluded.comment, created_at = excluded.created_at`,
+  view: 'INSERT INTO views (article_id, visitor, day, created_at) VALUES (@articleId, @visitor, @day, @at)',
+  search: `
     INSERT INTO searches (query, normalized, locale, result_count, visitor, day, created_at)
-    VALUES (@query, @normalized, @locale, @resultCount, @visitor, @day, @at)`);
-  const click = db.prepare(`
+    VALUES (@query, @normalized, @locale, @resultCount, @visitor, @day, @at)`,
+  click: `
     INSERT INTO search_clicks (query, normalized, article_id, position, visitor, day, created_at)
-    VALUES (@query, @normalized, @articleId, @position, @visitor, @day, @at)`);
-  const contact = db.prepare(`
+    VALUES (@query, @normalized, @articleId, @position, @visitor, @day, @at)`,
+  contact: `
     INSERT INTO contact_clicks (locale, article_id, query, normalized, visitor, day, created_at)
-    VALUES (@locale, @articleId, @query, @normalized, @visitor, @day, @at)`);
-  const widget = db.prepare(`
+    VALUES (@locale, @articleId, @query, @normalized, @visitor, @day, @at)`,
+  widget: `
     INSERT INTO widget_events (type, context, locale, article_id, position, visitor, day, created_at)
     VALUES (@type, @context, @locale, @articleId, @position, @visitor, @day, @at)
-  `);
+  `,
   // Articles the readers of one went on to read within half an hour, the same day (visitor keys change daily).
-  const next = db.prepare(`
+  next: `
     SELECT b.article_id AS articleId, count(DISTINCT a.visitor) AS readers FROM views a
     JOIN views b ON b.visitor = a.visitor AND b.day = a.day AND b.article_id <> a.article_id
       AND julianday(b.created_at) - julianday(a.created_at) BETWEEN 0 AND 30.0 / 1440
     WHERE a.article_id = @articleId
     GROUP BY b.article_id HAVING readers >= @minReaders ORDER BY readers DESC, b.article_id LIMIT @limit
-  `);
-  const votesOn = db.prepare(`
+  `,
+  votesOn: `
     SELECT article_id AS articleId, sum(helpful) AS helpful, sum(total) AS total FROM (
       SELECT article_id, helpful, 1 AS total FROM votes WHERE article_id IN (SELECT value FROM json_each(@ids))
       UNION ALL
       SELECT article_id, helpful, helpful + unhelpful FROM daily_articles WHERE article_id IN (SELECT value FROM json_each(@ids))
     ) GROUP BY article_id
-  `);
-  const saltOf = db.prepare('SELECT salt FROM visitor_salts WHERE day = ?').pluck();
-  const addSalt = db.prepare('INSERT OR IGNORE INTO visitor_salts (day, salt) VALUES (?, ?)');
-  const dropSalts = db.prepare('DELETE FROM visitor_salts WHERE day < ?');
+  `,
+  saltOf: 'SELECT salt FROM visitor_salts WHERE day = ?',
+  addSalt: 'INSERT OR IGNORE INTO visitor_salts (day, salt) VALUES (?, ?)',
+  dropSalts: 'DELETE FROM visitor_salts WHERE day < ?',
+  probe: 'INSERT INTO health_probe (id, at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET at = excluded.at',
+};
 
+/**
+ * All SQL of the reader events, behind the narrow interface the API uses, so a PostgreSQL implementation can stand
+ * beside it. Writes are group-committed (see group-commit.ts): when a write's promise resolves, the event is committed.
+ */
+export function createStorage(db: Database) {
+  const { receive, vote, view, search, click, contact, widget, next, votesOn, saltOf, addSalt, dropSalts, probe } = prepareStatements(db, EVENT_SQL);
   const checkDatabaseFile = databaseFileGuard(db.name);
   const commit = groupCommit(db, checkDatabaseFile);
   /** Writes the event unless its id was seen before; resolves once that is committed. */
@@ -104,8 +110,6 @@ export function createStorage(db: Database) {
       // Only a write's own condition (a vote's cap per source) makes it change nothing.
       return write().changes ? 'stored' : 'capped';
     });
-
-  const probe = db.prepare('INSERT INTO health_probe (id, at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET at = excluded.at');
 
   return {
     /** Throws once the database file was deleted or replaced under the server: no write may be acknowledged then. */
@@ -135,13 +139,13 @@ export function createStorage(db: Database) {
 
     /** The secret for a day's visitor keys, made on first use; secrets older than yesterday are destroyed. */
     saltFor(day: string, yesterday: string): Buffer {
-      const existing = saltOf.get(day) as Buffer | undefined;
-      if (existing) return existing;
+      const existing = saltOf.get(day) as { salt: Buffer } | undefined;
+      if (existing) return existing.salt;
       return db
         .transaction(() => {
           addSalt.run(day, randomBytes(32));
           dropSalts.run(yesterday);
-          return saltOf.get(day) as Buffer;
+          return (saltOf.get(day) as { salt: Buffer }).salt;
         })
         .immediate();
     },

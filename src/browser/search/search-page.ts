@@ -1,3 +1,4 @@
+import type { Locale } from '../../shared/locales.ts';
 import type { SearchHit, SearchOutcome } from '../../shared/search/engine.ts';
 import { SEARCH_PAGE_LIMIT, searchSite } from './site-search.ts';
 import { documentLocale, searchMessages } from './messages.ts';
@@ -6,124 +7,177 @@ import { SearchResultList } from './search-result-list.ts';
 
 /** The search page: the query and category live in the URL, so a search can be shared and the back button works. */
 export function runSearchPage(): void {
-  const locale = documentLocale();
-  const text = searchMessages[locale];
-  const input = document.getElementById('search-page-input') as HTMLInputElement;
-  const form = input.form!;
-  const select = document.getElementById('search-category') as HTMLSelectElement;
-  const status = document.getElementById('search-status')!;
-  const list = document.getElementById('search-results')!;
-  const more = document.getElementById('search-more') as HTMLButtonElement;
-  const fallback = document.getElementById('search-fallback')!;
-  const fallbackList = document.getElementById('search-fallback-list')!;
-  const popular = JSON.parse(document.getElementById('search-popular')!.textContent!) as Record<string, { title: string; url: string }[]>;
-  const reporter = searchReporter(locale);
-  /** The search on screen: "more results" asks for more of this one, whatever the form says meanwhile. */
-  let shown: { query: string; category?: string } | undefined;
-  const results = new SearchResultList(list, more, {
-    moreLabel: text.more,
-    onChoose: (hit, position) => shown && reporter.clicked(shown.query, hit.id, position),
-  });
-  let generation = 0;
+  const page = new SearchPage(documentLocale());
+  page.listen();
+  page.fromUrl();
+  void page.run();
+}
 
-  const fromUrl = () => {
+type Popular = Record<string, { title: string; url: string }[]>;
+
+class SearchPage {
+  private readonly locale: Locale;
+  private readonly text: (typeof searchMessages)[Locale];
+  private readonly input = document.getElementById('search-page-input') as HTMLInputElement;
+  private readonly select = document.getElementById('search-category') as HTMLSelectElement;
+  private readonly status = document.getElementById('search-status')!;
+  private readonly list = document.getElementById('search-results')!;
+  private readonly more = document.getElementById('search-more') as HTMLButtonElement;
+  private readonly fallback = document.getElementById('search-fallback')!;
+  private readonly fallbackList = document.getElementById('search-fallback-list')!;
+  private readonly popular = JSON.parse(document.getElementById('search-popular')!.textContent!) as Popular;
+  private readonly reporter: ReturnType<typeof searchReporter>;
+  private readonly results: SearchResultList;
+  /** The search on screen: "more results" asks for more of this one, whatever the form says meanwhile. */
+  private shown: { query: string; category?: string } | undefined;
+  private generation = 0;
+
+  constructor(locale: Locale) {
+    this.locale = locale;
+    this.text = searchMessages[locale];
+    this.reporter = searchReporter(locale);
+    this.results = new SearchResultList(this.list, this.more, {
+      moreLabel: this.text.more,
+      onChoose: (hit, position) => this.shown && this.reporter.clicked(this.shown.query, hit.id, position),
+    });
+  }
+
+  /** Typing searches after a pause and replaces the URL; submitting, a category or the back button add to history. */
+  listen(): void {
+    let typing: ReturnType<typeof setTimeout> | undefined;
+    this.input.addEventListener('input', () => {
+      clearTimeout(typing);
+      typing = setTimeout(() => {
+        this.toUrl('replace');
+        void this.run();
+      }, 200);
+    });
+    this.input.form!.addEventListener('submit', (event) => {
+      event.preventDefault();
+      clearTimeout(typing);
+      this.toUrl('push');
+      void this.run();
+    });
+    this.select.addEventListener('change', () => {
+      this.toUrl('push');
+      void this.run();
+    });
+    this.more.addEventListener('click', () => void this.showMore());
+    addEventListener('popstate', () => {
+      this.fromUrl();
+      void this.run();
+    });
+  }
+
+  fromUrl(): void {
     const params = new URLSearchParams(location.search);
-    input.value = params.get('q') ?? '';
-    select.value = params.get('category') ?? '';
-  };
-  const toUrl = (mode: 'push' | 'replace') => {
+    this.input.value = params.get('q') ?? '';
+    this.select.value = params.get('category') ?? '';
+  }
+
+  private toUrl(mode: 'push' | 'replace'): void {
     const params = new URLSearchParams();
-    if (input.value.trim()) params.set('q', input.value.trim());
-    if (select.value) params.set('category', select.value);
+    if (this.input.value.trim()) params.set('q', this.input.value.trim());
+    if (this.select.value) params.set('category', this.select.value);
     const url = `${location.pathname}${params.size ? `?${params}` : ''}`;
     if (url !== `${location.pathname}${location.search}`) history[mode === 'push' ? 'pushState' : 'replaceState'](null, '', url);
-  };
+  }
 
   /** The page's one call into the engine: the first `limit` results, and how many there are in all. */
-  const find = (query: string, category: string | undefined, limit: number) => searchSite(query, { locale, category, limit });
+  private find(query: string, category: string | undefined, limit: number) {
+    return searchSite(query, { locale: this.locale, category, limit });
+  }
 
-  const busy = () => {
-    list.dataset.state = 'loading';
-    list.setAttribute('aria-busy', 'true');
-    status.textContent = text.loading;
-  };
+  private busy(): void {
+    this.list.dataset.state = 'loading';
+    this.list.setAttribute('aria-busy', 'true');
+    this.status.textContent = this.text.loading;
+  }
+
   /** The newest search has answered, or there is none. */
-  const settle = () => {
-    list.removeAttribute('aria-busy');
+  private settle(): void {
+    this.list.removeAttribute('aria-busy');
     // What search.astro held back until the first answer, so that it would not be pushed down, shows with it.
     delete document.documentElement.dataset.resultsPending;
-  };
+  }
 
-  async function run(): Promise<void> {
-    const query = input.value.trim();
-    const category = select.value ? select.selectedOptions[0].textContent!.trim() : undefined;
-    const mine = ++generation;
-    fallback.hidden = true;
+  /** Searches for what the form says; an answer to an older search than the newest is dropped. */
+  async run(): Promise<void> {
+    const query = this.input.value.trim();
+    const category = this.select.value ? this.select.selectedOptions[0].textContent!.trim() : undefined;
+    const mine = ++this.generation;
+    this.fallback.hidden = true;
     if (!query) {
-      shown = undefined;
-      results.show([], 0);
-      status.textContent = '';
-      list.dataset.state = 'idle';
-      return settle();
+      this.clear('', 'idle');
+      return this.settle();
     }
-    busy();
+    this.busy();
     try {
-      const outcome = await find(query, category, SEARCH_PAGE_LIMIT);
-      if (mine !== generation) return; // a newer query is already on its way
-      shown = { query, category };
-      render(outcome);
+      const outcome = await this.find(query, category, SEARCH_PAGE_LIMIT);
+      if (mine !== this.generation) return; // a newer query is already on its way
+      this.shown = { query, category };
+      this.render(outcome);
       // `?debug` shows how each word was understood, for whoever tunes search.
-      if (new URLSearchParams(location.search).has('debug')) list.dataset.debug = JSON.stringify(outcome.terms);
-      reporter.searched(query, outcome.total);
+      if (new URLSearchParams(location.search).has('debug')) this.list.dataset.debug = JSON.stringify(outcome.terms);
+      this.reporter.searched(query, outcome.total);
     } catch {
-      if (mine !== generation) return;
-      shown = undefined;
-      results.show([], 0);
-      status.textContent = text.failed;
-      list.dataset.state = 'error';
+      if (mine !== this.generation) return;
+      this.clear(this.text.failed, 'error');
     } finally {
-      if (mine === generation) settle();
+      if (mine === this.generation) this.settle();
     }
   }
 
-  function render(outcome: SearchOutcome): void {
-    results.show(outcome.hits, outcome.total);
-    list.dataset.state = outcome.hits.length ? 'done' : 'empty';
-    const count = text.count(outcome.query, outcome.total);
-    status.textContent = outcome.correctedQuery ? `${text.corrected(outcome.correctedQuery)} ${count}` : outcome.hits.length ? count : text.none(outcome.query);
-    if (!outcome.hits.length) showFallback(outcome.partial);
+  /** No search on screen: no query, or the engine failed to load. */
+  private clear(status: string, state: 'idle' | 'error'): void {
+    this.shown = undefined;
+    this.results.show([], 0);
+    this.status.textContent = status;
+    this.list.dataset.state = state;
+  }
+
+  private render(outcome: SearchOutcome): void {
+    this.results.show(outcome.hits, outcome.total);
+    this.list.dataset.state = outcome.hits.length ? 'done' : 'empty';
+    const count = this.text.count(outcome.query, outcome.total);
+    this.status.textContent = outcome.correctedQuery
+      ? `${this.text.corrected(outcome.correctedQuery)} ${count}`
+      : outcome.hits.length
+        ? count
+        : this.text.none(outcome.query);
+    if (!outcome.hits.length) this.showFallback(outcome.partial);
   }
 
   /** The next batch of the search on screen; focus goes to its first result, and the status says how many now show. */
-  async function showMore(): Promise<void> {
-    const current = shown;
-    if (!current || list.hasAttribute('aria-busy')) return;
-    const mine = generation; // a new search drops this answer; this one cancels nothing
-    busy();
+  private async showMore(): Promise<void> {
+    const current = this.shown;
+    if (!current || this.list.hasAttribute('aria-busy')) return;
+    const mine = this.generation; // a new search drops this answer; this one cancels nothing
+    this.busy();
     try {
-      const outcome = await find(current.query, current.category, results.count + SEARCH_PAGE_LIMIT);
-      if (mine !== generation) return;
-      const first = results.add(outcome.hits, outcome.total);
-      status.textContent = text.showing(current.query, results.count, outcome.total);
+      const outcome = await this.find(current.query, current.category, this.results.count + SEARCH_PAGE_LIMIT);
+      if (mine !== this.generation) return;
+      const first = this.results.add(outcome.hits, outcome.total);
+      this.status.textContent = this.text.showing(current.query, this.results.count, outcome.total);
       // With nothing new the button is gone; focus must not fall back to the top of the page.
-      (first ?? list.querySelector<HTMLAnchorElement>('li:last-child a'))?.focus();
+      (first ?? this.list.querySelector<HTMLAnchorElement>('li:last-child a'))?.focus();
     } catch {
-      if (mine === generation) status.textContent = text.failed;
+      if (mine === this.generation) this.status.textContent = this.text.failed;
     } finally {
-      if (mine === generation) {
-        list.dataset.state = 'done';
-        settle();
+      if (mine === this.generation) {
+        this.list.dataset.state = 'done';
+        this.settle();
       }
     }
   }
 
   /** No dead ends: partial matches, then the likely category's popular articles; the support hand-off follows. */
-  function showFallback(partial: SearchHit[]): void {
+  private showFallback(partial: SearchHit[]): void {
     const likely = partial[0]?.category;
-    const extra = (likely && popular[likely]) || Object.values(popular).flat().slice(0, 3);
+    const extra = (likely && this.popular[likely]) || Object.values(this.popular).flat().slice(0, 3);
     const seen = new Set<string>();
     const links = [...partial.map(({ title, url }) => ({ title, url })), ...extra].filter(({ url }) => !seen.has(url) && seen.add(url));
-    fallbackList.replaceChildren(
+    this.fallbackList.replaceChildren(
       ...links.slice(0, 6).map(({ title, url }) => {
         const item = document.createElement('li');
         const link = document.createElement('a');
@@ -133,33 +187,6 @@ export function runSearchPage(): void {
         return item;
       }),
     );
-    fallback.hidden = links.length === 0;
+    this.fallback.hidden = links.length === 0;
   }
-
-  let typing: ReturnType<typeof setTimeout> | undefined;
-  input.addEventListener('input', () => {
-    clearTimeout(typing);
-    typing = setTimeout(() => {
-      toUrl('replace');
-      void run();
-    }, 200);
-  });
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    clearTimeout(typing);
-    toUrl('push');
-    void run();
-  });
-  select.addEventListener('change', () => {
-    toUrl('push');
-    void run();
-  });
-  more.addEventListener('click', () => void showMore());
-  addEventListener('popstate', () => {
-    fromUrl();
-    void run();
-  });
-
-  fromUrl();
-  void run();
 }

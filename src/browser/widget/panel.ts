@@ -12,6 +12,7 @@ import { prefillContactUrl, prefillMailto } from '../../shared/contact-link.ts';
 import type { Suggestion, WidgetData } from '../../shared/widget-data.ts';
 import { matchContext } from './match.ts';
 import { orderSuggestions } from './order.ts';
+import { articleView, fetchOk, listView, resultsView, statusView, type ViewKit } from './panel-views.ts';
 import { PANEL_CSS } from './panel-style.ts';
 import { widgetStrings } from './strings.ts';
 
@@ -35,17 +36,165 @@ const HELPFULNESS_WAIT_MS = 800;
 const SEARCH_DELAY_MS = 200;
 
 type Shown = { kind: 'list' } | { kind: 'article'; suggestion: Suggestion };
+type Text = ViewKit['text'];
 
-export function mountPanel({ root, launcher, base, locale, pathPrefix }: PanelOptions): Panel {
-  const text = widgetStrings[locale];
-  const data = fetchJson<WidgetData>(`${base}widget/${locale}.json`);
-  const reporter = searchReporter(locale, base);
-  let explicit: string | undefined;
-  let context: WidgetData['contexts'][number] | undefined;
-  let query = '';
-  let shown: Shown = { kind: 'list' };
-  let returnFocus: HTMLElement | null = null;
+export function mountPanel(options: PanelOptions): Panel {
+  return new WidgetPanel(options);
+}
 
+/** The panel and what it shows; each view (list, results, article) is drawn by panel-views.ts. */
+class WidgetPanel implements Panel {
+  private readonly options: PanelOptions;
+  private readonly text: Text;
+  private readonly data: Promise<WidgetData>;
+  private readonly reporter: ReturnType<typeof searchReporter>;
+  private readonly frame: ReturnType<typeof panelFrame>;
+  private readonly kit: ViewKit;
+  private explicit: string | undefined;
+  private context: WidgetData['contexts'][number] | undefined;
+  private query = '';
+  private shown: Shown = { kind: 'list' };
+  private returnFocus: HTMLElement | null = null;
+
+  constructor(options: PanelOptions) {
+    const { root, base, locale } = options;
+    this.options = options;
+    this.text = widgetStrings[locale];
+    this.data = fetchJson<WidgetData>(`${base}widget/${locale}.json`);
+    this.reporter = searchReporter(locale, base);
+    this.frame = panelFrame(root, locale, this.text);
+    this.kit = { body: this.frame.body, text: this.text, absolute: (url) => new URL(url.replace(/^\//, ''), base).href };
+    this.listen();
+  }
+
+  open(key?: string): void {
+    const { launcher } = this.options;
+    this.explicit = key;
+    if (!this.frame.dialog.hidden) return;
+    this.returnFocus = (document.activeElement as HTMLElement | null) ?? launcher;
+    if (this.returnFocus === document.querySelector('[data-helploop-widget]')) this.returnFocus = launcher;
+    this.frame.dialog.hidden = false;
+    launcher.setAttribute('aria-expanded', 'true');
+    this.frame.input.value = '';
+    this.query = '';
+    void this.showList();
+    this.frame.input.focus();
+  }
+
+  close(): void {
+    const { dialog } = this.frame;
+    if (dialog.hidden) return;
+    dialog.hidden = true;
+    this.options.launcher.setAttribute('aria-expanded', 'false');
+    (this.returnFocus?.isConnected ? this.returnFocus : this.options.launcher).focus();
+  }
+
+  setContext(key?: string): void {
+    this.explicit = key;
+    if (!this.frame.dialog.hidden && this.shown.kind === 'list' && !this.query) void this.showList();
+  }
+
+  private listen(): void {
+    const { dialog, input, form, contact, closeButton } = this.frame;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    input.addEventListener('input', () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void this.showResults(input.value.trim()), SEARCH_DELAY_MS);
+    });
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      clearTimeout(timer);
+      void this.showResults(input.value.trim());
+    });
+    contact.addEventListener('click', () => this.handOff());
+    closeButton.addEventListener('click', () => this.close());
+    dialog.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        this.close();
+      } else if (event.key === 'Tab') trapFocus(dialog, this.options.root, event);
+    });
+  }
+
+  private track(type: 'impression' | 'click' | 'contact', extra: Record<string, unknown> = {}) {
+    const { base, locale } = this.options;
+    sendBeacon(`${base}api/widget-events`, { type, context: this.context?.key ?? 'none', locale, ...extra });
+  }
+
+  /** The context the page or the host asked for, and its articles in the order readers found most helpful. */
+  private async load() {
+    const { base, locale, pathPrefix } = this.options;
+    const loaded = await this.data;
+    this.context =
+      loaded.contexts.find((c) => c.key === this.explicit) ?? loaded.contexts.find((c) => c.key === matchContext(location.pathname, loaded.contexts, pathPrefix));
+    this.frame.title.textContent = this.context ? `${this.context.title} ${this.text.help}` : loaded.name;
+    const listed = this.context?.articles.length ? this.context.articles : loaded.popular;
+    return orderSuggestions(listed, await helpfulness(base, locale, listed));
+  }
+
+  private async showList() {
+    this.shown = { kind: 'list' };
+    statusView(this.kit, this.text.loading);
+    try {
+      const suggestions = await this.load();
+      listView(this.kit, this.context ? this.text.common : this.text.popular, suggestions, (suggestion, position) => this.choose(suggestion, position));
+      this.track('impression');
+    } catch {
+      statusView(this.kit, this.text.failed);
+    }
+    this.updateContact();
+  }
+
+  /** The help center's own engine, over its own index, loaded on the first search only. */
+  private async showResults(typed: string) {
+    this.query = typed;
+    this.updateContact();
+    if (!typed) return this.showList();
+    const { base, locale } = this.options;
+    try {
+      const { searchSite } = await import('../search/site-search.ts');
+      const outcome = await searchSite(typed, { locale, limit: 5, base });
+      if (typed !== this.query) return;
+      this.shown = { kind: 'list' };
+      this.reporter.searched(typed, outcome.total);
+      const hits = outcome.hits.map((hit) => ({ id: hit.id, title: hit.title, description: hit.category, url: hit.url }));
+      resultsView(this.kit, hits, (suggestion, position) => {
+        this.reporter.clicked(typed, suggestion.id, position);
+        this.choose(suggestion, position);
+      });
+    } catch {
+      statusView(this.kit, this.text.failed);
+    }
+  }
+
+  private choose(suggestion: Suggestion, position: number) {
+    this.track('click', { articleId: suggestion.id, position });
+    this.shown = { kind: 'article', suggestion };
+    this.updateContact();
+    void articleView(this.kit, suggestion, () => void (this.query ? this.showResults(this.query) : this.showList()));
+  }
+
+  /** The contact link says what the reader was looking at: the article, the search, or the page's context. */
+  private updateContact() {
+    const subject = this.shown.kind === 'article' ? this.shown.suggestion.title : this.query || this.context?.title || '';
+    const filled = { subject, page: location.href };
+    void this.data.then((loaded) => {
+      const { contactUrl, email } = loaded.support;
+      this.frame.contact.href = contactUrl ? prefillContactUrl(contactUrl, filled) : prefillMailto(email ?? '', filled);
+    });
+  }
+
+  private handOff() {
+    const { base, locale } = this.options;
+    const articleId = this.shown.kind === 'article' ? this.shown.suggestion.id : undefined;
+    this.track('contact', articleId ? { articleId } : {});
+    // Also the help center's own hand-off record, so a widget search that found nothing counts in the funnel.
+    sendBeacon(`${base}api/contact-clicks`, { locale, ...(articleId && { articleId }), ...(!articleId && this.query && { query: this.query }) });
+  }
+}
+
+/** The dialog around the views: title, search form, body, and the support hand-off. */
+function panelFrame(root: ShadowRoot, locale: Locale, text: Text) {
   const style = new CSSStyleSheet();
   style.replaceSync(PANEL_CSS);
   const dialog = element('div', { class: 'panel', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'hl-title', lang: locale, hidden: '' });
@@ -65,200 +214,39 @@ export function mountPanel({ root, launcher, base, locale, pathPrefix }: PanelOp
     </footer>`;
   root.adoptedStyleSheets = [...root.adoptedStyleSheets, style];
   root.append(dialog);
-  const title = dialog.querySelector('h2')!;
-  const input = dialog.querySelector('input')!;
-  const body = dialog.querySelector<HTMLElement>('.body')!;
-  const contact = dialog.querySelector<HTMLAnchorElement>('.contact')!;
-
-  const track = (type: 'impression' | 'click' | 'contact', extra: Record<string, unknown> = {}) =>
-    sendBeacon(`${base}api/widget-events`, { type, context: context?.key ?? 'none', locale, ...extra });
-
-  async function load() {
-    const loaded = await data;
-    context = loaded.contexts.find((c) => c.key === explicit) ?? loaded.contexts.find((c) => c.key === matchContext(location.pathname, loaded.contexts, pathPrefix));
-    title.textContent = context ? `${context.title} ${text.help}` : loaded.name;
-    const listed = context?.articles.length ? context.articles : loaded.popular;
-    return { loaded, suggestions: orderSuggestions(listed, await helpfulness(listed)) };
-  }
-
-  /** Readers' votes reorder articles the editor ranked alike; a slow or refusing API changes nothing. */
-  async function helpfulness(articles: Suggestion[]): Promise<Record<string, number>> {
-    if (!articles.length) return {};
-    const url = `${base}api/helpfulness?locale=${locale}&ids=${encodeURIComponent(articles.map((a) => a.id).join(','))}`;
-    const wait = new Promise<Record<string, number>>((done) => setTimeout(() => done({}), HELPFULNESS_WAIT_MS));
-    const answer = fetchJson<{ articles: Record<string, number> }>(url).then((found) => found.articles, () => ({}));
-    return Promise.race([answer, wait]);
-  }
-
-  async function showList() {
-    shown = { kind: 'list' };
-    body.replaceChildren(paragraph(text.loading, 'status'));
-    try {
-      const { suggestions } = await load();
-      body.replaceChildren(heading(context ? text.common : text.popular), list(suggestions));
-      track('impression');
-    } catch {
-      body.replaceChildren(paragraph(text.failed, 'status'));
-    }
-    updateContact();
-  }
-
-  function list(suggestions: Suggestion[], fromQuery?: string) {
-    const items = element('ol', { class: 'list' });
-    suggestions.forEach((suggestion, i) => {
-      const link = element('a', { href: absolute(suggestion.url), class: 'item' });
-      link.append(element('strong', {}, suggestion.title), element('span', {}, suggestion.description));
-      link.addEventListener('click', (event) => {
-        if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
-        event.preventDefault();
-        if (fromQuery) reporter.clicked(fromQuery, suggestion.id, i + 1);
-        track('click', { articleId: suggestion.id, position: i + 1 });
-        void showArticle(suggestion);
-      });
-      const item = element('li');
-      item.append(link);
-      items.append(item);
-    });
-    return items;
-  }
-
-  /** The article read in place, so the customer never leaves the page they were stuck on. */
-  async function showArticle(suggestion: Suggestion) {
-    shown = { kind: 'article', suggestion };
-    updateContact();
-    const back = element('button', { type: 'button', class: 'back' }, `← ${text.back}`);
-    back.addEventListener('click', () => void (query ? runSearch(query) : showList()));
-    const full = element('a', { href: absolute(suggestion.url), target: '_blank', rel: 'noopener', class: 'full' }, text.openFull);
-    const article = element('article', { class: 'article', 'aria-labelledby': 'hl-article-title' });
-    const loading = paragraph(text.loading, 'status');
-    const articleTitle = element('h3', { id: 'hl-article-title', tabindex: '-1' }, suggestion.title);
-    article.append(articleTitle, loading);
-    body.replaceChildren(back, article);
-    // Screen readers start reading at the article; the heading stays in place so focus is not lost.
-    articleTitle.focus();
-    try {
-      const page = new DOMParser().parseFromString(await (await fetchOk(absolute(suggestion.url))).text(), 'text/html');
-      const prose = page.querySelector('.prose');
-      if (!prose) throw new Error('no article body');
-      for (const node of prose.querySelectorAll('script, style, iframe')) node.remove();
-      for (const link of prose.querySelectorAll<HTMLAnchorElement>('a[href]')) {
-        link.href = new URL(link.getAttribute('href')!, absolute(suggestion.url)).href;
-        link.target = '_blank';
-        link.rel = 'noopener';
-      }
-      for (const image of prose.querySelectorAll<HTMLImageElement>('img[src]')) image.src = new URL(image.getAttribute('src')!, absolute(suggestion.url)).href;
-      const content = element('div', { class: 'prose' });
-      content.append(...prose.childNodes);
-      loading.replaceWith(content, full);
-    } catch {
-      loading.replaceWith(paragraph(text.failed, 'status'), full);
-    }
-  }
-
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  input.addEventListener('input', () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => void runSearch(input.value.trim()), SEARCH_DELAY_MS);
-  });
-  dialog.querySelector('form')!.addEventListener('submit', (event) => {
-    event.preventDefault();
-    clearTimeout(timer);
-    void runSearch(input.value.trim());
-  });
-
-  /** The help center's own engine, over its own index, loaded on the first search only. */
-  async function runSearch(typed: string) {
-    query = typed;
-    updateContact();
-    if (!typed) return showList();
-    try {
-      const { searchSite } = await import('../search/site-search.ts');
-      const outcome = await searchSite(typed, { locale, limit: 5, base });
-      if (typed !== query) return;
-      shown = { kind: 'list' };
-      reporter.searched(typed, outcome.total);
-      const hits = outcome.hits.map((hit) => ({ id: hit.id, title: hit.title, description: hit.category, url: hit.url }));
-      body.replaceChildren(heading(text.results), hits.length ? list(hits, typed) : paragraph(text.noResults, 'status'));
-    } catch {
-      body.replaceChildren(paragraph(text.failed, 'status'));
-    }
-  }
-
-  /** The contact link says what the reader was looking at: the article, the search, or the page's context. */
-  function updateContact() {
-    const subject = shown.kind === 'article' ? shown.suggestion.title : query || context?.title || '';
-    const filled = { subject, page: location.href };
-    void data.then((loaded) => {
-      const { contactUrl, email } = loaded.support;
-      contact.href = contactUrl ? prefillContactUrl(contactUrl, filled) : prefillMailto(email ?? '', filled);
-    });
-  }
-  contact.addEventListener('click', () => {
-    const articleId = shown.kind === 'article' ? shown.suggestion.id : undefined;
-    track('contact', articleId ? { articleId } : {});
-    // Also the help center's own hand-off record, so a widget search that found nothing counts in the funnel.
-    sendBeacon(`${base}api/contact-clicks`, { locale, ...(articleId && { articleId }), ...(!articleId && query && { query }) });
-  });
-
-  const close = () => {
-    if (dialog.hidden) return;
-    dialog.hidden = true;
-    launcher.setAttribute('aria-expanded', 'false');
-    (returnFocus?.isConnected ? returnFocus : launcher).focus();
-  };
-  dialog.querySelector('.close')!.addEventListener('click', close);
-  dialog.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      close();
-    } else if (event.key === 'Tab') trapFocus(event);
-  });
-
-  /** Tab and Shift+Tab go round the panel's controls and never out to the page behind it. */
-  function trapFocus(event: KeyboardEvent) {
-    const focusable = [...dialog.querySelectorAll<HTMLElement>('a[href], button, input, [tabindex="0"]')].filter((node) => node.getClientRects().length > 0);
-    const first = focusable[0];
-    const last = focusable[focusable.length - 1];
-    const active = root.activeElement;
-    if (event.shiftKey && (active === first || !dialog.contains(active))) {
-      event.preventDefault();
-      last.focus();
-    } else if (!event.shiftKey && (active === last || !dialog.contains(active))) {
-      event.preventDefault();
-      first.focus();
-    }
-  }
-
-  const absolute = (url: string) => new URL(url.replace(/^\//, ''), base).href;
-
   return {
-    open(key) {
-      explicit = key;
-      if (!dialog.hidden) return;
-      returnFocus = (document.activeElement as HTMLElement | null) ?? launcher;
-      if (returnFocus === document.querySelector('[data-helploop-widget]')) returnFocus = launcher;
-      dialog.hidden = false;
-      launcher.setAttribute('aria-expanded', 'true');
-      input.value = '';
-      query = '';
-      void showList();
-      input.focus();
-    },
-    close,
-    setContext(key) {
-      explicit = key;
-      if (!dialog.hidden && shown.kind === 'list' && !query) void showList();
-    },
+    dialog,
+    title: dialog.querySelector('h2')!,
+    form: dialog.querySelector('form')!,
+    input: dialog.querySelector('input')!,
+    body: dialog.querySelector<HTMLElement>('.body')!,
+    contact: dialog.querySelector<HTMLAnchorElement>('.contact')!,
+    closeButton: dialog.querySelector<HTMLButtonElement>('.close')!,
   };
 }
 
-const paragraph = (content: string, className: string) => element('p', { class: className }, content);
-const heading = (content: string) => element('h3', {}, content);
+/** Readers' votes reorder articles the editor ranked alike; a slow or refusing API changes nothing. */
+async function helpfulness(base: string, locale: Locale, articles: Suggestion[]): Promise<Record<string, number>> {
+  if (!articles.length) return {};
+  const url = `${base}api/helpfulness?locale=${locale}&ids=${encodeURIComponent(articles.map((a) => a.id).join(','))}`;
+  const wait = new Promise<Record<string, number>>((done) => setTimeout(() => done({}), HELPFULNESS_WAIT_MS));
+  const answer = fetchJson<{ articles: Record<string, number> }>(url).then((found) => found.articles, () => ({}));
+  return Promise.race([answer, wait]);
+}
 
-async function fetchOk(url: string): Promise<Response> {
-  const response = await fetch(url, { credentials: 'omit' });
-  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  return response;
+/** Tab and Shift+Tab go round the panel's controls and never out to the page behind it. */
+function trapFocus(dialog: HTMLElement, root: ShadowRoot, event: KeyboardEvent) {
+  const focusable = [...dialog.querySelectorAll<HTMLElement>('a[href], button, input, [tabindex="0"]')].filter((node) => node.getClientRects().length > 0);
+  const first = focusable[0];
+  const last = focusable[focusable.length - 1];
+  const active = root.activeElement;
+  if (event.shiftKey && (active === first || !dialog.contains(active))) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && (active === last || !dialog.contains(active))) {
+    event.preventDefault();
+    first.focus();
+  }
 }
 
 const fetchJson = async <T>(url: string): Promise<T> => (await fetchOk(url)).json() as Promise<T>;
