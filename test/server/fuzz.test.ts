@@ -81,7 +81,11 @@ const get = fc.oneof(
   ),
   idText.map((id) => `/api/read-next?articleId=${encodeURIComponent(id)}`),
   fc.constant('/api/health'),
-  fc.string().map((path) => `/api/${encodeURIComponent(path)}`),
+  // `.` and `..` are left alone by encodeURIComponent and resolved away by fetch: `/api/..` would ask for the site's `/`.
+  fc
+    .string()
+    .filter((path) => path !== '.' && path !== '..')
+    .map((path) => `/api/${encodeURIComponent(path)}`),
 );
 const request = fc.oneof(post, get.map((path) => ({ method: 'GET', path, contentType: '', body: undefined })));
 
