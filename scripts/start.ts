@@ -9,13 +9,14 @@ import { contentDir } from '../src/build/content/paths.ts';
 import { formatProblem } from '../src/build/content/problems.ts';
 import { validateContent } from '../src/build/content/validate.ts';
 import { loadConfig } from '../server/config.ts';
+import { portTakenMessage } from '../server/port-taken.ts';
 import { portInUse } from './lib/port.ts';
 import { siteFreshness } from './lib/site-freshness.ts';
 
 const { port, host, siteDir } = loadConfig();
 
 if (await portInUse(port, host)) {
-  console.error(`Port ${port} on ${host} is already in use: stop what runs there, or start on another port (PORT=${port + 1} npm start).`);
+  console.error(portTakenMessage(port, host));
   process.exit(1);
 }
 

@@ -4,6 +4,7 @@ import { loadConfig } from './config.ts';
 import { openDatabase } from './db/open.ts';
 import { StorageUnavailableError } from './db/storage-faults.ts';
 import { readManifest } from './manifest.ts';
+import { portTakenMessage } from './port-taken.ts';
 import { everyInterval } from './periodic-task.ts';
 import { daysBefore } from './days.ts';
 
@@ -23,6 +24,12 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
 });
 // Node's defaults (300 s, 60 s) let slow clients hold connections open.
 Object.assign(server, { requestTimeout: 15_000, headersTimeout: 10_000 });
+// `npm start` checks the port before building; run directly, the server says the same in one line, not a stack.
+server.once('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EADDRINUSE') throw error;
+  console.error(portTakenMessage(config.port, config.host));
+  process.exit(1);
+});
 
 /** A database that cannot open must not take the static help center down: the site is served, the API answers 503. */
 function openOrExplain(file: string) {

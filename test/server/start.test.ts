@@ -40,6 +40,20 @@ describe('npm start, when something is wrong', () => {
     expect(existsSync(siteDir)).toBe(false);
   });
 
+  it('says the same in one line when the server is run directly on a taken port', async () => {
+    const taken = createServer().listen(0, '127.0.0.1');
+    await new Promise((done) => taken.once('listening', done));
+    const { port } = taken.address() as AddressInfo;
+    const run = spawnSync(process.execPath, ['server/main.ts'], {
+      env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), HELPLOOP_DATABASE: join(work, 'direct.db'), HELPLOOP_SITE_DIR: inject('fixtureSiteDir') },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    taken.close();
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe(`Port ${port} on 127.0.0.1 is already in use: stop what runs there, or start on another port (PORT=${port + 1} npm start).\n`);
+  });
+
   it('prints each problem of a broken site.yaml once, without a stack trace, and stops when there is no build to serve', () => {
     const content = contentWith('broken-site', 'site.yaml', brokenSite);
     const run = start({ HELPLOOP_CONTENT: content, HELPLOOP_SITE_DIR: join(work, 'no-site') });
