@@ -100,7 +100,7 @@ describe('staff access', () => {
 });
 
 describe('staff answers', () => {
-  const { server, login, call } = useStaffServer();
+  const { login, call } = useStaffServer();
 
   it('are never cached, and their JSON is compressed', async () => {
     const { cookie } = await login('support@acme.example');
