@@ -179,7 +179,7 @@ export function createReportStorage(db: Database) {
 }
 
 /** A hand-off to support, counted per the article or the (masked) query it was chosen from; either may be absent. */
-export interface Handoff {
+interface Handoff {
   locale: string;
   articleId: string | null;
   query: string | null;

@@ -101,7 +101,7 @@ describe('the public API under fuzzed requests', () => {
   }, 60_000);
 
   it('stored nothing malformed', () => {
-    // Every row of every table, whatever no report reads: SQL is the only view that sees all of them.
+    // Every column of every table, those no report reads included: only SQL sees them all.
     const count = (sql: string) => server.db.prepare(sql).pluck().get();
     const known = `(${articleIds.map((id) => `'${id}'`).join(', ')})`;
     expect(count(`SELECT count(*) FROM votes WHERE article_id NOT IN ${known} OR helpful NOT IN (0, 1) OR length(comment) > 1000
