@@ -181,7 +181,25 @@ export function createReportStorage(db: Database) {
       const pairs = [...(acceptedSynonyms.all() as ReaderSynonym[]), ...confirmed];
       return pairs.map(({ locale, query, articleId }) => ({ locale, query, articleId }));
     },
+    handoffs: handoffs(db),
   };
+}
+
+/** A hand-off to support, counted per the article or the (masked) query it was chosen from; either may be absent. */
+interface Handoff {
+  locale: string;
+  articleId: string | null;
+  query: string | null;
+  normalized: string | null;
+  clicks: number;
+}
+
+/** Hand-offs to support in the period, most first: where readers gave up on the help center. */
+function handoffs(db: Database) {
+  const statement = db.prepare(`
+    SELECT locale, article_id AS articleId, query, normalized, count(*) AS clicks FROM contact_clicks
+    WHERE day BETWEEN @from AND @to GROUP BY locale, article_id, query, normalized ORDER BY clicks DESC, articleId, query`);
+  return (period: Period) => statement.all(period) as Handoff[];
 }
 
 export type ReportStorage = ReturnType<typeof createReportStorage>;

@@ -1,31 +1,29 @@
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import type { BrowserContext, Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useSiteInBrowser } from '../helpers/e2e.ts';
+import { allDays, readStored, type Stored } from '../helpers/stored.ts';
 
-const site = useSiteInBrowser();
 let context: BrowserContext;
 let page: Page;
 const articleUrl = '/ko/shipping/track-order/';
 const articleId = 'ko/shipping/track-order';
 
-const rows = (sql: string) => {
-  const db = new Database(join(site.server.dataDir, 'helploop.db'), { readonly: true });
-  try {
-    return db.prepare(sql).all() as Record<string, unknown>[];
-  } finally {
-    db.close();
-  }
-};
-
-beforeEach(async () => {
-  context = await site.browser.newContext();
-  page = await context.newPage();
-  return () => context.close();
-});
+/** For a describe: npm start's server on a database of its own, Chromium, and a fresh page for each test. */
+function useSite() {
+  const site = useSiteInBrowser();
+  beforeEach(async () => {
+    context = await site.browser.newContext();
+    page = await context.newPage();
+    return () => context.close();
+  });
+  return site;
+}
 
 describe('“Was this helpful?”', () => {
+  const site = useSite();
+  const stored = <T>(read: (stored: Stored) => T) => readStored(site.server.dataDir, read);
+  const votesOn = (id: string) => stored(({ storage }) => storage.helpfulness([id]).get(id));
+
   it('takes a No with a reason and comment by keyboard, thanks the reader and offers the hand-off', async () => {
     await page.goto(`${site.server.url}${articleUrl}`);
     await page.getByRole('button', { name: '아니요' }).first().focus();
@@ -40,10 +38,10 @@ describe('“Was this helpful?”', () => {
     expect(await next.count()).toBeGreaterThan(0);
     expect(await next.first().isVisible()).toBe(true);
     expect(await page.locator('#feedback-thanks-no a.button').isVisible()).toBe(true);
-    await expect.poll(() => rows(`SELECT helpful, reason, comment FROM votes WHERE article_id = '${articleId}'`)).toEqual([
-      { helpful: 0, reason: 'did-not-work', comment: '알림톡이 안 와요. 연락처 [phone]' },
-    ]);
-    await expect.poll(() => rows(`SELECT count(*) AS n FROM views WHERE article_id = '${articleId}'`)[0].n).toBeGreaterThan(0);
+    await expect.poll(() => votesOn(articleId)).toEqual({ helpful: 0, total: 1 });
+    expect(stored(({ reports }) => reports.reasons(allDays))).toEqual([{ articleId, reason: 'did-not-work', count: 1 }]);
+    expect(stored(({ reports }) => reports.comments(allDays))).toEqual([{ articleId, helpful: 0, comment: '알림톡이 안 와요. 연락처 [phone]', at: expect.any(String) }]);
+    await expect.poll(() => stored(({ reports }) => reports.articleDays(allDays).find((day) => day.articleId === articleId)?.views)).toBeGreaterThan(0);
   });
 
   it('remembers the answer and lets the reader change it', async () => {
@@ -55,7 +53,7 @@ describe('“Was this helpful?”', () => {
     expect(await page.locator('.feedback__answered').textContent()).toContain('‘네’로 답하셨어요.');
     await page.getByRole('button', { name: '답변 바꾸기' }).click();
     await page.getByRole('button', { name: '아니요' }).first().click();
-    await expect.poll(() => rows(`SELECT helpful FROM votes WHERE article_id = '${other}'`)).toEqual([{ helpful: 0 }]);
+    await expect.poll(() => votesOn(other)).toEqual({ helpful: 0, total: 1 });
   });
 
   it('keeps a vote made while the API is down and sends it once the API is back', async () => {
@@ -65,12 +63,12 @@ describe('“Was this helpful?”', () => {
     await page.getByRole('button', { name: '네' }).click();
     await page.locator('#feedback-thanks-yes').waitFor();
     await expect.poll(() => page.evaluate(() => JSON.parse(localStorage.getItem('helploop:outbox') ?? '[]').length)).toBeGreaterThan(0);
-    expect(rows(`SELECT count(*) AS n FROM votes WHERE article_id = '${other}'`)).toEqual([{ n: 0 }]);
+    expect(votesOn(other)).toBeUndefined();
 
     await page.unroute('**/api/**');
     await page.goto(`${site.server.url}/ko/`);
     await page.goto(`${site.server.url}${articleUrl}`);
-    await expect.poll(() => rows(`SELECT helpful FROM votes WHERE article_id = '${other}'`)).toEqual([{ helpful: 1 }]);
+    await expect.poll(() => votesOn(other)).toEqual({ helpful: 1, total: 1 });
     await expect.poll(() => page.evaluate(() => JSON.parse(localStorage.getItem('helploop:outbox') ?? '[]').length)).toBe(0);
   });
 
@@ -84,7 +82,8 @@ describe('“Was this helpful?”', () => {
       await noJs.getByRole('button', { name: '보내기' }).click();
       await noJs.waitForURL(`**/${other}/#feedback-thanks-no`);
       expect(await noJs.locator('#feedback-thanks-no').isVisible()).toBe(true);
-      expect(rows(`SELECT helpful, reason FROM votes WHERE article_id = '${other}'`)).toEqual([{ helpful: 0, reason: 'outdated' }]);
+      expect(votesOn(other)).toEqual({ helpful: 0, total: 1 });
+      expect(stored(({ reports }) => reports.reasons(allDays))).toContainEqual({ articleId: other, reason: 'outdated', count: 1 });
     } finally {
       await plain.close();
     }
@@ -92,6 +91,11 @@ describe('“Was this helpful?”', () => {
 });
 
 describe('what readers read next', () => {
+  const site = useSite();
+  /** Readers of the article who went on to the next one: what the feature itself counts. */
+  const readersOnward = (next: string) =>
+    readStored(site.server.dataDir, ({ storage }) => storage.readNext(articleId, 1, 10).find((article) => article.articleId === next)?.readers ?? 0);
+
   it('shows, near the end of an article, what three readers of it went on to read', async () => {
     const next = '/ko/account/dormant-account/';
     for (const [i, reader] of ['reader-a', 'reader-b', 'reader-c'].entries()) {
@@ -101,11 +105,11 @@ describe('what readers read next', () => {
       await tab.goto(`${site.server.url}${next}`);
       // This reader's own view has arrived before their tab closes (a busy machine can hold a beacon back).
       await expect
-        .poll(() => rows("SELECT count(DISTINCT visitor) AS n FROM views WHERE article_id = 'ko/account/dormant-account'")[0].n)
+        .poll(() => readersOnward('ko/account/dormant-account'))
         .toBeGreaterThanOrEqual(i + 1);
       await own.close();
     }
-    await expect.poll(() => rows("SELECT count(DISTINCT visitor) AS n FROM views WHERE article_id = 'ko/account/dormant-account'")[0].n).toBeGreaterThanOrEqual(3);
+    await expect.poll(() => readersOnward('ko/account/dormant-account')).toBeGreaterThanOrEqual(3);
     await page.goto(`${site.server.url}${articleUrl}`);
     const readNext = page.getByRole('navigation', { name: '이 글을 읽은 분들이 이어서 본 글' });
     expect(await readNext.isVisible()).toBe(false);

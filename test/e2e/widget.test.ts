@@ -1,12 +1,11 @@
-import Database from 'better-sqlite3';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { validateContent } from '../../src/build/content/validate.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { startServer, type RunningServer } from '../helpers/server.ts';
+import { allDays, readStored } from '../helpers/stored.ts';
 
 const content = validateContent('content');
 
@@ -26,26 +25,25 @@ let allowed: Awaited<ReturnType<typeof hostSite>>;
 let refused: Awaited<ReturnType<typeof hostSite>>;
 
 beforeAll(async () => {
-  [allowed, refused] = await Promise.all([hostSite(() => help.url), hostSite(() => help.url)]);
-  [help, browser] = await Promise.all([startServer(inject('siteDir'), { HELPLOOP_CORS_ORIGINS: allowed.url }), launchBrowser()]);
+  [allowed, refused, browser] = await Promise.all([hostSite(() => help.url), hostSite(() => help.url), launchBrowser()]);
 });
 afterAll(async () => {
   await browser?.close();
-  await help?.stop();
   allowed?.server.close();
   refused?.server.close();
 });
 
-const rows = (sql: string, ...params: unknown[]) => {
-  const db = new Database(join(help.dataDir, 'helploop.db'), { readonly: true });
-  try {
-    return db.prepare(sql).all(...params);
-  } catch {
-    return []; // the table appears with the server's first start
-  } finally {
-    db.close();
-  }
-};
+/** For a describe: the help center's server on a database of its own, which the allowed host site may embed. */
+function useHelpServer() {
+  beforeAll(async () => {
+    help = await startServer(inject('siteDir'), { HELPLOOP_CORS_ORIGINS: allowed.url });
+  });
+  afterAll(() => help?.stop());
+}
+
+/** The widget's counts for a context, as the staff report reads them. */
+const contextCounts = (context: string) =>
+  readStored(help.dataDir, ({ reports }) => reports.contexts(allDays).find((row) => row.context === context)) ?? { impressions: 0, clicks: 0, contacts: 0 };
 
 /** The context's articles as the widget must list them: the editor's order, then title. */
 const expectedTitles = (context: string) =>
@@ -66,6 +64,8 @@ const focused = (page: Page) =>
   });
 
 describe('the widget on the demo shop', () => {
+  useHelpServer();
+
   it('suggests each page’s own articles, found from its path', async () => {
     const page = await browser.newPage();
     for (const [path, context] of [['cart', 'cart'], ['checkout/payment', 'payment'], ['orders', 'order-status'], ['returns', 'returns']]) {
@@ -111,8 +111,9 @@ describe('the widget on the demo shop', () => {
   });
 
   it('searches the help center inline, and records the search and the click', async () => {
-    const impressions = () => (rows("SELECT count(*) AS n FROM widget_events WHERE type = 'impression' AND context = 'order-status'")[0] as { n: number }).n;
-    const before = impressions();
+    const before = contextCounts('order-status').impressions;
+    const searches = () => readStored(help.dataDir, ({ reports }) => reports.searchDays(allDays)).reduce((sum, day) => sum + day.searches, 0);
+    const searchesBefore = searches();
     const page = await browser.newPage();
     await page.goto(`${help.url}/demo/shop/orders/`);
     await launcher(page).click();
@@ -122,12 +123,10 @@ describe('the widget on the demo shop', () => {
     await result.waitFor();
     await result.press('Enter');
     await expect.poll(() => panel(page).locator('.article h3').textContent()).toBe('환불은 언제 되나요?');
-    await expect
-      .poll(() => rows("SELECT type, context, article_id AS articleId, position FROM widget_events WHERE type = 'click' AND context = 'order-status'"))
-      .toEqual([{ type: 'click', context: 'order-status', articleId: 'ko/returns-refunds/refund-timing', position: 1 }]);
-    await expect.poll(() => rows('SELECT query FROM searches')).toContainEqual({ query: '환불 언제 되나요' });
+    await expect.poll(() => contextCounts('order-status').clicks).toBe(1);
+    await expect.poll(searches).toBe(searchesBefore + 1);
     // One panel shown: searching and reading inside it are not new impressions.
-    expect(impressions()).toBe(before + 1);
+    expect(contextCounts('order-status').impressions).toBe(before + 1);
     await page.close();
   });
   it('hands a search that found nothing to support, prefilled, and counts it in the funnel', async () => {
@@ -141,27 +140,31 @@ describe('the widget on the demo shop', () => {
     const [contactPage] = await Promise.all([page.waitForEvent('popup'), panel(page).getByRole('link', { name: '1:1 문의하기' }).click()]);
     expect(new URL(contactPage.url()).searchParams.get('subject')).toBe('채용 공고');
     expect(new URL(contactPage.url()).searchParams.get('page')).toBe(`${help.url}/demo/shop/cart/`);
-    await expect.poll(() => rows("SELECT query FROM contact_clicks WHERE query = '채용 공고'")).toEqual([{ query: '채용 공고' }]);
-    await expect.poll(() => rows("SELECT count(*) AS n FROM widget_events WHERE type = 'contact' AND context = 'cart'")).toEqual([{ n: 1 }]);
+    await expect
+      .poll(() => readStored(help.dataDir, ({ reports }) => reports.handoffs(allDays)))
+      .toContainEqual({ locale: 'ko', articleId: null, query: '채용 공고', normalized: '채용공고', clicks: 1 });
+    await expect.poll(() => contextCounts('cart').contacts).toBe(1);
     await page.close();
   });
 });
 
 describe('the widget on another site', () => {
+  useHelpServer();
+
   it('works from an allowed origin, whose events the API takes and whose reads CORS allows', async () => {
     const page = await browser.newPage();
     await page.goto(allowed.url);
     await launcher(page).click();
     await expect.poll(() => listed(page)).toEqual(expectedTitles('returns'));
     await panel(page).locator('.list a').first().click();
-    await expect.poll(() => rows("SELECT count(*) AS n FROM widget_events WHERE type = 'click' AND context = 'returns'")).toEqual([{ n: 1 }]);
+    await expect.poll(() => contextCounts('returns').clicks).toBe(1);
     const status = await page.evaluate(async (url) => (await fetch(`${url}/api/helpfulness?locale=ko&ids=ko/returns-refunds/return-request`)).status, help.url);
     expect(status).toBe(200);
     await page.close();
   });
 
   it('still helps from an origin that is not allowed, but the API refuses its events and its reads', async () => {
-    const impressions = () => rows("SELECT count(*) AS n FROM widget_events WHERE type = 'impression' AND context = 'returns'");
+    const impressions = () => contextCounts('returns').impressions;
     const before = impressions();
     const page = await browser.newPage();
     await page.goto(refused.url);

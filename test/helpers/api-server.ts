@@ -3,9 +3,11 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
 import { openDatabase } from '../../server/db/open.ts';
+import { createReportStorage } from '../../server/db/report-storage.ts';
 import { readManifest } from '../../server/manifest.ts';
 
 /** The real app over a built site and a fresh SQLite file, on a free port of 127.0.0.1, with a clock tests move. */
@@ -23,6 +25,7 @@ export async function startApiServer(siteDir: string, env: Record<string, string
     db,
     clock,
     storage: app.storage,
+    reports: createReportStorage(db),
     stop: () =>
       new Promise<void>((done) =>
         server.close(() => {
@@ -32,4 +35,20 @@ export async function startApiServer(siteDir: string, env: Record<string, string
         }),
       ),
   };
+}
+
+export type ApiServer = Awaited<ReturnType<typeof startApiServer>>;
+
+/**
+ * For a `describe`: a server over the fixture site and a database of its own, so its tests see only what they
+ * and their neighbours in the block stored, whatever ran before. Filled in before the block's first test.
+ */
+export function useApiServer(env: Record<string, string> = {}, prepare?: (server: ApiServer) => unknown): ApiServer {
+  const server = {} as ApiServer;
+  beforeAll(async () => {
+    Object.assign(server, await startApiServer(inject('fixtureSiteDir'), env));
+    await prepare?.(server);
+  });
+  afterAll(() => server.stop?.());
+  return server;
 }

@@ -54,6 +54,7 @@ export async function crashCycles(options: CrashOptions): Promise<CrashReport> {
     running = false;
     await Promise.all(clients);
   }
+  // After kill -9 the file itself is on trial: each acknowledged event id, and SQLite's integrity check, beneath any interface.
   const db = new Database(options.databaseFile);
   try {
     const stored = new Set(db.prepare('SELECT event_id FROM received_events').pluck().all() as string[]);

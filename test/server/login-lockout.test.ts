@@ -1,21 +1,16 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createStaffStorage } from '../../server/db/staff-storage.ts';
 import { hashPassword } from '../../server/staff/passwords.ts';
-import { startApiServer } from '../helpers/api-server.ts';
+import { useApiServer } from '../helpers/api-server.ts';
 
-type Server = Awaited<ReturnType<typeof startApiServer>>;
 const PASSWORD = 'correct horse battery';
 const START = new Date('2026-11-20T10:00:00Z');
-let server: Server;
-
-beforeAll(async () => {
-  // Behind one trusted proxy: the address it appends to X-Forwarded-For is the client's.
-  server = await startApiServer(inject('fixtureSiteDir'), { HELPLOOP_TRUST_PROXY: '1' });
-  const staff = createStaffStorage(server.db);
+// Behind one trusted proxy: the address it appends to X-Forwarded-For is the client's.
+const server = useApiServer({ HELPLOOP_TRUST_PROXY: '1' }, async ({ db }) => {
+  const staff = createStaffStorage(db);
   const hash = await hashPassword(PASSWORD);
   for (const email of ['kim@acme.example', 'lee@acme.example', 'park@acme.example', 'choi@acme.example']) staff.add(email, 'support', hash, '2026-01-01T00:00:00Z');
 });
-afterAll(() => server?.stop());
 
 const login = (email: string, password: string, forwardedFor: string) =>
   fetch(`${server.url}/api/staff/login`, {

@@ -28,6 +28,7 @@ describe('npm start’s server', () => {
   it('creates the SQLite database on first start, in WAL mode', () => {
     const file = join(server.dataDir, 'helploop.db');
     expect(existsSync(file)).toBe(true);
+    // The journal mode belongs to the SQLite file, beneath every storage interface.
     const db = new Database(file, { readonly: true });
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     db.close();

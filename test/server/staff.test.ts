@@ -1,23 +1,23 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createReportStorage } from '../../server/db/report-storage.ts';
+import { describe, expect, it } from 'vitest';
 import { createStaffStorage } from '../../server/db/staff-storage.ts';
 import { hashPassword } from '../../server/staff/passwords.ts';
-import { startApiServer } from '../helpers/api-server.ts';
+import { useApiServer, type ApiServer } from '../helpers/api-server.ts';
 
-type Server = Awaited<ReturnType<typeof startApiServer>>;
-let server: Server;
 const PASSWORD = 'correct horse battery';
+/** Hashed once: argon2 is slow on purpose. */
+const hash = hashPassword(PASSWORD);
 
-beforeAll(async () => {
-  server = await startApiServer(inject('fixtureSiteDir'));
-  const staff = createStaffStorage(server.db);
-  const hash = await hashPassword(PASSWORD);
-  staff.add('support@acme.example', 'support', hash, '2026-01-01T00:00:00Z');
-  staff.add('admin@acme.example', 'admin', hash, '2026-01-01T00:00:00Z');
-});
-afterAll(() => server?.stop());
+/** A server of the describe's own, with a support and an admin account, and the calls a staff page makes to it. */
+function useStaffServer() {
+  const server = useApiServer({}, async ({ db }) => {
+    const staff = createStaffStorage(db);
+    staff.add('support@acme.example', 'support', await hash, '2026-01-01T00:00:00Z');
+    staff.add('admin@acme.example', 'admin', await hash, '2026-01-01T00:00:00Z');
+  });
+  return { server, login: (email: string, password = PASSWORD) => login(server, email, password), call: (path: string, init?: CallInit) => call(server, path, init) };
+}
 
-async function login(email: string, password = PASSWORD) {
+async function login(server: ApiServer, email: string, password: string) {
   const response = await fetch(`${server.url}/api/staff/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -27,7 +27,8 @@ async function login(email: string, password = PASSWORD) {
   return { response, cookie: cookie.split(';')[0], setCookie: cookie, body: (await response.json()) as { csrfToken?: string; error?: { code: string } } };
 }
 
-const call = (path: string, init: RequestInit & { cookie?: string; csrf?: string } = {}) =>
+type CallInit = RequestInit & { cookie?: string; csrf?: string };
+const call = (server: ApiServer, path: string, init: CallInit = {}) =>
   fetch(`${server.url}/api/staff${path}`, {
     ...init,
     headers: { 'content-type': 'application/json', ...(init.cookie && { cookie: init.cookie }), ...(init.csrf && { 'x-csrf-token': init.csrf }) },
@@ -46,6 +47,8 @@ const endpoints: [string, string, unknown?][] = [
 ];
 
 describe('staff access', () => {
+  const { server, login, call } = useStaffServer();
+
   it.each(endpoints)('%s %s answers 401 without a session', async (method, path, body) => {
     const response = await call(path, { method, body: body ? JSON.stringify(body) : undefined });
     expect(response.status).toBe(401);
@@ -97,6 +100,8 @@ describe('staff access', () => {
 });
 
 describe('staff answers', () => {
+  const { login, call } = useStaffServer();
+
   it('are never cached, and their JSON is compressed', async () => {
     const { cookie } = await login('support@acme.example');
     for (const path of ['/me', '/reports/unhelpful?days=30', '/reports/failed-searches?days=30']) {
@@ -111,6 +116,8 @@ describe('staff answers', () => {
 });
 
 describe('reports', () => {
+  const { server, login, call } = useStaffServer();
+
   const vote = async (articleId: string, helpful: boolean, day: string, n: number, extra: { reason?: string; comment?: string } = {}) => {
     for (let i = 0; i < n; i++) {
       await server.storage.recordVote({ eventId: crypto.randomUUID(), articleId, visitor: `${articleId}-${day}-${helpful}-${i}`, day, at: `${day}T09:00:00Z`, helpful, ...extra });
@@ -227,7 +234,7 @@ describe('reports', () => {
     const period = { from: '2026-11-22', to: '2026-11-22' };
     // Other tests of this file accept pairs of their own; only this test's queries are compared.
     const mine = ['카드 갈아끼우기', '결제수단 교체', '주식 추천'];
-    const taught = () => createReportStorage(server.db).readerSynonyms(period, 3).map((pair) => pair.query).filter((query) => mine.includes(query)).sort();
+    const taught = () => server.reports.readerSynonyms(period, 3).map((pair) => pair.query).filter((query) => mine.includes(query)).sort();
     expect(taught()).toEqual(['결제수단 교체', '주식 추천']);
 
     const { cookie, body } = await login('support@acme.example');

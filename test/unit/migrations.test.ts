@@ -23,6 +23,7 @@ const list: Migration[] = [
   { id: '002-notes-author', up: (db) => db.exec('ALTER TABLE notes ADD COLUMN author TEXT') },
 ];
 
+// Migrations build the schema beneath the storage interfaces, so these tests read SQLite's own catalogue.
 describe('migrations', () => {
   it('brings an empty database to the latest schema, then does nothing when run again', () => {
     const db = new Database(':memory:');

@@ -2,12 +2,12 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { validateContent } from '../../src/build/content/validate.ts';
 import { createArticle, ScaffoldError } from '../../scripts/editor/scaffold.ts';
 import { slugFromTitle } from '../../scripts/editor/slug.ts';
 import { openDatabase } from '../../server/db/open.ts';
+import { createReportStorage } from '../../server/db/report-storage.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'helploop-new-'));
 const contentDir = join(work, 'content');
@@ -77,10 +77,10 @@ describe('npm run new', () => {
     expect(run.stdout).toBe(
       `Created ${file}\nPreview: npm run dev, then open http://localhost:4321/ko/billing/kadeu-bakkugi/\nMarked “카드 바꾸기” as planned in the failed-searches report.\n`,
     );
-    const db = new Database(databaseFile, { readonly: true });
-    expect(db.prepare('SELECT locale, normalized, status, note FROM query_reviews').all()).toEqual([
-      { locale: 'ko', normalized: '카드바꾸기', status: 'planned', note: `Article started: ${file}` },
-    ]);
+    const db = openDatabase(databaseFile);
+    expect(createReportStorage(db).queryReviews()).toEqual(
+      new Map([['ko|카드바꾸기', { status: 'planned', note: `Article started: ${file}`, updatedBy: 'npm run new', updatedAt: expect.any(String) }]]),
+    );
     db.close();
   });
 
