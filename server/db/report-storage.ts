@@ -48,6 +48,9 @@ const CONTACT_AFTER = `EXISTS (SELECT 1 FROM contact_clicks k WHERE k.visitor = 
     AND julianday(k.created_at) - julianday(s.created_at) BETWEEN -1.0 / 1440 AND 30.0 / 1440)`;
 
 /** The SQL of the staff reports, prepared once per database by createReportStorage. */
+/** What the failed-searches query joins its days' variants with: SQL's char(31), which no query contains. */
+const UNIT_SEPARATOR = String.fromCharCode(31);
+
 const REPORT_SQL = {
   articleDays: `
     SELECT article_id AS articleId, day, sum(views) AS views, sum(helpful) AS helpful, sum(unhelpful) AS unhelpful FROM (
@@ -144,7 +147,7 @@ export function createReportStorage(db: Database) {
     failedQueries: (period: Period): FailedQuery[] =>
       (failed.all(period) as (Omit<FailedQuery, 'variants'> & { variants: string | null })[]).map((row) => ({
         ...row,
-        variants: [...new Set((row.variants ?? '').split(/[,\u001f]/).filter(Boolean))].slice(0, 10),
+        variants: [...new Set((row.variants ?? '').split(UNIT_SEPARATOR).flatMap((part) => part.split(',')).filter(Boolean))].slice(0, 10),
       })),
     searchDays: (period: Period) => searchDays.all(period) as { day: string; searches: number; zeroResults: number; clicks: number }[],
     /** Searches that showed results but got no click from the same reader that day. */
