@@ -22,7 +22,8 @@ const FIXED_RATE = 1_000;
 const TARGETS = { durableShare: 0.5, p99AtFixedRate: 25, othersP99InFlood: 50 };
 
 const siteDir = resolve('bench/.work/api-site');
-const load = (url: string, path: string, options: Omit<LoadOptions, 'duration'>) => loadIn(url, path, { ...options, duration });
+const load = (url: string, path: string, options: Omit<LoadOptions, 'duration'>) =>
+  loadIn(url, path, { ...options, duration });
 
 /**
  * The same load from another process: a flooding client in this process would starve the timers of the readers
@@ -30,8 +31,10 @@ const load = (url: string, path: string, options: Omit<LoadOptions, 'duration'>)
  */
 function loadElsewhere(url: string, path: string, connections: number): Promise<Measured> {
   return new Promise((done, fail) =>
-    execFile(process.execPath, [resolve('bench/api/load.ts'), url, path, String(connections), String(duration)], (error, stdout) =>
-      error ? fail(error) : done(JSON.parse(stdout) as Measured),
+    execFile(
+      process.execPath,
+      [resolve('bench/api/load.ts'), url, path, String(connections), String(duration)],
+      (error, stdout) => (error ? fail(error) : done(JSON.parse(stdout) as Measured)),
     ),
   );
 }
@@ -41,7 +44,12 @@ if (build.status !== 0) throw new Error(build.output);
 async function withServer<T>(env: Record<string, string>, run: (url: string) => Promise<T>): Promise<T> {
   const dataDir = mkdtempSync(join(tmpdir(), 'helploop-bench-api-'));
   // Each load says which address it comes from, as a proxy in front would.
-  const server = await spawnServer(resolve('bench/api/server.ts'), { HELPLOOP_SITE_DIR: siteDir, HELPLOOP_DATABASE: join(dataDir, 'helploop.db'), HELPLOOP_TRUST_PROXY: 'true', ...env });
+  const server = await spawnServer(resolve('bench/api/server.ts'), {
+    HELPLOOP_SITE_DIR: siteDir,
+    HELPLOOP_DATABASE: join(dataDir, 'helploop.db'),
+    HELPLOOP_TRUST_PROXY: 'true',
+    ...env,
+  });
   try {
     return await run(server.url);
   } finally {
@@ -56,7 +64,9 @@ const row = (name: string, m: Measured, bare?: Measured) =>
     `${name.padEnd(34)} ${m.rate.toFixed(0).padStart(8)} ${m.p50.toFixed(1).padStart(7)} ${m.p99.toFixed(1).padStart(7)} ${(bare ? `${(m.rate / bare.rate).toFixed(2)}×` : '').padStart(7)} ${String(m.other).padStart(7)}`,
   );
 
-console.log(`autocannon, ${CONNECTIONS} connections, ${duration} s per line; latency in ms; "not 2xx" counts errors too\n`);
+console.log(
+  `autocannon, ${CONNECTIONS} connections, ${duration} s per line; latency in ms; "not 2xx" counts errors too\n`,
+);
 console.log(`${'measurement'.padEnd(34)}    req/s     p50     p99  vs bare  not 2xx`);
 const results: Record<string, { saturated: Measured; bare: Measured; fixed: Measured; bareFixed: Measured }> = {};
 for (const synchronous of ['normal', 'full']) {
@@ -79,7 +89,11 @@ const flood = await withServer({ HELPLOOP_SYNCHRONOUS: 'full' }, async (url) => 
   let reader = 0;
   const [flooder, others] = await Promise.all([
     loadElsewhere(url, '/api/votes', CONNECTIONS),
-    load(url, '/api/votes', { connections: 8, rate: 200, reader: () => ({ userAgent: `reader-${reader}`, address: `198.51.${(reader >> 8) & 255}.${reader++ & 255}` }) }),
+    load(url, '/api/votes', {
+      connections: 8,
+      rate: 200,
+      reader: () => ({ userAgent: `reader-${reader}`, address: `198.51.${(reader >> 8) & 255}.${reader++ & 255}` }),
+    }),
   ]);
   row('one client flooding (full)', flooder);
   row('other readers meanwhile (full)', others);
@@ -88,9 +102,21 @@ const flood = await withServer({ HELPLOOP_SYNCHRONOUS: 'full' }, async (url) => 
 
 const full = results.full;
 const checks = [
-  [`durable votes at saturation ≥ ${TARGETS.durableShare}× bare`, full.saturated.rate / full.bare.rate >= TARGETS.durableShare, `${(full.saturated.rate / full.bare.rate).toFixed(2)}×`],
-  [`p99 at ${FIXED_RATE}/s < ${TARGETS.p99AtFixedRate} ms`, full.fixed.p99 < TARGETS.p99AtFixedRate, `${full.fixed.p99} ms`],
-  [`other readers' p99 in a flood < ${TARGETS.othersP99InFlood} ms`, flood.others.p99 < TARGETS.othersP99InFlood && flood.others.other === 0, `${flood.others.p99} ms, ${flood.others.other} not 2xx`],
+  [
+    `durable votes at saturation ≥ ${TARGETS.durableShare}× bare`,
+    full.saturated.rate / full.bare.rate >= TARGETS.durableShare,
+    `${(full.saturated.rate / full.bare.rate).toFixed(2)}×`,
+  ],
+  [
+    `p99 at ${FIXED_RATE}/s < ${TARGETS.p99AtFixedRate} ms`,
+    full.fixed.p99 < TARGETS.p99AtFixedRate,
+    `${full.fixed.p99} ms`,
+  ],
+  [
+    `other readers' p99 in a flood < ${TARGETS.othersP99InFlood} ms`,
+    flood.others.p99 < TARGETS.othersP99InFlood && flood.others.other === 0,
+    `${flood.others.p99} ms, ${flood.others.other} not 2xx`,
+  ],
 ] as const;
 console.log('\nsynchronous=FULL (the default):');
 for (const [name, met, value] of checks) console.log(`${met ? 'PASS' : 'FAIL'}  ${name}: ${value}`);

@@ -10,11 +10,23 @@ import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:
 import { availableParallelism, loadavg, totalmem } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { generateArticles, readCategories, readSamples, readSite, writeHelploopContent, writeStarlightDocs } from './lib/content.ts';
+import {
+  generateArticles,
+  readCategories,
+  readSamples,
+  readSite,
+  writeHelploopContent,
+  writeStarlightDocs,
+} from './lib/content.ts';
 import { analyzeDist } from './lib/dist.ts';
 import { comparisonTable, runTimes, targets, targetTable, weightDetail, type SiteResult } from './lib/report.ts';
 import { runMeasured, summarize, tail, type RunResult } from './lib/run.ts';
-import { ensureStarlightInstalled, fallbackFreeDefaultLocale, installedVersion, writeStarlightProject } from './lib/starlight.ts';
+import {
+  ensureStarlightInstalled,
+  fallbackFreeDefaultLocale,
+  installedVersion,
+  writeStarlightProject,
+} from './lib/starlight.ts';
 
 const USAGE = `Usage: npm run bench:build [-- options]
   --articles N           articles to generate (default 1200; at least one copy of the samples)
@@ -61,13 +73,16 @@ function fail(message: string): never {
 function warnIfBusy(): void {
   const [oneMinute] = loadavg();
   if (oneMinute > 0.7) {
-    console.log(`  NOTE: load average is ${oneMinute.toFixed(2)} before the builds: something else is using the CPUs, so build times may be noisy.`);
+    console.log(
+      `  NOTE: load average is ${oneMinute.toFixed(2)} before the builds: something else is using the CPUs, so build times may be noisy.`,
+    );
   }
 }
 
 const samples = readSamples(paths.sampleContent);
 const total = Number(values.articles);
-if (!Number.isInteger(total) || total < samples.length) fail(`--articles must be a whole number ≥ ${samples.length} (one copy of the samples), got "${values.articles}"`);
+if (!Number.isInteger(total) || total < samples.length)
+  fail(`--articles must be a whole number ≥ ${samples.length} (one copy of the samples), got "${values.articles}"`);
 
 const runs = Number(values.runs);
 if (!Number.isInteger(runs) || runs < 1) fail(`--runs must be a whole number ≥ 1, got "${values.runs}"`);
@@ -87,7 +102,9 @@ const articles = generateArticles(samples, total);
 writeHelploopContent(paths.sampleContent, paths.content, articles);
 const perLocale = (list: { locale: string }[]) =>
   [...Map.groupBy(list, (item) => item.locale)].map(([locale, items]) => `${items.length} ${locale}`).join(', ');
-console.log(`Generated ${articles.length} articles (${perLocale(articles)}; samples: ${perLocale(samples)}) in ${show(paths.content)}`);
+console.log(
+  `Generated ${articles.length} articles (${perLocale(articles)}; samples: ${perLocale(samples)}) in ${show(paths.content)}`,
+);
 
 // 2. Starlight project: install once, then the same articles as docs.
 const site = readSite(paths.sampleContent);
@@ -97,11 +114,14 @@ if (!values['no-starlight']) {
   console.log('Preparing Starlight (npm install on the first run only)…');
   try {
     const how = await ensureStarlightInstalled(paths.starlight, installLog);
-    console.log(`  ${how === 'reused' ? 'reused' : 'installed'} @astrojs/starlight ${installedVersion(paths.starlight, '@astrojs/starlight')} with astro ${installedVersion(paths.starlight, 'astro')}`);
+    console.log(
+      `  ${how === 'reused' ? 'reused' : 'installed'} @astrojs/starlight ${installedVersion(paths.starlight, '@astrojs/starlight')} with astro ${installedVersion(paths.starlight, 'astro')}`,
+    );
   } catch (error) {
     fail(`${(error as Error).message}\n${tail(installLog)}`);
   }
-  if (!values['starlight-fallbacks']) starlightDefault = fallbackFreeDefaultLocale(site, articles) ?? site.defaultLocale;
+  if (!values['starlight-fallbacks'])
+    starlightDefault = fallbackFreeDefaultLocale(site, articles) ?? site.defaultLocale;
   rmSync(join(paths.starlight, 'src'), { recursive: true, force: true });
   writeStarlightProject(paths.starlight, site, readCategories(paths.sampleContent), starlightDefault);
   writeStarlightDocs(paths.starlightDocs, articles);
@@ -115,10 +135,17 @@ if (!values['no-starlight']) {
 
 // 3. Builds, one after the other (two cores: each build uses both), alternating which site goes first so that
 // drift in the machine's speed hits both alike. `--force` drops Astro's content cache so every build is cold.
-async function build(name: string, projectDir: string, distDir: string, env: NodeJS.ProcessEnv, run: number): Promise<RunResult> {
+async function build(
+  name: string,
+  projectDir: string,
+  distDir: string,
+  env: NodeJS.ProcessEnv,
+  run: number,
+): Promise<RunResult> {
   rmSync(distDir, { recursive: true, force: true });
   const astro = join(projectDir, 'node_modules', 'astro', 'bin', 'astro.mjs');
-  if (!existsSync(astro)) fail(`${show(astro)} is missing: run npm install${projectDir === repo ? '' : ` in ${show(projectDir)}`}`);
+  if (!existsSync(astro))
+    fail(`${show(astro)} is missing: run npm install${projectDir === repo ? '' : ` in ${show(projectDir)}`}`);
   const logFile = join(paths.logs, `${name.toLowerCase()}-build${runs > 1 ? `-${run}` : ''}.log`);
   console.log(`Building ${name}${runs > 1 ? `, run ${run} of ${runs}` : ''} (log: ${show(logFile)})…`);
   const result = await runMeasured(process.execPath, [astro, 'build', '--force'], {
@@ -127,14 +154,17 @@ async function build(name: string, projectDir: string, distDir: string, env: Nod
     logFile,
     label: name,
   });
-  if (result.exitCode !== 0) fail(`${name} build exited with ${result.exitCode}. Last lines of ${show(logFile)}:\n${tail(logFile)}`);
+  if (result.exitCode !== 0)
+    fail(`${name} build exited with ${result.exitCode}. Last lines of ${show(logFile)}:\n${tail(logFile)}`);
   if (!existsSync(distDir)) fail(`${name} build succeeded but ${show(distDir)} does not exist`);
   const other = result.otherCpuSeconds ?? 0;
   // Some is always there (kernel writeback of dist/, kernel threads); a quarter of the build's own CPU time is not.
   const disturbed = result.cpuSeconds !== undefined && other > Math.max(2, 0.25 * result.cpuSeconds);
   console.log(
     `  built in ${(result.wallMs / 1000).toFixed(1)} s` +
-      (disturbed ? ` (NOTE: other processes used ${other.toFixed(1)} CPU-s meanwhile: this time is probably inflated)` : ''),
+      (disturbed
+        ? ` (NOTE: other processes used ${other.toFixed(1)} CPU-s meanwhile: this time is probably inflated)`
+        : ''),
   );
   return result;
 }
@@ -142,15 +172,31 @@ async function build(name: string, projectDir: string, distDir: string, env: Nod
 function measure(name: string, distDir: string, measured: RunResult[]): SiteResult {
   console.log(`Measuring ${show(distDir)}…`);
   try {
-    return { name, articles: articles.length, run: summarize(measured), runs: measured, dist: analyzeDist(distDir, articles.map((article) => article.id)) };
+    return {
+      name,
+      articles: articles.length,
+      run: summarize(measured),
+      runs: measured,
+      dist: analyzeDist(
+        distDir,
+        articles.map((article) => article.id),
+      ),
+    };
   } catch (error) {
     fail(`measuring ${name}'s output: ${(error as Error).message}`);
   }
 }
 
 const sitesToBuild = [
-  { name: 'Helploop', projectDir: repo, distDir: paths.helploopDist, env: { HELPLOOP_CONTENT: paths.content, HELPLOOP_OUT_DIR: paths.helploopDist } },
-  ...(values['no-starlight'] ? [] : [{ name: 'Starlight', projectDir: paths.starlight, distDir: paths.starlightDist, env: {} }]),
+  {
+    name: 'Helploop',
+    projectDir: repo,
+    distDir: paths.helploopDist,
+    env: { HELPLOOP_CONTENT: paths.content, HELPLOOP_OUT_DIR: paths.helploopDist },
+  },
+  ...(values['no-starlight']
+    ? []
+    : [{ name: 'Starlight', projectDir: paths.starlight, distDir: paths.starlightDist, env: {} }]),
 ];
 const measuredRuns = sitesToBuild.map((): RunResult[] => []);
 for (let run = 1; run <= runs; run++) {
@@ -181,8 +227,17 @@ ${sites.map(weightDetail).join('\n')}
 ${missing.map((result) => `\nWARNING: ${result.dist.missingArticles.length} article pages missing from ${result.name}'s dist/, e.g. ${result.dist.missingArticles.slice(0, 3).join(', ')}`).join('')}`);
 
 const failed = results.filter((result) => result.pass === false);
-console.log(failed.length ? `${failed.length} target${failed.length > 1 ? 's' : ''} missed: ${failed.map((result) => result.target).join('; ')}` : 'All measured targets met.');
+console.log(
+  failed.length
+    ? `${failed.length} target${failed.length > 1 ? 's' : ''} missed: ${failed.map((result) => result.target).join('; ')}`
+    : 'All measured targets met.',
+);
 
 const resultsFile = join(work, 'results.json');
-writeFileSync(resultsFile, `${JSON.stringify({ articles: total, runs, starlightDefaultLocale: starlightDefault, helploop, starlight, targets: results }, null, 2)}\n`);
-console.log(`Total benchmark run time ${((performance.now() - runStarted) / 1000).toFixed(0)} s; raw numbers in ${show(resultsFile)}`);
+writeFileSync(
+  resultsFile,
+  `${JSON.stringify({ articles: total, runs, starlightDefaultLocale: starlightDefault, helploop, starlight, targets: results }, null, 2)}\n`,
+);
+console.log(
+  `Total benchmark run time ${((performance.now() - runStarted) / 1000).toFixed(0)} s; raw numbers in ${show(resultsFile)}`,
+);

@@ -22,8 +22,14 @@ const FORM_FACTORS = { desktop: desktopConfig, mobile: undefined };
 const TARGETS = { performance: 100, accessibility: 100, cls: 0.02 };
 // No GPU, no sandbox (containers), no traffic of Chromium's own that would compete with the page's.
 const CHROMIUM_FLAGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
 ];
 
 interface Measure {
@@ -43,9 +49,11 @@ const measure = (result: Result): Measure => ({
   tbtMs: result.audits['total-blocking-time'].numericValue ?? Infinity,
 });
 /** Pads to a width in terminal columns, where a Hangul syllable takes two. */
-const pad = (text: string, columns: number) => text + ' '.repeat(Math.max(0, columns - text.length - (text.match(/[가-힣]/g)?.length ?? 0)));
+const pad = (text: string, columns: number) =>
+  text + ' '.repeat(Math.max(0, columns - text.length - (text.match(/[가-힣]/g)?.length ?? 0)));
 /** Lighthouse's advice: of several runs, report the one with the median performance score. */
-const median = (measures: Measure[]) => [...measures].sort((a, b) => a.performance - b.performance)[Math.floor(measures.length / 2)];
+const median = (measures: Measure[]) =>
+  [...measures].sort((a, b) => a.performance - b.performance)[Math.floor(measures.length / 2)];
 
 const freshness = siteFreshness(siteDir, 'content');
 if (freshness !== 'fresh') {
@@ -56,18 +64,29 @@ if (freshness !== 'fresh') {
 }
 
 const server = await startServer(siteDir, {}, 'server/main.ts');
-const chrome = await launch({ chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', chromeFlags: CHROMIUM_FLAGS, logLevel: 'silent' });
+const chrome = await launch({
+  chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  chromeFlags: CHROMIUM_FLAGS,
+  logLevel: 'silent',
+});
 const checks: [string, boolean][] = [];
 try {
-  console.log(`\nLighthouse, median of ${runs} run${runs === 1 ? '' : 's'} (simulated throttling: mobile is a mid-range phone on slow 4G)`);
+  console.log(
+    `\nLighthouse, median of ${runs} run${runs === 1 ? '' : 's'} (simulated throttling: mobile is a mid-range phone on slow 4G)`,
+  );
   console.log('page                              form      perf  a11y  CLS     LCP      TBT');
   for (const path of PAGES) {
     for (const [formFactor, config] of Object.entries(FORM_FACTORS)) {
       const measures: Measure[] = [];
       for (let run = 0; run < runs; run++) {
-        const answer = await lighthouse(`${server.url}${path}`, { port: chrome.port, logLevel: 'error', onlyCategories: ['performance', 'accessibility'] }, config);
+        const answer = await lighthouse(
+          `${server.url}${path}`,
+          { port: chrome.port, logLevel: 'error', onlyCategories: ['performance', 'accessibility'] },
+          config,
+        );
         if (!answer) throw new Error(`Lighthouse returned nothing for ${path}`);
-        if (answer.lhr.runtimeError) throw new Error(`Lighthouse failed on ${path}: ${answer.lhr.runtimeError.message}`);
+        if (answer.lhr.runtimeError)
+          throw new Error(`Lighthouse failed on ${path}: ${answer.lhr.runtimeError.message}`);
         measures.push(measure(answer.lhr));
       }
       const m = median(measures);
@@ -77,7 +96,10 @@ try {
       const label = `${path} ${formFactor}`;
       checks.push(
         [`${label}: performance ${TARGETS.performance} (${m.performance})`, m.performance >= TARGETS.performance],
-        [`${label}: accessibility ${TARGETS.accessibility} (${m.accessibility})`, m.accessibility >= TARGETS.accessibility],
+        [
+          `${label}: accessibility ${TARGETS.accessibility} (${m.accessibility})`,
+          m.accessibility >= TARGETS.accessibility,
+        ],
         [`${label}: CLS ≤ ${TARGETS.cls} (${m.cls.toFixed(3)})`, m.cls <= TARGETS.cls],
       );
     }

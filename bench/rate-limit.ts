@@ -24,5 +24,7 @@ console.log(`capacity ${TRACKED_KEYS.toLocaleString('en')} visitors; ${CHECKS.to
 console.log(`${'visitors seen'.padEnd(14)} ${'ns/check'.padStart(9)} ${'× baseline'.padStart(11)}`);
 for (const visitors of [1_000, 50_001, TRACKED_KEYS, 3 * TRACKED_KEYS, CHECKS]) {
   const nanos = visitors === 1_000 ? baseline : nanosPerCheck(visitors);
-  console.log(`${visitors.toLocaleString('en').padEnd(14)} ${nanos.toFixed(0).padStart(9)} ${(nanos / baseline).toFixed(2).padStart(11)}`);
+  console.log(
+    `${visitors.toLocaleString('en').padEnd(14)} ${nanos.toFixed(0).padStart(9)} ${(nanos / baseline).toFixed(2).padStart(11)}`,
+  );
 }

@@ -15,7 +15,13 @@ import { buildSite } from '../test/helpers/build.ts';
 import { launchBrowser } from '../test/helpers/browser.ts';
 import { startServer } from '../test/helpers/server.ts';
 import { generateArticles, readSamples, writeHelploopContent } from './lib/content.ts';
-import { firstSearchTransfer, pageLoadScripts, plainPagefindResults, searchPageResults, type Transfer } from './search/browser-run.ts';
+import {
+  firstSearchTransfer,
+  pageLoadScripts,
+  plainPagefindResults,
+  searchPageResults,
+  type Transfer,
+} from './search/browser-run.ts';
 import { metrics, type Metrics, type Scored } from './search/metrics.ts';
 import { nodeSearcher } from './search/node-search.ts';
 import { writePlainIndex } from './search/plain-index.ts';
@@ -23,7 +29,13 @@ import { readQueries } from './search/queries.ts';
 import { SETS, type LabelledSet } from './search/sets.ts';
 
 const { values: args } = parseArgs({
-  options: { 'no-build': { type: 'boolean' }, set: { type: 'string', multiple: true }, node: { type: 'boolean' }, 'skip-large': { type: 'boolean' }, verbose: { type: 'boolean' } },
+  options: {
+    'no-build': { type: 'boolean' },
+    set: { type: 'string', multiple: true },
+    node: { type: 'boolean' },
+    'skip-large': { type: 'boolean' },
+    verbose: { type: 'boolean' },
+  },
 });
 const work = resolve('bench/.work');
 const FIRST_SEARCH_BUDGET = 120_000;
@@ -83,12 +95,17 @@ const byKind = (kind: string) => (s: Scored) => s.query.kind === kind;
 function printSet({ set, ours, plain }: SetResult) {
   console.log(`\n${set.name} (${set.role}): Helploop / plain Pagefind, ${ours.length} queries`);
   console.log('kind              n  success@1     success@3     MRR           zero-result');
-  for (const kind of KINDS) if (ours.some(byKind(kind))) console.log(row(kind, metrics(ours.filter(byKind(kind))), metrics(plain.filter(byKind(kind)))));
+  for (const kind of KINDS)
+    if (ours.some(byKind(kind)))
+      console.log(row(kind, metrics(ours.filter(byKind(kind))), metrics(plain.filter(byKind(kind)))));
   console.log(row('overall', metrics(ours), metrics(plain)));
   if (args.verbose && set.role !== 'held-out') {
     for (const { query, ranked } of ours) {
       const hit = query.expected === null ? ranked.length === 0 : ranked.slice(0, 3).includes(query.expected);
-      if (!hit) console.log(`  miss [${query.kind}] ${query.locale} ${query.query} → want ${query.expected ?? 'nothing'}, got ${ranked.slice(0, 3).join(', ') || 'nothing'}`);
+      if (!hit)
+        console.log(
+          `  miss [${query.kind}] ${query.locale} ${query.query} → want ${query.expected ?? 'nothing'}, got ${ranked.slice(0, 3).join(', ') || 'nothing'}`,
+        );
     }
   }
 }
@@ -96,11 +113,19 @@ function printSet({ set, ours, plain }: SetResult) {
 /** Success@3 per kind and overall, averaged over sets (each set counts once, whatever its size). */
 function meanOf(results: SetResult[]) {
   const mean = (pick: (r: SetResult) => Scored[], side: 'ours' | 'plain') =>
-    results.reduce((sum, r) => sum + metrics(pick({ ...r, ours: r[side], plain: r[side] })).success3, 0) / results.length;
+    results.reduce((sum, r) => sum + metrics(pick({ ...r, ours: r[side], plain: r[side] })).success3, 0) /
+    results.length;
   const kinds = KINDS.filter((kind) => results.every((r) => r.ours.some(byKind(kind))));
   return {
     overall: [mean((r) => r.ours, 'ours'), mean((r) => r.plain, 'plain')] as const,
-    kinds: kinds.map((kind) => [kind, mean((r) => r.ours.filter(byKind(kind)), 'ours'), mean((r) => r.plain.filter(byKind(kind)), 'plain')] as const),
+    kinds: kinds.map(
+      (kind) =>
+        [
+          kind,
+          mean((r) => r.ours.filter(byKind(kind)), 'ours'),
+          mean((r) => r.plain.filter(byKind(kind)), 'plain'),
+        ] as const,
+    ),
   };
 }
 
@@ -116,11 +141,14 @@ const checks: [string, boolean][] = [];
 const others = results.filter((r) => r.set.role !== 'sample');
 if (others.length) {
   const { overall, kinds } = meanOf(others);
-  console.log(`\nMean success@3 over the other industries (${others.map((r) => r.set.name).join(', ')}): Helploop / plain Pagefind`);
+  console.log(
+    `\nMean success@3 over the other industries (${others.map((r) => r.set.name).join(', ')}): Helploop / plain Pagefind`,
+  );
   for (const [kind, a, b] of kinds) console.log(`  ${kind.padEnd(12)} ${f(a)} / ${f(b)}`);
   console.log(`  ${'overall'.padEnd(12)} ${f(overall[0])} / ${f(overall[1])}`);
   checks.push([`mean success@3 over other industries ≥ 0.90 (${f(overall[0])})`, overall[0] >= 0.9]);
-  for (const [kind, a, b] of kinds) checks.push([`${kind}: mean ≥ 0.85 and never below plain Pagefind (${f(a)} vs ${f(b)})`, a >= 0.85 && a >= b]);
+  for (const [kind, a, b] of kinds)
+    checks.push([`${kind}: mean ≥ 0.85 and never below plain Pagefind (${f(a)} vs ${f(b)})`, a >= 0.85 && a >= b]);
 }
 for (const r of results) {
   const ours = metrics(r.ours).success3;
@@ -128,18 +156,30 @@ for (const r of results) {
   if (r.set.role === 'sample') checks.push([`shop sample success@3 ≥ 0.93 (${f(ours)})`, ours >= 0.93]);
 }
 const none = results.flatMap((r) => r.ours.filter(byKind('none')));
-if (none.length) checks.push([`none queries answered with nothing ≥ 0.85 (${f(metrics(none).success3)})`, metrics(none).success3 >= 0.85]);
+if (none.length)
+  checks.push([
+    `none queries answered with nothing ≥ 0.85 (${f(metrics(none).success3)})`,
+    metrics(none).success3 >= 0.85,
+  ]);
 
 const transfer = (name: string, t: Transfer) => {
   console.log(`${name}: ${(t.bytes / 1000).toFixed(1)} KB in ${t.requests.length} requests`);
-  if (args.verbose) for (const r of t.requests) console.log(`    ${(r.bytes / 1000).toFixed(1).padStart(6)} KB  ${new URL(r.url).pathname}`);
+  if (args.verbose)
+    for (const r of t.requests)
+      console.log(`    ${(r.bytes / 1000).toFixed(1).padStart(6)} KB  ${new URL(r.url).pathname}`);
 };
 if (!args.node && chosen.some((set) => set.role === 'sample')) {
   const server = await startServer(resolve(work, 'search-shop'), {}, 'server/main.ts');
   const browser = await launchBrowser();
   console.log('\nBytes downloaded (compressed, as sent by npm start)');
-  transfer('article page JavaScript before search, sample site', await pageLoadScripts(browser, server.url, '/ko/shipping/track-order/'));
-  transfer('first search on the sample site', await firstSearchTransfer(browser, server.url, '/ko/shipping/track-order/', '배송 조회'));
+  transfer(
+    'article page JavaScript before search, sample site',
+    await pageLoadScripts(browser, server.url, '/ko/shipping/track-order/'),
+  );
+  transfer(
+    'first search on the sample site',
+    await firstSearchTransfer(browser, server.url, '/ko/shipping/track-order/', '배송 조회'),
+  );
   await browser.close();
   await server.stop();
 }
@@ -155,7 +195,10 @@ if (!args.node && !args['skip-large']) {
   const browser = await launchBrowser();
   const first = await firstSearchTransfer(browser, large.url, '/ko/shipping/track-order-1/', '배송 조회');
   transfer('first search on the 2,000-article Korean site', first);
-  checks.push([`first search at 2,000 articles ≤ 120 KB (${(first.bytes / 1000).toFixed(1)} KB)`, first.bytes <= FIRST_SEARCH_BUDGET]);
+  checks.push([
+    `first search at 2,000 articles ≤ 120 KB (${(first.bytes / 1000).toFixed(1)} KB)`,
+    first.bytes <= FIRST_SEARCH_BUDGET,
+  ]);
   await browser.close();
   await large.stop();
 }

@@ -16,6 +16,8 @@ if (values.json) {
   console.log(JSON.stringify(problems, null, 2));
 } else {
   for (const problem of problems) console.log(formatProblem(problem));
-  console.log(`${errors} error${errors === 1 ? '' : 's'}, ${problems.length - errors} warning${problems.length - errors === 1 ? '' : 's'}`);
+  console.log(
+    `${errors} error${errors === 1 ? '' : 's'}, ${problems.length - errors} warning${problems.length - errors === 1 ? '' : 's'}`,
+  );
 }
 process.exitCode = errors ? 1 : 0;

@@ -10,4 +10,6 @@ const lock = JSON.parse(readFileSync(lockFile, 'utf8')) as Lock;
 const added = recordPlatformPackages(lock);
 markInstallScripts(lock, '.');
 writeFileSync(lockFile, formatLock(lock));
-console.log(added.length ? `Recorded ${added.length} platform packages:\n  ${added.join('\n  ')}` : 'Nothing to record.');
+console.log(
+  added.length ? `Recorded ${added.length} platform packages:\n  ${added.join('\n  ')}` : 'Nothing to record.',
+);

@@ -18,7 +18,12 @@ import { createReportStorage } from '../server/db/report-storage.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { locale: { type: 'string' }, category: { type: 'string' }, slug: { type: 'string' }, 'from-search': { type: 'string' } },
+  options: {
+    locale: { type: 'string' },
+    category: { type: 'string' },
+    slug: { type: 'string' },
+    'from-search': { type: 'string' },
+  },
 });
 const fromSearch = values['from-search']?.trim() || undefined;
 const title = positionals.join(' ').trim() || fromSearch || '';
@@ -63,7 +68,9 @@ try {
 function markPlanned(locale: string, query: string, file: string) {
   const { databaseFile } = loadConfig();
   if (!existsSync(databaseFile)) {
-    console.log(`No database at ${databaseFile}: mark “${query}” as planned in the report, or set HELPLOOP_DATABASE to the server's file.`);
+    console.log(
+      `No database at ${databaseFile}: mark “${query}” as planned in the report, or set HELPLOOP_DATABASE to the server's file.`,
+    );
     return;
   }
   const db = openDatabase(databaseFile);

@@ -12,7 +12,9 @@ const needed = /(\d+)\.(\d+)/.exec(engines.node).slice(1).map(Number);
 const running = process.versions.node.split('.').map(Number);
 
 if (running[0] < needed[0] || (running[0] === needed[0] && running[1] < needed[1])) {
-  console.error(`Helploop needs Node.js ${needed.join('.')} or newer (this is ${process.versions.node}): see “Quick start” in README.md.`);
+  console.error(
+    `Helploop needs Node.js ${needed.join('.')} or newer (this is ${process.versions.node}): see “Quick start” in README.md.`,
+  );
   process.exit(1);
 }
 // The script reads its own arguments from process.argv, as if it had been run directly.

@@ -11,7 +11,10 @@ import { createStaffStorage, roles, type Role } from '../server/db/staff-storage
 import { generatePassword, hashPassword } from '../server/staff/passwords.ts';
 import { readSecret } from './lib/read-secret.ts';
 
-const { positionals, values } = parseArgs({ allowPositionals: true, options: { role: { type: 'string' }, generate: { type: 'boolean' } } });
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: { role: { type: 'string' }, generate: { type: 'boolean' } },
+});
 const [command, email] = positionals;
 const db = openDatabase(loadConfig().databaseFile);
 const staff = createStaffStorage(db);
@@ -33,7 +36,8 @@ async function askPassword(): Promise<string> {
   return first;
 }
 
-const needEmail = () => (z.email().safeParse(email).success ? email : fail(`Give a valid e-mail address, not "${email ?? ''}".`));
+const needEmail = () =>
+  z.email().safeParse(email).success ? email : fail(`Give a valid e-mail address, not "${email ?? ''}".`);
 
 switch (command) {
   case 'add': {
@@ -59,6 +63,8 @@ switch (command) {
     break;
   }
   default:
-    fail('Usage: npm run staff -- add <email> --role support|editor|admin | list | remove <email> | reset-password <email>');
+    fail(
+      'Usage: npm run staff -- add <email> --role support|editor|admin | list | remove <email> | reset-password <email>',
+    );
 }
 db.close();

@@ -29,7 +29,9 @@ if (freshness !== 'fresh') {
   }
   if (failure) {
     const rule = '!'.repeat(100);
-    console.error(`\n${rule}\n!! The rebuild failed (${failure}).\n!! Serving the previous build, without the latest changes to content. Fix it, then restart.\n${rule}\n`);
+    console.error(
+      `\n${rule}\n!! The rebuild failed (${failure}).\n!! Serving the previous build, without the latest changes to content. Fix it, then restart.\n${rule}\n`,
+    );
   }
 }
 
@@ -42,11 +44,15 @@ function rebuild(): string | undefined {
   for (const problem of errors) console.error(formatProblem(problem));
   if (errors.length) return `${errors.length} content problem${errors.length === 1 ? '' : 's'} above`;
 
-  console.log(freshness === 'stale' ? 'Content changed since the last build: rebuilding…' : 'No build yet: building the site…');
+  console.log(
+    freshness === 'stale' ? 'Content changed since the last build: rebuilding…' : 'No build yet: building the site…',
+  );
   // Astro empties its output folder before it compiles the articles, so a build that fails there would leave nothing.
   const next = `${siteDir}.next`;
   rmSync(next, { recursive: true, force: true });
-  const build = spawnSync(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'build', '--outDir', next], { stdio: 'inherit' });
+  const build = spawnSync(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'build', '--outDir', next], {
+    stdio: 'inherit',
+  });
   if (build.status !== 0) {
     rmSync(next, { recursive: true, force: true });
     return 'see the build’s errors above';

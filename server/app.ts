@@ -67,9 +67,13 @@ export function createApp({ config, db, manifest, clock }: AppDeps) {
  * every API request answers 503, so browsers keep their votes for later.
  */
 export function createSiteOnlyApp(config: ServerConfig, manifest: Manifest, fault: StorageUnavailableError) {
-  return site(config, manifest, new Hono().all('*', () => {
-    throw unavailable(fault);
-  }));
+  return site(
+    config,
+    manifest,
+    new Hono().all('*', () => {
+      throw unavailable(fault);
+    }),
+  );
 }
 
 function site(config: ServerConfig, manifest: Manifest, api: Hono) {

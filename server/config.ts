@@ -2,7 +2,11 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { isAddressOrRange, type ProxyTrust } from './api/client-address.ts';
 
-const list = (value: string) => value.split(',').map((item) => item.trim()).filter(Boolean);
+const list = (value: string) =>
+  value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
 
 /** `false`, `true` (one proxy), a number of proxies, or the proxies' addresses and CIDR ranges, comma-separated. */
 const proxyTrustSchema = z
@@ -15,7 +19,10 @@ const proxyTrustSchema = z
     if (/^\d+$/.test(value)) return { hops: Number(value) };
     const proxies = list(value);
     for (const entry of proxies.filter((proxy) => !isAddressOrRange(proxy))) {
-      context.addIssue({ code: 'custom', message: `${entry} is not true, false, a number of proxies, an IP address or a CIDR range` });
+      context.addIssue({
+        code: 'custom',
+        message: `${entry} is not true, false, a number of proxies, an IP address or a CIDR range`,
+      });
     }
     return { proxies };
   });

@@ -43,7 +43,9 @@ export const onError: ErrorHandler = (error, c) => {
     error = unavailable(fault);
   }
   if (error instanceof ApiError) {
-    const body: ApiErrorBody = { error: { code: error.code, message: error.message, ...(error.issues && { issues: error.issues }) } };
+    const body: ApiErrorBody = {
+      error: { code: error.code, message: error.message, ...(error.issues && { issues: error.issues }) },
+    };
     for (const [name, value] of Object.entries(error.headers ?? {})) c.header(name, value);
     return c.json(body, error.status);
   }
@@ -52,5 +54,8 @@ export const onError: ErrorHandler = (error, c) => {
     return c.json({ error: { code, message: error.message || 'Request failed' } } satisfies ApiErrorBody, error.status);
   }
   console.error(error);
-  return c.json({ error: { code: 'internal', message: 'Something went wrong on our side' } } satisfies ApiErrorBody, 500);
+  return c.json(
+    { error: { code: 'internal', message: 'Something went wrong on our side' } } satisfies ApiErrorBody,
+    500,
+  );
 };

@@ -12,10 +12,20 @@ const config = loadConfig();
 const manifest = readManifest(config.siteDir);
 const db = openOrExplain(config.databaseFile);
 const helploop = db && createApp({ config, db, manifest, clock: () => new Date() });
-const app = helploop ?? createSiteOnlyApp(config, manifest, new StorageUnavailableError('database_unavailable', `The database ${config.databaseFile} could not be opened`));
+const app =
+  helploop ??
+  createSiteOnlyApp(
+    config,
+    manifest,
+    new StorageUnavailableError('database_unavailable', `The database ${config.databaseFile} could not be opened`),
+  );
 
 // Raw events past their retention fold into daily counts: once listening, then hourly.
-const rollup = helploop && everyInterval('The roll-up of expired events', 3_600_000, () => helploop.storage.rollup(daysBefore(new Date(), config.retentionDays)));
+const rollup =
+  helploop &&
+  everyInterval('The roll-up of expired events', 3_600_000, () =>
+    helploop.storage.rollup(daysBefore(new Date(), config.retentionDays)),
+  );
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   const host = config.host === '0.0.0.0' ? 'localhost' : config.host;
@@ -36,7 +46,9 @@ function openOrExplain(file: string) {
   try {
     return openDatabase(file, config.synchronous);
   } catch (error) {
-    console.error(`Cannot open the database ${file} (${error instanceof Error ? error.message : String(error)}): serving the site without the API; fix it and restart.`);
+    console.error(
+      `Cannot open the database ${file} (${error instanceof Error ? error.message : String(error)}): serving the site without the API; fix it and restart.`,
+    );
     return undefined;
   }
 }

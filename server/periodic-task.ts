@@ -2,7 +2,12 @@
  * Runs `task` now and every `intervalMs`, never two at once. A failure (the database busy or full for a moment) is
  * logged in one line and the task simply runs again next time: periodic work must never take the server down.
  */
-export function everyInterval(name: string, intervalMs: number, task: () => Promise<void>, log = (line: string) => console.error(line)) {
+export function everyInterval(
+  name: string,
+  intervalMs: number,
+  task: () => Promise<void>,
+  log = (line: string) => console.error(line),
+) {
   let running = false;
   const run = async () => {
     if (running) return;
@@ -10,7 +15,9 @@ export function everyInterval(name: string, intervalMs: number, task: () => Prom
     try {
       await task();
     } catch (error) {
-      log(`${name} failed, will run again in ${Math.round(intervalMs / 60_000)} min: ${error instanceof Error ? error.message : String(error)}`);
+      log(
+        `${name} failed, will run again in ${Math.round(intervalMs / 60_000)} min: ${error instanceof Error ? error.message : String(error)}`,
+      );
     } finally {
       running = false;
     }

@@ -31,7 +31,11 @@ export function pageHeaders(html: string, path: string): Record<string, string> 
     "form-action 'self'",
     ...(staff ? ["frame-ancestors 'none'"] : []),
   ];
-  return { ...BASE_HEADERS, 'Content-Security-Policy': directives.join('; '), 'Permissions-Policy': PERMISSIONS_POLICY };
+  return {
+    ...BASE_HEADERS,
+    'Content-Security-Policy': directives.join('; '),
+    'Permissions-Policy': PERMISSIONS_POLICY,
+  };
 }
 
 const INLINE = {

@@ -18,7 +18,10 @@ export function staticSite(siteDir: string, manifest: Manifest): Hono {
   site.get('*', async (c, next) => {
     const path = c.req.path;
     if (path.endsWith('/') || /\.[a-z0-9]+$/i.test(path)) return next();
-    const segments = posix.normalize(`/${safeDecode(path)}`).split('/').filter(Boolean);
+    const segments = posix
+      .normalize(`/${safeDecode(path)}`)
+      .split('/')
+      .filter(Boolean);
     if (!isDirectory(join(siteDir, ...segments))) return next();
     const url = new URL(c.req.url);
     return c.redirect(`/${segments.map(encodeURIComponent).join('/')}/${url.search}`, 301);
@@ -39,7 +42,10 @@ export function staticSite(siteDir: string, manifest: Manifest): Hono {
       root: siteDir,
       onFound: (path, c) => {
         c.header('Cache-Control', cacheControl(path));
-        for (const [name, value] of Object.entries(path.endsWith('.html') ? headersOfPage(path, c.req.path) : BASE_HEADERS)) c.header(name, value);
+        for (const [name, value] of Object.entries(
+          path.endsWith('.html') ? headersOfPage(path, c.req.path) : BASE_HEADERS,
+        ))
+          c.header(name, value);
         // The widget reads pages, its data, the index and the engine from host sites. They are public and
         // read without credentials, so any origin may (as on GitHub Pages); only the API keeps an allowlist.
         c.header('Access-Control-Allow-Origin', '*');
@@ -68,7 +74,8 @@ export function staticSite(siteDir: string, manifest: Manifest): Hono {
 
 function cacheControl(path: string): string {
   // Astro fingerprints everything under _astro/; Pagefind's fragment and index files are hashed too.
-  if (path.includes('/_astro/') || path.includes('/widget/chunks/') || /\/pagefind\/.+\/.+\.pf_/.test(path)) return 'public, max-age=31536000, immutable';
+  if (path.includes('/_astro/') || path.includes('/widget/chunks/') || /\/pagefind\/.+\/.+\.pf_/.test(path))
+    return 'public, max-age=31536000, immutable';
   return 'no-cache';
 }
 

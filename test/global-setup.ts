@@ -7,27 +7,46 @@ import { createReportStorage } from '../server/db/report-storage.ts';
 import { buildSite } from './helpers/build.ts';
 
 /** A readers' synonym staff accepted, in the database the fixture site is built beside: the build must apply it. */
-export const ACCEPTED_SYNONYM = { locale: 'ko', query: '카드 갈아끼우기', normalized: '카드갈아끼우기', articleId: 'ko/billing/update-card' };
+export const ACCEPTED_SYNONYM = {
+  locale: 'ko',
+  query: '카드 갈아끼우기',
+  normalized: '카드갈아끼우기',
+  articleId: 'ko/billing/update-card',
+};
 
 function databaseWithAcceptedSynonym(file: string) {
   rmSync(file, { force: true });
   const db = openDatabase(file);
-  createReportStorage(db).reviewSynonym(ACCEPTED_SYNONYM, { status: 'accepted', note: '', updatedBy: 'test', updatedAt: '2026-11-20T00:00:00Z' });
+  createReportStorage(db).reviewSynonym(ACCEPTED_SYNONYM, {
+    status: 'accepted',
+    note: '',
+    updatedBy: 'test',
+    updatedAt: '2026-11-20T00:00:00Z',
+  });
   db.close();
   return file;
 }
 
 /** The article an editor starts with `npm run new` and leaves untouched. */
-export const SCAFFOLD = { locale: 'ko', category: 'billing', title: '환불은 언제 되나요?', id: 'ko/billing/hwanbureun-eonje-doenayo' };
+export const SCAFFOLD = {
+  locale: 'ko',
+  category: 'billing',
+  title: '환불은 언제 되나요?',
+  id: 'ko/billing/hwanbureun-eonje-doenayo',
+};
 
 /** test/fixtures/content-basic copied, with SCAFFOLD created in it by the real `npm run new`. */
 function scaffoldedContent(dir: string) {
   rmSync(dir, { recursive: true, force: true });
   cpSync('test/fixtures/content-basic', dir, { recursive: true });
-  const run = spawnSync(process.execPath, ['scripts/new.ts', '--locale', SCAFFOLD.locale, '--category', SCAFFOLD.category, SCAFFOLD.title], {
-    env: { ...process.env, HELPLOOP_CONTENT: dir, HELPLOOP_DATABASE: resolve('test/.tmp/no-database.db') },
-    encoding: 'utf8',
-  });
+  const run = spawnSync(
+    process.execPath,
+    ['scripts/new.ts', '--locale', SCAFFOLD.locale, '--category', SCAFFOLD.category, SCAFFOLD.title],
+    {
+      env: { ...process.env, HELPLOOP_CONTENT: dir, HELPLOOP_DATABASE: resolve('test/.tmp/no-database.db') },
+      encoding: 'utf8',
+    },
+  );
   if (run.status !== 0) throw new Error(`npm run new failed:\n${run.stderr}`);
   return dir;
 }

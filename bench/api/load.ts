@@ -37,11 +37,23 @@ export function load(url: string, path: string, options: LoadOptions): Promise<M
             method: 'POST',
             path,
             setupRequest: (request) => {
-              const { userAgent, address } = options.reader?.() ?? { userAgent: 'bench-reader', address: '203.0.113.1' };
+              const { userAgent, address } = options.reader?.() ?? {
+                userAgent: 'bench-reader',
+                address: '203.0.113.1',
+              };
               return {
                 ...request,
-                headers: { 'content-type': 'text/plain;charset=UTF-8', 'user-agent': userAgent, 'x-forwarded-for': address },
-                body: JSON.stringify({ eventId: randomUUID(), articleId: 'en/billing/update-card', helpful: false, reason: 'outdated' }),
+                headers: {
+                  'content-type': 'text/plain;charset=UTF-8',
+                  'user-agent': userAgent,
+                  'x-forwarded-for': address,
+                },
+                body: JSON.stringify({
+                  eventId: randomUUID(),
+                  articleId: 'en/billing/update-card',
+                  helpful: false,
+                  reason: 'outdated',
+                }),
               };
             },
           },
@@ -49,7 +61,13 @@ export function load(url: string, path: string, options: LoadOptions): Promise<M
       },
       (error, result) => {
         if (error) return fail(error);
-        done({ rate: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, ok: result['2xx'], other: result.non2xx + result.errors + result.timeouts });
+        done({
+          rate: result.requests.average,
+          p50: result.latency.p50,
+          p99: result.latency.p99,
+          ok: result['2xx'],
+          other: result.non2xx + result.errors + result.timeouts,
+        });
       },
     );
   });

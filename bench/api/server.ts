@@ -17,4 +17,6 @@ const app = new Hono()
     return c.json({ status: 'stored' }, 201);
   })
   .route('/', createApp({ config, db, manifest: readManifest(config.siteDir), clock: () => new Date() }));
-serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => console.log(`running at http://127.0.0.1:${info.port}/`));
+serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) =>
+  console.log(`running at http://127.0.0.1:${info.port}/`),
+);

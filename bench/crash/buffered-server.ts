@@ -21,4 +21,6 @@ const app = new Hono().post('/api/votes', async (c) => {
   buffer.push({ ...body, visitor: c.req.header('user-agent') ?? '', day: at.slice(0, 10), at });
   return c.json({ status: 'stored' }, 201);
 });
-serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => console.log(`running at http://127.0.0.1:${info.port}/`));
+serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) =>
+  console.log(`running at http://127.0.0.1:${info.port}/`),
+);

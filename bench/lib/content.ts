@@ -40,7 +40,15 @@ export function readSamples(contentDir: string): SampleArticle[] {
     const frontmatter = parse(split[1]) as Record<string, unknown>;
     const [locale, category] = parts;
     const slug = match[1];
-    return { id: `${locale}/${category}/${slug}`, locale, category, slug, extension: match[2], frontmatter, body: source.slice(split[0].length) };
+    return {
+      id: `${locale}/${category}/${slug}`,
+      locale,
+      category,
+      slug,
+      extension: match[2],
+      frontmatter,
+      body: source.slice(split[0].length),
+    };
   });
 }
 
@@ -60,7 +68,9 @@ export function planCopies(samples: SampleArticle[], total: number): Map<number,
   const key = (sample: SampleArticle) => `${sample.category}/${sample.slug}`;
   const translations = new Map<string, number>();
   for (const sample of samples) translations.set(key(sample), (translations.get(key(sample)) ?? 0) + 1);
-  const ordered = [...samples].sort((a, b) => translations.get(key(b))! - translations.get(key(a))! || key(a).localeCompare(key(b)));
+  const ordered = [...samples].sort(
+    (a, b) => translations.get(key(b))! - translations.get(key(a))! || key(a).localeCompare(key(b)),
+  );
   const byLocale = new Map<string, SampleArticle[]>();
   for (const sample of ordered) byLocale.set(sample.locale, [...(byLocale.get(sample.locale) ?? []), sample]);
   const shares = [...byLocale].map(([locale, list]) => {
@@ -72,7 +82,10 @@ export function planCopies(samples: SampleArticle[], total: number): Map<number,
     if (left-- <= 0) break;
     share.count++;
   }
-  plan.set(whole + 1, shares.flatMap((share) => share.list.slice(0, share.count)));
+  plan.set(
+    whole + 1,
+    shares.flatMap((share) => share.list.slice(0, share.count)),
+  );
   return plan;
 }
 
@@ -90,19 +103,33 @@ export function generateArticles(samples: SampleArticle[], total: number): Gener
   const articles: GeneratedArticle[] = [];
   for (const [copy, list] of plan) {
     for (const sample of list) {
-      const frontmatter: Record<string, unknown> = { ...sample.frontmatter, title: `${String(sample.frontmatter.title)} (${copy})` };
+      const frontmatter: Record<string, unknown> = {
+        ...sample.frontmatter,
+        title: `${String(sample.frontmatter.title)} (${copy})`,
+      };
       if (Array.isArray(sample.frontmatter.related)) {
         frontmatter.related = (sample.frontmatter.related as string[])
           .filter((related) => present.get(copy)!.has(`${sample.locale}/${related}`))
           .map((related) => `${related}-${copy}`);
       }
-      const body = sample.body.replace(/\/([a-z]{2})\/([a-z0-9-]+)\/([a-z0-9-]+)\//g, (link, locale: string, category: string, slug: string) => {
-        const id = `${locale}/${category}/${slug}`;
-        const target = sampleIds.has(id) ? linkCopy(id, copy) : undefined;
-        return target === undefined ? link : `/${locale}/${category}/${slug}-${target}/`;
-      });
+      const body = sample.body.replace(
+        /\/([a-z]{2})\/([a-z0-9-]+)\/([a-z0-9-]+)\//g,
+        (link, locale: string, category: string, slug: string) => {
+          const id = `${locale}/${category}/${slug}`;
+          const target = sampleIds.has(id) ? linkCopy(id, copy) : undefined;
+          return target === undefined ? link : `/${locale}/${category}/${slug}-${target}/`;
+        },
+      );
       const slug = `${sample.slug}-${copy}`;
-      articles.push({ id: `${sample.locale}/${sample.category}/${slug}`, locale: sample.locale, category: sample.category, slug, extension: sample.extension, frontmatter, body });
+      articles.push({
+        id: `${sample.locale}/${sample.category}/${slug}`,
+        locale: sample.locale,
+        category: sample.category,
+        slug,
+        extension: sample.extension,
+        frontmatter,
+        body,
+      });
     }
   }
   return articles;
@@ -113,14 +140,18 @@ function writeFile(path: string, text: string): void {
   writeFileSync(path, text);
 }
 
-const mdx = (frontmatter: Record<string, unknown>, body: string) => `---\n${stringify(frontmatter, YAML_OUT)}---\n${body}`;
+const mdx = (frontmatter: Record<string, unknown>, body: string) =>
+  `---\n${stringify(frontmatter, YAML_OUT)}---\n${body}`;
 
 /** A Helploop content folder: the sample's three YAML files and the generated articles. */
 export function writeHelploopContent(sourceDir: string, outDir: string, articles: GeneratedArticle[]): void {
   mkdirSync(outDir, { recursive: true });
   for (const name of CONFIG_FILES) copyFileSync(join(sourceDir, name), join(outDir, name));
   for (const article of articles) {
-    writeFile(join(outDir, 'articles', article.locale, article.category, `${article.slug}.${article.extension}`), mdx(article.frontmatter, article.body));
+    writeFile(
+      join(outDir, 'articles', article.locale, article.category, `${article.slug}.${article.extension}`),
+      mdx(article.frontmatter, article.body),
+    );
   }
 }
 
@@ -135,12 +166,16 @@ export function writeStarlightDocs(docsDir: string, articles: GeneratedArticle[]
     if (typeof order === 'number') frontmatter.sidebar = { order };
     // Our article components are given to every page; Starlight pages import their stand-ins (see starlight.ts).
     const used = Object.keys(STAND_INS).filter((name) => article.body.includes(`<${name}`));
-    const imports = used.map((name) => `import ${name} from '../../../../components/helploop/${name}.astro';\n`).join('');
+    const imports = used
+      .map((name) => `import ${name} from '../../../../components/helploop/${name}.astro';\n`)
+      .join('');
     const body = used.length ? `${imports}\n${article.body}` : article.body;
-    writeFile(join(docsDir, article.locale, article.category, `${article.slug}.${article.extension}`), mdx(frontmatter, body));
+    writeFile(
+      join(docsDir, article.locale, article.category, `${article.slug}.${article.extension}`),
+      mdx(frontmatter, body),
+    );
   }
 }
-
 
 export interface CategoryInfo {
   id: string;

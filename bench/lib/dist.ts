@@ -63,9 +63,14 @@ function attributes(source: string): Map<string, string> {
   return attrs;
 }
 
-const decodeEntities = (value: string) => value.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
+const decodeEntities = (value: string) =>
+  value
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'");
 
-const isJsType = (type: string | undefined) => !type || /^(module|text\/javascript|application\/javascript)$/i.test(type.trim());
+const isJsType = (type: string | undefined) =>
+  !type || /^(module|text\/javascript|application\/javascript)$/i.test(type.trim());
 
 /**
  * Static `import … from "x"`, `import "x"` and `export … from "x"` specifiers of a module. Dynamic `import("x")`
@@ -75,7 +80,9 @@ const isJsType = (type: string | undefined) => !type || /^(module|text\/javascri
  */
 export function staticImports(code: string): string[] {
   const specifiers: string[] = [];
-  for (const match of code.matchAll(/(?:^|[^\w$.])(?:import|export)\s*(?:[\w$*{}\s,]*?\bfrom\s*)?["']([^"'\s]+)["']/g)) {
+  for (const match of code.matchAll(
+    /(?:^|[^\w$.])(?:import|export)\s*(?:[\w$*{}\s,]*?\bfrom\s*)?["']([^"'\s]+)["']/g,
+  )) {
     specifiers.push(match[1]);
   }
   return specifiers;
@@ -112,7 +119,11 @@ export class PageWeigher {
 
   weigh(pageFile: string): PageWeight {
     const html = readFileSync(pageFile, 'utf8');
-    const pageUrl = `/${pageFile.slice(this.distDir.length).replace(/^[/\\]+/, '').split(/[/\\]/).join('/')}`;
+    const pageUrl = `/${pageFile
+      .slice(this.distDir.length)
+      .replace(/^[/\\]+/, '')
+      .split(/[/\\]/)
+      .join('/')}`;
     const modules: string[] = [];
     const inline: Asset[] = [];
     const styles: string[] = [];
@@ -130,7 +141,11 @@ export class PageWeigher {
       if (src) {
         queue(src, pageUrl);
       } else if (match[2].trim()) {
-        inline.push({ url: `inline #${inline.length + 1}`, raw: Buffer.byteLength(match[2]), gzip: gzipSize(match[2]) });
+        inline.push({
+          url: `inline #${inline.length + 1}`,
+          raw: Buffer.byteLength(match[2]),
+          gzip: gzipSize(match[2]),
+        });
         for (const specifier of staticImports(match[2])) queue(specifier, pageUrl);
       }
     }
@@ -201,7 +216,8 @@ export function analyzeDist(distDir: string, articleIds: string[]): DistStats {
   const pagefindDir = join(distDir, 'pagefind');
   const pages = articleIds.map((id) => ({ id, file: join(distDir, id, 'index.html') }));
   const found = pages.filter((page) => existsSync(page.file));
-  if (!found.length) throw new Error(`No article pages found in ${distDir} (looked for <dist>/<locale>/<category>/<slug>/index.html)`);
+  if (!found.length)
+    throw new Error(`No article pages found in ${distDir} (looked for <dist>/<locale>/<category>/<slug>/index.html)`);
 
   const sized = found.map((page) => {
     const data = readFileSync(page.file);
@@ -217,7 +233,9 @@ export function analyzeDist(distDir: string, articleIds: string[]): DistStats {
     totalBytes: files.reduce((sum, file) => sum + file.size, 0),
     fileCount: files.length,
     htmlPages: files.filter((file) => file.path.endsWith('.html')).length,
-    pagefindBytes: files.filter((file) => file.path.startsWith(pagefindDir + '/')).reduce((sum, file) => sum + file.size, 0),
+    pagefindBytes: files
+      .filter((file) => file.path.startsWith(pagefindDir + '/'))
+      .reduce((sum, file) => sum + file.size, 0),
     articlePages: found.length,
     missingArticles: pages.filter((page) => !existsSync(page.file)).map((page) => page.id),
     medianHtmlRaw: median(sized.map((page) => page.raw)),

@@ -140,7 +140,11 @@ export function runMeasured(command: string, args: string[], options: RunOptions
     let lastLine = '';
     const remember = (chunk: Buffer) => {
       log.write(chunk);
-      const lines = chunk.toString('utf8').split('\n').map((line) => line.trim()).filter(Boolean);
+      const lines = chunk
+        .toString('utf8')
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean);
       if (lines.length) lastLine = lines[lines.length - 1];
     };
     child.stdout.on('data', remember);

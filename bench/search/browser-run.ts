@@ -6,9 +6,14 @@ const idOf = (url: string) => new URL(url, 'http://x').pathname.replace(/^\/|\/$
 /** Runs a query through the real search page and reads the result links in order. */
 export async function searchPageResults(page: Page, base: string, query: LabelledQuery): Promise<string[]> {
   await page.goto(`${base}/${query.locale}/search/?q=${encodeURIComponent(query.query)}`);
-  await page.locator('#search-results:is([data-state=done], [data-state=empty], [data-state=error])').waitFor({ state: 'attached', timeout: 15_000 });
-  if ((await page.locator('#search-results').getAttribute('data-state')) === 'error') throw new Error(`search failed for ${query.query}`);
-  const hrefs = await page.locator('#search-results .search-result__link').evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
+  await page
+    .locator('#search-results:is([data-state=done], [data-state=empty], [data-state=error])')
+    .waitFor({ state: 'attached', timeout: 15_000 });
+  if ((await page.locator('#search-results').getAttribute('data-state')) === 'error')
+    throw new Error(`search failed for ${query.query}`);
+  const hrefs = await page
+    .locator('#search-results .search-result__link')
+    .evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
   return hrefs.map(idOf);
 }
 
@@ -19,7 +24,9 @@ export async function plainPagefindResults(page: Page, base: string, query: Labe
     const path = '/pagefind-plain/pagefind.js';
     const pagefind = await import(path);
     const { results } = await pagefind.search(text);
-    return Promise.all(results.slice(0, 10).map(async (result: { data(): Promise<{ url: string }> }) => (await result.data()).url));
+    return Promise.all(
+      results.slice(0, 10).map(async (result: { data(): Promise<{ url: string }> }) => (await result.data()).url),
+    );
   }, query.query);
   return urls.map(idOf);
 }
@@ -30,14 +37,23 @@ export interface Transfer {
 }
 
 /** Bytes the browser downloads from the moment a reader starts typing on an article page until suggestions show. */
-export async function firstSearchTransfer(browser: Browser, base: string, articleUrl: string, query: string): Promise<Transfer> {
+export async function firstSearchTransfer(
+  browser: Browser,
+  base: string,
+  articleUrl: string,
+  query: string,
+): Promise<Transfer> {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(`${base}${articleUrl}`, { waitUntil: 'networkidle' });
   const pending: Promise<{ url: string; bytes: number }>[] = [];
   // Pagefind fetches its index from a worker; Playwright reports worker requests on the context.
   context.on('requestfinished', (request) => {
-    pending.push(request.sizes().then((sizes) => ({ url: request.url(), bytes: sizes.responseBodySize + sizes.responseHeadersSize })));
+    pending.push(
+      request
+        .sizes()
+        .then((sizes) => ({ url: request.url(), bytes: sizes.responseBodySize + sizes.responseHeadersSize })),
+    );
   });
   await page.locator('#header-search').fill(query);
   await page.locator('#header-search-listbox [role=option]').first().waitFor({ timeout: 15_000 });
@@ -56,7 +72,9 @@ export async function pageLoadScripts(browser: Browser, base: string, articleUrl
   await cdp.send('Network.enable');
   const urls = new Map<string, { url: string; type: string }>();
   const requests: { url: string; bytes: number }[] = [];
-  cdp.on('Network.responseReceived', (event) => urls.set(event.requestId, { url: event.response.url, type: event.type }));
+  cdp.on('Network.responseReceived', (event) =>
+    urls.set(event.requestId, { url: event.response.url, type: event.type }),
+  );
   cdp.on('Network.loadingFinished', (event) => {
     const response = urls.get(event.requestId);
     if (response?.type === 'Script') requests.push({ url: response.url, bytes: event.encodedDataLength });

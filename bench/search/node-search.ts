@@ -13,7 +13,9 @@ const webFetch = globalThis.fetch;
 globalThis.fetch = async (input, init) => {
   const url = input instanceof Request ? input.url : String(input);
   if (!url.startsWith('file:')) return webFetch(input, init);
-  return new Response(await readFile(fileURLToPath(url)), { headers: { 'content-type': url.endsWith('.wasm') ? 'application/wasm' : 'application/octet-stream' } });
+  return new Response(await readFile(fileURLToPath(url)), {
+    headers: { 'content-type': url.endsWith('.wasm') ? 'application/wasm' : 'application/octet-stream' },
+  });
 };
 
 /**
@@ -28,20 +30,30 @@ export async function nodeSearcher(siteDir: string, bundle = 'pagefind') {
     if (!found) {
       found = (async () => {
         // Pagefind starts in the language `<html lang>` names, and its first start fixes which WASM (stemmer) loads.
-        Object.assign(globalThis, { document: { currentScript: null, querySelector: () => ({ getAttribute: () => locale }) } });
-        const pagefind = (await import(`${pathToFileURL(join(siteDir, bundle, 'pagefind.js')).href}?locale=${locale}`)) as Pagefind;
+        Object.assign(globalThis, {
+          document: { currentScript: null, querySelector: () => ({ getAttribute: () => locale }) },
+        });
+        const pagefind = (await import(
+          `${pathToFileURL(join(siteDir, bundle, 'pagefind.js')).href}?locale=${locale}`
+        )) as Pagefind;
         await pagefind.options({ excerptLength: 24, baseUrl: '/' });
         await pagefind.init();
         Reflect.deleteProperty(globalThis, 'document');
         const json = (path: string) => JSON.parse(readFileSync(join(siteDir, path), 'utf8'));
         const vocabulary = json(vocabularyPath(locale));
-        return { index: pagefind, knowledge: new Knowledge(json(knowledgePath(locale))), locale, vocabulary: async () => vocabulary };
+        return {
+          index: pagefind,
+          knowledge: new Knowledge(json(knowledgePath(locale))),
+          locale,
+          vocabulary: async () => vocabulary,
+        };
       })();
       contexts.set(locale, found);
     }
     return found;
   };
-  const engine = async (query: string, locale: Locale, limit = 20): Promise<SearchOutcome> => search(await context(locale), query, { limit });
+  const engine = async (query: string, locale: Locale, limit = 20): Promise<SearchOutcome> =>
+    search(await context(locale), query, { limit });
   /** Plain Pagefind over the same bundle: its own ranking, nothing of ours. */
   engine.plain = async (query: string, locale: Locale): Promise<string[]> => {
     const { results } = await (await context(locale)).index.search(query);

@@ -12,7 +12,10 @@ export async function writePlainIndex(siteDir: string): Promise<void> {
   try {
     for (const file of readdirSync(siteDir, { recursive: true, encoding: 'utf8' })) {
       if (!file.endsWith('index.html')) continue;
-      const html = readFileSync(join(siteDir, file), 'utf8').replace(/<span data-pagefind-meta="keywords">[\s\S]*?<\/span>/g, '');
+      const html = readFileSync(join(siteDir, file), 'utf8').replace(
+        /<span data-pagefind-meta="keywords">[\s\S]*?<\/span>/g,
+        '',
+      );
       const added = await index.addHTMLFile({ sourcePath: file, content: html });
       if (added.errors.length) throw new Error(added.errors.join('\n'));
     }

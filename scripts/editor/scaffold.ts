@@ -48,7 +48,8 @@ const GUIDE: Record<Locale, string> = {
 
 /** Writes a new, valid draft for an editor to fill in; refuses a slug the locale already has. */
 export function createArticle(input: NewArticle): CreatedArticle {
-  if (!(locales as readonly string[]).includes(input.locale)) throw new ScaffoldError(`--locale must be one of ${locales.join(', ')}`);
+  if (!(locales as readonly string[]).includes(input.locale))
+    throw new ScaffoldError(`--locale must be one of ${locales.join(', ')}`);
   const locale = input.locale as Locale;
   const problems: Problem[] = [];
   const { categories } = readConfigFiles(input.contentDir, problems);
@@ -60,10 +61,17 @@ export function createArticle(input: NewArticle): CreatedArticle {
   if (!title) throw new ScaffoldError('Give the article a title: npm run new -- --locale ko --category <id> "<title>"');
   const slug = input.slug ?? slugFromTitle(title);
   if (!SLUG.test(slug)) {
-    throw new ScaffoldError(input.slug ? `--slug must be lowercase letters, digits and single hyphens, like update-card` : `Cannot make a slug from “${title}”: give one with --slug`);
+    throw new ScaffoldError(
+      input.slug
+        ? `--slug must be lowercase letters, digits and single hyphens, like update-card`
+        : `Cannot make a slug from “${title}”: give one with --slug`,
+    );
   }
   const clash = findSlug(join(input.contentDir, 'articles', locale), slug);
-  if (clash) throw new ScaffoldError(`${relative(process.cwd(), clash)} already uses the slug ${slug}: choose another with --slug`);
+  if (clash)
+    throw new ScaffoldError(
+      `${relative(process.cwd(), clash)} already uses the slug ${slug}: choose another with --slug`,
+    );
 
   const frontmatter: Partial<ArticleFrontmatter> = {
     title,

@@ -15,10 +15,20 @@ export interface Lock {
   [key: string]: unknown;
 }
 
-const PLATFORM = /(android|darwin|freebsd|linux|win32|windows|wasm32|openbsd|sunos|aix)-(arm64|x64|ia32|arm|wasi|ppc64|s390x|riscv64|loong64)(?:-(gnu|musl|msvc|gnueabihf))?$/;
+const PLATFORM =
+  /(android|darwin|freebsd|linux|win32|windows|wasm32|openbsd|sunos|aix)-(arm64|x64|ia32|arm|wasi|ppc64|s390x|riscv64|loong64)(?:-(gnu|musl|msvc|gnueabihf))?$/;
 
 /** The keys npm writes first in package-lock.json (arborist's `swKeyOrder`); the rest follow as json-stringify-nice orders them. */
-const NPM_KEY_ORDER = ['name', 'version', 'lockfileVersion', 'resolved', 'integrity', 'requires', 'packages', 'dependencies'];
+const NPM_KEY_ORDER = [
+  'name',
+  'version',
+  'lockfileVersion',
+  'resolved',
+  'integrity',
+  'requires',
+  'packages',
+  'dependencies',
+];
 
 /**
  * Records other platforms' optional binaries (e.g. `@pagefind/darwin-arm64`). The npm registry mirror on our build
@@ -59,8 +69,11 @@ export function markInstallScripts(lock: Lock, root: string): void {
   for (const [path, pkg] of Object.entries(lock.packages)) {
     const dir = join(root, path);
     if (!path || pkg.link || !existsSync(join(dir, 'package.json'))) continue;
-    const { scripts = {} } = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
-    if (scripts.preinstall || scripts.install || scripts.postinstall || existsSync(join(dir, 'binding.gyp'))) pkg.hasInstallScript = true;
+    const { scripts = {} } = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {
+      scripts?: Record<string, string>;
+    };
+    if (scripts.preinstall || scripts.install || scripts.postinstall || existsSync(join(dir, 'binding.gyp')))
+      pkg.hasInstallScript = true;
   }
 }
 

@@ -6,7 +6,11 @@ import { Writable } from 'node:stream';
  * replaced `_writeToOutput` is no longer called by readline/promises), so it gets one that drops everything; only the
  * prompt and the final line break reach the terminal. Ctrl-C still stops the program.
  */
-export async function readSecret(prompt: string, input: NodeJS.ReadableStream = process.stdin, output: NodeJS.WritableStream = process.stdout): Promise<string> {
+export async function readSecret(
+  prompt: string,
+  input: NodeJS.ReadableStream = process.stdin,
+  output: NodeJS.WritableStream = process.stdout,
+): Promise<string> {
   const silent = new Writable({ write: (_chunk, _encoding, done) => done() });
   // The terminal stops echoing (raw mode) here; only then is it safe to ask.
   const rl = createInterface({ input, output: silent, terminal: true });

@@ -42,7 +42,8 @@ export function proxyTrust(trust: ProxyTrust) {
 
 export type ProxyTrustReader = ReturnType<typeof proxyTrust>;
 
-const listed = (list: BlockList) => (address: string) => isIP(address) !== 0 && list.check(address, isIP(address) === 4 ? 'ipv4' : 'ipv6');
+const listed = (list: BlockList) => (address: string) =>
+  isIP(address) !== 0 && list.check(address, isIP(address) === 4 ? 'ipv4' : 'ipv6');
 
 function blockListOf(entries: string[]): BlockList {
   const list = new BlockList();

@@ -7,7 +7,16 @@ import { normalizeQuery } from '../../src/shared/search/text.ts';
 import type { Storage, WriteResult } from '../db/storage.ts';
 import { ApiError } from '../errors.ts';
 import { readJsonBody, validate } from './json-body.ts';
-import { clickSchema, contactSchema, helpfulnessQuerySchema, readNextQuerySchema, searchSchema, viewSchema, voteSchema, widgetEventSchema } from './schemas.ts';
+import {
+  clickSchema,
+  contactSchema,
+  helpfulnessQuerySchema,
+  readNextQuerySchema,
+  searchSchema,
+  viewSchema,
+  voteSchema,
+  widgetEventSchema,
+} from './schemas.ts';
 import { wilsonLowerBound } from '../reports/wilson.ts';
 import type { Visitor } from './visitor.ts';
 
@@ -78,7 +87,13 @@ function beaconRoutes(deps: EventDeps, requireArticle: (id: string) => void) {
       if (isForm(c)) return voteFromForm(c);
       const body = await readJsonBody(c, voteSchema);
       requireArticle(body.articleId);
-      return answer(c, await storage.recordVote({ ...c.get('sender'), ...body, comment: body.comment && mask(body.comment) }, votesPerSource));
+      return answer(
+        c,
+        await storage.recordVote(
+          { ...c.get('sender'), ...body, comment: body.comment && mask(body.comment) },
+          votesPerSource,
+        ),
+      );
     })
     .post('/views', sender, async (c) => {
       const body = await readJsonBody(c, viewSchema);
@@ -88,17 +103,24 @@ function beaconRoutes(deps: EventDeps, requireArticle: (id: string) => void) {
     .post('/searches', sender, async (c) => {
       const body = await readJsonBody(c, searchSchema);
       const query = mask(body.query);
-      return answer(c, await storage.recordSearch({ ...c.get('sender'), ...body, query, normalized: normalizeQuery(query) }));
+      return answer(
+        c,
+        await storage.recordSearch({ ...c.get('sender'), ...body, query, normalized: normalizeQuery(query) }),
+      );
     })
     .post('/contact-clicks', sender, async (c) => {
       const body = await readJsonBody(c, contactSchema);
       if (body.articleId) requireArticle(body.articleId);
       const query = body.query && mask(body.query);
-      return answer(c, await storage.recordContact({ ...c.get('sender'), ...body, query, normalized: query && normalizeQuery(query) }));
+      return answer(
+        c,
+        await storage.recordContact({ ...c.get('sender'), ...body, query, normalized: query && normalizeQuery(query) }),
+      );
     })
     .post('/widget-events', sender, async (c) => {
       const body = await readJsonBody(c, widgetEventSchema);
-      if (body.context !== 'none' && !contexts.has(body.context)) throw new ApiError(404, 'unknown_context', `No context ${body.context}`);
+      if (body.context !== 'none' && !contexts.has(body.context))
+        throw new ApiError(404, 'unknown_context', `No context ${body.context}`);
       if (body.articleId) requireArticle(body.articleId);
       return answer(c, await storage.recordWidgetEvent({ ...c.get('sender'), ...body }));
     })
@@ -106,13 +128,24 @@ function beaconRoutes(deps: EventDeps, requireArticle: (id: string) => void) {
       const { eventId, articleId, position, query: typed } = await readJsonBody(c, clickSchema);
       requireArticle(articleId);
       const query = mask(typed);
-      return answer(c, await storage.recordClick({ ...c.get('sender'), eventId, articleId, position, query, normalized: normalizeQuery(query) }));
+      return answer(
+        c,
+        await storage.recordClick({
+          ...c.get('sender'),
+          eventId,
+          articleId,
+          position,
+          query,
+          normalized: normalizeQuery(query),
+        }),
+      );
     });
 
   /** The widget without JavaScript: a plain form post, answered by a redirect back to the article's thank-you. */
   async function voteFromForm(c: Context<EventEnv>) {
     const form = await c.req.parseBody();
-    const text = (name: string) => (typeof form[name] === 'string' && form[name] !== '' ? (form[name] as string) : undefined);
+    const text = (name: string) =>
+      typeof form[name] === 'string' && form[name] !== '' ? (form[name] as string) : undefined;
     const body = validate(voteSchema, {
       eventId: randomUUID(),
       articleId: text('articleId'),
@@ -121,7 +154,10 @@ function beaconRoutes(deps: EventDeps, requireArticle: (id: string) => void) {
       comment: text('comment'),
     });
     requireArticle(body.articleId);
-    await storage.recordVote({ ...c.get('sender'), ...body, comment: body.comment && mask(body.comment) }, votesPerSource);
+    await storage.recordVote(
+      { ...c.get('sender'), ...body, comment: body.comment && mask(body.comment) },
+      votesPerSource,
+    );
     return c.redirect(`/${body.articleId}/#feedback-thanks-${body.helpful ? 'yes' : 'no'}`, 303);
   }
 }
@@ -136,7 +172,12 @@ function readBackRoutes({ storage, manifest, visitorOf, checkRate }: EventDeps, 
         checkRate(visitorOf(c));
         const { ids } = validate(helpfulnessQuerySchema, c.req.query());
         const votes = storage.helpfulness(ids);
-        const articles = Object.fromEntries([...votes].map(([id, { helpful, total }]) => [id, Math.round(wilsonLowerBound(helpful, total) * 1000) / 1000]));
+        const articles = Object.fromEntries(
+          [...votes].map(([id, { helpful, total }]) => [
+            id,
+            Math.round(wilsonLowerBound(helpful, total) * 1000) / 1000,
+          ]),
+        );
         c.header('Cache-Control', 'public, max-age=300');
         return c.json({ articles });
       })
@@ -147,10 +188,14 @@ function readBackRoutes({ storage, manifest, visitorOf, checkRate }: EventDeps, 
         const { articleId } = validate(readNextQuerySchema, c.req.query());
         requireArticle(articleId);
         const locale = articleId.slice(0, articleId.indexOf('/'));
-        const articles = storage.readNext(articleId, READ_NEXT_MIN_READERS, 10).flatMap(({ articleId: id, readers }) => {
-          const article = byId.get(id);
-          return article && article.locale === locale ? [{ id, title: article.title, url: article.url, readers }] : [];
-        });
+        const articles = storage
+          .readNext(articleId, READ_NEXT_MIN_READERS, 10)
+          .flatMap(({ articleId: id, readers }) => {
+            const article = byId.get(id);
+            return article && article.locale === locale
+              ? [{ id, title: article.title, url: article.url, readers }]
+              : [];
+          });
         c.header('Cache-Control', 'public, max-age=3600');
         return c.json({ articles: articles.slice(0, 3) });
       })

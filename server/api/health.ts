@@ -15,7 +15,13 @@ export function healthRoutes(storage: Storage, manifest: Manifest, clock: () => 
   const probe = () => {
     const now = clock();
     if (!last || now.getTime() - last.at >= PROBE_EVERY_MS) {
-      last = { at: now.getTime(), result: storage.probe(now.toISOString()).then(() => undefined, (error: unknown) => error) };
+      last = {
+        at: now.getTime(),
+        result: storage.probe(now.toISOString()).then(
+          () => undefined,
+          (error: unknown) => error,
+        ),
+      };
     }
     return last.result;
   };

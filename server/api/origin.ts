@@ -13,6 +13,10 @@ export function originGuard(allowed: Set<string>, viaProxy: (c: Context) => bool
     // Behind a proxy the Host header is the proxy's view; X-Forwarded-Host is the public one.
     const host = (viaProxy(c) && c.req.header('x-forwarded-host')) || c.req.header('host');
     if (URL.canParse(origin) && new URL(origin).host === host) return;
-    throw new ApiError(403, 'origin_not_allowed', `Events from ${origin} are not accepted: add it to widgetOrigins in site.yaml or HELPLOOP_CORS_ORIGINS`);
+    throw new ApiError(
+      403,
+      'origin_not_allowed',
+      `Events from ${origin} are not accepted: add it to widgetOrigins in site.yaml or HELPLOOP_CORS_ORIGINS`,
+    );
   };
 }

@@ -24,7 +24,9 @@ export function rateLimiter(limit: number, clock: () => Date, capacity = TRACKED
       }
       if (++window.count > limit) {
         const retryAfter = Math.ceil((window.start + WINDOW_MS - now) / 1000);
-        throw new ApiError(429, 'rate_limited', `Too many events; try again in ${retryAfter} s`, undefined, { 'Retry-After': String(retryAfter) });
+        throw new ApiError(429, 'rate_limited', `Too many events; try again in ${retryAfter} s`, undefined, {
+          'Retry-After': String(retryAfter),
+        });
       }
     },
     { tracked: () => windows.size },

@@ -20,8 +20,19 @@ export const voteSchema = z.strictObject({
   comment: z.string().max(COMMENT_MAX, `must be at most ${COMMENT_MAX} characters`).optional(),
 });
 export const viewSchema = z.strictObject({ eventId, articleId });
-export const searchSchema = z.strictObject({ eventId, query: searchedQuery, locale: localeSchema, resultCount: z.int().min(0).max(100_000) });
-export const clickSchema = z.strictObject({ eventId, query: searchedQuery, articleId, position: z.int().min(1).max(1000), locale: localeSchema.optional() });
+export const searchSchema = z.strictObject({
+  eventId,
+  query: searchedQuery,
+  locale: localeSchema,
+  resultCount: z.int().min(0).max(100_000),
+});
+export const clickSchema = z.strictObject({
+  eventId,
+  query: searchedQuery,
+  articleId,
+  position: z.int().min(1).max(1000),
+  locale: localeSchema.optional(),
+});
 
 /** A click on the support hand-off, from an article, a search, or neither (the 404 page); a query that means nothing is no query. */
 export const contactSchema = z.strictObject({

@@ -20,6 +20,10 @@ export function visitorOf(storage: Storage, clock: () => Date, proxies: ProxyTru
     const day = dayOf(now);
     if (cached?.day !== day) cached = { day, salt: storage.saltFor(day, daysBefore(now, 1)) };
     const ip = proxies.clientAddress(c);
-    return { key: visitorKey(cached.salt, ip, c.req.header('user-agent') ?? ''), source: sourceKey(cached.salt, ip), day };
+    return {
+      key: visitorKey(cached.salt, ip, c.req.header('user-agent') ?? ''),
+      source: sourceKey(cached.salt, ip),
+      day,
+    };
   };
 }

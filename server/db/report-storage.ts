@@ -26,7 +26,6 @@ export interface FailedQuery {
   variants: string[];
 }
 
-
 /** A reader's words that search should treat as another name of an article. */
 export interface ReaderSynonym {
   locale: string;
@@ -114,15 +113,18 @@ const REPORT_SQL = {
       UNION ALL
       SELECT locale, context, sum(impressions), sum(clicks), sum(contacts) FROM daily_contexts WHERE day BETWEEN @from AND @to GROUP BY locale, context
     ) GROUP BY locale, context`,
-  articleReviews: 'SELECT article_id AS id, status, note, updated_by AS updatedBy, updated_at AS updatedAt FROM article_reviews',
-  queryReviews: "SELECT locale || '|' || normalized AS id, status, note, updated_by AS updatedBy, updated_at AS updatedAt FROM query_reviews",
+  articleReviews:
+    'SELECT article_id AS id, status, note, updated_by AS updatedBy, updated_at AS updatedAt FROM article_reviews',
+  queryReviews:
+    "SELECT locale || '|' || normalized AS id, status, note, updated_by AS updatedBy, updated_at AS updatedAt FROM query_reviews",
   setArticleReview: `
     INSERT INTO article_reviews (article_id, status, note, updated_by, updated_at) VALUES (@id, @status, @note, @updatedBy, @updatedAt)
     ON CONFLICT (article_id) DO UPDATE SET status = excluded.status, note = excluded.note, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
   setQueryReview: `
     INSERT INTO query_reviews (locale, normalized, status, note, updated_by, updated_at) VALUES (@locale, @normalized, @status, @note, @updatedBy, @updatedAt)
     ON CONFLICT (locale, normalized) DO UPDATE SET status = excluded.status, note = excluded.note, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
-  synonymReviews: "SELECT locale || '|' || normalized || '|' || article_id AS id, status, note, updated_by AS updatedBy, updated_at AS updatedAt FROM synonym_reviews",
+  synonymReviews:
+    "SELECT locale || '|' || normalized || '|' || article_id AS id, status, note, updated_by AS updatedBy, updated_at AS updatedAt FROM synonym_reviews",
   setSynonymReview: `
     INSERT INTO synonym_reviews (locale, normalized, article_id, query, status, note, updated_by, updated_at)
     VALUES (@locale, @normalized, @articleId, @query, @status, @note, @updatedBy, @updatedAt)
@@ -134,8 +136,23 @@ const REPORT_SQL = {
 /** SQL for staff reports; raw events and the daily counts they were folded into are read together. */
 export function createReportStorage(db: Database) {
   const {
-    articleDays, reasons, comments, failed, searchDays, unclicked, rephrased, funnel, contactedAfter, contextCounts,
-    articleReviews, queryReviews, setArticleReview, setQueryReview, synonymReviews, setSynonymReview, acceptedSynonyms,
+    articleDays,
+    reasons,
+    comments,
+    failed,
+    searchDays,
+    unclicked,
+    rephrased,
+    funnel,
+    contactedAfter,
+    contextCounts,
+    articleReviews,
+    queryReviews,
+    setArticleReview,
+    setQueryReview,
+    synonymReviews,
+    setSynonymReview,
+    acceptedSynonyms,
   } = prepareStatements(db, REPORT_SQL);
   const reviews = <S>(statement: Statement) =>
     new Map((statement.all() as (Review<S> & { id: string })[]).map(({ id, ...review }) => [id, review]));
@@ -143,35 +160,71 @@ export function createReportStorage(db: Database) {
   return {
     articleDays: (period: Period) => articleDays.all(period) as ArticleDay[],
     reasons: (period: Period) => reasons.all(period) as { articleId: string; reason: string; count: number }[],
-    comments: (period: Period) => comments.all(period) as { articleId: string; comment: string; helpful: number; at: string }[],
+    comments: (period: Period) =>
+      comments.all(period) as { articleId: string; comment: string; helpful: number; at: string }[],
     failedQueries: (period: Period): FailedQuery[] =>
       (failed.all(period) as (Omit<FailedQuery, 'variants'> & { variants: string | null })[]).map((row) => ({
         ...row,
-        variants: [...new Set((row.variants ?? '').split(UNIT_SEPARATOR).flatMap((part) => part.split(',')).filter(Boolean))].slice(0, 10),
+        variants: [
+          ...new Set(
+            (row.variants ?? '')
+              .split(UNIT_SEPARATOR)
+              .flatMap((part) => part.split(','))
+              .filter(Boolean),
+          ),
+        ].slice(0, 10),
       })),
-    searchDays: (period: Period) => searchDays.all(period) as { day: string; searches: number; zeroResults: number; clicks: number }[],
+    searchDays: (period: Period) =>
+      searchDays.all(period) as { day: string; searches: number; zeroResults: number; clicks: number }[],
     /** Searches that showed results but got no click from the same reader that day. */
     unclickedQueries: (period: Period) =>
-      (unclicked.all(period) as { locale: string; normalized: string; searches: number; visitors: number; variants: string | null }[]).map((row) => ({
+      (
+        unclicked.all(period) as {
+          locale: string;
+          normalized: string;
+          searches: number;
+          visitors: number;
+          variants: string | null;
+        }[]
+      ).map((row) => ({
         ...row,
         variants: [...new Set((row.variants ?? '').split(',').filter(Boolean))].slice(0, 10),
       })),
     rephrasedQueries: (period: Period) =>
-      rephrased.all(period) as { locale: string; normalized: string; query: string; articleId: string; readers: number }[],
+      rephrased.all(period) as {
+        locale: string;
+        normalized: string;
+        query: string;
+        articleId: string;
+        readers: number;
+      }[],
     /** Searches, those that found nothing, and those of them followed by the support hand-off (raw days only). */
     funnel: (period: Period) => funnel.get(period) as { searches: number; failed: number; contacted: number },
     /** Readers who turned to support after each failed query, keyed `locale|normalized`. */
     contactedAfter: (period: Period) =>
-      new Map((contactedAfter.all(period) as { locale: string; normalized: string; contacted: number }[]).map((row) => [`${row.locale}|${row.normalized}`, row.contacted])),
+      new Map(
+        (contactedAfter.all(period) as { locale: string; normalized: string; contacted: number }[]).map((row) => [
+          `${row.locale}|${row.normalized}`,
+          row.contacted,
+        ]),
+      ),
     contexts: (period: Period) =>
-      contextCounts.all(period) as { locale: string; context: string; impressions: number; clicks: number; contacts: number }[],
+      contextCounts.all(period) as {
+        locale: string;
+        context: string;
+        impressions: number;
+        clicks: number;
+        contacts: number;
+      }[],
     articleReviews: () => reviews<ArticleStatus>(articleReviews),
     queryReviews: () => reviews<QueryStatus>(queryReviews),
     reviewArticle: (id: string, review: Review<ArticleStatus>) => void setArticleReview.run({ id, ...review }),
-    reviewQuery: (locale: string, normalized: string, review: Review<QueryStatus>) => void setQueryReview.run({ locale, normalized, ...review }),
+    reviewQuery: (locale: string, normalized: string, review: Review<QueryStatus>) =>
+      void setQueryReview.run({ locale, normalized, ...review }),
     /** Keyed `locale|normalized|articleId`. */
     synonymReviews: () => reviews<SynonymStatus>(synonymReviews),
-    reviewSynonym: (pair: ReaderSynonym & { normalized: string }, review: Review<SynonymStatus>) => void setSynonymReview.run({ ...pair, ...review }),
+    reviewSynonym: (pair: ReaderSynonym & { normalized: string }, review: Review<SynonymStatus>) =>
+      void setSynonymReview.run({ ...pair, ...review }),
     /**
      * What the next build teaches search: pairs staff accepted, and pairs at least `minReaders` distinct readers
      * made in the period that staff did not reject.

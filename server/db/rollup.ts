@@ -62,8 +62,12 @@ export function rollup(db: Database) {
   db.exec('CREATE TEMP TABLE IF NOT EXISTS rollup_batch (key PRIMARY KEY)');
   const clear = db.prepare('DELETE FROM temp.rollup_batch');
   const steps = tables.map(({ table, key, expired, fold }) => {
-    const select = db.prepare(`INSERT INTO temp.rollup_batch SELECT ${key} FROM ${table} WHERE ${expired} LIMIT ${BATCH}`);
-    const statements = [fold, `DELETE FROM ${table} WHERE ${key} IN temp.rollup_batch`].filter((sql) => sql !== undefined).map((sql) => db.prepare(sql));
+    const select = db.prepare(
+      `INSERT INTO temp.rollup_batch SELECT ${key} FROM ${table} WHERE ${expired} LIMIT ${BATCH}`,
+    );
+    const statements = [fold, `DELETE FROM ${table} WHERE ${key} IN temp.rollup_batch`]
+      .filter((sql) => sql !== undefined)
+      .map((sql) => db.prepare(sql));
     /** Moves one batch; returns how many rows it held. */
     return db.transaction((before: string): number => {
       clear.run();

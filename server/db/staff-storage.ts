@@ -26,7 +26,9 @@ export function createStaffStorage(db: Database) {
   const remove = db.prepare('DELETE FROM staff WHERE email = ?');
   const setPassword = db.prepare('UPDATE staff SET password_hash = ? WHERE email = ?');
   const dropSessionsOf = db.prepare('DELETE FROM sessions WHERE staff_id = (SELECT id FROM staff WHERE email = ?)');
-  const addSession = db.prepare('INSERT INTO sessions (token_hash, staff_id, csrf, created_at, seen_at) VALUES (?, ?, ?, ?, ?)');
+  const addSession = db.prepare(
+    'INSERT INTO sessions (token_hash, staff_id, csrf, created_at, seen_at) VALUES (?, ?, ?, ?, ?)',
+  );
   const session = db.prepare(`
     SELECT s.csrf, s.created_at AS createdAt, s.seen_at AS seenAt, m.id, m.email, m.role, m.created_at AS staffCreatedAt
     FROM sessions s JOIN staff m ON m.id = s.staff_id WHERE s.token_hash = ?`);
@@ -40,7 +42,8 @@ export function createStaffStorage(db: Database) {
   return {
     findByEmail: (email: string) => byEmail.get(email) as (StaffMember & { passwordHash: string }) | undefined,
     list: () => list.all() as StaffMember[],
-    add: (email: string, role: Role, passwordHash: string, at: string) => void insert.run(email, role, passwordHash, at),
+    add: (email: string, role: Role, passwordHash: string, at: string) =>
+      void insert.run(email, role, passwordHash, at),
     remove: (email: string) => remove.run(email).changes > 0,
     /** A new password ends every session of the account. */
     resetPassword: (email: string, passwordHash: string) =>
@@ -48,13 +51,27 @@ export function createStaffStorage(db: Database) {
         dropSessionsOf.run(email);
         return setPassword.run(passwordHash, email).changes > 0;
       })(),
-    startSession: (tokenHash: string, staffId: number, csrf: string, at: string) => void addSession.run(tokenHash, staffId, csrf, at, at),
+    startSession: (tokenHash: string, staffId: number, csrf: string, at: string) =>
+      void addSession.run(tokenHash, staffId, csrf, at, at),
     session(tokenHash: string): Session | undefined {
       const row = session.get(tokenHash) as
-        | { csrf: string; createdAt: string; seenAt: string; id: number; email: string; role: Role; staffCreatedAt: string }
+        | {
+            csrf: string;
+            createdAt: string;
+            seenAt: string;
+            id: number;
+            email: string;
+            role: Role;
+            staffCreatedAt: string;
+          }
         | undefined;
       if (!row) return undefined;
-      return { csrf: row.csrf, createdAt: row.createdAt, seenAt: row.seenAt, staff: { id: row.id, email: row.email, role: row.role, createdAt: row.staffCreatedAt } };
+      return {
+        csrf: row.csrf,
+        createdAt: row.createdAt,
+        seenAt: row.seenAt,
+        staff: { id: row.id, email: row.email, role: row.role, createdAt: row.staffCreatedAt },
+      };
     },
     touchSession: (tokenHash: string, at: string) => void touch.run(at, tokenHash),
     endSession: (tokenHash: string) => void endSession.run(tokenHash),

@@ -4,7 +4,15 @@ import Database from 'better-sqlite3';
  * SQLite result codes of faults that pass, by themselves or by an operator's hand: a busy or locked database, a
  * full disk, a read-only or failing file system. A write refused for one of them is worth retrying later.
  */
-const PASSING = new Set(['SQLITE_BUSY', 'SQLITE_LOCKED', 'SQLITE_FULL', 'SQLITE_READONLY', 'SQLITE_IOERR', 'SQLITE_CANTOPEN', 'SQLITE_PROTOCOL']);
+const PASSING = new Set([
+  'SQLITE_BUSY',
+  'SQLITE_LOCKED',
+  'SQLITE_FULL',
+  'SQLITE_READONLY',
+  'SQLITE_IOERR',
+  'SQLITE_CANTOPEN',
+  'SQLITE_PROTOCOL',
+]);
 
 /** The database cannot store anything now, for a reason that is not the request's: answered 503 with Retry-After. */
 export class StorageUnavailableError extends Error {

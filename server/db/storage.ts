@@ -1,7 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import type { Database, RunResult } from 'better-sqlite3';
 import type { z } from 'zod';
-import type { clickSchema, contactSchema, searchSchema, viewSchema, voteSchema, widgetEventSchema } from '../api/schemas.ts';
+import type {
+  clickSchema,
+  contactSchema,
+  searchSchema,
+  viewSchema,
+  voteSchema,
+  widgetEventSchema,
+} from '../api/schemas.ts';
 import { databaseFileGuard } from './database-file.ts';
 import { groupCommit } from './group-commit.ts';
 import { rollup } from './rollup.ts';
@@ -100,7 +107,8 @@ const EVENT_SQL = {
  * beside it. Writes are group-committed (see group-commit.ts): when a write's promise resolves, the event is committed.
  */
 export function createStorage(db: Database) {
-  const { receive, vote, view, search, click, contact, widget, next, votesOn, saltOf, addSalt, dropSalts, probe } = prepareStatements(db, EVENT_SQL);
+  const { receive, vote, view, search, click, contact, widget, next, votesOn, saltOf, addSalt, dropSalts, probe } =
+    prepareStatements(db, EVENT_SQL);
   const checkDatabaseFile = databaseFileGuard(db.name);
   const commit = groupCommit(db, checkDatabaseFile);
   /** Writes the event unless its id was seen before; resolves once that is committed. */
@@ -119,13 +127,27 @@ export function createStorage(db: Database) {
     /** Stores a vote unless its source already gave `perSource` other visitors' votes on the article that day. */
     recordVote: (event: VoteEvent, perSource = Number.MAX_SAFE_INTEGER) =>
       once(event, () =>
-        vote.run({ ...event, source: event.source ?? null, helpful: event.helpful ? 1 : 0, reason: event.reason ?? null, comment: event.comment ?? null, perSource }),
+        vote.run({
+          ...event,
+          source: event.source ?? null,
+          helpful: event.helpful ? 1 : 0,
+          reason: event.reason ?? null,
+          comment: event.comment ?? null,
+          perSource,
+        }),
       ),
     recordView: (event: ViewEvent) => once(event, () => view.run(event)),
     recordSearch: (event: SearchEvent) => once(event, () => search.run(event)),
     recordClick: (event: ClickEvent) => once(event, () => click.run(event)),
     recordContact: (event: ContactEvent) =>
-      once(event, () => contact.run({ ...event, articleId: event.articleId ?? null, query: event.query ?? null, normalized: event.normalized ?? null })),
+      once(event, () =>
+        contact.run({
+          ...event,
+          articleId: event.articleId ?? null,
+          query: event.query ?? null,
+          normalized: event.normalized ?? null,
+        }),
+      ),
     recordWidgetEvent: (event: WidgetEvent) =>
       once(event, () => widget.run({ ...event, articleId: event.articleId ?? null, position: event.position ?? null })),
     /** What readers of an article read next, most readers first; only articles at least `minReaders` went to. */
@@ -134,7 +156,9 @@ export function createStorage(db: Database) {
     /** Helpful and total votes per article, for the articles asked about that have any. */
     helpfulness: (ids: string[]): Map<string, VoteTally> =>
       new Map(
-        (votesOn.all({ ids: JSON.stringify(ids) }) as ({ articleId: string } & VoteTally)[]).map(({ articleId, helpful, total }) => [articleId, { helpful, total }]),
+        (votesOn.all({ ids: JSON.stringify(ids) }) as ({ articleId: string } & VoteTally)[]).map(
+          ({ articleId, helpful, total }) => [articleId, { helpful, total }],
+        ),
       ),
 
     /** The secret for a day's visitor keys, made on first use; secrets older than yesterday are destroyed. */

@@ -17,7 +17,13 @@ const BUILT_IN: [RegExp, string, ((match: string) => boolean)?][] = [
   [INTERNATIONAL, '[phone]', (match) => digitCount(match) >= 8 && digitCount(match) <= 15],
   // Korean numbers start with 0: an area, mobile or service prefix, then its groups (02-123-4567, (031) 123-4567,
   // 010 1234 5678, 0505-123-4567); a mobile number also unbroken (01012345678).
-  [new RegExp(String.raw`${START}(?:\(0\d{1,3}\)[ .-]?|0\d{1,3}[ .-])\d{3,4}[ .-]\d{4}${END}|${START}01[016789]\d{7,8}${END}`, 'g'), '[phone]'],
+  [
+    new RegExp(
+      String.raw`${START}(?:\(0\d{1,3}\)[ .-]?|0\d{1,3}[ .-])\d{3,4}[ .-]\d{4}${END}|${START}01[016789]\d{7,8}${END}`,
+      'g',
+    ),
+    '[phone]',
+  ],
   // Any other run of 8 or more digits (account, resident registration, order numbers).
   [/\d{8,}/g, '[number]'],
 ];
@@ -33,6 +39,13 @@ export function maskPersonalData(text: string, extra: RegExp[] = []): string {
   // Split with a capturing group: odd parts are the UUIDs.
   return masked
     .split(UUID)
-    .map((part, i) => (i % 2 ? part : BUILT_IN.reduce((rest, [pattern, label, is]) => rest.replace(pattern, (match) => (!is || is(match) ? label : match)), part)))
+    .map((part, i) =>
+      i % 2
+        ? part
+        : BUILT_IN.reduce(
+            (rest, [pattern, label, is]) => rest.replace(pattern, (match) => (!is || is(match) ? label : match)),
+            part,
+          ),
+    )
     .join('');
 }

@@ -18,7 +18,12 @@ export function failedSearches(reports: ReportStorage, period: Period): FailedSe
   return reports.failedQueries(period).map((row) => ({
     ...row,
     contacted: contacted.get(`${row.locale}|${row.normalized}`) ?? 0,
-    review: reviews.get(`${row.locale}|${row.normalized}`) ?? { status: 'open', note: '', updatedBy: '', updatedAt: '' },
+    review: reviews.get(`${row.locale}|${row.normalized}`) ?? {
+      status: 'open',
+      note: '',
+      updatedBy: '',
+      updatedAt: '',
+    },
     newArticleCommand: `npm run new -- --locale ${row.locale} --from-search ${shellQuote(row.variants[0] ?? row.normalized)}`,
   }));
 }

@@ -24,7 +24,12 @@ export function periodOf(query: ListQuery, now: Date): Period {
 }
 
 /** Sorts by a column the report allows (else its default), then cuts the requested page. */
-export function sortAndPage<T>(rows: T[], query: ListQuery, columns: Record<string, (row: T) => number | string>, fallback: string) {
+export function sortAndPage<T>(
+  rows: T[],
+  query: ListQuery,
+  columns: Record<string, (row: T) => number | string>,
+  fallback: string,
+) {
   const key = columns[query.sort ?? ''] ?? columns[fallback];
   const sign = query.order === 'asc' ? 1 : -1;
   const sorted = [...rows].sort((a, b) => {
@@ -32,5 +37,10 @@ export function sortAndPage<T>(rows: T[], query: ListQuery, columns: Record<stri
     return sign * (typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y)));
   });
   const start = (query.page - 1) * query.pageSize;
-  return { total: rows.length, page: query.page, pageSize: query.pageSize, rows: sorted.slice(start, start + query.pageSize) };
+  return {
+    total: rows.length,
+    page: query.page,
+    pageSize: query.pageSize,
+    rows: sorted.slice(start, start + query.pageSize),
+  };
 }

@@ -20,8 +20,16 @@ function totals(reports: ReportStorage, period: Period) {
   const articles = reports.articleDays(period);
   const searches = reports.searchDays(period);
   const sum = <T>(rows: T[], pick: (row: T) => number) => rows.reduce((total, row) => total + pick(row), 0);
-  const [views, helpful, unhelpful] = [sum(articles, (r) => r.views), sum(articles, (r) => r.helpful), sum(articles, (r) => r.unhelpful)];
-  const [count, zero, clicks] = [sum(searches, (r) => r.searches), sum(searches, (r) => r.zeroResults), sum(searches, (r) => r.clicks)];
+  const [views, helpful, unhelpful] = [
+    sum(articles, (r) => r.views),
+    sum(articles, (r) => r.helpful),
+    sum(articles, (r) => r.unhelpful),
+  ];
+  const [count, zero, clicks] = [
+    sum(searches, (r) => r.searches),
+    sum(searches, (r) => r.zeroResults),
+    sum(searches, (r) => r.clicks),
+  ];
   return {
     views,
     searches: count,
@@ -42,10 +50,20 @@ export function overview(reports: ReportStorage, period: Period) {
     const [value, previous] = [pick(now), pick(before)];
     return { value, previous, change: value === null || previous === null ? null : value - previous };
   };
-  const series = new Map<string, { day: string; views: number; searches: number; zeroResults: number; helpful: number; unhelpful: number }>();
-  const day = (d: string) => series.get(d) ?? series.set(d, { day: d, views: 0, searches: 0, zeroResults: 0, helpful: 0, unhelpful: 0 }).get(d)!;
-  for (const row of now.articles) Object.assign(day(row.day), { views: day(row.day).views + row.views, helpful: day(row.day).helpful + row.helpful, unhelpful: day(row.day).unhelpful + row.unhelpful });
-  for (const row of now.searchDays) Object.assign(day(row.day), { searches: row.searches, zeroResults: row.zeroResults });
+  const series = new Map<
+    string,
+    { day: string; views: number; searches: number; zeroResults: number; helpful: number; unhelpful: number }
+  >();
+  const day = (d: string) =>
+    series.get(d) ?? series.set(d, { day: d, views: 0, searches: 0, zeroResults: 0, helpful: 0, unhelpful: 0 }).get(d)!;
+  for (const row of now.articles)
+    Object.assign(day(row.day), {
+      views: day(row.day).views + row.views,
+      helpful: day(row.day).helpful + row.helpful,
+      unhelpful: day(row.day).unhelpful + row.unhelpful,
+    });
+  for (const row of now.searchDays)
+    Object.assign(day(row.day), { searches: row.searches, zeroResults: row.zeroResults });
   return {
     period,
     previous: previousPeriod(period),

@@ -67,14 +67,34 @@ export function unhelpfulArticles(reports: ReportStorage, manifest: Manifest, pe
         ...helpfulness(helpful, unhelpful),
         confidence: wilsonLowerBound(unhelpful, helpful + unhelpful),
         reasons: Object.fromEntries((reasons.get(articleId) ?? []).map((row) => [row.reason, row.count])),
-        comments: (comments.get(articleId) ?? []).slice(0, 5).map((row) => ({ comment: row.comment, helpful: row.helpful === 1, at: row.at })),
+        comments: (comments.get(articleId) ?? [])
+          .slice(0, 5)
+          .map((row) => ({ comment: row.comment, helpful: row.helpful === 1, at: row.at })),
         trend: rows
           .filter((row) => row.helpful + row.unhelpful > 0)
           .sort((a, b) => a.day.localeCompare(b.day))
           .map(({ day, helpful: yes, unhelpful: no }) => ({ day, helpful: yes, unhelpful: no })),
         ...(fixedDuring && {
-          beforeFix: helpfulness(sum((row) => row.helpful, (day) => day < article.updated), sum((row) => row.unhelpful, (day) => day < article.updated)),
-          afterFix: helpfulness(sum((row) => row.helpful, (day) => day >= article.updated), sum((row) => row.unhelpful, (day) => day >= article.updated)),
+          beforeFix: helpfulness(
+            sum(
+              (row) => row.helpful,
+              (day) => day < article.updated,
+            ),
+            sum(
+              (row) => row.unhelpful,
+              (day) => day < article.updated,
+            ),
+          ),
+          afterFix: helpfulness(
+            sum(
+              (row) => row.helpful,
+              (day) => day >= article.updated,
+            ),
+            sum(
+              (row) => row.unhelpful,
+              (day) => day >= article.updated,
+            ),
+          ),
         }),
         review: reviews.get(articleId) ?? { status: 'new', note: '', updatedBy: '', updatedAt: '' },
       },

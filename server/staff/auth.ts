@@ -53,7 +53,8 @@ export const requireCsrf: MiddlewareHandler<StaffEnv> = async function csrf(c, n
 
 export function requireRole(...allowed: Role[]): MiddlewareHandler<StaffEnv> {
   return async function role(c, next) {
-    if (!allowed.includes(c.get('session').staff.role)) throw new ApiError(403, 'forbidden', 'Your role cannot do this');
+    if (!allowed.includes(c.get('session').staff.role))
+      throw new ApiError(403, 'forbidden', 'Your role cannot do this');
     await next();
   };
 }
@@ -61,7 +62,8 @@ export function requireRole(...allowed: Role[]): MiddlewareHandler<StaffEnv> {
 const loginSchema = z.strictObject({ email: z.email(), password: z.string().min(1).max(200) });
 
 /** Seconds a key must wait after `failures`: none for the first `free`, then 1, 2, 4 … up to 15 minutes. */
-export const lockoutSeconds = (failures: number, free = 3) => (failures < free ? 0 : Math.min(900, 2 ** (failures - free)));
+export const lockoutSeconds = (failures: number, free = 3) =>
+  failures < free ? 0 : Math.min(900, 2 ** (failures - free));
 
 /**
  * Failed logins are counted per account and client, per client, and per account by how many clients failed it.
@@ -88,14 +90,18 @@ export function authRoutes(deps: AuthDeps) {
           return failed ? Date.parse(failed.lastAt) + lockoutSeconds(failed.failures, free) * 1000 - now : 0;
         }),
       );
-      if (wait > 0) throw new ApiError(429, 'login_delayed', 'Too many failed logins; wait and try again', undefined, { 'Retry-After': String(Math.ceil(wait / 1000)) });
+      if (wait > 0)
+        throw new ApiError(429, 'login_delayed', 'Too many failed logins; wait and try again', undefined, {
+          'Retry-After': String(Math.ceil(wait / 1000)),
+        });
       const member = staff.findByEmail(email);
       const valid = await verifyPassword(member?.passwordHash ?? (await dummyHash()), password);
       if (!member || !valid) {
         const at = clock().toISOString();
         // The account counts clients, not guesses: only a client's first failure on it adds one.
         const firstFromClient = !staff.failures(THROTTLES.pair.key(account, client));
-        for (const [name, { key }] of Object.entries(THROTTLES)) if (name !== 'account' || firstFromClient) staff.recordFailure(key(account, client), at);
+        for (const [name, { key }] of Object.entries(THROTTLES))
+          if (name !== 'account' || firstFromClient) staff.recordFailure(key(account, client), at);
         throw new ApiError(401, 'invalid_login', 'E-mail or password is wrong');
       }
       for (const { key } of Object.values(THROTTLES)) staff.forgive(key(account, client));
@@ -103,7 +109,13 @@ export function authRoutes(deps: AuthDeps) {
       const csrf = randomBytes(32).toString('base64url');
       staff.startSession(hashToken(token), member.id, csrf, clock().toISOString());
       const secure = isSecure(c);
-      setCookie(c, cookieName(secure), token, { httpOnly: true, sameSite: 'Strict', secure, path: '/', maxAge: ABSOLUTE_MS / 1000 });
+      setCookie(c, cookieName(secure), token, {
+        httpOnly: true,
+        sameSite: 'Strict',
+        secure,
+        path: '/',
+        maxAge: ABSOLUTE_MS / 1000,
+      });
       return c.json({ email: member.email, role: member.role, csrfToken: csrf });
     })
     .post('/logout', requireSession(deps), requireCsrf, (c) => {

@@ -28,24 +28,91 @@ export function pagedReports(reports: ReportStorage, manifest: Manifest): PagedR
   const articles = new Map(manifest.articles.map((article) => [article.id, article]));
   return {
     unhelpful: {
-      rows: (period, query) => unhelpfulArticles(reports, manifest, period).filter((row) => !query.category || row.category === query.category),
-      sortBy: { confidence: (r) => r.confidence, views: (r) => r.views, votes: (r) => r.votes, helpful: (r) => r.helpfulShare ?? -1, updated: (r) => r.updated, title: (r) => r.title },
+      rows: (period, query) =>
+        unhelpfulArticles(reports, manifest, period).filter(
+          (row) => !query.category || row.category === query.category,
+        ),
+      sortBy: {
+        confidence: (r) => r.confidence,
+        views: (r) => r.views,
+        votes: (r) => r.votes,
+        helpful: (r) => r.helpfulShare ?? -1,
+        updated: (r) => r.updated,
+        title: (r) => r.title,
+      },
       defaultSort: 'confidence',
       file: 'unhelpful-articles',
-      header: ['article', 'title', 'locale', 'category', 'views', 'votes', 'helpful %', 'confidence unhelpful', 'reasons', 'latest comment', 'updated', 'source', 'status', 'note'],
+      header: [
+        'article',
+        'title',
+        'locale',
+        'category',
+        'views',
+        'votes',
+        'helpful %',
+        'confidence unhelpful',
+        'reasons',
+        'latest comment',
+        'updated',
+        'source',
+        'status',
+        'note',
+      ],
       csvRow: (r) => [
-        r.articleId, r.title, r.locale, r.category, r.views, r.votes, percent(r.helpfulShare), r.confidence.toFixed(3),
-        Object.entries(r.reasons).map(([reason, n]) => `${reason}: ${n}`).join('; '), r.comments[0]?.comment, r.updated, r.sourcePath, r.review.status, r.review.note,
+        r.articleId,
+        r.title,
+        r.locale,
+        r.category,
+        r.views,
+        r.votes,
+        percent(r.helpfulShare),
+        r.confidence.toFixed(3),
+        Object.entries(r.reasons)
+          .map(([reason, n]) => `${reason}: ${n}`)
+          .join('; '),
+        r.comments[0]?.comment,
+        r.updated,
+        r.sourcePath,
+        r.review.status,
+        r.review.note,
       ],
     },
     'failed-searches': {
       rows: (period) => failedSearches(reports, period),
-      sortBy: { searches: (r) => r.searches, visitors: (r) => r.visitors, contacted: (r) => r.contacted, lastSeen: (r) => r.lastSeen, query: (r) => r.normalized },
+      sortBy: {
+        searches: (r) => r.searches,
+        visitors: (r) => r.visitors,
+        contacted: (r) => r.contacted,
+        lastSeen: (r) => r.lastSeen,
+        query: (r) => r.normalized,
+      },
       defaultSort: 'searches',
       file: 'failed-searches',
-      header: ['locale', 'query', 'searches', 'visitors', 'then contacted support', 'first seen', 'last seen', 'variants', 'status', 'note', 'command'],
+      header: [
+        'locale',
+        'query',
+        'searches',
+        'visitors',
+        'then contacted support',
+        'first seen',
+        'last seen',
+        'variants',
+        'status',
+        'note',
+        'command',
+      ],
       csvRow: (r) => [
-        r.locale, r.variants[0] ?? r.normalized, r.searches, r.visitors, r.contacted, r.firstSeen, r.lastSeen, r.variants.join(' | '), r.review.status, r.review.note, r.newArticleCommand,
+        r.locale,
+        r.variants[0] ?? r.normalized,
+        r.searches,
+        r.visitors,
+        r.contacted,
+        r.firstSeen,
+        r.lastSeen,
+        r.variants.join(' | '),
+        r.review.status,
+        r.review.note,
+        r.newArticleCommand,
       ],
     },
     'unclicked-searches': {
@@ -58,8 +125,18 @@ export function pagedReports(reports: ReportStorage, manifest: Manifest): PagedR
     },
     // Which contexts deflect (readers choose an article) and which fail (readers choose support, or nothing).
     contexts: {
-      rows: (period) => reports.contexts(period).map((row) => ({ ...row, clickRate: share(row.clicks, row.impressions), contactRate: share(row.contacts, row.impressions) })),
-      sortBy: { impressions: (r) => r.impressions, clickRate: (r) => r.clickRate ?? -1, contactRate: (r) => r.contactRate ?? -1, context: (r) => r.context },
+      rows: (period) =>
+        reports.contexts(period).map((row) => ({
+          ...row,
+          clickRate: share(row.clicks, row.impressions),
+          contactRate: share(row.contacts, row.impressions),
+        })),
+      sortBy: {
+        impressions: (r) => r.impressions,
+        clickRate: (r) => r.clickRate ?? -1,
+        contactRate: (r) => r.contactRate ?? -1,
+        context: (r) => r.context,
+      },
       defaultSort: 'impressions',
       file: 'widget-contexts',
       header: ['locale', 'context', 'panels shown', 'article clicks', 'support clicks', 'click rate', 'contact rate'],
@@ -71,8 +148,20 @@ export function pagedReports(reports: ReportStorage, manifest: Manifest): PagedR
         return reports.rephrasedQueries(period).flatMap((row) => {
           const article = articles.get(row.articleId);
           if (!article || (query.category && article.category !== query.category)) return [];
-          const review = decided.get(`${row.locale}|${row.normalized}|${row.articleId}`) ?? { status: 'proposed', note: '' };
-          return [{ ...row, review, title: article.title, url: article.url, sourcePath: article.sourcePath, suggestion: `aliases: ["${row.query.replace(/"/g, '\\"')}"]` }];
+          const review = decided.get(`${row.locale}|${row.normalized}|${row.articleId}`) ?? {
+            status: 'proposed',
+            note: '',
+          };
+          return [
+            {
+              ...row,
+              review,
+              title: article.title,
+              url: article.url,
+              sourcePath: article.sourcePath,
+              suggestion: `aliases: ["${row.query.replace(/"/g, '\\"')}"]`,
+            },
+          ];
         });
       },
       sortBy: { readers: (r) => r.readers, query: (r) => r.normalized },
@@ -85,7 +174,12 @@ export function pagedReports(reports: ReportStorage, manifest: Manifest): PagedR
 }
 
 /** Answers one page of a report, sorted as asked, as JSON or as a CSV download. */
-export function answerPage<Name extends keyof ReportRows>(c: Context, report: PagedReports[Name], query: ListQuery, period: Period) {
+export function answerPage<Name extends keyof ReportRows>(
+  c: Context,
+  report: PagedReports[Name],
+  query: ListQuery,
+  period: Period,
+) {
   const rows = report.rows(period, query).filter((row) => !query.locale || row.locale === query.locale);
   const page = sortAndPage(rows, query, report.sortBy, report.defaultSort);
   if (query.format !== 'csv') return c.json(page);

@@ -21,7 +21,8 @@ async function limited<T>(work: () => Promise<T>): Promise<T> {
 }
 
 export const hashPassword = (password: string) => limited(() => hash(password, OPTIONS));
-export const verifyPassword = (passwordHash: string, password: string) => limited(() => verify(passwordHash, password).catch(() => false));
+export const verifyPassword = (passwordHash: string, password: string) =>
+  limited(() => verify(passwordHash, password).catch(() => false));
 
 let dummy: Promise<string> | undefined;
 /** A real hash to verify unknown e-mails against, so the time taken does not reveal which accounts exist. */

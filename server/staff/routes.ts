@@ -51,7 +51,9 @@ export function staffRoutes({ db, manifest, clock, proxies }: StaffDeps) {
   const deps: AuthDeps = {
     staff,
     clock,
-    isSecure: (c) => new URL(c.req.url).protocol === 'https:' || (proxies.viaProxy(c) && c.req.header('x-forwarded-proto')?.split(',')[0]?.trim() === 'https'),
+    isSecure: (c) =>
+      new URL(c.req.url).protocol === 'https:' ||
+      (proxies.viaProxy(c) && c.req.header('x-forwarded-proto')?.split(',')[0]?.trim() === 'https'),
     // Failed logins are counted per client without keeping its address.
     clientKey: (c) => createHash('sha256').update(proxies.clientAddress(c)).digest('hex').slice(0, 32),
   };
@@ -73,7 +75,9 @@ export function staffRoutes({ db, manifest, clock, proxies }: StaffDeps) {
     });
   }
   return app
-    .get('/reports/overview', ...anyRole, (c) => c.json(overview(reports, periodOf(validate(listQuerySchema, c.req.query()), clock()))))
+    .get('/reports/overview', ...anyRole, (c) =>
+      c.json(overview(reports, periodOf(validate(listQuerySchema, c.req.query()), clock()))),
+    )
     .route('/', reviewRoutes(reports, manifest, deps))
     .get('/accounts', requireSession(deps), requireRole('admin'), (c) => c.json(staff.list()));
 }
@@ -82,9 +86,13 @@ export function staffRoutes({ db, manifest, clock, proxies }: StaffDeps) {
 function reviewRoutes(reports: ReportStorage, manifest: Manifest, deps: AuthDeps) {
   const anyRole = signedIn(deps);
   const requireArticle = (id: string) => {
-    if (!manifest.articles.some((article) => article.id === id)) throw new ApiError(404, 'unknown_article', `No article with id ${id}`);
+    if (!manifest.articles.some((article) => article.id === id))
+      throw new ApiError(404, 'unknown_article', `No article with id ${id}`);
   };
-  const stamp = (c: Context<StaffEnv>) => ({ updatedBy: c.get('session').staff.email, updatedAt: deps.clock().toISOString() });
+  const stamp = (c: Context<StaffEnv>) => ({
+    updatedBy: c.get('session').staff.email,
+    updatedAt: deps.clock().toISOString(),
+  });
   return new Hono<StaffEnv>()
     .patch('/articles/:locale/:category/:slug/review', ...anyRole, async (c) => {
       const id = `${c.req.param('locale')}/${c.req.param('category')}/${c.req.param('slug')}`;

@@ -48,7 +48,10 @@ class ArticleFeedback extends HTMLElement {
   private vote(answer: Answer & { comment?: string }, next: State): void {
     void enqueue('/api/votes', { articleId: this.articleId, ...answer });
     try {
-      localStorage.setItem(`helploop:vote:${this.articleId}`, JSON.stringify({ helpful: answer.helpful, reason: answer.reason }));
+      localStorage.setItem(
+        `helploop:vote:${this.articleId}`,
+        JSON.stringify({ helpful: answer.helpful, reason: answer.reason }),
+      );
     } catch {
       // Without storage the answer is still sent; only the reminder is lost.
     }
@@ -79,11 +82,14 @@ class ArticleFeedback extends HTMLElement {
     }
     if (!moveFocus) return;
     const target =
-      state === 'why' ? this.querySelector<HTMLElement>('.feedback__why input')
-      : state === 'ask' ? this.querySelector<HTMLElement>('.feedback__answers button')
-      : this.querySelector<HTMLElement>(`#feedback-${state}`);
+      state === 'why'
+        ? this.querySelector<HTMLElement>('.feedback__why input')
+        : state === 'ask'
+          ? this.querySelector<HTMLElement>('.feedback__answers button')
+          : this.querySelector<HTMLElement>(`#feedback-${state}`);
     target?.focus();
-    if (state.startsWith('thanks')) this.querySelector('[data-announce]')!.textContent = this.querySelector(`#feedback-${state}`)!.textContent;
+    if (state.startsWith('thanks'))
+      this.querySelector('[data-announce]')!.textContent = this.querySelector(`#feedback-${state}`)!.textContent;
   }
 }
 

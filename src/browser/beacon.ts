@@ -8,5 +8,7 @@ export function sendBeacon(path: string, payload: Record<string, unknown>): void
   } catch {
     // Some browsers throw for a blocked URL instead of returning false.
   }
-  fetch(path, { method: 'POST', body, headers: { 'Content-Type': 'text/plain;charset=UTF-8' }, keepalive: true }).catch(() => {});
+  fetch(path, { method: 'POST', body, headers: { 'Content-Type': 'text/plain;charset=UTF-8' }, keepalive: true }).catch(
+    () => {},
+  );
 }

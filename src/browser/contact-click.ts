@@ -10,10 +10,14 @@ import { prefillContactUrl, prefillMailto } from '../shared/contact-link.ts';
 addEventListener('click', (event) => {
   const link = (event.target as Element).closest?.<HTMLAnchorElement>('a[data-contact]');
   if (!link) return;
-  const query = location.pathname.endsWith('/search/') ? new URLSearchParams(location.search).get('q')?.trim() : undefined;
+  const query = location.pathname.endsWith('/search/')
+    ? new URLSearchParams(location.search).get('q')?.trim()
+    : undefined;
   const filled = { subject: query || link.dataset.subject, page: location.href };
   const target = link.dataset.contact!;
-  link.href = target.startsWith('mailto:') ? prefillMailto(target.slice('mailto:'.length), filled) : prefillContactUrl(target, filled);
+  link.href = target.startsWith('mailto:')
+    ? prefillMailto(target.slice('mailto:'.length), filled)
+    : prefillContactUrl(target, filled);
   sendBeacon('/api/contact-clicks', {
     locale: documentLocale(),
     ...(link.dataset.articleId && { articleId: link.dataset.articleId }),

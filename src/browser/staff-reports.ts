@@ -20,7 +20,11 @@ interface Column<Row> {
 const state = { report: 'unhelpful' as Report, sort: '', order: 'desc', page: 1 };
 const percent = (value: number | null | undefined) => (typeof value === 'number' ? `${Math.round(value * 100)}%` : '–');
 
-function reviewCell(statuses: readonly string[], review: { status: string; note: string }, save: (status: string, note: string) => Promise<Response>) {
+function reviewCell(
+  statuses: readonly string[],
+  review: { status: string; note: string },
+  save: (status: string, note: string) => Promise<Response>,
+) {
   const box = element('div', { class: 'staff-review' });
   const select = element('select', { 'aria-label': '상태 · Status' });
   for (const status of statuses) select.append(element('option', { value: status }, status));
@@ -29,7 +33,9 @@ function reviewCell(statuses: readonly string[], review: { status: string; note:
   const button = element('button', { type: 'button' }, '저장 · Save');
   button.addEventListener('click', async () => {
     const response = await save(select.value, note.value);
-    document.getElementById('staff-status')!.textContent = response.ok ? '저장했어요 · Saved' : '저장하지 못했어요 · Could not save';
+    document.getElementById('staff-status')!.textContent = response.ok
+      ? '저장했어요 · Saved'
+      : '저장하지 못했어요 · Could not save';
   });
   box.append(select, note, button);
   return box;
@@ -76,7 +82,13 @@ const columns: { [R in ListReport]: Column<ReportRows[R]>[] } = {
     { label: '투표 · Votes', sort: 'votes', cell: (row) => String(row.votes) },
     { label: '도움됨 · Helpful', sort: 'helpful', cell: (row) => percent(row.helpfulShare) },
     { label: '신뢰도 · Confidence', sort: 'confidence', cell: (row) => row.confidence.toFixed(2) },
-    { label: '이유 · Reasons', cell: (row) => Object.entries(row.reasons).map(([reason, n]) => `${reason} ${n}`).join(', ') },
+    {
+      label: '이유 · Reasons',
+      cell: (row) =>
+        Object.entries(row.reasons)
+          .map(([reason, n]) => `${reason} ${n}`)
+          .join(', '),
+    },
     { label: '최근 의견 · Latest comments', cell: (row) => row.comments.map((c) => c.comment).join(' / ') },
     {
       label: '수정 전후 · Before/after fix',
@@ -90,7 +102,10 @@ const columns: { [R in ListReport]: Column<ReportRows[R]>[] } = {
       label: '상태 · Status',
       cell: (row) =>
         reviewCell(ARTICLE_STATUSES, row.review, (status, note) =>
-          staffFetch(`/api/staff/articles/${row.articleId}/review`, { method: 'PATCH', body: JSON.stringify({ status, note }) }),
+          staffFetch(`/api/staff/articles/${row.articleId}/review`, {
+            method: 'PATCH',
+            body: JSON.stringify({ status, note }),
+          }),
         ),
     },
   ],
@@ -101,7 +116,13 @@ const columns: { [R in ListReport]: Column<ReportRows[R]>[] } = {
       cell: (row) => {
         const typed = row.variants[0] ?? row.normalized;
         const box = element('div');
-        box.append(element('a', { href: `/${row.locale}/search/?q=${encodeURIComponent(typed)}` }, row.variants.join(' | ') || typed));
+        box.append(
+          element(
+            'a',
+            { href: `/${row.locale}/search/?q=${encodeURIComponent(typed)}` },
+            row.variants.join(' | ') || typed,
+          ),
+        );
         box.append(findsNow(typed, row.locale as Locale));
         return box;
       },
@@ -116,7 +137,10 @@ const columns: { [R in ListReport]: Column<ReportRows[R]>[] } = {
       label: '상태 · Status',
       cell: (row) =>
         reviewCell(QUERY_STATUSES, row.review, (status, note) =>
-          staffFetch('/api/staff/queries/review', { method: 'PATCH', body: JSON.stringify({ locale: row.locale, normalized: row.normalized, status, note }) }),
+          staffFetch('/api/staff/queries/review', {
+            method: 'PATCH',
+            body: JSON.stringify({ locale: row.locale, normalized: row.normalized, status, note }),
+          }),
         ),
     },
   ],
@@ -141,7 +165,14 @@ const columns: { [R in ListReport]: Column<ReportRows[R]>[] } = {
         reviewCell(SYNONYM_STATUSES, row.review, (status, note) =>
           staffFetch('/api/staff/synonyms/review', {
             method: 'PATCH',
-            body: JSON.stringify({ locale: row.locale, normalized: row.normalized, query: row.query, articleId: row.articleId, status, note }),
+            body: JSON.stringify({
+              locale: row.locale,
+              normalized: row.normalized,
+              query: row.query,
+              articleId: row.articleId,
+              status,
+              note,
+            }),
           }),
         ),
     },
@@ -159,21 +190,30 @@ const columns: { [R in ListReport]: Column<ReportRows[R]>[] } = {
 
 /** Headline numbers with their change against the previous period, and a small daily chart for each. */
 function renderOverview(data: Overview): HTMLElement {
-  const labels: Record<keyof Overview['metrics'], [string, boolean, Exclude<keyof Overview['series'][number], 'day'>]> = {
-    views: ['조회 · Views', false, 'views'],
-    searches: ['검색 · Searches', false, 'searches'],
-    zeroResultRate: ['결과 없는 검색 · Zero-result rate', true, 'zeroResults'],
-    clickThrough: ['검색 후 클릭 · Search click-through', true, 'searches'],
-    helpfulShare: ['도움됨 · Helpful share', true, 'helpful'],
-  };
+  const labels: Record<keyof Overview['metrics'], [string, boolean, Exclude<keyof Overview['series'][number], 'day'>]> =
+    {
+      views: ['조회 · Views', false, 'views'],
+      searches: ['검색 · Searches', false, 'searches'],
+      zeroResultRate: ['결과 없는 검색 · Zero-result rate', true, 'zeroResults'],
+      clickThrough: ['검색 후 클릭 · Search click-through', true, 'searches'],
+      helpfulShare: ['도움됨 · Helpful share', true, 'helpful'],
+    };
   const grid = element('div', { class: 'staff-overview' });
   for (const key of Object.keys(labels) as (keyof Overview['metrics'])[]) {
     const [label, share, seriesKey] = labels[key];
     const metric = data.metrics[key];
-    const show = (value: number | null) => (value === null ? '–' : share ? `${(value * 100).toFixed(1)}%` : String(value));
+    const show = (value: number | null) =>
+      value === null ? '–' : share ? `${(value * 100).toFixed(1)}%` : String(value);
     const card = element('figure', { class: 'staff-metric' });
-    const change = metric.change === null ? '' : `${metric.change >= 0 ? '+' : ''}${share ? `${(metric.change * 100).toFixed(1)}%p` : metric.change}`;
-    card.append(element('figcaption', {}, label), element('strong', {}, show(metric.value)), element('span', {}, `이전 기간 · previous ${show(metric.previous)} ${change}`));
+    const change =
+      metric.change === null
+        ? ''
+        : `${metric.change >= 0 ? '+' : ''}${share ? `${(metric.change * 100).toFixed(1)}%p` : metric.change}`;
+    card.append(
+      element('figcaption', {}, label),
+      element('strong', {}, show(metric.value)),
+      element('span', {}, `이전 기간 · previous ${show(metric.previous)} ${change}`),
+    );
     const values = data.series.map((day) => day[seriesKey]);
     const max = Math.max(1, ...values);
     const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
@@ -182,7 +222,12 @@ function renderOverview(data: Overview): HTMLElement {
     svg.setAttribute('aria-label', `${label}: ${values.join(', ')}`);
     values.forEach((value, i) => {
       const bar = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
-      Object.entries({ x: String(i * 6), y: String(40 - (value / max) * 40), width: '4', height: String((value / max) * 40) }).forEach(([name, v]) => bar.setAttribute(name, v));
+      Object.entries({
+        x: String(i * 6),
+        y: String(40 - (value / max) * 40),
+        width: '4',
+        height: String((value / max) * 40),
+      }).forEach(([name, v]) => bar.setAttribute(name, v));
       svg.append(bar);
     });
     card.append(svg);
@@ -193,7 +238,13 @@ function renderOverview(data: Overview): HTMLElement {
   funnel.append(
     element('figcaption', {}, '검색 → 결과 없음 → 고객센터 · Search → no answer → contact'),
     element('strong', {}, `${searches} → ${failed} → ${contacted}`),
-    element('span', {}, failed ? `결과 없는 검색의 ${Math.round((contacted / failed) * 100)}%가 문의로 · ${Math.round((contacted / failed) * 100)}% of failed searches end in a contact` : ''),
+    element(
+      'span',
+      {},
+      failed
+        ? `결과 없는 검색의 ${Math.round((contacted / failed) * 100)}%가 문의로 · ${Math.round((contacted / failed) * 100)}% of failed searches end in a contact`
+        : '',
+    ),
   );
   grid.append(funnel);
   return grid;
@@ -201,10 +252,16 @@ function renderOverview(data: Overview): HTMLElement {
 
 function query(format = 'json'): string {
   const filters = new FormData(document.getElementById('staff-filters') as HTMLFormElement);
-  const params = new URLSearchParams({ days: String(filters.get('days')), page: String(state.page), order: state.order, format });
+  const params = new URLSearchParams({
+    days: String(filters.get('days')),
+    page: String(state.page),
+    order: state.order,
+    format,
+  });
   // A custom range, when both ends are given, overrides the number of days.
   const custom = filters.get('from') && filters.get('to') ? ['from', 'to'] : [];
-  for (const name of ['locale', 'category', ...custom]) if (filters.get(name)) params.set(name, String(filters.get(name)));
+  for (const name of ['locale', 'category', ...custom])
+    if (filters.get(name)) params.set(name, String(filters.get(name)));
   if (state.sort) params.set('sort', state.sort);
   return `/api/staff/reports/${state.report}?${params}`;
 }
@@ -263,7 +320,11 @@ function renderTable<R extends ListReport>(report: R, data: ReportPage<ReportRow
     });
     return button;
   };
-  nav.replaceChildren(pageButton('‹', data.page - 1), element('span', {}, `${data.page} / ${pages}`), pageButton('›', data.page + 1));
+  nav.replaceChildren(
+    pageButton('‹', data.page - 1),
+    element('span', {}, `${data.page} / ${pages}`),
+    pageButton('›', data.page + 1),
+  );
   status.textContent = `${data.total}건 · ${data.total} rows`;
 }
 

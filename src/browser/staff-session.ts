@@ -2,7 +2,11 @@
 const KEY = 'helploop:csrf';
 
 export async function logIn(email: string, password: string): Promise<string | undefined> {
-  const response = await fetch('/api/staff/login', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  const response = await fetch('/api/staff/login', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
   const body = await response.json();
   if (!response.ok) return body.error?.message ?? 'Login failed';
   sessionStorage.setItem(KEY, body.csrfToken);
@@ -16,7 +20,10 @@ export async function staffFetch(path: string, init: RequestInit = {}): Promise<
     const me = await fetch('/api/staff/me');
     if (me.ok) sessionStorage.setItem(KEY, (csrf = (await me.json()).csrfToken));
   }
-  const response = await fetch(path, { ...init, headers: { 'Content-Type': 'application/json', ...(csrf && { 'X-CSRF-Token': csrf }), ...init.headers } });
+  const response = await fetch(path, {
+    ...init,
+    headers: { 'Content-Type': 'application/json', ...(csrf && { 'X-CSRF-Token': csrf }), ...init.headers },
+  });
   if (response.status === 401) location.href = '/staff/login/';
   return response;
 }

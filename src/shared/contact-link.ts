@@ -14,6 +14,9 @@ export function prefillContactUrl(template: string, { subject = '', page = '' }:
 }
 
 export function prefillMailto(email: string, { subject = '', page = '' }: ContactContext): string {
-  const fields = [subject && `subject=${encodeURIComponent(subject)}`, page && `body=${encodeURIComponent(page)}`].filter(Boolean);
+  const fields = [
+    subject && `subject=${encodeURIComponent(subject)}`,
+    page && `body=${encodeURIComponent(page)}`,
+  ].filter(Boolean);
   return `mailto:${email}${fields.length ? `?${fields.join('&')}` : ''}`;
 }

@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { localeSchema } from './locales.ts';
 
-const suggestionSchema = z.object({ id: z.string(), title: z.string(), description: z.string(), url: z.string(), order: z.number().optional() });
+const suggestionSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  description: z.string(),
+  url: z.string(),
+  order: z.number().optional(),
+});
 
 /**
  * What the widget reads from the help center, one file per locale (`/widget/<locale>.json`), written by the build:
@@ -10,7 +16,14 @@ const suggestionSchema = z.object({ id: z.string(), title: z.string(), descripti
 export const widgetDataSchema = z.object({
   locale: localeSchema,
   name: z.string(),
-  contexts: z.array(z.object({ key: z.string(), title: z.string(), patterns: z.array(z.string()), articles: z.array(suggestionSchema) })),
+  contexts: z.array(
+    z.object({
+      key: z.string(),
+      title: z.string(),
+      patterns: z.array(z.string()),
+      articles: z.array(suggestionSchema),
+    }),
+  ),
   /** Articles for a page no context matches: the help center's most asked. */
   popular: z.array(suggestionSchema),
   support: z.object({ contactUrl: z.string(), email: z.string().optional() }),

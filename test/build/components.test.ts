@@ -19,7 +19,11 @@ describe('article components, used in MDX without imports', () => {
   });
 
   it('renders Steps around a numbered list', () => {
-    expect(page.querySelectorAll('.prose .steps ol > li').map((li) => li.text.trim())).toEqual(['Open Settings.', 'Choose Members.', 'Send the invitations.']);
+    expect(page.querySelectorAll('.prose .steps ol > li').map((li) => li.text.trim())).toEqual([
+      'Open Settings.',
+      'Choose Members.',
+      'Send the invitations.',
+    ]);
   });
 
   it('renders a Figure with its alt text and caption, the image served from content/public', () => {

@@ -11,7 +11,9 @@ describe('another company’s content folder', () => {
     const home = readPage(siteDir, '/en/');
     expect(home.querySelector('title')?.text).toBe('Acme Help');
     expect(home.querySelectorAll('.category-grid__title').map((el) => el.text)).toEqual(['Billing', 'Getting started']);
-    expect(readPage(siteDir, '/en/billing/update-card/').querySelector('h1')?.text).toBe('Update the card you pay with');
+    expect(readPage(siteDir, '/en/billing/update-card/').querySelector('h1')?.text).toBe(
+      'Update the card you pay with',
+    );
     expect(readPage(siteDir, '/ko/billing/update-card/').querySelector('html')?.getAttribute('lang')).toBe('ko');
     expect(existsSync(join(siteDir, 'ko/shipping'))).toBe(false);
   });
@@ -24,7 +26,10 @@ describe('another company’s content folder', () => {
     expect(existsSync(join(siteDir, 'en/billing/secret-plan'))).toBe(false);
     const manifest = JSON.parse(readFileSync(join(siteDir, 'articles.json'), 'utf8'));
     expect(manifest.articles.map((a: { id: string }) => a.id).sort()).toEqual([
-      'en/billing/update-card', 'en/getting-started/components', 'en/getting-started/first-steps', 'ko/billing/update-card',
+      'en/billing/update-card',
+      'en/getting-started/components',
+      'en/getting-started/first-steps',
+      'ko/billing/update-card',
     ]);
   });
 
@@ -34,8 +39,12 @@ describe('another company’s content folder', () => {
     expect(result.output).toContain('8 content problems');
     expect(result.output).toContain('articles/ko/billing/no-title.mdx:2: title: is required');
     expect(result.output).toContain('articles/ko/billing/bad-date.mdx:4: updated: is not a real calendar date');
-    expect(result.output).toContain('articles/ko/no-such-category/orphan.mdx:1: category: "no-such-category" is not a category');
-    expect(result.output).toContain('articles/ko/billing/bad-related.mdx:5: related[1]: "billing/does-not-exist" is not an article in ko');
+    expect(result.output).toContain(
+      'articles/ko/no-such-category/orphan.mdx:1: category: "no-such-category" is not a category',
+    );
+    expect(result.output).toContain(
+      'articles/ko/billing/bad-related.mdx:5: related[1]: "billing/does-not-exist" is not an article in ko',
+    );
     expect(existsSync('test/.tmp/invalid-site/index.html')).toBe(false);
   });
 });
@@ -43,9 +52,13 @@ describe('another company’s content folder', () => {
 describe('what readers taught search', () => {
   it('makes a readers’ synonym staff accepted a hidden alias of its article, with no article edited', async () => {
     const { ACCEPTED_SYNONYM } = await import('../global-setup.ts');
-    const keywords = readPage(siteDir, `/${ACCEPTED_SYNONYM.articleId}/`).querySelector('[data-pagefind-meta="keywords"]')?.text ?? '';
+    const keywords =
+      readPage(siteDir, `/${ACCEPTED_SYNONYM.articleId}/`).querySelector('[data-pagefind-meta="keywords"]')?.text ?? '';
     expect(keywords).toContain(ACCEPTED_SYNONYM.query);
-    const source = readFileSync(join('test/fixtures/content-basic/articles', `${ACCEPTED_SYNONYM.articleId}.mdx`), 'utf8');
+    const source = readFileSync(
+      join('test/fixtures/content-basic/articles', `${ACCEPTED_SYNONYM.articleId}.mdx`),
+      'utf8',
+    );
     expect(source).not.toContain(ACCEPTED_SYNONYM.query);
     const vocabulary = JSON.parse(readFileSync(join(siteDir, 'search/vocabulary-ko.json'), 'utf8'));
     expect(vocabulary.words['갈아끼우기']).toBe(1);

@@ -18,22 +18,25 @@ function brokenLinks(siteDir: string): string[] {
   const broken: string[] = [];
   for (const [from, file] of pages) {
     const doc = parse(readFileSync(file, 'utf8'));
-    const targets = doc.querySelectorAll('a[href], link[href], script[src], img[src], form[action]').map(
-      (el) => el.getAttribute('href') ?? el.getAttribute('src') ?? el.getAttribute('action')!,
-    );
+    const targets = doc
+      .querySelectorAll('a[href], link[href], script[src], img[src], form[action]')
+      .map((el) => el.getAttribute('href') ?? el.getAttribute('src') ?? el.getAttribute('action')!);
     for (const target of targets) {
       // Other sites, and the API's routes (the form posts to /api/votes), are not files of the build.
       if (/^[a-z]+:/i.test(target) || target.startsWith('//') || target.startsWith('/api/')) continue;
       const url = new URL(target, `http://site${from}`);
       const path = decodeURIComponent(url.pathname);
       const onDisk = join(siteDir, path);
-      const exists = pages.has(path) || (existsSync(onDisk) && (statSync(onDisk).isFile() || existsSync(join(onDisk, 'index.html'))));
+      const exists =
+        pages.has(path) ||
+        (existsSync(onDisk) && (statSync(onDisk).isFile() || existsSync(join(onDisk, 'index.html'))));
       if (!exists) {
         broken.push(`${from} → ${target}`);
         continue;
       }
       const fragment = decodeURIComponent(url.hash.slice(1));
-      if (fragment && pages.has(path) && !idsOf(path).has(fragment)) broken.push(`${from} → ${target} (no #${fragment})`);
+      if (fragment && pages.has(path) && !idsOf(path).has(fragment))
+        broken.push(`${from} → ${target} (no #${fragment})`);
     }
   }
   return broken;

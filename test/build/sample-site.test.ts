@@ -39,13 +39,20 @@ describe('the sample help center', () => {
     expect(home.querySelector('form[role=search] input[name=q]')).not.toBeNull();
     const cards = home.querySelectorAll('.category-grid a');
     expect(cards.map((card) => card.getAttribute('href'))).toEqual([
-      '/ko/ordering-payment/', '/ko/shipping/', '/ko/returns-refunds/', '/ko/account/', '/ko/coupons-points/', '/ko/products-stock/',
+      '/ko/ordering-payment/',
+      '/ko/shipping/',
+      '/ko/returns-refunds/',
+      '/ko/account/',
+      '/ko/coupons-points/',
+      '/ko/products-stock/',
     ]);
     const shipping = content.articles.filter((a) => a.id.startsWith('ko/shipping/')).length;
     expect(text(cards[1].querySelector('.category-grid__count'))).toBe(`도움말 ${shipping}개`);
     expect(home.querySelectorAll('[aria-labelledby=popular-title] li').length).toBe(6);
     const recent = home.querySelectorAll('[aria-labelledby=recent-title] a').map((a) => a.getAttribute('href'));
-    const newest = [...content.articles].filter((a) => a.id.startsWith('ko/')).sort((a, b) => b.frontmatter.updated.localeCompare(a.frontmatter.updated));
+    const newest = [...content.articles]
+      .filter((a) => a.id.startsWith('ko/'))
+      .sort((a, b) => b.frontmatter.updated.localeCompare(a.frontmatter.updated));
     expect(recent[0]).toBe(`/${newest[0].id}/`);
   });
 
@@ -58,7 +65,10 @@ describe('the sample help center', () => {
 
   it('gives an article its breadcrumb, date, table of contents, related articles and support hand-off', () => {
     const page = readPage(siteDir, '/ko/shipping/track-order/');
-    expect(page.querySelectorAll('.breadcrumb a').map((a) => a.getAttribute('href'))).toEqual(['/ko/', '/ko/shipping/']);
+    expect(page.querySelectorAll('.breadcrumb a').map((a) => a.getAttribute('href'))).toEqual([
+      '/ko/',
+      '/ko/shipping/',
+    ]);
     expect(page.querySelector('time')?.getAttribute('datetime')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(page.querySelectorAll('.toc li').length).toBeGreaterThanOrEqual(3);
     const related = page.querySelectorAll('.related a').map((a) => a.getAttribute('href'));
@@ -66,8 +76,12 @@ describe('the sample help center', () => {
     expect(related.slice(0, chosen.length)).toEqual(chosen.map((id) => `/ko/${id}/`));
     // The contact form opens with the article as its subject (the page is added in the browser on click).
     const title = content.articles.find((a) => a.id === 'ko/shipping/track-order')!.frontmatter.title;
-    expect(page.querySelector('.support-handoff a.button')?.getAttribute('href')).toBe(`https://marumarket.example/contact?subject=${encodeURIComponent(title)}&page=`);
-    expect(page.querySelector('.support-handoff a[href^="mailto:"]')?.getAttribute('href')).toBe(`mailto:help@marumarket.example?subject=${encodeURIComponent(title)}`);
+    expect(page.querySelector('.support-handoff a.button')?.getAttribute('href')).toBe(
+      `https://marumarket.example/contact?subject=${encodeURIComponent(title)}&page=`,
+    );
+    expect(page.querySelector('.support-handoff a[href^="mailto:"]')?.getAttribute('href')).toBe(
+      `mailto:help@marumarket.example?subject=${encodeURIComponent(title)}`,
+    );
     expect(page.querySelector('.language-switcher a')?.getAttribute('href')).toBe('/en/shipping/track-order/');
   });
 
@@ -80,11 +94,18 @@ describe('the sample help center', () => {
     const category = (id: string) => id.split('/')[1];
     let crossCategory = 0;
     for (const article of ko) {
-      const related = readPage(siteDir, `/${article.id}/`).querySelectorAll('.related a').map((a) => a.getAttribute('href')!.slice(1, -1));
+      const related = readPage(siteDir, `/${article.id}/`)
+        .querySelectorAll('.related a')
+        .map((a) => a.getAttribute('href')!.slice(1, -1));
       const chosen = article.frontmatter.related.map((id) => `ko/${id}`);
       const computed = related.slice(chosen.length);
       expect(related.slice(0, chosen.length), article.id).toEqual(chosen);
-      const scores = computed.map((id) => shared(article, ko.find((b) => b.id === id)!));
+      const scores = computed.map((id) =>
+        shared(
+          article,
+          ko.find((b) => b.id === id)!,
+        ),
+      );
       expect(scores, article.id).toEqual([...scores].sort((x, y) => y - x));
       const rest = ko.filter((b) => b !== article && !chosen.includes(b.id));
       if (computed.length) expect(scores[0], article.id).toBe(Math.max(...rest.map((b) => shared(article, b))));
@@ -99,10 +120,24 @@ describe('the sample help center', () => {
       const data = widgetDataSchema.parse(JSON.parse(readFileSync(join(siteDir, 'widget', `${locale}.json`), 'utf8')));
       expect(data.contexts.map((c) => c.key)).toEqual(Object.keys(content.contexts!));
       const payment = data.contexts.find((c) => c.key === 'payment')!;
-      const expected = content.articles.filter((a) => a.id.startsWith(`${locale}/`) && a.frontmatter.contexts.includes('payment'));
-      expect(payment.articles.map((a) => a.id).sort()).toEqual(expected.map((a) => a.id).slice(0, 8).sort());
+      const expected = content.articles.filter(
+        (a) => a.id.startsWith(`${locale}/`) && a.frontmatter.contexts.includes('payment'),
+      );
+      expect(payment.articles.map((a) => a.id).sort()).toEqual(
+        expected
+          .map((a) => a.id)
+          .slice(0, 8)
+          .sort(),
+      );
     }
-    for (const path of ['/demo/shop/', '/demo/shop/cart/', '/demo/shop/checkout/', '/demo/shop/checkout/payment/', '/demo/shop/orders/', '/demo/shop/returns/']) {
+    for (const path of [
+      '/demo/shop/',
+      '/demo/shop/cart/',
+      '/demo/shop/checkout/',
+      '/demo/shop/checkout/payment/',
+      '/demo/shop/orders/',
+      '/demo/shop/returns/',
+    ]) {
       const script = readPage(siteDir, path).querySelector('script[src="/widget.js"]');
       expect(script?.getAttribute('data-path-prefix'), path).toBe('/demo/shop');
     }
@@ -114,7 +149,9 @@ describe('the sample help center', () => {
     expect(scripts.length).toBeLessThanOrEqual(4);
     for (const script of scripts) {
       expect(script.getAttribute('type')).toBe('module');
-      expect(script.getAttribute('src')).toMatch(/^\/_astro\/(SearchForm|ArticleFeedback|ReadNext|SupportHandoff)\.astro_astro_type_script/);
+      expect(script.getAttribute('src')).toMatch(
+        /^\/_astro\/(SearchForm|ArticleFeedback|ReadNext|SupportHandoff)\.astro_astro_type_script/,
+      );
     }
   });
 
@@ -124,8 +161,12 @@ describe('the sample help center', () => {
   });
 
   it('switches an untranslated article to the other locale’s home', () => {
-    const untranslated = content.articles.find((a) => a.id.startsWith('ko/') && !existsSync(join('content/articles', a.id.replace(/^ko/, 'en') + '.mdx')))!;
-    expect(readPage(siteDir, `/${untranslated.id}/`).querySelector('.language-switcher a')?.getAttribute('href')).toBe('/en/');
+    const untranslated = content.articles.find(
+      (a) => a.id.startsWith('ko/') && !existsSync(join('content/articles', a.id.replace(/^ko/, 'en') + '.mdx')),
+    )!;
+    expect(readPage(siteDir, `/${untranslated.id}/`).querySelector('.language-switcher a')?.getAttribute('href')).toBe(
+      '/en/',
+    );
   });
 
   it('strikes through only what the source wraps in ~~two tildes~~, never a range like 1~2영업일', () => {
@@ -136,7 +177,9 @@ describe('the sample help center', () => {
       expect((readFileSync(file, 'utf8').match(/<del>/g) ?? []).length, url).toBe(struck);
     }
     const paragraphs = readPage(siteDir, '/ko/shipping/delivery-time/').querySelectorAll('main p').map(text);
-    expect(paragraphs).toContainEqual(expect.stringContaining('1~2영업일 안에 받아 보실 수 있어요. 제주와 도서산간 지역은 출고 후 2~4영업일'));
+    expect(paragraphs).toContainEqual(
+      expect.stringContaining('1~2영업일 안에 받아 보실 수 있어요. 제주와 도서산간 지역은 출고 후 2~4영업일'),
+    );
   });
 
   it('links the footer to the contact form with its {subject} and {page} placeholders emptied, on every page', () => {

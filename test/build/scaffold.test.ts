@@ -11,7 +11,10 @@ const scaffold = join(contentDir, 'articles', `${SCAFFOLD.id}.mdx`);
 
 describe('an article just made with npm run new', () => {
   it('passes npm run check, which says what is left before it can be published', () => {
-    const run = spawnSync(process.execPath, ['scripts/check.ts'], { env: { ...process.env, HELPLOOP_CONTENT: contentDir }, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, ['scripts/check.ts'], {
+      env: { ...process.env, HELPLOOP_CONTENT: contentDir },
+      encoding: 'utf8',
+    });
     expect(run.status, run.stdout).toBe(0);
     const own = run.stdout.split('\n').filter((line) => line.includes(SCAFFOLD.id.split('/')[2]));
     expect(own).toContain(

@@ -20,7 +20,10 @@ describe('a reader browsing the help center', () => {
     await page.locator('.article-list a').first().click();
     await page.waitForURL('**/ko/ordering-payment/payment-methods/');
     const koreanTitle = await page.locator('h1').textContent();
-    expect(await page.getByRole('navigation', { name: '현재 위치' }).getByRole('link').allTextContents()).toEqual(['홈', '주문·결제']);
+    expect(await page.getByRole('navigation', { name: '현재 위치' }).getByRole('link').allTextContents()).toEqual([
+      '홈',
+      '주문·결제',
+    ]);
 
     await page.getByRole('link', { name: 'English' }).click();
     await page.waitForURL('**/en/ordering-payment/payment-methods/');
@@ -39,7 +42,9 @@ describe('a reader browsing the help center', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/ko\/search\/\?q=/);
     await page.locator('#search-results a').first().waitFor();
-    const hrefs = await page.locator('#search-results a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    const hrefs = await page
+      .locator('#search-results a')
+      .evaluateAll((links) => links.map((a) => a.getAttribute('href')));
     expect(hrefs).toContain('/ko/shipping/track-order/');
   });
 });
@@ -72,12 +77,15 @@ describe('keyboard-only use', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
   });
 
-  it.each(['/ko/', '/ko/shipping/', '/ko/shipping/track-order/', '/en/404/'])('reaches the search box and every link on %s', async (path) => {
-    await page.goto(`${site.server.url}${path}`);
-    const { reached, focusable } = await tabThrough(page);
-    expect(reached.some((key) => key.endsWith(':INPUT:header-search'))).toBe(true);
-    expect(new Set(reached)).toEqual(new Set(focusable));
-  });
+  it.each(['/ko/', '/ko/shipping/', '/ko/shipping/track-order/', '/en/404/'])(
+    'reaches the search box and every link on %s',
+    async (path) => {
+      await page.goto(`${site.server.url}${path}`);
+      const { reached, focusable } = await tabThrough(page);
+      expect(reached.some((key) => key.endsWith(':INPUT:header-search'))).toBe(true);
+      expect(new Set(reached)).toEqual(new Set(focusable));
+    },
+  );
 
   it('shows where focus is', async () => {
     await page.goto(`${site.server.url}/ko/`);
@@ -98,34 +106,56 @@ describe('reading comfort', () => {
     },
   );
 
-  it.each(['light', 'dark'] as const)('meets WCAG AA contrast for text, links and buttons in %s mode', async (scheme) => {
-    await page.emulateMedia({ colorScheme: scheme });
-    await page.goto(`${site.server.url}/ko/shipping/track-order/`);
-    const ratios = await page.evaluate(() => {
-      const rgb = (value: string) => value.match(/[\d.]+/g)!.slice(0, 4).map(Number);
-      const luminance = ([r, g, b]: number[]) =>
-        [r, g, b].map((c) => (c / 255 <= 0.03928 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4)).reduce((sum, c, i) => sum + c * [0.2126, 0.7152, 0.0722][i], 0);
-      const background = (el: Element | null): number[] => {
-        for (let node = el; node; node = node.parentElement) {
-          const color = rgb(getComputedStyle(node).backgroundColor);
-          if (color[3] === undefined || color[3] > 0) return color;
-        }
-        return rgb(getComputedStyle(document.body).backgroundColor);
-      };
-      const selectors = ['.prose p', '.lead', '.meta', '.breadcrumb a', '.related a', '.support-handoff dt', '.support-handoff .button', '.search-form button', '.site-name', '.prose code'];
-      return selectors.map((selector) => {
-        const el = document.querySelector(selector)!;
-        const [a, b] = [luminance(rgb(getComputedStyle(el).color)), luminance(background(el))];
-        return { selector, ratio: (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05) };
+  it.each(['light', 'dark'] as const)(
+    'meets WCAG AA contrast for text, links and buttons in %s mode',
+    async (scheme) => {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.goto(`${site.server.url}/ko/shipping/track-order/`);
+      const ratios = await page.evaluate(() => {
+        const rgb = (value: string) =>
+          value
+            .match(/[\d.]+/g)!
+            .slice(0, 4)
+            .map(Number);
+        const luminance = ([r, g, b]: number[]) =>
+          [r, g, b]
+            .map((c) => (c / 255 <= 0.03928 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4))
+            .reduce((sum, c, i) => sum + c * [0.2126, 0.7152, 0.0722][i], 0);
+        const background = (el: Element | null): number[] => {
+          for (let node = el; node; node = node.parentElement) {
+            const color = rgb(getComputedStyle(node).backgroundColor);
+            if (color[3] === undefined || color[3] > 0) return color;
+          }
+          return rgb(getComputedStyle(document.body).backgroundColor);
+        };
+        const selectors = [
+          '.prose p',
+          '.lead',
+          '.meta',
+          '.breadcrumb a',
+          '.related a',
+          '.support-handoff dt',
+          '.support-handoff .button',
+          '.search-form button',
+          '.site-name',
+          '.prose code',
+        ];
+        return selectors.map((selector) => {
+          const el = document.querySelector(selector)!;
+          const [a, b] = [luminance(rgb(getComputedStyle(el).color)), luminance(background(el))];
+          return { selector, ratio: (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05) };
+        });
       });
-    });
-    for (const { selector, ratio } of ratios) expect(ratio, selector).toBeGreaterThanOrEqual(4.5);
-  });
+      for (const { selector, ratio } of ratios) expect(ratio, selector).toBeGreaterThanOrEqual(4.5);
+    },
+  );
 
   it('uses a dark background when the reader prefers dark mode', async () => {
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.goto(`${site.server.url}/ko/`);
-    const [r, g, b] = (await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).match(/\d+/g)!.map(Number);
+    const [r, g, b] = (await page.evaluate(() => getComputedStyle(document.body).backgroundColor))
+      .match(/\d+/g)!
+      .map(Number);
     expect(r + g + b).toBeLessThan(120);
   });
 });

@@ -10,7 +10,11 @@ let sample: RunningServer;
 let fixture: RunningServer;
 let browser: Browser;
 beforeAll(async () => {
-  [sample, fixture, browser] = await Promise.all([startServer(inject('siteDir')), startServer(inject('fixtureSiteDir')), launchBrowser()]);
+  [sample, fixture, browser] = await Promise.all([
+    startServer(inject('siteDir')),
+    startServer(inject('fixtureSiteDir')),
+    launchBrowser(),
+  ]);
 });
 afterAll(async () => {
   await browser?.close();
@@ -27,7 +31,9 @@ async function watchedPage(): Promise<{ page: Page; violations: string[] }> {
   await page.exposeFunction('reportViolation', (text: string) => violations.push(text));
   await page.addInitScript(() =>
     document.addEventListener('securitypolicyviolation', (event) =>
-      (window as unknown as { reportViolation(text: string): void }).reportViolation(`${location.pathname}: ${event.violatedDirective} ${event.blockedURI}`),
+      (window as unknown as { reportViolation(text: string): void }).reportViolation(
+        `${location.pathname}: ${event.violatedDirective} ${event.blockedURI}`,
+      ),
     ),
   );
   return { page, violations };
@@ -80,7 +86,9 @@ describe('the Content-Security-Policy in Chromium', () => {
 
   it('lets the privacy-enhanced video player in only when the reader presses play', async () => {
     const { page, violations } = await watchedPage();
-    await page.route(/youtube-nocookie/, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<p>player</p>' }));
+    await page.route(/youtube-nocookie/, (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html', body: '<p>player</p>' }),
+    );
     await page.goto(`${fixture.url}/en/getting-started/components/`);
     await page.getByRole('link', { name: /Inviting your team in two minutes/ }).click();
     const player = page.frameLocator('.video iframe');
@@ -93,13 +101,22 @@ describe('the Content-Security-Policy in Chromium', () => {
     const { page, violations } = await watchedPage();
     const framing = createServer((_request, response) => {
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      response.end(`<!doctype html><title>framing</title><iframe src="${sample.url}/staff/login/"></iframe><iframe src="${sample.url}/ko/"></iframe>`);
+      response.end(
+        `<!doctype html><title>framing</title><iframe src="${sample.url}/staff/login/"></iframe><iframe src="${sample.url}/ko/"></iframe>`,
+      );
     });
     await new Promise<void>((done) => framing.listen(0, '127.0.0.1', done));
     try {
       await page.goto(`http://127.0.0.1:${(framing.address() as AddressInfo).port}/`);
       // Chromium shows its error page in place of the refused frame.
-      await expect.poll(() => page.frames().slice(1).map((frame) => frame.url())).toEqual(['chrome-error://chromewebdata/', `${sample.url}/ko/`]);
+      await expect
+        .poll(() =>
+          page
+            .frames()
+            .slice(1)
+            .map((frame) => frame.url()),
+        )
+        .toEqual(['chrome-error://chromewebdata/', `${sample.url}/ko/`]);
       expect(violations.join('\n')).toMatch(/frame-ancestors/);
     } finally {
       framing.close();

@@ -39,9 +39,17 @@ describe('“Was this helpful?”', () => {
     expect(await next.first().isVisible()).toBe(true);
     expect(await page.locator('#feedback-thanks-no a.button').isVisible()).toBe(true);
     await expect.poll(() => votesOn(articleId)).toEqual({ helpful: 0, total: 1 });
-    expect(stored(({ reports }) => reports.reasons(allDays))).toEqual([{ articleId, reason: 'did-not-work', count: 1 }]);
-    expect(stored(({ reports }) => reports.comments(allDays))).toEqual([{ articleId, helpful: 0, comment: '알림톡이 안 와요. 연락처 [phone]', at: expect.any(String) }]);
-    await expect.poll(() => stored(({ reports }) => reports.articleDays(allDays).find((day) => day.articleId === articleId)?.views)).toBeGreaterThan(0);
+    expect(stored(({ reports }) => reports.reasons(allDays))).toEqual([
+      { articleId, reason: 'did-not-work', count: 1 },
+    ]);
+    expect(stored(({ reports }) => reports.comments(allDays))).toEqual([
+      { articleId, helpful: 0, comment: '알림톡이 안 와요. 연락처 [phone]', at: expect.any(String) },
+    ]);
+    await expect
+      .poll(() =>
+        stored(({ reports }) => reports.articleDays(allDays).find((day) => day.articleId === articleId)?.views),
+      )
+      .toBeGreaterThan(0);
   });
 
   it('remembers the answer and lets the reader change it', async () => {
@@ -62,14 +70,18 @@ describe('“Was this helpful?”', () => {
     await page.goto(`${site.server.url}/${other}/`);
     await page.getByRole('button', { name: '네' }).click();
     await page.locator('#feedback-thanks-yes').waitFor();
-    await expect.poll(() => page.evaluate(() => JSON.parse(localStorage.getItem('helploop:outbox') ?? '[]').length)).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.evaluate(() => JSON.parse(localStorage.getItem('helploop:outbox') ?? '[]').length))
+      .toBeGreaterThan(0);
     expect(votesOn(other)).toBeUndefined();
 
     await page.unroute('**/api/**');
     await page.goto(`${site.server.url}/ko/`);
     await page.goto(`${site.server.url}${articleUrl}`);
     await expect.poll(() => votesOn(other)).toEqual({ helpful: 1, total: 1 });
-    await expect.poll(() => page.evaluate(() => JSON.parse(localStorage.getItem('helploop:outbox') ?? '[]').length)).toBe(0);
+    await expect
+      .poll(() => page.evaluate(() => JSON.parse(localStorage.getItem('helploop:outbox') ?? '[]').length))
+      .toBe(0);
   });
 
   it('works without JavaScript as a form that comes back to the article', async () => {
@@ -83,7 +95,11 @@ describe('“Was this helpful?”', () => {
       await noJs.waitForURL(`**/${other}/#feedback-thanks-no`);
       expect(await noJs.locator('#feedback-thanks-no').isVisible()).toBe(true);
       expect(votesOn(other)).toEqual({ helpful: 0, total: 1 });
-      expect(stored(({ reports }) => reports.reasons(allDays))).toContainEqual({ articleId: other, reason: 'outdated', count: 1 });
+      expect(stored(({ reports }) => reports.reasons(allDays))).toContainEqual({
+        articleId: other,
+        reason: 'outdated',
+        count: 1,
+      });
     } finally {
       await plain.close();
     }
@@ -94,7 +110,10 @@ describe('what readers read next', () => {
   const site = useSite();
   /** Readers of the article who went on to the next one: what the feature itself counts. */
   const readersOnward = (next: string) =>
-    readStored(site.server.dataDir, ({ storage }) => storage.readNext(articleId, 1, 10).find((article) => article.articleId === next)?.readers ?? 0);
+    readStored(
+      site.server.dataDir,
+      ({ storage }) => storage.readNext(articleId, 1, 10).find((article) => article.articleId === next)?.readers ?? 0,
+    );
 
   it('shows, near the end of an article, what three readers of it went on to read', async () => {
     const next = '/ko/account/dormant-account/';
@@ -104,9 +123,7 @@ describe('what readers read next', () => {
       await tab.goto(`${site.server.url}${articleUrl}`);
       await tab.goto(`${site.server.url}${next}`);
       // This reader's own view has arrived before their tab closes (a busy machine can hold a beacon back).
-      await expect
-        .poll(() => readersOnward('ko/account/dormant-account'))
-        .toBeGreaterThanOrEqual(i + 1);
+      await expect.poll(() => readersOnward('ko/account/dormant-account')).toBeGreaterThanOrEqual(i + 1);
       await own.close();
     }
     await expect.poll(() => readersOnward('ko/account/dormant-account')).toBeGreaterThanOrEqual(3);
@@ -114,6 +131,8 @@ describe('what readers read next', () => {
     const readNext = page.getByRole('navigation', { name: '이 글을 읽은 분들이 이어서 본 글' });
     expect(await readNext.isVisible()).toBe(false);
     await page.locator('#feedback').scrollIntoViewIfNeeded();
-    await expect.poll(() => readNext.locator('a').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toEqual([next]);
+    await expect
+      .poll(() => readNext.locator('a').evaluateAll((links) => links.map((a) => a.getAttribute('href'))))
+      .toEqual([next]);
   });
 });

@@ -20,8 +20,10 @@ beforeEach(async () => {
   return () => page.close();
 });
 
-const results = () => page.locator('#search-results .search-result__link').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
-const settled = () => page.locator('#search-results:is([data-state=done], [data-state=empty])').waitFor({ state: 'attached' });
+const results = () =>
+  page.locator('#search-results .search-result__link').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+const settled = () =>
+  page.locator('#search-results:is([data-state=done], [data-state=empty])').waitFor({ state: 'attached' });
 
 describe('the header search box', () => {
   it('is a combobox that suggests articles as the reader types, chosen by keyboard', async () => {
@@ -104,25 +106,37 @@ describe('the search page', () => {
   });
 
   // `판매자` (seller) is not `판매` (sale): pages about selling and applying do not answer it.
-  it.each(['서울 날씨', '판매자 입점 신청'])('shows no unrelated pages for %s, which the help center does not answer, but offers a way on', async (query) => {
-    await page.goto(`${site.server.url}/ko/search/?q=${encodeURIComponent(query)}`);
-    await settled();
-    expect(await results()).toEqual([]);
-    expect(await page.locator('#search-status').textContent()).toContain(`‘${query}’에 맞는 도움말을 찾지 못했어요`);
-    expect(await page.locator('#search-fallback').isVisible()).toBe(true);
-    expect(await page.locator('#search-fallback a').count()).toBeGreaterThan(0);
-    expect(await page.locator('.support-handoff a.button').isVisible()).toBe(true);
-  });
+  it.each(['서울 날씨', '판매자 입점 신청'])(
+    'shows no unrelated pages for %s, which the help center does not answer, but offers a way on',
+    async (query) => {
+      await page.goto(`${site.server.url}/ko/search/?q=${encodeURIComponent(query)}`);
+      await settled();
+      expect(await results()).toEqual([]);
+      expect(await page.locator('#search-status').textContent()).toContain(`‘${query}’에 맞는 도움말을 찾지 못했어요`);
+      expect(await page.locator('#search-fallback').isVisible()).toBe(true);
+      expect(await page.locator('#search-fallback a').count()).toBeGreaterThan(0);
+      expect(await page.locator('.support-handoff a.button').isVisible()).toBe(true);
+    },
+  );
 
   it('reports a finished search and a click on a result, while the API is down', async () => {
     await page.goto(`${site.server.url}/ko/search/?q=${encodeURIComponent('재입고 알림')}`);
     await settled();
     await page.locator('#search-results .search-result__link').first().click();
     await page.waitForURL('**/ko/products-stock/restock-alert/');
-    const searchBeacons = () => beacons.map((beacon) => beacon.path).filter((path) => path.includes('search')).sort();
+    const searchBeacons = () =>
+      beacons
+        .map((beacon) => beacon.path)
+        .filter((path) => path.includes('search'))
+        .sort();
     await expect.poll(searchBeacons).toEqual(['/api/search-clicks', '/api/searches']);
     const search = beacons.find((beacon) => beacon.path === '/api/searches')!.body;
-    expect(search).toMatchObject({ query: '재입고 알림', locale: 'ko', resultCount: expect.any(Number), eventId: expect.any(String) });
+    expect(search).toMatchObject({
+      query: '재입고 알림',
+      locale: 'ko',
+      resultCount: expect.any(Number),
+      eventId: expect.any(String),
+    });
     expect(beacons.find((beacon) => beacon.path === '/api/search-clicks')!.body).toMatchObject({
       query: '재입고 알림',
       articleId: 'ko/products-stock/restock-alert',
@@ -159,7 +173,10 @@ describe('more results', () => {
       await expect.poll(async () => (await results()).length).toBeGreaterThan(before.length);
       const after = await results();
       expect(after.slice(0, before.length), 'earlier results keep their place').toEqual(before);
-      expect(await page.evaluate(() => document.activeElement?.getAttribute('href')), 'focus on the first new result').toBe(after[before.length]);
+      expect(
+        await page.evaluate(() => document.activeElement?.getAttribute('href')),
+        'focus on the first new result',
+      ).toBe(after[before.length]);
       const [, total, shown] = /검색 결과 (\d+)건(?: 중 (\d+)건)?/.exec((await statusText())!)!;
       expect(Number(shown ?? total), 'the status counts what is shown').toBe(after.length);
     }
@@ -207,7 +224,9 @@ describe('the search page layout', () => {
     await page.route('**/pagefind/**', (route) => route.fulfill({ status: 404, body: '' }));
     await page.goto(`${site.server.url}/ko/search/?q=${encodeURIComponent('환불')}`);
     await page.locator('#search-results[data-state=error]').waitFor({ state: 'attached' });
-    expect(await page.locator('#search-status').textContent()).toBe('검색을 불러오지 못했어요. 잠시 후 다시 시도해 주세요.');
+    expect(await page.locator('#search-status').textContent()).toBe(
+      '검색을 불러오지 못했어요. 잠시 후 다시 시도해 주세요.',
+    );
     expect(await page.locator('.support-handoff a.button').isVisible()).toBe(true);
   });
 });

@@ -9,16 +9,23 @@ let password: string;
 
 beforeAll(() => {
   // The real CLI, as an admin would run it; without a terminal it generates and prints the password.
-  const output = execFileSync(process.execPath, [resolve('scripts/staff.ts'), 'add', 'support@maru.example', '--role', 'support'], {
-    env: { ...process.env, HELPLOOP_DATABASE: join(site.server.dataDir, 'helploop.db') },
-    encoding: 'utf8',
-  });
+  const output = execFileSync(
+    process.execPath,
+    [resolve('scripts/staff.ts'), 'add', 'support@maru.example', '--role', 'support'],
+    {
+      env: { ...process.env, HELPLOOP_DATABASE: join(site.server.dataDir, 'helploop.db') },
+      encoding: 'utf8',
+    },
+  );
   password = /Generated password \(shown once\): (\S+)/.exec(output)![1];
 });
 
 /** Searches that found nothing in an older index, before the articles that answer them were written. */
 async function searchesThatFailedBefore() {
-  for (const [locale, query] of [['ko', '환불 기간'], ['en', 'refund timing']]) {
+  for (const [locale, query] of [
+    ['ko', '환불 기간'],
+    ['en', 'refund timing'],
+  ]) {
     const response = await fetch(`${site.server.url}/api/searches`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -69,7 +76,8 @@ describe('from a reader’s No to the staff report', () => {
     await page.getByRole('tab', { name: /Failed searches/ }).click();
     await expect.poll(() => page.locator('#staff-report tbody').textContent()).toContain('채용 공고');
     // Each query is run again in the browser against today's index, in its own locale.
-    const findsNow = (query: string) => page.locator('#staff-report tbody tr', { hasText: query }).locator('.staff-finds-now');
+    const findsNow = (query: string) =>
+      page.locator('#staff-report tbody tr', { hasText: query }).locator('.staff-finds-now');
     await expect.poll(() => findsNow('채용 공고').getAttribute('data-state')).toBe('none');
     await expect.poll(() => findsNow('환불 기간').textContent()).toMatch(/^지금은 찾아요 · Finds now: .*환불/);
     await expect.poll(() => findsNow('refund timing').textContent()).toMatch(/^지금은 찾아요 · Finds now: .*[Rr]efund/);

@@ -20,7 +20,9 @@ describe('a video in an article', () => {
     page.on('request', (request) => {
       if (!request.url().startsWith(server.url) && !request.url().startsWith('data:')) thirdParty.push(request.url());
     });
-    await page.route(/youtube/, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<p>player</p>' }));
+    await page.route(/youtube/, (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html', body: '<p>player</p>' }),
+    );
     await page.goto(`${server.url}/en/getting-started/components/`);
     await page.waitForLoadState('networkidle');
     expect(thirdParty).toEqual([]);

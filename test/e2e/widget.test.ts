@@ -16,7 +16,11 @@ function hostSite(helpUrl: () => string): Promise<{ url: string; server: Server 
     response.end(`<!doctype html><html lang="ko"><head><title>Another shop</title><link rel="icon" href="data:,"></head>
       <body><h1>반품 신청</h1><script src="${helpUrl()}/widget.js" data-locale="ko" data-context="returns" async></script></body></html>`);
   });
-  return new Promise((done) => server.listen(0, '127.0.0.1', () => done({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server })));
+  return new Promise((done) =>
+    server.listen(0, '127.0.0.1', () =>
+      done({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server }),
+    ),
+  );
 }
 
 let help: RunningServer;
@@ -25,7 +29,11 @@ let allowed: Awaited<ReturnType<typeof hostSite>>;
 let refused: Awaited<ReturnType<typeof hostSite>>;
 
 beforeAll(async () => {
-  [allowed, refused, browser] = await Promise.all([hostSite(() => help.url), hostSite(() => help.url), launchBrowser()]);
+  [allowed, refused, browser] = await Promise.all([
+    hostSite(() => help.url),
+    hostSite(() => help.url),
+    launchBrowser(),
+  ]);
 });
 afterAll(async () => {
   await browser?.close();
@@ -43,13 +51,21 @@ function useHelpServer() {
 
 /** The widget's counts for a context, as the staff report reads them. */
 const contextCounts = (context: string) =>
-  readStored(help.dataDir, ({ reports }) => reports.contexts(allDays).find((row) => row.context === context)) ?? { impressions: 0, clicks: 0, contacts: 0 };
+  readStored(help.dataDir, ({ reports }) => reports.contexts(allDays).find((row) => row.context === context)) ?? {
+    impressions: 0,
+    clicks: 0,
+    contacts: 0,
+  };
 
 /** The context's articles as the widget must list them: the editor's order, then title. */
 const expectedTitles = (context: string) =>
   content.articles
     .filter((a) => a.id.startsWith('ko/') && a.frontmatter.contexts.includes(context))
-    .sort((a, b) => (a.frontmatter.order ?? Infinity) - (b.frontmatter.order ?? Infinity) || a.frontmatter.title.localeCompare(b.frontmatter.title))
+    .sort(
+      (a, b) =>
+        (a.frontmatter.order ?? Infinity) - (b.frontmatter.order ?? Infinity) ||
+        a.frontmatter.title.localeCompare(b.frontmatter.title),
+    )
     .slice(0, 8)
     .map((a) => a.frontmatter.title);
 
@@ -68,7 +84,12 @@ describe('the widget on the demo shop', () => {
 
   it('suggests each page’s own articles, found from its path', async () => {
     const page = await browser.newPage();
-    for (const [path, context] of [['cart', 'cart'], ['checkout/payment', 'payment'], ['orders', 'order-status'], ['returns', 'returns']]) {
+    for (const [path, context] of [
+      ['cart', 'cart'],
+      ['checkout/payment', 'payment'],
+      ['orders', 'order-status'],
+      ['returns', 'returns'],
+    ]) {
       await page.goto(`${help.url}/demo/shop/${path}/`);
       await launcher(page).click();
       await expect.poll(() => listed(page)).toEqual(expectedTitles(context));
@@ -80,7 +101,9 @@ describe('the widget on the demo shop', () => {
     const page = await browser.newPage();
     await page.goto(`${help.url}/demo/shop/checkout/`);
     await launcher(page).click();
-    await panel(page).getByRole('link', { name: /결제 수단/ }).click();
+    await panel(page)
+      .getByRole('link', { name: /결제 수단/ })
+      .click();
     await expect.poll(() => panel(page).locator('.article .prose').textContent()).toMatch(/카드/);
     expect(new URL(page.url()).pathname).toBe('/demo/shop/checkout/');
     await page.close();
@@ -112,7 +135,11 @@ describe('the widget on the demo shop', () => {
 
   it('searches the help center inline, and records the search and the click', async () => {
     const before = contextCounts('order-status').impressions;
-    const searches = () => readStored(help.dataDir, ({ reports }) => reports.searchDays(allDays)).reduce((sum, day) => sum + day.searches, 0);
+    const searches = () =>
+      readStored(help.dataDir, ({ reports }) => reports.searchDays(allDays)).reduce(
+        (sum, day) => sum + day.searches,
+        0,
+      );
     const searchesBefore = searches();
     const page = await browser.newPage();
     await page.goto(`${help.url}/demo/shop/orders/`);
@@ -131,13 +158,18 @@ describe('the widget on the demo shop', () => {
   });
   it('hands a search that found nothing to support, prefilled, and counts it in the funnel', async () => {
     const page = await browser.newPage();
-    await page.context().route('https://marumarket.example/**', (route) => route.fulfill({ status: 200, body: 'contact form' }));
+    await page
+      .context()
+      .route('https://marumarket.example/**', (route) => route.fulfill({ status: 200, body: 'contact form' }));
     await page.goto(`${help.url}/demo/shop/cart/`);
     await launcher(page).click();
     await expect.poll(() => focused(page)).toBe('input');
     await page.keyboard.type('채용 공고');
     await panel(page).getByText('맞는 도움말을 찾지 못했어요.').waitFor();
-    const [contactPage] = await Promise.all([page.waitForEvent('popup'), panel(page).getByRole('link', { name: '1:1 문의하기' }).click()]);
+    const [contactPage] = await Promise.all([
+      page.waitForEvent('popup'),
+      panel(page).getByRole('link', { name: '1:1 문의하기' }).click(),
+    ]);
     expect(new URL(contactPage.url()).searchParams.get('subject')).toBe('채용 공고');
     expect(new URL(contactPage.url()).searchParams.get('page')).toBe(`${help.url}/demo/shop/cart/`);
     await expect
@@ -158,7 +190,10 @@ describe('the widget on another site', () => {
     await expect.poll(() => listed(page)).toEqual(expectedTitles('returns'));
     await panel(page).locator('.list a').first().click();
     await expect.poll(() => contextCounts('returns').clicks).toBe(1);
-    const status = await page.evaluate(async (url) => (await fetch(`${url}/api/helpfulness?locale=ko&ids=ko/returns-refunds/return-request`)).status, help.url);
+    const status = await page.evaluate(
+      async (url) => (await fetch(`${url}/api/helpfulness?locale=ko&ids=ko/returns-refunds/return-request`)).status,
+      help.url,
+    );
     expect(status).toBe(200);
     await page.close();
   });

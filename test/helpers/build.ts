@@ -13,7 +13,14 @@ export interface BuildResult {
 export function buildSite(contentDir: string, outDir: string, env: Record<string, string> = {}): Promise<BuildResult> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'build'], {
-      env: { ...process.env, HELPLOOP_DATABASE: resolve(outDir, '..', 'no-database.db'), HELPLOOP_CONTENT: resolve(contentDir), HELPLOOP_OUT_DIR: resolve(outDir), ASTRO_TELEMETRY_DISABLED: '1', ...env },
+      env: {
+        ...process.env,
+        HELPLOOP_DATABASE: resolve(outDir, '..', 'no-database.db'),
+        HELPLOOP_CONTENT: resolve(contentDir),
+        HELPLOOP_OUT_DIR: resolve(outDir),
+        ASTRO_TELEMETRY_DISABLED: '1',
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

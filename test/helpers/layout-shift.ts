@@ -8,7 +8,8 @@ export async function recordLayoutShifts(page: Page): Promise<void> {
   await page.addInitScript(() => {
     let total = 0;
     const add = (entries: PerformanceEntry[]) => {
-      for (const entry of entries as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) if (!entry.hadRecentInput) total += entry.value;
+      for (const entry of entries as (PerformanceEntry & { value: number; hadRecentInput: boolean })[])
+        if (!entry.hadRecentInput) total += entry.value;
     };
     const observer = new PerformanceObserver((list) => add(list.getEntries()));
     observer.observe({ type: 'layout-shift', buffered: true });
@@ -24,7 +25,9 @@ export function layoutShiftSoFar(page: Page): Promise<number> {
   return page.evaluate(
     () =>
       new Promise<number>((done) =>
-        requestAnimationFrame(() => requestAnimationFrame(() => done((window as unknown as { takeLayoutShift: () => number }).takeLayoutShift()))),
+        requestAnimationFrame(() =>
+          requestAnimationFrame(() => done((window as unknown as { takeLayoutShift: () => number }).takeLayoutShift())),
+        ),
       ),
   );
 }

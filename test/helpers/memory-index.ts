@@ -32,13 +32,20 @@ export function memoryIndex(articles: TestArticle[]) {
     const rest = words(`${fragment.content} ${keywords}`).map(disassemble);
     return { article: full, fragment, title, rest };
   });
-  const score = (term: string, list: string[]) => list.reduce((sum, word) => sum + (word === term ? 1 : word.startsWith(term) ? 0.37 : 0), 0);
+  const score = (term: string, list: string[]) =>
+    list.reduce((sum, word) => sum + (word === term ? 1 : word.startsWith(term) ? 0.37 : 0), 0);
   return {
     articles: pages.map((page) => page.article),
     async search(term: string | null): Promise<{ results: PagefindResult[] }> {
       const jamo = term === null ? '' : disassemble(words(term).join(''));
       const results = pages
-        .map((page) => ({ page, score: term === null ? 1 : (5 * score(jamo, page.title) + score(jamo, page.rest)) / Math.sqrt(page.rest.length + 1) }))
+        .map((page) => ({
+          page,
+          score:
+            term === null
+              ? 1
+              : (5 * score(jamo, page.title) + score(jamo, page.rest)) / Math.sqrt(page.rest.length + 1),
+        }))
         .filter(({ score }) => score > 0)
         .sort((a, b) => b.score - a.score)
         .map(({ page, score }) => ({ id: page.fragment.url, score, data: async () => page.fragment }));
@@ -51,9 +58,15 @@ export function memoryIndex(articles: TestArticle[]) {
 export function memorySearch(articles: TestArticle[], synonyms: string[][] = []) {
   const index = memoryIndex(articles);
   const { knowledge, vocabulary } = buildSiteKnowledge(index.articles, synonyms);
-  const context: SearchContext = { index, knowledge: new Knowledge(knowledge), locale: 'ko', vocabulary: async () => vocabulary };
+  const context: SearchContext = {
+    index,
+    knowledge: new Knowledge(knowledge),
+    locale: 'ko',
+    vocabulary: async () => vocabulary,
+  };
   const find = async (query: string, limit = 10) => (await search(context, query, { limit })).hits.map((hit) => hit.id);
   /** The whole outcome, for what the ids alone do not show. */
-  find.outcome = (query: string, limit = 10, options: SearchOptions = {}) => search(context, query, { limit, ...options });
+  find.outcome = (query: string, limit = 10, options: SearchOptions = {}) =>
+    search(context, query, { limit, ...options });
   return find;
 }

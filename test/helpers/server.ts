@@ -11,7 +11,10 @@ export interface SpawnedServer {
 
 /** Runs a server script on a free port of 127.0.0.1 and resolves once it prints "running at <url>". */
 export function spawnServer(script: string, env: Record<string, string>): Promise<SpawnedServer> {
-  const child = spawn(process.execPath, [script], { env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [script], {
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const exited = new Promise((done) => child.once('exit', done));
   // A test or benchmark that dies must not leave a server behind holding its port and output pipe.
   const killOnExit = () => child.kill();
@@ -43,9 +46,17 @@ export interface RunningServer {
  * A server over a built site with a database folder of its own, removed on stop. By default `npm start`'s entry
  * (scripts/start.ts); benchmarks over generated content start server/main.ts, which never rebuilds.
  */
-export async function startServer(siteDir: string, env: Record<string, string> = {}, entry = 'scripts/start.ts'): Promise<RunningServer> {
+export async function startServer(
+  siteDir: string,
+  env: Record<string, string> = {},
+  entry = 'scripts/start.ts',
+): Promise<RunningServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'helploop-'));
-  const server = await spawnServer(resolve(entry), { HELPLOOP_SITE_DIR: siteDir, HELPLOOP_DATABASE: join(dataDir, 'helploop.db'), ...env });
+  const server = await spawnServer(resolve(entry), {
+    HELPLOOP_SITE_DIR: siteDir,
+    HELPLOOP_DATABASE: join(dataDir, 'helploop.db'),
+    ...env,
+  });
   return {
     url: server.url,
     dataDir,

@@ -2,18 +2,29 @@ import { describe, expect, it } from 'vitest';
 import { wilsonLowerBound } from '../../server/reports/wilson.ts';
 import { useApiServer, type ApiServer } from '../helpers/api-server.ts';
 
-const env = { HELPLOOP_RATE_LIMIT: '1000', HELPLOOP_CORS_ORIGINS: 'https://shop.example', HELPLOOP_MASK_PATTERNS: 'ORD-\\d+' };
+const env = {
+  HELPLOOP_RATE_LIMIT: '1000',
+  HELPLOOP_CORS_ORIGINS: 'https://shop.example',
+  HELPLOOP_MASK_PATTERNS: 'ORD-\\d+',
+};
 const article = 'en/billing/update-card';
 /** The test clock's day (see startApiServer). */
 const today = { from: '2026-11-20', to: '2026-11-20' };
-const postTo = (server: ApiServer) => (path: string, body: unknown, headers: Record<string, string> = {}) =>
-  fetch(`${server.url}/api/${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'text/plain;charset=UTF-8', 'user-agent': 'test-reader', ...headers },
-    body: typeof body === 'string' ? body : JSON.stringify(body),
-    redirect: 'manual',
-  });
-const vote = (fields: Record<string, unknown> = {}) => ({ eventId: crypto.randomUUID(), articleId: article, helpful: true, ...fields });
+const postTo =
+  (server: ApiServer) =>
+  (path: string, body: unknown, headers: Record<string, string> = {}) =>
+    fetch(`${server.url}/api/${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain;charset=UTF-8', 'user-agent': 'test-reader', ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+      redirect: 'manual',
+    });
+const vote = (fields: Record<string, unknown> = {}) => ({
+  eventId: crypto.randomUUID(),
+  articleId: article,
+  helpful: true,
+  ...fields,
+});
 
 describe('POST /api/votes', () => {
   const server = useApiServer(env);
@@ -24,7 +35,9 @@ describe('POST /api/votes', () => {
     const response = await post('votes', body);
     expect(response.status).toBe(201);
     expect(await response.json()).toEqual({ status: 'stored' });
-    expect(server.reports.comments(today)).toEqual([{ articleId: article, helpful: 0, comment: 'The menu moved.', at: '2026-11-20T10:00:00.000Z' }]);
+    expect(server.reports.comments(today)).toEqual([
+      { articleId: article, helpful: 0, comment: 'The menu moved.', at: '2026-11-20T10:00:00.000Z' },
+    ]);
     expect(server.reports.reasons(today)).toEqual([{ articleId: article, reason: 'outdated', count: 1 }]);
   });
 
@@ -34,15 +47,24 @@ describe('POST /api/votes', () => {
     const again = await post('votes', body, { 'content-type': 'application/json' });
     expect(again.status).toBe(200);
     expect(await again.json()).toEqual({ status: 'duplicate' });
-    expect(server.storage.helpfulness(['en/getting-started/first-steps'])).toEqual(new Map([['en/getting-started/first-steps', { helpful: 1, total: 1 }]]));
+    expect(server.storage.helpfulness(['en/getting-started/first-steps'])).toEqual(
+      new Map([['en/getting-started/first-steps', { helpful: 1, total: 1 }]]),
+    );
   });
 
   it('replaces a visitor’s earlier vote on the same article the same day', async () => {
     const other = { 'user-agent': 'another-reader' };
     await post('votes', vote({ articleId: 'ko/billing/update-card', helpful: true }), other);
     await post('votes', vote({ articleId: 'ko/billing/update-card', helpful: false, reason: 'confusing' }), other);
-    expect(server.storage.helpfulness(['ko/billing/update-card']).get('ko/billing/update-card')).toEqual({ helpful: 0, total: 1 });
-    expect(server.reports.reasons(today)).toContainEqual({ articleId: 'ko/billing/update-card', reason: 'confusing', count: 1 });
+    expect(server.storage.helpfulness(['ko/billing/update-card']).get('ko/billing/update-card')).toEqual({
+      helpful: 0,
+      total: 1,
+    });
+    expect(server.reports.reasons(today)).toContainEqual({
+      articleId: 'ko/billing/update-card',
+      reason: 'confusing',
+      count: 1,
+    });
   });
 
   it('keeps a vote from another day as a vote of its own', async () => {
@@ -64,7 +86,10 @@ describe('POST /api/votes', () => {
 
   it('answers a form post without JavaScript with a redirect back to the article’s thank-you', async () => {
     const form = new URLSearchParams({ articleId: article, helpful: 'no', reason: 'did-not-work', comment: '' });
-    const response = await post('votes', form.toString(), { 'content-type': 'application/x-www-form-urlencoded', 'user-agent': 'no-js-reader' });
+    const response = await post('votes', form.toString(), {
+      'content-type': 'application/x-www-form-urlencoded',
+      'user-agent': 'no-js-reader',
+    });
     expect(response.status).toBe(303);
     expect(response.headers.get('location')).toBe(`/${article}/#feedback-thanks-no`);
     expect(server.reports.reasons(today)).toContainEqual({ articleId: article, reason: 'did-not-work', count: 1 });
@@ -82,7 +107,15 @@ describe('bad input gets a clear error', () => {
   });
 
   it('names each wrong field and why', async () => {
-    const body = await error(await post('votes', { eventId: 'not-a-uuid', articleId: article, helpful: 'yes', reason: 'angry', comment: 'x'.repeat(1001) }));
+    const body = await error(
+      await post('votes', {
+        eventId: 'not-a-uuid',
+        articleId: article,
+        helpful: 'yes',
+        reason: 'angry',
+        comment: 'x'.repeat(1001),
+      }),
+    );
     expect(body.status).toBe(400);
     expect(body.issues).toEqual(
       expect.arrayContaining([
@@ -95,19 +128,30 @@ describe('bad input gets a clear error', () => {
   });
 
   it('refuses fields it does not know', async () => {
-    expect((await error(await post('votes', vote({ admin: true })))).issues).toEqual([{ path: 'admin', message: 'is not a known field' }]);
+    expect((await error(await post('votes', vote({ admin: true })))).issues).toEqual([
+      { path: 'admin', message: 'is not a known field' },
+    ]);
   });
 
   it('refuses a content type other than JSON or text', async () => {
-    expect(await error(await post('votes', vote(), { 'content-type': 'application/xml' }))).toMatchObject({ status: 415, code: 'unsupported_media_type' });
+    expect(await error(await post('votes', vote(), { 'content-type': 'application/xml' }))).toMatchObject({
+      status: 415,
+      code: 'unsupported_media_type',
+    });
   });
 
   it('refuses a body over 4 KB', async () => {
-    expect(await error(await post('searches', { eventId: crypto.randomUUID(), query: 'x'.repeat(5000), locale: 'en', resultCount: 0 }))).toMatchObject({ status: 413, code: 'body_too_large' });
+    expect(
+      await error(
+        await post('searches', { eventId: crypto.randomUUID(), query: 'x'.repeat(5000), locale: 'en', resultCount: 0 }),
+      ),
+    ).toMatchObject({ status: 413, code: 'body_too_large' });
   });
 
   it('refuses an article the build does not have', async () => {
-    expect(await error(await post('views', { eventId: crypto.randomUUID(), articleId: 'en/billing/no-such-article' }))).toMatchObject({ status: 404, code: 'unknown_article' });
+    expect(
+      await error(await post('views', { eventId: crypto.randomUUID(), articleId: 'en/billing/no-such-article' })),
+    ).toMatchObject({ status: 404, code: 'unknown_article' });
   });
 });
 
@@ -118,22 +162,55 @@ describe('views, searches and clicks', () => {
   it('stores each, masking personal data readers type into the search box', async () => {
     expect((await post('views', { eventId: crypto.randomUUID(), articleId: article })).status).toBe(201);
     const query = '환불 kim@example.com 010-1234-5678 ORD-20261120 4111 1111 1111 1111';
-    expect((await post('searches', { eventId: crypto.randomUUID(), query, locale: 'ko', resultCount: 0 })).status).toBe(201);
-    expect((await post('searches', { eventId: crypto.randomUUID(), query: 'update card', locale: 'en', resultCount: 3 })).status).toBe(201);
-    expect((await post('search-clicks', { eventId: crypto.randomUUID(), query: 'Update  Card', articleId: article, position: 2, locale: 'en' })).status).toBe(201);
+    expect((await post('searches', { eventId: crypto.randomUUID(), query, locale: 'ko', resultCount: 0 })).status).toBe(
+      201,
+    );
+    expect(
+      (await post('searches', { eventId: crypto.randomUUID(), query: 'update card', locale: 'en', resultCount: 3 }))
+        .status,
+    ).toBe(201);
+    expect(
+      (
+        await post('search-clicks', {
+          eventId: crypto.randomUUID(),
+          query: 'Update  Card',
+          articleId: article,
+          position: 2,
+          locale: 'en',
+        })
+      ).status,
+    ).toBe(201);
     expect(server.reports.failedQueries(today)).toEqual([
-      { locale: 'ko', normalized: '환불emailphonemaskednumber', searches: 1, visitors: 1, firstSeen: '2026-11-20', lastSeen: '2026-11-20', variants: ['환불 [email] [phone] [masked] [number]'] },
+      {
+        locale: 'ko',
+        normalized: '환불emailphonemaskednumber',
+        searches: 1,
+        visitors: 1,
+        firstSeen: '2026-11-20',
+        lastSeen: '2026-11-20',
+        variants: ['환불 [email] [phone] [masked] [number]'],
+      },
     ]);
-    expect(server.reports.articleDays(today)).toEqual([{ articleId: article, day: '2026-11-20', views: 1, helpful: 0, unhelpful: 0 }]);
+    expect(server.reports.articleDays(today)).toEqual([
+      { articleId: article, day: '2026-11-20', views: 1, helpful: 0, unhelpful: 0 },
+    ]);
     expect(server.reports.searchDays(today)).toEqual([{ day: '2026-11-20', searches: 2, zeroResults: 1, clicks: 1 }]);
     // The click, normalized as its search was, counts as that search's click.
     expect(server.reports.unclickedQueries(today)).toEqual([]);
   });
 
   it('stores a click on the support hand-off with the article or the masked query it came from', async () => {
-    expect((await post('contact-clicks', { eventId: crypto.randomUUID(), locale: 'en', articleId: article })).status).toBe(201);
-    expect((await post('contact-clicks', { eventId: crypto.randomUUID(), locale: 'ko', query: '환불 kim@example.com' })).status).toBe(201);
-    expect((await post('contact-clicks', { eventId: crypto.randomUUID(), locale: 'en', articleId: 'en/billing/nope' })).status).toBe(404);
+    expect(
+      (await post('contact-clicks', { eventId: crypto.randomUUID(), locale: 'en', articleId: article })).status,
+    ).toBe(201);
+    expect(
+      (await post('contact-clicks', { eventId: crypto.randomUUID(), locale: 'ko', query: '환불 kim@example.com' }))
+        .status,
+    ).toBe(201);
+    expect(
+      (await post('contact-clicks', { eventId: crypto.randomUUID(), locale: 'en', articleId: 'en/billing/nope' }))
+        .status,
+    ).toBe(404);
     expect(server.reports.handoffs(today)).toEqual([
       { locale: 'ko', articleId: null, query: '환불 [email]', normalized: '환불email', clicks: 1 },
       { locale: 'en', articleId: article, query: null, normalized: null, clicks: 1 },
@@ -145,12 +222,24 @@ describe('views, searches and clicks', () => {
     for (const query of ['?!…', '🙂🙃', '\u0000', '— · —']) {
       const searched = await post('searches', { eventId: crypto.randomUUID(), query, locale: 'ko', resultCount: 0 });
       expect(searched.status).toBe(400);
-      expect((await searched.json()).error.issues).toEqual([{ path: 'query', message: 'must contain a letter or a digit' }]);
-      expect((await post('search-clicks', { eventId: crypto.randomUUID(), query, articleId: article, position: 1 })).status).toBe(400);
+      expect((await searched.json()).error.issues).toEqual([
+        { path: 'query', message: 'must contain a letter or a digit' },
+      ]);
+      expect(
+        (await post('search-clicks', { eventId: crypto.randomUUID(), query, articleId: article, position: 1 })).status,
+      ).toBe(400);
     }
-    expect((await post('contact-clicks', { eventId: crypto.randomUUID(), locale: 'ko', query: '?!' })).status).toBe(201);
+    expect((await post('contact-clicks', { eventId: crypto.randomUUID(), locale: 'ko', query: '?!' })).status).toBe(
+      201,
+    );
     expect(server.reports.searchDays(today)).toEqual(searched);
-    expect(server.reports.handoffs(today)).toContainEqual({ locale: 'ko', articleId: null, query: null, normalized: null, clicks: 1 });
+    expect(server.reports.handoffs(today)).toContainEqual({
+      locale: 'ko',
+      articleId: null,
+      query: null,
+      normalized: null,
+      clicks: 1,
+    });
     expect(server.reports.handoffs(today).map((row) => row.query)).not.toContain('?!');
   });
 
@@ -176,8 +265,12 @@ describe('retention', () => {
     server.clock.now = new Date('2026-11-20T10:00:00Z');
     await post('views', { eventId: crypto.randomUUID(), articleId: article }, { 'user-agent': 'new-reader' });
     await server.storage.rollup('2026-08-22');
-    expect(server.reports.articleDays({ from: '2026-06-01', to: '2026-06-01' })).toEqual([{ articleId: article, day: '2026-06-01', views: 1, helpful: 0, unhelpful: 1 }]);
-    expect(server.reports.articleDays(today)).toEqual([{ articleId: article, day: '2026-11-20', views: 1, helpful: 0, unhelpful: 0 }]);
+    expect(server.reports.articleDays({ from: '2026-06-01', to: '2026-06-01' })).toEqual([
+      { articleId: article, day: '2026-06-01', views: 1, helpful: 0, unhelpful: 1 },
+    ]);
+    expect(server.reports.articleDays(today)).toEqual([
+      { articleId: article, day: '2026-11-20', views: 1, helpful: 0, unhelpful: 0 },
+    ]);
     // Reports read raw and folded counts alike, by design; that the raw rows are gone is seen only in their table.
     expect(server.db.prepare("SELECT count(*) FROM views WHERE day = '2026-06-01'").pluck().get()).toBe(0);
   });
@@ -189,10 +282,19 @@ describe('CORS', () => {
 
   it('lets a configured host site send beacons, and no other', async () => {
     const preflight = (origin: string) =>
-      fetch(`${server.url}/api/votes`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' } });
-    expect((await preflight('https://shop.example')).headers.get('access-control-allow-origin')).toBe('https://shop.example');
+      fetch(`${server.url}/api/votes`, {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+      });
+    expect((await preflight('https://shop.example')).headers.get('access-control-allow-origin')).toBe(
+      'https://shop.example',
+    );
     expect((await preflight('https://evil.example')).headers.get('access-control-allow-origin')).toBeNull();
-    const allowed = await post('views', { eventId: crypto.randomUUID(), articleId: article }, { origin: 'https://shop.example' });
+    const allowed = await post(
+      'views',
+      { eventId: crypto.randomUUID(), articleId: article },
+      { origin: 'https://shop.example' },
+    );
     expect(allowed.headers.get('access-control-allow-origin')).toBe('https://shop.example');
   });
 });
@@ -202,11 +304,20 @@ describe('origins', () => {
   const post = postTo(server);
 
   it('refuses events a browser sends from a site that may not embed the widget, even without a preflight', async () => {
-    const refused = await post('views', { eventId: crypto.randomUUID(), articleId: article }, { origin: 'https://evil.example' });
+    const refused = await post(
+      'views',
+      { eventId: crypto.randomUUID(), articleId: article },
+      { origin: 'https://evil.example' },
+    );
     expect(refused.status).toBe(403);
-    expect((await refused.json()).error).toMatchObject({ code: 'origin_not_allowed', message: expect.stringContaining('https://evil.example') });
+    expect((await refused.json()).error).toMatchObject({
+      code: 'origin_not_allowed',
+      message: expect.stringContaining('https://evil.example'),
+    });
     // The help center's own pages, and senders without an Origin, are served as before.
-    expect((await post('views', { eventId: crypto.randomUUID(), articleId: article }, { origin: server.url })).status).toBe(201);
+    expect(
+      (await post('views', { eventId: crypto.randomUUID(), articleId: article }, { origin: server.url })).status,
+    ).toBe(201);
     expect((await post('views', { eventId: crypto.randomUUID(), articleId: article })).status).toBe(201);
   });
 });
@@ -215,12 +326,20 @@ describe('the widget’s endpoints', () => {
   const server = useApiServer(env);
   const post = postTo(server);
 
-  const widgetEvent = (fields: Record<string, unknown>) => ({ eventId: crypto.randomUUID(), type: 'impression', context: 'billing', locale: 'en', ...fields });
+  const widgetEvent = (fields: Record<string, unknown>) => ({
+    eventId: crypto.randomUUID(),
+    type: 'impression',
+    context: 'billing',
+    locale: 'en',
+    ...fields,
+  });
 
   it('stores impressions, clicks and contacts with their context', async () => {
     const origin = { origin: 'https://shop.example', 'user-agent': 'widget-reader' };
     expect((await post('widget-events', widgetEvent({}), origin)).status).toBe(201);
-    expect((await post('widget-events', widgetEvent({ type: 'click', articleId: article, position: 2 }), origin)).status).toBe(201);
+    expect(
+      (await post('widget-events', widgetEvent({ type: 'click', articleId: article, position: 2 }), origin)).status,
+    ).toBe(201);
     expect((await post('widget-events', widgetEvent({ type: 'contact', context: 'none' }), origin)).status).toBe(201);
     expect(server.reports.contexts(today).sort((a, b) => a.context.localeCompare(b.context))).toEqual([
       { locale: 'en', context: 'billing', impressions: 1, clicks: 1, contacts: 0 },
@@ -229,10 +348,17 @@ describe('the widget’s endpoints', () => {
   });
 
   it('refuses article ids the content could never have as malformed', async () => {
-    for (const articleId of ['ko/billing--x/update-card', 'ko/-billing/update-card', 'fr/billing/update-card', 'en/billing/update-card-']) {
+    for (const articleId of [
+      'ko/billing--x/update-card',
+      'ko/-billing/update-card',
+      'fr/billing/update-card',
+      'en/billing/update-card-',
+    ]) {
       const response = await post('views', { eventId: crypto.randomUUID(), articleId });
       expect(response.status).toBe(400);
-      expect((await response.json()).error.issues).toEqual([{ path: 'articleId', message: 'must be <locale>/<category-id>/<slug>' }]);
+      expect((await response.json()).error.issues).toEqual([
+        { path: 'articleId', message: 'must be <locale>/<category-id>/<slug>' },
+      ]);
     }
   });
 
@@ -240,12 +366,12 @@ describe('the widget’s endpoints', () => {
     const bad = await post('widget-events', widgetEvent({ type: 'click', context: 'Billing!' }));
     expect(bad.status).toBe(400);
     expect((await bad.json()).error.issues).toEqual(
-      expect.arrayContaining([
-        { path: 'context', message: 'must be a context key or none' },
-      ]),
+      expect.arrayContaining([{ path: 'context', message: 'must be a context key or none' }]),
     );
     const noArticle = await post('widget-events', widgetEvent({ type: 'click' }));
-    expect((await noArticle.json()).error.issues).toEqual([{ path: 'articleId', message: 'a click needs articleId and position' }]);
+    expect((await noArticle.json()).error.issues).toEqual([
+      { path: 'articleId', message: 'a click needs articleId and position' },
+    ]);
     const unknown = await post('widget-events', widgetEvent({ context: 'warehouse' }));
     expect(unknown.status).toBe(404);
     expect((await unknown.json()).error.code).toBe('unknown_context');
@@ -253,15 +379,25 @@ describe('the widget’s endpoints', () => {
 
   it('scores helpfulness with the Wilson lower bound, only for articles with votes', async () => {
     const voted = 'ko/billing/update-card';
-    for (const [agent, helpful] of [['h1', true], ['h2', true], ['h3', false]] as const) await post('votes', vote({ articleId: voted, helpful }), { 'user-agent': agent });
-    const response = await fetch(`${server.url}/api/helpfulness?locale=ko&ids=${voted},en/billing/secret-plan`, { headers: { origin: 'https://shop.example' } });
+    for (const [agent, helpful] of [
+      ['h1', true],
+      ['h2', true],
+      ['h3', false],
+    ] as const)
+      await post('votes', vote({ articleId: voted, helpful }), { 'user-agent': agent });
+    const response = await fetch(`${server.url}/api/helpfulness?locale=ko&ids=${voted},en/billing/secret-plan`, {
+      headers: { origin: 'https://shop.example' },
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get('access-control-allow-origin')).toBe('https://shop.example');
     const { articles } = await response.json();
     expect(articles).toEqual({ [voted]: Math.round(wilsonLowerBound(2, 3) * 1000) / 1000 });
     const bad = await fetch(`${server.url}/api/helpfulness?locale=fr&ids=`);
     expect(bad.status).toBe(400);
-    expect((await bad.json()).error.issues.map((issue: { path: string }) => issue.path).sort()).toEqual(['ids', 'locale']);
+    expect((await bad.json()).error.issues.map((issue: { path: string }) => issue.path).sort()).toEqual([
+      'ids',
+      'locale',
+    ]);
   });
 
   it('answers helpfulness without a locale: the ids name theirs', async () => {
@@ -279,7 +415,9 @@ describe('GET /api/read-next', () => {
     const at = (minute: number) => new Date(Date.UTC(2026, 10, 20, 10, minute));
     const view = async (reader: string, articleId: string, minute: number) => {
       server.clock.now = at(minute);
-      expect((await post('views', { eventId: crypto.randomUUID(), articleId }, { 'user-agent': reader })).status).toBe(201);
+      expect((await post('views', { eventId: crypto.randomUUID(), articleId }, { 'user-agent': reader })).status).toBe(
+        201,
+      );
     };
     for (const reader of ['n1', 'n2', 'n3']) {
       await view(reader, 'en/getting-started/first-steps', 0);
@@ -292,7 +430,9 @@ describe('GET /api/read-next', () => {
     server.clock.now = new Date('2026-11-20T10:00:00Z');
     const response = await fetch(`${server.url}/api/read-next?articleId=en/getting-started/first-steps`);
     expect(await response.json()).toEqual({
-      articles: [{ id: 'en/billing/update-card', title: expect.any(String), url: '/en/billing/update-card/', readers: 3 }],
+      articles: [
+        { id: 'en/billing/update-card', title: expect.any(String), url: '/en/billing/update-card/', readers: 3 },
+      ],
     });
     expect((await fetch(`${server.url}/api/read-next?articleId=en/billing/nope`)).status).toBe(404);
     const bad = await fetch(`${server.url}/api/read-next?articleId=..%2Fetc`);

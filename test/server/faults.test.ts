@@ -96,10 +96,16 @@ describe('a database that cannot be opened', () => {
   it('leaves the static help center up and answers the API with 503', async () => {
     const file = join(dataDir, 'not-a-database.db');
     writeFileSync(file, 'this is not an SQLite file, and long enough for SQLite to say so: '.repeat(20));
-    const site = await spawnServer(resolve('server/main.ts'), { HELPLOOP_SITE_DIR: inject('fixtureSiteDir'), HELPLOOP_DATABASE: file });
+    const site = await spawnServer(resolve('server/main.ts'), {
+      HELPLOOP_SITE_DIR: inject('fixtureSiteDir'),
+      HELPLOOP_DATABASE: file,
+    });
     try {
       expect((await fetch(`${site.url}/en/`)).status).toBe(200);
-      for (const response of [await fetch(`${site.url}/api/health`), await fetch(`${site.url}/api/votes`, { method: 'POST', body: '{}' })]) {
+      for (const response of [
+        await fetch(`${site.url}/api/health`),
+        await fetch(`${site.url}/api/votes`, { method: 'POST', body: '{}' }),
+      ]) {
         expect(response.status).toBe(503);
         expect(await response.json()).toMatchObject({ error: { code: 'storage_unavailable' } });
       }
@@ -118,7 +124,13 @@ describe('the hourly roll-up', () => {
     const holder = new Database(file);
     holder.prepare('BEGIN IMMEDIATE').run();
     const child = spawn(process.execPath, [resolve('server/main.ts')], {
-      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', HELPLOOP_SITE_DIR: inject('fixtureSiteDir'), HELPLOOP_DATABASE: file },
+      env: {
+        ...process.env,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        HELPLOOP_SITE_DIR: inject('fixtureSiteDir'),
+        HELPLOOP_DATABASE: file,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

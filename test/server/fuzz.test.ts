@@ -14,14 +14,28 @@ const articleIds = manifest.articles.map((article) => article.id);
 
 /** The documented error body; nothing else may come back with a 4xx or 5xx. */
 const errorShape = z.strictObject({
-  error: z.strictObject({ code: z.string().min(1), message: z.string().min(1), issues: z.array(z.strictObject({ path: z.string(), message: z.string() })).optional() }),
+  error: z.strictObject({
+    code: z.string().min(1),
+    message: z.string().min(1),
+    issues: z.array(z.strictObject({ path: z.string(), message: z.string() })).optional(),
+  }),
 });
 
 /** Sometimes right, often wrong: what a careless or hostile client puts in a field. */
 const junk = fc.oneof(
   fc.string(),
   fc.string({ unit: 'grapheme', maxLength: 300 }),
-  fc.constantFrom('', ' ', '\u0000', '?!…', '🙂', '../../etc/passwd', '<script>alert(1)</script>', "'; DROP TABLE votes; --", 'x'.repeat(5000)),
+  fc.constantFrom(
+    '',
+    ' ',
+    '\u0000',
+    '?!…',
+    '🙂',
+    '../../etc/passwd',
+    '<script>alert(1)</script>',
+    "'; DROP TABLE votes; --",
+    'x'.repeat(5000),
+  ),
   fc.integer(),
   fc.double(),
   fc.boolean(),
@@ -62,18 +76,38 @@ const post = fc.constantFrom(...Object.keys(endpoints)).chain((path) =>
       { weight: 1, arbitrary: fc.constantFrom('application/x-www-form-urlencoded', 'application/xml', '') },
     ),
     body: fc.oneof(
-      { weight: 4, arbitrary: fc.record(Object.fromEntries(endpoints[path].map((name) => [name, fields[name]])), { requiredKeys: [] }).map((body) => JSON.stringify(body)) },
-      { weight: 1, arbitrary: fc.record({ ...Object.fromEntries(endpoints[path].map((name) => [name, fields[name]])), extra: junk }).map((body) => JSON.stringify(body)) },
-      { weight: 1, arbitrary: fc.oneof(fc.string(), fc.json(), fc.constantFrom('{"eventId": ', '[]', 'null', '"text"')) },
+      {
+        weight: 4,
+        arbitrary: fc
+          .record(Object.fromEntries(endpoints[path].map((name) => [name, fields[name]])), { requiredKeys: [] })
+          .map((body) => JSON.stringify(body)),
+      },
+      {
+        weight: 1,
+        arbitrary: fc
+          .record({ ...Object.fromEntries(endpoints[path].map((name) => [name, fields[name]])), extra: junk })
+          .map((body) => JSON.stringify(body)),
+      },
+      {
+        weight: 1,
+        arbitrary: fc.oneof(fc.string(), fc.json(), fc.constantFrom('{"eventId": ', '[]', 'null', '"text"')),
+      },
     ),
   }),
 );
 /** Query strings carry text only. */
 const idText = fc.oneof(fc.constantFrom(...articleIds, 'en/billing/no-such'), fc.string());
 const get = fc.oneof(
-  fc.record({ ids: fc.array(idText, { maxLength: 60 }).map((ids) => ids.join(',')), locale: fc.oneof(fc.constantFrom('ko', 'en'), fc.string()), more: fc.option(fc.string()) }).map(
-    (query) => `/api/helpfulness?${new URLSearchParams(Object.entries(query).filter((entry): entry is [string, string] => entry[1] !== null))}`,
-  ),
+  fc
+    .record({
+      ids: fc.array(idText, { maxLength: 60 }).map((ids) => ids.join(',')),
+      locale: fc.oneof(fc.constantFrom('ko', 'en'), fc.string()),
+      more: fc.option(fc.string()),
+    })
+    .map(
+      (query) =>
+        `/api/helpfulness?${new URLSearchParams(Object.entries(query).filter((entry): entry is [string, string] => entry[1] !== null))}`,
+    ),
   idText.map((id) => `/api/read-next?articleId=${encodeURIComponent(id)}`),
   fc.constant('/api/health'),
   // `.` and `..` are left alone by encodeURIComponent and resolved away by fetch: `/api/..` would ask for the site's `/`.
@@ -82,14 +116,22 @@ const get = fc.oneof(
     .filter((path) => path !== '.' && path !== '..')
     .map((path) => `/api/${encodeURIComponent(path)}`),
 );
-const request = fc.oneof(post, get.map((path) => ({ method: 'GET', path, contentType: '', body: undefined })));
+const request = fc.oneof(
+  post,
+  get.map((path) => ({ method: 'GET', path, contentType: '', body: undefined })),
+);
 
 describe('the public API under fuzzed requests', () => {
   it(`answers ${RUNS} requests across every public endpoint without a 5xx, always in the documented shape`, async () => {
     const statuses = new Map<number, number>();
     await fc.assert(
       fc.asyncProperty(request, async ({ method, path, contentType, body }) => {
-        const response = await fetch(`${server.url}${path}`, { method, body, headers: contentType ? { 'content-type': contentType } : {}, redirect: 'manual' });
+        const response = await fetch(`${server.url}${path}`, {
+          method,
+          body,
+          headers: contentType ? { 'content-type': contentType } : {},
+          redirect: 'manual',
+        });
         statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
         expect(response.status).toBeLessThan(500);
         if (response.status === 303) return;
@@ -108,13 +150,27 @@ describe('the public API under fuzzed requests', () => {
     // Every column of every table, those no report reads included: only SQL sees them all.
     const count = (sql: string) => server.db.prepare(sql).pluck().get();
     const known = `(${articleIds.map((id) => `'${id}'`).join(', ')})`;
-    expect(count(`SELECT count(*) FROM votes WHERE article_id NOT IN ${known} OR helpful NOT IN (0, 1) OR length(comment) > 1000
-      OR (reason IS NOT NULL AND reason NOT IN (${unhelpfulReasons.map((reason) => `'${reason}'`).join(', ')}))`)).toBe(0);
+    expect(
+      count(`SELECT count(*) FROM votes WHERE article_id NOT IN ${known} OR helpful NOT IN (0, 1) OR length(comment) > 1000
+      OR (reason IS NOT NULL AND reason NOT IN (${unhelpfulReasons.map((reason) => `'${reason}'`).join(', ')}))`),
+    ).toBe(0);
     expect(count(`SELECT count(*) FROM views WHERE article_id NOT IN ${known}`)).toBe(0);
-    expect(count("SELECT count(*) FROM searches WHERE normalized = '' OR length(query) > 200 OR locale NOT IN ('ko', 'en') OR result_count < 0")).toBe(0);
-    expect(count(`SELECT count(*) FROM search_clicks WHERE normalized = '' OR article_id NOT IN ${known} OR position NOT BETWEEN 1 AND 1000`)).toBe(0);
+    expect(
+      count(
+        "SELECT count(*) FROM searches WHERE normalized = '' OR length(query) > 200 OR locale NOT IN ('ko', 'en') OR result_count < 0",
+      ),
+    ).toBe(0);
+    expect(
+      count(
+        `SELECT count(*) FROM search_clicks WHERE normalized = '' OR article_id NOT IN ${known} OR position NOT BETWEEN 1 AND 1000`,
+      ),
+    ).toBe(0);
     expect(count("SELECT count(*) FROM contact_clicks WHERE normalized = '' OR locale NOT IN ('ko', 'en')")).toBe(0);
-    expect(count(`SELECT count(*) FROM widget_events WHERE (article_id IS NOT NULL AND article_id NOT IN ${known}) OR (type = 'click' AND position IS NULL)`)).toBe(0);
+    expect(
+      count(
+        `SELECT count(*) FROM widget_events WHERE (article_id IS NOT NULL AND article_id NOT IN ${known}) OR (type = 'click' AND position IS NULL)`,
+      ),
+    ).toBe(0);
     expect(count("SELECT count(*) FROM received_events WHERE event_id NOT GLOB '[0-9a-f]*-*-*-*-*'")).toBe(0);
   });
 });

@@ -57,7 +57,9 @@ describe('group commit', () => {
     const commit = groupCommit(db, () => {
       throw new Error('the file is gone');
     });
-    const results = await Promise.allSettled([1, 2].map((n) => commit(() => db.prepare('INSERT INTO t (n) VALUES (?)').run(n))));
+    const results = await Promise.allSettled(
+      [1, 2].map((n) => commit(() => db.prepare('INSERT INTO t (n) VALUES (?)').run(n))),
+    );
     expect(results.map((result) => result.status)).toEqual(['rejected', 'rejected']);
     db.close();
   });
@@ -68,14 +70,17 @@ describe('the roll-up of expired events', () => {
     const db = fresh();
     const storage = createStorage(db);
     const rows = 9_000;
-    const insert = db.prepare("INSERT INTO views (article_id, visitor, day, created_at) VALUES (?, ?, '2026-01-01', '2026-01-01T00:00:00Z')");
+    const insert = db.prepare(
+      "INSERT INTO views (article_id, visitor, day, created_at) VALUES (?, ?, '2026-01-01', '2026-01-01T00:00:00Z')",
+    );
     db.transaction(() => {
       for (let i = 0; i < rows; i++) insert.run(`en/billing/a${i % 7}`, `v${i}`);
     })();
     // Raw rows left is the batching itself, which no report can see: they read raw and folded counts alike.
     const left = () => db.prepare('SELECT count(*) FROM views').pluck().get() as number;
     const reports = createReportStorage(db);
-    const counted = () => reports.articleDays({ from: '2026-01-01', to: '2026-01-01' }).reduce((sum, day) => sum + day.views, 0);
+    const counted = () =>
+      reports.articleDays({ from: '2026-01-01', to: '2026-01-01' }).reduce((sum, day) => sum + day.views, 0);
     const done = storage.rollup('2026-02-01');
     await new Promise((next) => setImmediate(next));
     // Some folded already, some not yet: the event loop ran in between.

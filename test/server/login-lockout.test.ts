@@ -9,7 +9,8 @@ const START = new Date('2026-11-20T10:00:00Z');
 const server = useApiServer({ HELPLOOP_TRUST_PROXY: '1' }, async ({ db }) => {
   const staff = createStaffStorage(db);
   const hash = await hashPassword(PASSWORD);
-  for (const email of ['kim@acme.example', 'lee@acme.example', 'park@acme.example', 'choi@acme.example']) staff.add(email, 'support', hash, '2026-01-01T00:00:00Z');
+  for (const email of ['kim@acme.example', 'lee@acme.example', 'park@acme.example', 'choi@acme.example'])
+    staff.add(email, 'support', hash, '2026-01-01T00:00:00Z');
 });
 
 const login = (email: string, password: string, forwardedFor: string) =>
@@ -45,7 +46,8 @@ describe('the login lockout', () => {
 
   it('slows an address that fails on many accounts', async () => {
     const statuses = [];
-    for (let i = 0; i < 12; i++) statuses.push(await login(`nobody${i}@acme.example`, 'wrong password', '203.0.113.70'));
+    for (let i = 0; i < 12; i++)
+      statuses.push(await login(`nobody${i}@acme.example`, 'wrong password', '203.0.113.70'));
     expect(statuses).toEqual([...Array(10).fill(401), 429, 429]);
   });
 

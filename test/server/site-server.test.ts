@@ -91,11 +91,14 @@ describe('npm start’s server', () => {
     const html = await response.text();
     const inline = /<script>([\s\S]*?)<\/script>/.exec(html)![1]!;
     const hash = createHash('sha256').update(inline).digest('base64');
-    expect(response.headers.get('content-security-policy')).toContain(`script-src 'self' 'wasm-unsafe-eval' 'sha256-${hash}';`);
+    expect(response.headers.get('content-security-policy')).toContain(
+      `script-src 'self' 'wasm-unsafe-eval' 'sha256-${hash}';`,
+    );
   });
 
   it('forbids framing staff pages', async () => {
-    for (const path of ['/staff/', '/staff/login/']) expect((await get(path)).headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    for (const path of ['/staff/', '/staff/login/'])
+      expect((await get(path)).headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
   });
 
   it('caches fingerprinted assets for a year', async () => {

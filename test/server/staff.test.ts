@@ -14,7 +14,11 @@ function useStaffServer() {
     staff.add('support@acme.example', 'support', await hash, '2026-01-01T00:00:00Z');
     staff.add('admin@acme.example', 'admin', await hash, '2026-01-01T00:00:00Z');
   });
-  return { server, login: (email: string, password = PASSWORD) => login(server, email, password), call: (path: string, init?: CallInit) => call(server, path, init) };
+  return {
+    server,
+    login: (email: string, password = PASSWORD) => login(server, email, password),
+    call: (path: string, init?: CallInit) => call(server, path, init),
+  };
 }
 
 async function login(server: ApiServer, email: string, password: string) {
@@ -24,14 +28,23 @@ async function login(server: ApiServer, email: string, password: string) {
     body: JSON.stringify({ email, password }),
   });
   const cookie = response.headers.get('set-cookie') ?? '';
-  return { response, cookie: cookie.split(';')[0], setCookie: cookie, body: (await response.json()) as { csrfToken?: string; error?: { code: string } } };
+  return {
+    response,
+    cookie: cookie.split(';')[0],
+    setCookie: cookie,
+    body: (await response.json()) as { csrfToken?: string; error?: { code: string } },
+  };
 }
 
 type CallInit = RequestInit & { cookie?: string; csrf?: string };
 const call = (server: ApiServer, path: string, init: CallInit = {}) =>
   fetch(`${server.url}/api/staff${path}`, {
     ...init,
-    headers: { 'content-type': 'application/json', ...(init.cookie && { cookie: init.cookie }), ...(init.csrf && { 'x-csrf-token': init.csrf }) },
+    headers: {
+      'content-type': 'application/json',
+      ...(init.cookie && { cookie: init.cookie }),
+      ...(init.csrf && { 'x-csrf-token': init.csrf }),
+    },
   });
 
 const endpoints: [string, string, unknown?][] = [
@@ -40,7 +53,18 @@ const endpoints: [string, string, unknown?][] = [
   ['GET', '/reports/contexts'],
   ['PATCH', '/articles/en/billing/update-card/review', { status: 'in-review', note: '' }],
   ['PATCH', '/queries/review', { locale: 'en', normalized: 'giftcard', status: 'planned', note: '' }],
-  ['PATCH', '/synonyms/review', { locale: 'ko', normalized: '카드', query: '카드', articleId: 'ko/billing/update-card', status: 'accepted', note: '' }],
+  [
+    'PATCH',
+    '/synonyms/review',
+    {
+      locale: 'ko',
+      normalized: '카드',
+      query: '카드',
+      articleId: 'ko/billing/update-card',
+      status: 'accepted',
+      note: '',
+    },
+  ],
   ['GET', '/accounts'],
   ['GET', '/me'],
   ['POST', '/logout'],
@@ -77,13 +101,18 @@ describe('staff access', () => {
     expect((await call('/accounts', { cookie: admin.cookie })).status).toBe(200);
   });
 
-  it.each(endpoints.filter(([method, path]) => method !== 'GET' && path !== '/logout'))('%s %s needs the CSRF token', async (method, path, body) => {
-    const { cookie, body: session } = await login('support@acme.example');
-    const without = await call(path, { method, cookie, body: JSON.stringify(body) });
-    expect(without.status).toBe(403);
-    expect((await without.json()).error.code).toBe('csrf');
-    expect((await call(path, { method, cookie, csrf: session.csrfToken, body: JSON.stringify(body) })).status).toBe(200);
-  });
+  it.each(endpoints.filter(([method, path]) => method !== 'GET' && path !== '/logout'))(
+    '%s %s needs the CSRF token',
+    async (method, path, body) => {
+      const { cookie, body: session } = await login('support@acme.example');
+      const without = await call(path, { method, cookie, body: JSON.stringify(body) });
+      expect(without.status).toBe(403);
+      expect((await without.json()).error.code).toBe('csrf');
+      expect((await call(path, { method, cookie, csrf: session.csrfToken, body: JSON.stringify(body) })).status).toBe(
+        200,
+      );
+    },
+  );
 
   it('makes a client wait longer after each failed login', async () => {
     const email = 'admin@acme.example';
@@ -118,22 +147,45 @@ describe('staff answers', () => {
 describe('reports', () => {
   const { server, login, call } = useStaffServer();
 
-  const vote = async (articleId: string, helpful: boolean, day: string, n: number, extra: { reason?: string; comment?: string } = {}) => {
+  const vote = async (
+    articleId: string,
+    helpful: boolean,
+    day: string,
+    n: number,
+    extra: { reason?: string; comment?: string } = {},
+  ) => {
     for (let i = 0; i < n; i++) {
-      await server.storage.recordVote({ eventId: crypto.randomUUID(), articleId, visitor: `${articleId}-${day}-${helpful}-${i}`, day, at: `${day}T09:00:00Z`, helpful, ...extra });
+      await server.storage.recordVote({
+        eventId: crypto.randomUUID(),
+        articleId,
+        visitor: `${articleId}-${day}-${helpful}-${i}`,
+        day,
+        at: `${day}T09:00:00Z`,
+        helpful,
+        ...extra,
+      });
     }
   };
 
   it('ranks by confidence, so forty unhappy readers of fifty outrank one angry vote', async () => {
     await vote('en/getting-started/first-steps', false, '2026-11-18', 1, { reason: 'confusing' });
-    await vote('ko/billing/update-card', false, '2026-11-18', 40, { reason: 'outdated', comment: '=SUM(A1) 카드 메뉴가 없어요' });
+    await vote('ko/billing/update-card', false, '2026-11-18', 40, {
+      reason: 'outdated',
+      comment: '=SUM(A1) 카드 메뉴가 없어요',
+    });
     await vote('ko/billing/update-card', true, '2026-11-18', 10);
     const { cookie } = await login('support@acme.example');
     const report = await (await call('/reports/unhelpful?days=30', { cookie })).json();
     const ids = report.rows.map((row: { articleId: string }) => row.articleId);
     expect(ids.indexOf('ko/billing/update-card')).toBeLessThan(ids.indexOf('en/getting-started/first-steps'));
     const top = report.rows[0];
-    expect(top).toMatchObject({ articleId: 'ko/billing/update-card', votes: 50, unhelpful: 40, reasons: { outdated: 40 }, sourcePath: expect.stringContaining('articles/ko/billing/update-card.mdx') });
+    expect(top).toMatchObject({
+      articleId: 'ko/billing/update-card',
+      votes: 50,
+      unhelpful: 40,
+      reasons: { outdated: 40 },
+      sourcePath: expect.stringContaining('articles/ko/billing/update-card.mdx'),
+    });
     expect(top.helpfulShare).toBeCloseTo(0.2);
     expect(top.comments[0].comment).toBe('=SUM(A1) 카드 메뉴가 없어요');
   });
@@ -150,7 +202,16 @@ describe('reports', () => {
 
   it('groups failed searches across width, case and spacing, with their variants and visitors', async () => {
     const search = (query: string, visitor: string, resultCount = 0) =>
-      server.storage.recordSearch({ eventId: crypto.randomUUID(), query, normalized: query.normalize('NFKC').toLowerCase().replace(/\s+/g, ''), locale: 'ko', resultCount, visitor, day: '2026-11-19', at: '2026-11-19T10:00:00Z' });
+      server.storage.recordSearch({
+        eventId: crypto.randomUUID(),
+        query,
+        normalized: query.normalize('NFKC').toLowerCase().replace(/\s+/g, ''),
+        locale: 'ko',
+        resultCount,
+        visitor,
+        day: '2026-11-19',
+        at: '2026-11-19T10:00:00Z',
+      });
     await search('선물 포장', 'a');
     await search('선물포장', 'b');
     await search('선물포장', 'b');
@@ -160,7 +221,11 @@ describe('reports', () => {
     const { cookie } = await login('support@acme.example');
     const report = await (await call('/reports/failed-searches?locale=ko', { cookie })).json();
     const gift = report.rows.find((row: { normalized: string }) => row.normalized === '선물포장');
-    expect(gift).toMatchObject({ searches: 3, visitors: 2, variants: expect.arrayContaining(['선물 포장', '선물포장']) });
+    expect(gift).toMatchObject({
+      searches: 3,
+      visitors: 2,
+      variants: expect.arrayContaining(['선물 포장', '선물포장']),
+    });
     expect(gift.newArticleCommand).toMatch(/^npm run new -- --locale ko --from-search '/);
     expect(report.rows.find((row: { normalized: string }) => row.normalized === 'giftcard').searches).toBe(2);
     expect(report.rows.some((row: { normalized: string }) => row.normalized === '배송')).toBe(false);
@@ -179,15 +244,29 @@ describe('reports', () => {
 
   it('keeps a status and note per article, with who set it', async () => {
     const { cookie, body } = await login('support@acme.example');
-    const set = await call('/articles/ko/billing/update-card/review', { method: 'PATCH', cookie, csrf: body.csrfToken, body: JSON.stringify({ status: 'fixed', note: '메뉴 경로 수정' }) });
+    const set = await call('/articles/ko/billing/update-card/review', {
+      method: 'PATCH',
+      cookie,
+      csrf: body.csrfToken,
+      body: JSON.stringify({ status: 'fixed', note: '메뉴 경로 수정' }),
+    });
     expect(set.status).toBe(200);
     const report = await (await call('/reports/unhelpful', { cookie })).json();
-    expect(report.rows.find((row: { articleId: string }) => row.articleId === 'ko/billing/update-card').review).toMatchObject({ status: 'fixed', note: '메뉴 경로 수정', updatedBy: 'support@acme.example' });
+    expect(
+      report.rows.find((row: { articleId: string }) => row.articleId === 'ko/billing/update-card').review,
+    ).toMatchObject({ status: 'fixed', note: '메뉴 경로 수정', updatedBy: 'support@acme.example' });
   });
 
   it('compares the period with the one before it', async () => {
     const view = async (day: string, n: number) => {
-      for (let i = 0; i < n; i++) await server.storage.recordView({ eventId: crypto.randomUUID(), articleId: 'ko/billing/update-card', visitor: `v${day}${i}`, day, at: `${day}T08:00:00Z` });
+      for (let i = 0; i < n; i++)
+        await server.storage.recordView({
+          eventId: crypto.randomUUID(),
+          articleId: 'ko/billing/update-card',
+          visitor: `v${day}${i}`,
+          day,
+          at: `${day}T08:00:00Z`,
+        });
     };
     await view('2026-10-05', 4);
     await view('2026-10-12', 10);
@@ -200,19 +279,60 @@ describe('reports', () => {
 
   it('finds readers’ own synonyms: a failed search, then within minutes another search and a click', async () => {
     const at = (minute: number) => `2026-11-19T11:${String(minute).padStart(2, '0')}:00.000Z`;
-    const event = (visitor: string, minute: number) => ({ eventId: crypto.randomUUID(), visitor, day: '2026-11-19', at: at(minute) });
+    const event = (visitor: string, minute: number) => ({
+      eventId: crypto.randomUUID(),
+      visitor,
+      day: '2026-11-19',
+      at: at(minute),
+    });
     for (const visitor of ['r1', 'r2']) {
-      await server.storage.recordSearch({ ...event(visitor, 0), query: '카드 바꾸기', normalized: '카드바꾸기', locale: 'ko', resultCount: 0 });
-      await server.storage.recordSearch({ ...event(visitor, 1), query: '결제 카드', normalized: '결제카드', locale: 'ko', resultCount: 3 });
-      await server.storage.recordClick({ ...event(visitor, 2), query: '결제 카드', normalized: '결제카드', articleId: 'ko/billing/update-card', position: 1 });
+      await server.storage.recordSearch({
+        ...event(visitor, 0),
+        query: '카드 바꾸기',
+        normalized: '카드바꾸기',
+        locale: 'ko',
+        resultCount: 0,
+      });
+      await server.storage.recordSearch({
+        ...event(visitor, 1),
+        query: '결제 카드',
+        normalized: '결제카드',
+        locale: 'ko',
+        resultCount: 3,
+      });
+      await server.storage.recordClick({
+        ...event(visitor, 2),
+        query: '결제 카드',
+        normalized: '결제카드',
+        articleId: 'ko/billing/update-card',
+        position: 1,
+      });
     }
     // Too late to be the same quest.
-    await server.storage.recordSearch({ ...event('r3', 0), query: '카드 바꾸기', normalized: '카드바꾸기', locale: 'ko', resultCount: 0 });
-    await server.storage.recordClick({ ...event('r3', 30), query: '결제 카드', normalized: '결제카드', articleId: 'ko/billing/update-card', position: 1 });
+    await server.storage.recordSearch({
+      ...event('r3', 0),
+      query: '카드 바꾸기',
+      normalized: '카드바꾸기',
+      locale: 'ko',
+      resultCount: 0,
+    });
+    await server.storage.recordClick({
+      ...event('r3', 30),
+      query: '결제 카드',
+      normalized: '결제카드',
+      articleId: 'ko/billing/update-card',
+      position: 1,
+    });
     const { cookie } = await login('support@acme.example');
     const report = await (await call('/reports/synonyms?days=30', { cookie })).json();
     expect(report.rows).toEqual([
-      expect.objectContaining({ query: '카드 바꾸기', articleId: 'ko/billing/update-card', readers: 2, title: '결제 카드 변경하기', suggestion: 'aliases: ["카드 바꾸기"]' }),
+      expect.objectContaining({
+        query: '카드 바꾸기',
+        articleId: 'ko/billing/update-card',
+        readers: 2,
+        title: '결제 카드 변경하기',
+        suggestion: 'aliases: ["카드 바꾸기"]',
+      }),
     ]);
     const unclicked = await (await call('/reports/unclicked-searches?days=30&locale=ko', { cookie })).json();
     const unclickedQueries = unclicked.rows.map((row: { normalized: string }) => row.normalized);
@@ -224,8 +344,20 @@ describe('reports', () => {
     const at = (minute: number) => `2026-11-22T09:${String(minute).padStart(2, '0')}:00.000Z`;
     const quest = async (visitor: string, query: string, articleId: string) => {
       const event = (minute: number) => ({ eventId: crypto.randomUUID(), visitor, day: '2026-11-22', at: at(minute) });
-      await server.storage.recordSearch({ ...event(0), query, normalized: query.replace(/\s+/g, ''), locale: 'ko', resultCount: 0 });
-      await server.storage.recordSearch({ ...event(1), query: '카드', normalized: '카드', locale: 'ko', resultCount: 3 });
+      await server.storage.recordSearch({
+        ...event(0),
+        query,
+        normalized: query.replace(/\s+/g, ''),
+        locale: 'ko',
+        resultCount: 0,
+      });
+      await server.storage.recordSearch({
+        ...event(1),
+        query: '카드',
+        normalized: '카드',
+        locale: 'ko',
+        resultCount: 3,
+      });
       await server.storage.recordClick({ ...event(2), query: '카드', normalized: '카드', articleId, position: 1 });
     };
     await quest('s1', '카드 갈아끼우기', 'ko/billing/update-card');
@@ -234,12 +366,29 @@ describe('reports', () => {
     const period = { from: '2026-11-22', to: '2026-11-22' };
     // Other tests of this file accept pairs of their own; only this test's queries are compared.
     const mine = ['카드 갈아끼우기', '결제수단 교체', '주식 추천'];
-    const taught = () => server.reports.readerSynonyms(period, 3).map((pair) => pair.query).filter((query) => mine.includes(query)).sort();
+    const taught = () =>
+      server.reports
+        .readerSynonyms(period, 3)
+        .map((pair) => pair.query)
+        .filter((query) => mine.includes(query))
+        .sort();
     expect(taught()).toEqual(['결제수단 교체', '주식 추천']);
 
     const { cookie, body } = await login('support@acme.example');
     const review = (query: string, status: string) =>
-      call('/synonyms/review', { method: 'PATCH', cookie, csrf: body.csrfToken, body: JSON.stringify({ locale: 'ko', normalized: query.replace(/\s+/g, ''), query, articleId: 'ko/billing/update-card', status, note: '' }) });
+      call('/synonyms/review', {
+        method: 'PATCH',
+        cookie,
+        csrf: body.csrfToken,
+        body: JSON.stringify({
+          locale: 'ko',
+          normalized: query.replace(/\s+/g, ''),
+          query,
+          articleId: 'ko/billing/update-card',
+          status,
+          note: '',
+        }),
+      });
     expect((await review('카드 갈아끼우기', 'accepted')).status).toBe(200);
     expect((await review('주식 추천', 'rejected')).status).toBe(200);
     expect((await review('주식 추천', 'maybe')).status).toBe(400);
@@ -247,19 +396,43 @@ describe('reports', () => {
 
     const report = await (await call('/reports/synonyms?from=2026-11-22&to=2026-11-22', { cookie })).json();
     const status = (query: string) => report.rows.find((row: { query: string }) => row.query === query).review.status;
-    expect([status('카드 갈아끼우기'), status('결제수단 교체'), status('주식 추천')]).toEqual(['accepted', 'proposed', 'rejected']);
+    expect([status('카드 갈아끼우기'), status('결제수단 교체'), status('주식 추천')]).toEqual([
+      'accepted',
+      'proposed',
+      'rejected',
+    ]);
   });
 
   it('counts the funnel: a failed search, then the support hand-off within 30 minutes', async () => {
     const at = (minute: number) => `2026-11-19T15:${String(minute).padStart(2, '0')}:00.000Z`;
-    const base = (visitor: string, minute: number) => ({ eventId: crypto.randomUUID(), visitor, day: '2026-11-19', at: at(minute) });
-    await server.storage.recordSearch({ ...base('f1', 0), query: '해외 반품', normalized: '해외반품', locale: 'ko', resultCount: 0 });
+    const base = (visitor: string, minute: number) => ({
+      eventId: crypto.randomUUID(),
+      visitor,
+      day: '2026-11-19',
+      at: at(minute),
+    });
+    await server.storage.recordSearch({
+      ...base('f1', 0),
+      query: '해외 반품',
+      normalized: '해외반품',
+      locale: 'ko',
+      resultCount: 0,
+    });
     await server.storage.recordContact({ ...base('f1', 5), locale: 'ko', query: '해외 반품', normalized: '해외반품' });
-    await server.storage.recordSearch({ ...base('f2', 0), query: '해외 반품', normalized: '해외반품', locale: 'ko', resultCount: 0 });
+    await server.storage.recordSearch({
+      ...base('f2', 0),
+      query: '해외 반품',
+      normalized: '해외반품',
+      locale: 'ko',
+      resultCount: 0,
+    });
     await server.storage.recordContact({ ...base('f2', 45), locale: 'ko' });
     const { cookie } = await login('support@acme.example');
     const failed = await (await call('/reports/failed-searches?days=30&locale=ko', { cookie })).json();
-    expect(failed.rows.find((row: { normalized: string }) => row.normalized === '해외반품')).toMatchObject({ searches: 2, contacted: 1 });
+    expect(failed.rows.find((row: { normalized: string }) => row.normalized === '해외반품')).toMatchObject({
+      searches: 2,
+      contacted: 1,
+    });
     const overview = await (await call('/reports/overview?from=2026-11-19&to=2026-11-19', { cookie })).json();
     expect(overview.funnel.contacted).toBe(1);
     expect(overview.funnel.failed).toBeGreaterThanOrEqual(2);
@@ -268,7 +441,16 @@ describe('reports', () => {
   it('shows per widget context how often readers chose an article or support, raw days and rolled-up days together', async () => {
     const record = async (type: 'impression' | 'click' | 'contact', context: string, day: string, n: number) => {
       for (let i = 0; i < n; i++) {
-        await server.storage.recordWidgetEvent({ eventId: crypto.randomUUID(), visitor: `w${i}`, day, at: `${day}T08:00:00Z`, type, context, locale: 'en', ...(type === 'click' && { articleId: 'en/billing/update-card', position: 1 }) });
+        await server.storage.recordWidgetEvent({
+          eventId: crypto.randomUUID(),
+          visitor: `w${i}`,
+          day,
+          at: `${day}T08:00:00Z`,
+          type,
+          context,
+          locale: 'en',
+          ...(type === 'click' && { articleId: 'en/billing/update-card', position: 1 }),
+        });
       }
     };
     await record('impression', 'billing', '2026-11-01', 6);
@@ -278,7 +460,8 @@ describe('reports', () => {
     await record('contact', 'billing', '2026-11-18', 2);
     const { cookie } = await login('support@acme.example');
     const report = await (await call('/reports/contexts?days=30', { cookie })).json();
-    expect(report.rows).toEqual([{ locale: 'en', context: 'billing', impressions: 10, clicks: 3, contacts: 2, clickRate: 0.3, contactRate: 0.2 }]);
+    expect(report.rows).toEqual([
+      { locale: 'en', context: 'billing', impressions: 10, clicks: 3, contacts: 2, clickRate: 0.3, contactRate: 0.2 },
+    ]);
   });
 });
-

@@ -16,7 +16,8 @@ function contentWith(name: string, file: string, text: string) {
   return dir;
 }
 
-const brokenSite = 'name: { ko: 에이크미 도움말, en: Acme Help }\ndefaultLocale: fr\nlocales: [en, ko]\nsupport: { contactUrl: not a url }\n';
+const brokenSite =
+  'name: { ko: 에이크미 도움말, en: Acme Help }\ndefaultLocale: fr\nlocales: [en, ko]\nsupport: { contactUrl: not a url }\n';
 
 function start(env: Record<string, string>) {
   return spawnSync(process.execPath, ['scripts/start.ts'], {
@@ -36,7 +37,9 @@ describe('npm start, when something is wrong', () => {
     taken.close();
     expect(run.status).toBe(1);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toBe(`Port ${port} on 127.0.0.1 is already in use: stop what runs there, or start on another port (PORT=${port + 1} npm start).\n`);
+    expect(run.stderr).toBe(
+      `Port ${port} on 127.0.0.1 is already in use: stop what runs there, or start on another port (PORT=${port + 1} npm start).\n`,
+    );
     expect(existsSync(siteDir)).toBe(false);
   });
 
@@ -45,13 +48,21 @@ describe('npm start, when something is wrong', () => {
     await new Promise((done) => taken.once('listening', done));
     const { port } = taken.address() as AddressInfo;
     const run = spawnSync(process.execPath, ['server/main.ts'], {
-      env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), HELPLOOP_DATABASE: join(work, 'direct.db'), HELPLOOP_SITE_DIR: inject('fixtureSiteDir') },
+      env: {
+        ...process.env,
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        HELPLOOP_DATABASE: join(work, 'direct.db'),
+        HELPLOOP_SITE_DIR: inject('fixtureSiteDir'),
+      },
       encoding: 'utf8',
       timeout: 30_000,
     });
     taken.close();
     expect(run.status).toBe(1);
-    expect(run.stderr).toBe(`Port ${port} on 127.0.0.1 is already in use: stop what runs there, or start on another port (PORT=${port + 1} npm start).\n`);
+    expect(run.stderr).toBe(
+      `Port ${port} on 127.0.0.1 is already in use: stop what runs there, or start on another port (PORT=${port + 1} npm start).\n`,
+    );
   });
 
   it('prints each problem of a broken site.yaml once, without a stack trace, and stops when there is no build to serve', () => {
@@ -69,13 +80,24 @@ describe('npm start, when something is wrong', () => {
   it('serves the last good build, saying so loudly, when the rebuild fails on a typo in content', async () => {
     const siteDir = join(work, 'good-site');
     cpSync(inject('fixtureSiteDir'), siteDir, { recursive: true });
-    const content = contentWith('typo', 'articles/en/billing/update-card.mdx', '---\ntitle: Update the card\ndescription: x\nupdated: 2026-13-45\n---\n\nText.\n');
+    const content = contentWith(
+      'typo',
+      'articles/en/billing/update-card.mdx',
+      '---\ntitle: Update the card\ndescription: x\nupdated: 2026-13-45\n---\n\nText.\n',
+    );
     // Edited after the last build, so npm start rebuilds.
     const later = new Date(Date.now() + 60_000);
     utimesSync(join(content, 'articles/en/billing/update-card.mdx'), later, later);
 
     const child = spawn(process.execPath, ['scripts/start.ts'], {
-      env: { ...process.env, HOST: '127.0.0.1', PORT: '0', HELPLOOP_CONTENT: content, HELPLOOP_SITE_DIR: siteDir, HELPLOOP_DATABASE: join(work, 'typo.db') },
+      env: {
+        ...process.env,
+        HOST: '127.0.0.1',
+        PORT: '0',
+        HELPLOOP_CONTENT: content,
+        HELPLOOP_SITE_DIR: siteDir,
+        HELPLOOP_DATABASE: join(work, 'typo.db'),
+      },
     });
     let output = '';
     const url = await new Promise<string>((done, fail) => {
@@ -90,7 +112,9 @@ describe('npm start, when something is wrong', () => {
     });
     try {
       expect(output).toMatch(/update-card\.mdx:4: updated: is not a real calendar date\n/);
-      expect(output).toContain('!! The rebuild failed (1 content problem above).\n!! Serving the previous build, without the latest changes to content.');
+      expect(output).toContain(
+        '!! The rebuild failed (1 content problem above).\n!! Serving the previous build, without the latest changes to content.',
+      );
       const page = await fetch(`${url}/en/billing/update-card/`);
       expect(page.status).toBe(200);
       expect(await page.text()).toContain('Update the card you pay with');
@@ -106,11 +130,20 @@ describe('scripts/require-node.mjs', () => {
     mkdirSync(join(project, 'scripts'), { recursive: true });
     cpSync('scripts/require-node.mjs', join(project, 'scripts/require-node.mjs'));
     writeFileSync(join(project, 'package.json'), JSON.stringify({ engines: { node: '>=99.1' } }));
-    writeFileSync(join(project, 'scripts/ran.mjs'), `import { writeFileSync } from 'node:fs'; writeFileSync(${JSON.stringify(join(project, 'ran'))}, '');`);
-    const run = spawnSync(process.execPath, [join(project, 'scripts/require-node.mjs'), join(project, 'scripts/ran.mjs')], { encoding: 'utf8' });
+    writeFileSync(
+      join(project, 'scripts/ran.mjs'),
+      `import { writeFileSync } from 'node:fs'; writeFileSync(${JSON.stringify(join(project, 'ran'))}, '');`,
+    );
+    const run = spawnSync(
+      process.execPath,
+      [join(project, 'scripts/require-node.mjs'), join(project, 'scripts/ran.mjs')],
+      { encoding: 'utf8' },
+    );
     expect(run.status).toBe(1);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toBe(`Helploop needs Node.js 99.1 or newer (this is ${process.versions.node}): see “Quick start” in README.md.\n`);
+    expect(run.stderr).toBe(
+      `Helploop needs Node.js 99.1 or newer (this is ${process.versions.node}): see “Quick start” in README.md.\n`,
+    );
     expect(existsSync(join(project, 'ran'))).toBe(false);
   });
 

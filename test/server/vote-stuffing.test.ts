@@ -10,7 +10,11 @@ const article = 'en/billing/update-card';
 const vote = (server: ApiServer, ip: string, agent: string, helpful: boolean, spoofed = '') =>
   fetch(`${server.url}/api/votes`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'user-agent': agent, 'x-forwarded-for': spoofed ? `${spoofed}, ${ip}` : ip },
+    headers: {
+      'content-type': 'application/json',
+      'user-agent': agent,
+      'x-forwarded-for': spoofed ? `${spoofed}, ${ip}` : ip,
+    },
     body: JSON.stringify({ eventId: crypto.randomUUID(), articleId: article, helpful }),
   });
 
@@ -21,26 +25,41 @@ async function unhelpfulVotes(server: ApiServer): Promise<number> {
     body: JSON.stringify({ email: 'support@acme.example', password: 'correct horse battery' }),
   });
   const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-  const report = await (await fetch(`${server.url}/api/staff/reports/unhelpful?days=30`, { headers: { cookie } })).json();
+  const report = await (
+    await fetch(`${server.url}/api/staff/reports/unhelpful?days=30`, { headers: { cookie } })
+  ).json();
   return report.rows.find((row: { articleId: string }) => row.articleId === article)?.unhelpful ?? 0;
 }
 
 describe('one address renaming its browser to stuff the reports', () => {
   // Flood limits lifted, so only the cap per address stands between the attack and the report.
-  const env = { HELPLOOP_TRUST_PROXY: '1', HELPLOOP_VOTES_PER_IP: String(CAP), HELPLOOP_RATE_LIMIT: '100000', HELPLOOP_RATE_LIMIT_PER_IP: '100000' };
+  const env = {
+    HELPLOOP_TRUST_PROXY: '1',
+    HELPLOOP_VOTES_PER_IP: String(CAP),
+    HELPLOOP_RATE_LIMIT: '100000',
+    HELPLOOP_RATE_LIMIT_PER_IP: '100000',
+  };
   const server = useApiServer(env, async ({ db }) =>
-    createStaffStorage(db).add('support@acme.example', 'support', await hashPassword('correct horse battery'), '2026-01-01T00:00:00Z'),
+    createStaffStorage(db).add(
+      'support@acme.example',
+      'support',
+      await hashPassword('correct horse battery'),
+      '2026-01-01T00:00:00Z',
+    ),
   );
 
   it('moves the unhelpful report by at most the cap per address, whatever X-Forwarded-For it writes', async () => {
-    for (let i = 0; i < 10; i++) expect((await vote(server, `198.51.100.${i}`, 'honest reader', i < 7)).status).toBe(201);
+    for (let i = 0; i < 10; i++)
+      expect((await vote(server, `198.51.100.${i}`, 'honest reader', i < 7)).status).toBe(201);
     const before = await unhelpfulVotes(server);
     expect(before).toBe(3);
 
     const statuses = new Map<number, number>();
     for (let batch = 0; batch < 40; batch++) {
       const answers = await Promise.all(
-        Array.from({ length: 25 }, (_, i) => vote(server, '203.0.113.66', `Mozilla/5.0 attack-${batch}-${i}`, false, `10.0.${batch}.${i}`)),
+        Array.from({ length: 25 }, (_, i) =>
+          vote(server, '203.0.113.66', `Mozilla/5.0 attack-${batch}-${i}`, false, `10.0.${batch}.${i}`),
+        ),
       );
       for (const { status } of answers) statuses.set(status, (statuses.get(status) ?? 0) + 1);
     }
@@ -68,7 +87,11 @@ describe('one address renaming its browser to stuff the reports', () => {
 });
 
 describe('flood limits per address', () => {
-  const limited = useApiServer({ HELPLOOP_TRUST_PROXY: '1', HELPLOOP_RATE_LIMIT: '3', HELPLOOP_RATE_LIMIT_PER_IP: '20' });
+  const limited = useApiServer({
+    HELPLOOP_TRUST_PROXY: '1',
+    HELPLOOP_RATE_LIMIT: '3',
+    HELPLOOP_RATE_LIMIT_PER_IP: '20',
+  });
 
   it('refuses an address past its own limit however many browsers it names, and serves other addresses', async () => {
     const view = (ip: string, agent: string) =>

@@ -7,13 +7,20 @@ import { loadConfig } from '../../server/config.ts';
 async function clientOf(trust: ProxyTrust, peer: string, forwarded?: string) {
   const reader = proxyTrust(trust);
   const app = new Hono().get('/', (c) => c.json({ client: reader.clientAddress(c), viaProxy: reader.viaProxy(c) }));
-  const response = await app.request('/', { headers: forwarded === undefined ? {} : { 'x-forwarded-for': forwarded } }, { incoming: { socket: { remoteAddress: peer } } });
+  const response = await app.request(
+    '/',
+    { headers: forwarded === undefined ? {} : { 'x-forwarded-for': forwarded } },
+    { incoming: { socket: { remoteAddress: peer } } },
+  );
   return (await response.json()) as { client: string; viaProxy: boolean };
 }
 
 describe('the client address behind proxies', () => {
   it('ignores X-Forwarded-For when no proxy is trusted', async () => {
-    expect(await clientOf({ hops: 0 }, '203.0.113.9', '198.51.100.1')).toEqual({ client: '203.0.113.9', viaProxy: false });
+    expect(await clientOf({ hops: 0 }, '203.0.113.9', '198.51.100.1')).toEqual({
+      client: '203.0.113.9',
+      viaProxy: false,
+    });
   });
 
   it('takes the rightmost address the trusted hops did not add, not the one the client wrote on the left', async () => {
@@ -45,11 +52,17 @@ describe('HELPLOOP_TRUST_PROXY', () => {
     expect(trustOf('false')).toEqual({ hops: 0 });
     expect(trustOf('true')).toEqual({ hops: 1 });
     expect(trustOf('2')).toEqual({ hops: 2 });
-    expect(trustOf('10.0.0.0/8, 192.168.1.4 ,fd00::/8')).toEqual({ proxies: ['10.0.0.0/8', '192.168.1.4', 'fd00::/8'] });
+    expect(trustOf('10.0.0.0/8, 192.168.1.4 ,fd00::/8')).toEqual({
+      proxies: ['10.0.0.0/8', '192.168.1.4', 'fd00::/8'],
+    });
   });
 
   it('names an entry that is neither an address nor a range', () => {
     expect(() => trustOf('10.0.0.0/33,proxy.local')).toThrow(/10\.0\.0\.0\/33 is not .*\n.*proxy\.local is not/);
-    expect([isAddressOrRange('::1/128'), isAddressOrRange('1.2.3.4/'), isAddressOrRange('1.2.3.4/8/1')]).toEqual([true, false, false]);
+    expect([isAddressOrRange('::1/128'), isAddressOrRange('1.2.3.4/'), isAddressOrRange('1.2.3.4/8/1')]).toEqual([
+      true,
+      false,
+      false,
+    ]);
   });
 });

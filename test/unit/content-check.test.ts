@@ -10,16 +10,24 @@ const lines = checkContent(fixture, '2026-11-22').map(formatProblem);
 
 describe('npm run check', () => {
   it('reports a link to a page the help center does not have, and one to a heading it does not have', () => {
-    expect(lines).toContain(`${file('en/guides/links.mdx')}:8: broken link: /en/guides/missing/ is not a page of this help center`);
-    expect(lines).toContain(`${file('en/guides/links.mdx')}:9: broken link: /en/guides/anchors/#third-step has no heading with the id "third-step"`);
-    expect(lines).toContain(`${file('en/guides/links.mdx')}:10: broken link: /en/nowhere/ is not a page of this help center`);
+    expect(lines).toContain(
+      `${file('en/guides/links.mdx')}:8: broken link: /en/guides/missing/ is not a page of this help center`,
+    );
+    expect(lines).toContain(
+      `${file('en/guides/links.mdx')}:9: broken link: /en/guides/anchors/#third-step has no heading with the id "third-step"`,
+    );
+    expect(lines).toContain(
+      `${file('en/guides/links.mdx')}:10: broken link: /en/nowhere/ is not a page of this help center`,
+    );
     // Relative links, Korean heading ids, home, category and search pages, other sites and code blocks are fine.
     expect(lines.filter((line) => line.startsWith(file('en/guides/links.mdx')))).toHaveLength(3);
   });
 
   it('reports images without alt text in Markdown, HTML and <Figure>', () => {
     for (const line of [7, 9, 10]) {
-      expect(lines).toContain(`${file('en/guides/images.mdx')}:${line}: image without alt text: describe what it shows for readers who cannot see it`);
+      expect(lines).toContain(
+        `${file('en/guides/images.mdx')}:${line}: image without alt text: describe what it shows for readers who cannot see it`,
+      );
     }
   });
 
@@ -34,7 +42,9 @@ describe('npm run check', () => {
   });
 
   it('reports duplicate titles and slugs within a locale', () => {
-    expect(lines).toContain(`${file('en/guides/dup-title.mdx')}:2: title: "Anchors" is also the title of en/guides/anchors`);
+    expect(lines).toContain(
+      `${file('en/guides/dup-title.mdx')}:2: title: "Anchors" is also the title of en/guides/anchors`,
+    );
     expect(lines).toContain(`${file('en/other/links.mdx')}:1: the slug "links" is also used by en/guides/links`);
   });
 
@@ -45,7 +55,9 @@ describe('npm run check', () => {
     );
     expect(lines).toContain(`${file('en/guides/empty.mdx')}:6: warning: has no text yet`);
     // What npm run new starts from, until the editor writes a real one.
-    expect(lines).toContain(`${file('en/guides/lonely.mdx')}:3: warning: description: is the same as the title: say in one sentence what the article answers`);
+    expect(lines).toContain(
+      `${file('en/guides/lonely.mdx')}:3: warning: description: is the same as the title: say in one sentence what the article answers`,
+    );
   });
 
   it('says what is left before a draft can be published, instead of warning of each', () => {

@@ -37,10 +37,14 @@ describe('content validation', () => {
       rmSync(join(dir, 'contexts.yaml'));
       const content = validateContent(dir);
       expect(content.contexts).toEqual({});
-      const naming = content.articles.filter((article) => article.frontmatter.contexts.length).map((article) => article.file);
+      const naming = content.articles
+        .filter((article) => article.frontmatter.contexts.length)
+        .map((article) => article.file);
       expect(naming.length).toBeGreaterThan(0);
       expect(new Set(content.problems.map((problem) => problem.file))).toEqual(new Set(naming));
-      expect(content.problems.map((problem) => problem.message)).toContainEqual(expect.stringMatching(/ is not a context in contexts\.yaml$/));
+      expect(content.problems.map((problem) => problem.message)).toContainEqual(
+        expect.stringMatching(/ is not a context in contexts\.yaml$/),
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -57,11 +61,20 @@ describe('article frontmatter schema', () => {
   const minimal = { title: 'T', description: 'D', updated: '2026-01-31' };
 
   it('fills list fields and draft with defaults', () => {
-    expect(articleFrontmatterSchema.parse(minimal)).toEqual({ ...minimal, tags: [], aliases: [], contexts: [], related: [], draft: false });
+    expect(articleFrontmatterSchema.parse(minimal)).toEqual({
+      ...minimal,
+      tags: [],
+      aliases: [],
+      contexts: [],
+      related: [],
+      draft: false,
+    });
   });
 
   it('accepts a date that a YAML parser already turned into a Date, keeping YYYY-MM-DD', () => {
-    expect(articleFrontmatterSchema.parse({ ...minimal, updated: new Date('2026-01-31T00:00:00Z') }).updated).toBe('2026-01-31');
+    expect(articleFrontmatterSchema.parse({ ...minimal, updated: new Date('2026-01-31T00:00:00Z') }).updated).toBe(
+      '2026-01-31',
+    );
   });
 
   it.each([
@@ -74,13 +87,24 @@ describe('article frontmatter schema', () => {
 
   it('rejects related ids that are not <category-id>/<slug>', () => {
     const result = articleFrontmatterSchema.safeParse({ ...minimal, related: ['ko/shipping/track-order'] });
-    expect(result.error?.issues[0]).toMatchObject({ path: ['related', 0], message: 'must be written <category-id>/<slug>' });
+    expect(result.error?.issues[0]).toMatchObject({
+      path: ['related', 0],
+      message: 'must be written <category-id>/<slug>',
+    });
   });
 });
 
 describe('site schema', () => {
   it('refuses a default locale the site does not enable', () => {
-    const site = { name: { ko: '도움말', en: 'Help' }, defaultLocale: 'ko', locales: ['en'], support: { contactUrl: 'https://x.example/' } };
-    expect(siteSchema.safeParse(site).error?.issues[0]).toMatchObject({ path: ['defaultLocale'], message: 'must be one of locales' });
+    const site = {
+      name: { ko: '도움말', en: 'Help' },
+      defaultLocale: 'ko',
+      locales: ['en'],
+      support: { contactUrl: 'https://x.example/' },
+    };
+    expect(siteSchema.safeParse(site).error?.issues[0]).toMatchObject({
+      path: ['defaultLocale'],
+      message: 'must be one of locales',
+    });
   });
 });

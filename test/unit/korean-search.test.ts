@@ -27,9 +27,12 @@ describe('Korean stems', () => {
     expect(stemKorean(word)).toBe(stem);
   });
 
-  it.each(['배송지', '마이페이지', '가상계좌', '나이', '돈은'])('keeps %s: nothing to strip, or the stem would be one syllable', (word) => {
-    expect(stemKorean(word)).toBe(word);
-  });
+  it.each(['배송지', '마이페이지', '가상계좌', '나이', '돈은'])(
+    'keeps %s: nothing to strip, or the stem would be one syllable',
+    (word) => {
+      expect(stemKorean(word)).toBe(word);
+    },
+  );
 
   it('leaves words in other scripts alone', () => {
     expect(stemKorean('refunds')).toBe('refunds');
@@ -53,7 +56,13 @@ describe('query words', () => {
 
 describe('index keywords', () => {
   it('adds the tails of long compounds so a word inside one can be found', () => {
-    const keywords = searchKeywords({ title: '현금영수증 발급', description: '', body: '주문내역에서 확인', tags: ['영수증'], aliases: ['세금 증빙'] }).split(' ');
+    const keywords = searchKeywords({
+      title: '현금영수증 발급',
+      description: '',
+      body: '주문내역에서 확인',
+      tags: ['영수증'],
+      aliases: ['세금 증빙'],
+    }).split(' ');
     expect(keywords).toEqual(expect.arrayContaining(['세금', '증빙', '영수증', '내역', '금영수증']));
     expect(keywords).not.toContain('증');
   });

@@ -21,7 +21,8 @@ function importsOf(file: string): Import[] {
   const text = readFileSync(file, 'utf8');
   const found: Import[] = [];
   // `import … from`, `export … from`, a bare `import '…'`, and `import('…')`.
-  const pattern = /^\s*(?:import|export)(\s+type)?\s[^'"]*?\bfrom\s*['"]([^'"]+)['"]|^\s*import\s*['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/gm;
+  const pattern =
+    /^\s*(?:import|export)(\s+type)?\s[^'"]*?\bfrom\s*['"]([^'"]+)['"]|^\s*import\s*['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/gm;
   for (const match of text.matchAll(pattern)) {
     const specifier = match[2] ?? match[3] ?? match[4];
     const target = specifier.startsWith('.') ? relative('.', resolve(dirname(file), specifier)) : specifier;
@@ -45,7 +46,11 @@ describe('folders say where code runs', () => {
 
   it('the shared part imports only itself and packages, and no Node module', () => {
     expect(crossings('src/shared', ['src/shared'])).toEqual([]);
-    expect(sources('src/shared').flatMap(importsOf).filter((use) => use.target.startsWith('node:'))).toEqual([]);
+    expect(
+      sources('src/shared')
+        .flatMap(importsOf)
+        .filter((use) => use.target.startsWith('node:')),
+    ).toEqual([]);
   });
 
   it('browser code imports no build-time, command-line or server code, except the types of what the server answers', () => {
@@ -57,7 +62,9 @@ describe('names that mean one thing', () => {
   it('no two modules export the same name (Astro pages aside, whose exports Astro names)', () => {
     const owners = new Map<string, string[]>();
     for (const file of ROOMS.flatMap(sources)) {
-      for (const [, name] of readFileSync(file, 'utf8').matchAll(/^export (?:async )?(?:function|const|let|interface|type|class) (\w+)/gm)) {
+      for (const [, name] of readFileSync(file, 'utf8').matchAll(
+        /^export (?:async )?(?:function|const|let|interface|type|class) (\w+)/gm,
+      )) {
         owners.set(name, [...(owners.get(name) ?? []), file]);
       }
     }

@@ -2,25 +2,46 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { maskPersonalData } from '../../server/privacy/mask.ts';
 
-const digits = (min: number, max = min) => fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: min, maxLength: max });
+const digits = (min: number, max = min) =>
+  fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: min, maxLength: max });
 const separator = fc.constantFrom('-', ' ', '.');
 /** Korean mobile numbers (010…019 but 012…015), written as people write them, unbroken too. */
 const koreanMobile = fc
-  .tuple(fc.constantFrom('010', '011', '016', '017', '018', '019'), digits(3, 4), digits(4), fc.constantFrom('-', ' ', '.', ''))
+  .tuple(
+    fc.constantFrom('010', '011', '016', '017', '018', '019'),
+    digits(3, 4),
+    digits(4),
+    fc.constantFrom('-', ' ', '.', ''),
+  )
   .map(([prefix, middle, last, sep]) => [prefix, middle, last].join(sep));
 /** Seoul (02), the provinces (031…064), internet phones (070) and 050x numbers, with their separators. */
 const koreanLandline = fc
-  .tuple(fc.constantFrom('02', '031', '032', '042', '051', '053', '062', '064', '070', '0505'), digits(3, 4), digits(4), separator, fc.boolean())
-  .map(([area, middle, last, sep, parens]) => (parens ? `(${area}) ${middle}-${last}` : [area, middle, last].join(sep)));
+  .tuple(
+    fc.constantFrom('02', '031', '032', '042', '051', '053', '062', '064', '070', '0505'),
+    digits(3, 4),
+    digits(4),
+    separator,
+    fc.boolean(),
+  )
+  .map(([area, middle, last, sep, parens]) =>
+    parens ? `(${area}) ${middle}-${last}` : [area, middle, last].join(sep),
+  );
 const international = fc
   .tuple(fc.constantFrom('+82', '+1', '+44', '+81', '+49'), digits(1, 3), digits(3, 4), digits(4), separator)
   .map(([country, area, middle, last, sep]) => `${country} ${[area, middle, last].join(sep)}`);
 const pad = (n: number) => String(n).padStart(2, '0');
 const date = fc.date({ min: new Date('1990-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }).chain((d) => {
   const [y, m, day] = [d.getUTCFullYear(), pad(d.getUTCMonth() + 1), pad(d.getUTCDate())];
-  return fc.constantFrom(`${y}-${m}-${day}`, `${y}.${m}.${day}`, `${y}/${m}/${day}`, `${y}-${m}${day}`, `${y}년 ${m}월 ${day}일`);
+  return fc.constantFrom(
+    `${y}-${m}-${day}`,
+    `${y}.${m}.${day}`,
+    `${y}/${m}/${day}`,
+    `${y}-${m}${day}`,
+    `${y}년 ${m}월 ${day}일`,
+  );
 });
-const inText = (value: fc.Arbitrary<string>) => fc.tuple(fc.constantFrom('', '주문 ', '오류 코드: ', 'id='), value, fc.constantFrom('', ' 건', '로 문의', '.'));
+const inText = (value: fc.Arbitrary<string>) =>
+  fc.tuple(fc.constantFrom('', '주문 ', '오류 코드: ', 'id='), value, fc.constantFrom('', ' 건', '로 문의', '.'));
 
 describe('masking personal data', () => {
   it.each([

@@ -66,6 +66,9 @@ describe('migrations', () => {
     };
     expect(() => migrate(db, [...list, broken])).toThrow();
     expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'half'").pluck().get()).toBe(0);
-    expect(db.prepare('SELECT id FROM schema_migrations ORDER BY id').pluck().all()).toEqual(['001-notes', '002-notes-author']);
+    expect(db.prepare('SELECT id FROM schema_migrations ORDER BY id').pluck().all()).toEqual([
+      '001-notes',
+      '002-notes-author',
+    ]);
   });
 });

@@ -24,7 +24,9 @@ describe('slugs from titles', () => {
   });
 
   it('cuts a long title at a word boundary, and gives nothing for a title with no letters to spell', () => {
-    const slug = slugFromTitle('정말 아주 아주 긴 제목으로 만들어진 도움말 글은 슬러그가 어떻게 잘리는지 확인하기 위한 제목입니다');
+    const slug = slugFromTitle(
+      '정말 아주 아주 긴 제목으로 만들어진 도움말 글은 슬러그가 어떻게 잘리는지 확인하기 위한 제목입니다',
+    );
     expect(slug.length).toBeLessThanOrEqual(60);
     expect(slug).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
     expect(slugFromTitle('…!?')).toBe('');
@@ -34,18 +36,34 @@ describe('slugs from titles', () => {
 describe('npm run new', () => {
   it('creates a valid draft with today’s date at its place in the content contract', () => {
     const created = createArticle({ ...base, locale: 'ko', category: 'billing', title: '배송지를 변경하고 싶어요' });
-    expect(created).toMatchObject({ id: 'ko/billing/baesongjireul-byeongyeonghago-sipeoyo', url: '/ko/billing/baesongjireul-byeongyeonghago-sipeoyo/' });
+    expect(created).toMatchObject({
+      id: 'ko/billing/baesongjireul-byeongyeonghago-sipeoyo',
+      url: '/ko/billing/baesongjireul-byeongyeonghago-sipeoyo/',
+    });
     const text = readFileSync(resolve(created.file), 'utf8');
-    expect(text).toMatch(/^---\ntitle: 배송지를 변경하고 싶어요\ndescription: 배송지를 변경하고 싶어요\nupdated: 2026-11-22\ndraft: true\n---\n/);
+    expect(text).toMatch(
+      /^---\ntitle: 배송지를 변경하고 싶어요\ndescription: 배송지를 변경하고 싶어요\nupdated: 2026-11-22\ndraft: true\n---\n/,
+    );
     const { problems, articles } = validateContent(contentDir);
-    expect(problems.filter((problem) => problem.file.endsWith(`${relative(contentDir, resolve(created.file))}`))).toEqual([]);
+    expect(
+      problems.filter((problem) => problem.file.endsWith(`${relative(contentDir, resolve(created.file))}`)),
+    ).toEqual([]);
     expect(articles.map((a) => a.id)).toContain(created.id);
   });
 
   it('takes a slug of the editor’s own and puts a failed search into aliases', () => {
-    const created = createArticle({ ...base, locale: 'en', category: 'billing', title: 'Change the delivery address', slug: 'change-address', fromSearch: ' change adress ' });
+    const created = createArticle({
+      ...base,
+      locale: 'en',
+      category: 'billing',
+      title: 'Change the delivery address',
+      slug: 'change-address',
+      fromSearch: ' change adress ',
+    });
     expect(created.id).toBe('en/billing/change-address');
-    expect(validateContent(contentDir).articles.find((a) => a.id === created.id)?.frontmatter.aliases).toEqual(['change adress']);
+    expect(validateContent(contentDir).articles.find((a) => a.id === created.id)?.frontmatter.aliases).toEqual([
+      'change adress',
+    ]);
   });
 
   it('refuses a slug the locale already has, in any category, and leaves that file alone', () => {
@@ -58,20 +76,29 @@ describe('npm run new', () => {
   });
 
   it('refuses an unknown locale or category, a bad slug, and a title with nothing to make a slug of', () => {
-    const attempt = (fields: Partial<Parameters<typeof createArticle>[0]>) => () => createArticle({ ...base, locale: 'en', category: 'billing', title: 'X', ...fields });
+    const attempt = (fields: Partial<Parameters<typeof createArticle>[0]>) => () =>
+      createArticle({ ...base, locale: 'en', category: 'billing', title: 'X', ...fields });
     expect(attempt({ locale: 'fr' })).toThrow(new ScaffoldError('--locale must be one of ko, en'));
-    expect(attempt({ category: 'shipping' })).toThrow(new ScaffoldError('--category must be one of getting-started, billing'));
-    expect(attempt({ slug: 'Bad Slug' })).toThrow(new ScaffoldError('--slug must be lowercase letters, digits and single hyphens, like update-card'));
+    expect(attempt({ category: 'shipping' })).toThrow(
+      new ScaffoldError('--category must be one of getting-started, billing'),
+    );
+    expect(attempt({ slug: 'Bad Slug' })).toThrow(
+      new ScaffoldError('--slug must be lowercase letters, digits and single hyphens, like update-card'),
+    );
     expect(attempt({ title: '?!' })).toThrow(new ScaffoldError('Cannot make a slug from “?!”: give one with --slug'));
   });
 
   it('from a failed search: prints the file and preview URL, and marks the query planned in the report', () => {
     const databaseFile = join(work, 'helploop.db');
     openDatabase(databaseFile).close();
-    const run = spawnSync(process.execPath, [resolve('scripts/new.ts'), '--locale', 'ko', '--category', 'billing', '--from-search', '카드 바꾸기'], {
-      env: { ...process.env, HELPLOOP_CONTENT: contentDir, HELPLOOP_DATABASE: databaseFile },
-      encoding: 'utf8',
-    });
+    const run = spawnSync(
+      process.execPath,
+      [resolve('scripts/new.ts'), '--locale', 'ko', '--category', 'billing', '--from-search', '카드 바꾸기'],
+      {
+        env: { ...process.env, HELPLOOP_CONTENT: contentDir, HELPLOOP_DATABASE: databaseFile },
+        encoding: 'utf8',
+      },
+    );
     expect(run.status).toBe(0);
     const file = relative(process.cwd(), join(contentDir, 'articles/ko/billing/kadeu-bakkugi.mdx'));
     expect(run.stdout).toBe(
@@ -79,13 +106,26 @@ describe('npm run new', () => {
     );
     const db = openDatabase(databaseFile);
     expect(createReportStorage(db).queryReviews()).toEqual(
-      new Map([['ko|카드바꾸기', { status: 'planned', note: `Article started: ${file}`, updatedBy: 'npm run new', updatedAt: expect.any(String) }]]),
+      new Map([
+        [
+          'ko|카드바꾸기',
+          {
+            status: 'planned',
+            note: `Article started: ${file}`,
+            updatedBy: 'npm run new',
+            updatedAt: expect.any(String),
+          },
+        ],
+      ]),
     );
     db.close();
   });
 
   it('asks for the category when run without one and without a terminal, listing them', () => {
-    const run = spawnSync(process.execPath, [resolve('scripts/new.ts'), '--locale', 'en', 'Title'], { env: { ...process.env, HELPLOOP_CONTENT: contentDir }, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [resolve('scripts/new.ts'), '--locale', 'en', 'Title'], {
+      env: { ...process.env, HELPLOOP_CONTENT: contentDir },
+      encoding: 'utf8',
+    });
     expect(run.status).toBe(1);
     expect(run.stderr.trim()).toBe('Add --category: one of getting-started, billing');
   });

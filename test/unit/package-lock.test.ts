@@ -27,15 +27,31 @@ describe('package-lock.json', () => {
     installed('native', { name: 'native', gypfile: false }, ['binding.gyp']);
     installed('hooked', { name: 'hooked', scripts: { postinstall: 'node setup.js' } });
     installed('plain', { name: 'plain', scripts: { test: 'vitest' } });
-    const lock: Lock = { packages: { '': {}, 'node_modules/native': {}, 'node_modules/hooked': {}, 'node_modules/plain': {}, 'node_modules/absent': {} } };
+    const lock: Lock = {
+      packages: {
+        '': {},
+        'node_modules/native': {},
+        'node_modules/hooked': {},
+        'node_modules/plain': {},
+        'node_modules/absent': {},
+      },
+    };
     markInstallScripts(lock, work);
-    const marked = Object.entries(lock.packages).filter(([, pkg]) => pkg.hasInstallScript).map(([path]) => path);
+    const marked = Object.entries(lock.packages)
+      .filter(([, pkg]) => pkg.hasInstallScript)
+      .map(([path]) => path);
     expect(marked).toEqual(['node_modules/native', 'node_modules/hooked']);
   });
 
   it('records a foreign platform binary with its os, cpu and libc, in npm’s key order', () => {
-    const lock: Lock = { packages: { 'node_modules/tool': { version: '1.0.0', optionalDependencies: { '@tool/linux-arm64-musl': '1.0.0' } } } };
+    const lock: Lock = {
+      packages: {
+        'node_modules/tool': { version: '1.0.0', optionalDependencies: { '@tool/linux-arm64-musl': '1.0.0' } },
+      },
+    };
     expect(recordPlatformPackages(lock)).toEqual(['@tool/linux-arm64-musl@1.0.0']);
-    expect(formatLock(lock)).toContain('"node_modules/@tool/linux-arm64-musl": {\n      "version": "1.0.0",\n      "cpu": [\n        "arm64"\n      ],\n      "libc": [\n        "musl"\n      ],\n      "optional": true,\n      "os": [\n        "linux"\n      ]\n    }');
+    expect(formatLock(lock)).toContain(
+      '"node_modules/@tool/linux-arm64-musl": {\n      "version": "1.0.0",\n      "cpu": [\n        "arm64"\n      ],\n      "libc": [\n        "musl"\n      ],\n      "optional": true,\n      "os": [\n        "linux"\n      ]\n    }',
+    );
   });
 });

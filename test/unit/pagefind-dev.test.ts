@@ -17,7 +17,11 @@ afterAll(() => [built, neverBuilt].forEach((dir) => rmSync(dir, { recursive: tru
 
 const logger = () => {
   const lines: { level: 'info' | 'warn'; line: string }[] = [];
-  return { lines, info: (line: string) => lines.push({ level: 'info', line }), warn: (line: string) => lines.push({ level: 'warn', line }) };
+  return {
+    lines,
+    info: (line: string) => lines.push({ level: 'info', line }),
+    warn: (line: string) => lines.push({ level: 'warn', line }),
+  };
 };
 
 function request(serve: ReturnType<typeof pagefindDevMiddleware>, url: string) {
@@ -38,14 +42,22 @@ describe('astro dev serving the last build’s search index', () => {
     const script = await request(serve, '/pagefind/pagefind.js?locale=en');
     expect(script).toMatchObject({ type: 'text/javascript; charset=utf-8', cache: 'no-cache' });
     expect(script.body?.toString()).toBe('export const search = 1;');
-    expect(await request(serve, '/pagefind/pagefind-entry.json?ts=1')).toMatchObject({ type: 'application/json; charset=utf-8' });
+    expect(await request(serve, '/pagefind/pagefind-entry.json?ts=1')).toMatchObject({
+      type: 'application/json; charset=utf-8',
+    });
     const binary = await request(serve, '/pagefind/fragment/ko_1.pf_fragment');
     expect(binary.type).toBe('application/octet-stream');
     expect(binary.body?.equals(fragment)).toBe(true);
   });
 
   it('leaves every other path, missing files and paths out of the index to the dev server', async () => {
-    for (const url of ['/ko/', '/pagefind/missing.js', '/pagefind/fragment', '/pagefind/../secret.txt', '/pagefind-other/x.js']) {
+    for (const url of [
+      '/ko/',
+      '/pagefind/missing.js',
+      '/pagefind/fragment',
+      '/pagefind/../secret.txt',
+      '/pagefind-other/x.js',
+    ]) {
       expect(await request(serve, url), url).toEqual({ next: true });
     }
   });
@@ -53,10 +65,24 @@ describe('astro dev serving the last build’s search index', () => {
   it('says at start which index search uses, or that it needs one build first', () => {
     const withBuild = logger();
     pagefindDevMiddleware(built, withBuild);
-    expect(withBuild.lines).toEqual([{ level: 'info', line: expect.stringMatching(/^Search uses the last build's index \(.+pagefind\/, built .+\): run `npm run build` to find new or changed articles\.$/) }]);
+    expect(withBuild.lines).toEqual([
+      {
+        level: 'info',
+        line: expect.stringMatching(
+          /^Search uses the last build's index \(.+pagefind\/, built .+\): run `npm run build` to find new or changed articles\.$/,
+        ),
+      },
+    ]);
 
     const withoutBuild = logger();
     pagefindDevMiddleware(neverBuilt, withoutBuild);
-    expect(withoutBuild.lines).toEqual([{ level: 'warn', line: expect.stringMatching(/^Search has no index yet: run `npm run build` once\. The preview then searches the last build's index \(.+pagefind\/\)\.$/) }]);
+    expect(withoutBuild.lines).toEqual([
+      {
+        level: 'warn',
+        line: expect.stringMatching(
+          /^Search has no index yet: run `npm run build` once\. The preview then searches the last build's index \(.+pagefind\/\)\.$/,
+        ),
+      },
+    ]);
   });
 });

@@ -37,7 +37,9 @@ describe('rate limiter', () => {
 describe('per visitor and per address', () => {
   it('limits all visitors behind one address together, with its own wider limit', () => {
     const checkRates = visitorRateLimits({ perVisitor: 2, perSource: 10 }, clock);
-    const answers = Array.from({ length: 30 }, (_, i) => refused(() => checkRates({ key: `agent-${i}`, source: 'one-ip', day: '2026-11-20' })));
+    const answers = Array.from({ length: 30 }, (_, i) =>
+      refused(() => checkRates({ key: `agent-${i}`, source: 'one-ip', day: '2026-11-20' })),
+    );
     expect(answers.filter((was) => !was)).toHaveLength(10);
     expect(refused(() => checkRates({ key: 'agent-0', source: 'other-ip', day: '2026-11-20' }))).toBe(false);
   });
@@ -45,7 +47,9 @@ describe('per visitor and per address', () => {
   it('does not charge the address for a visitor already refused', () => {
     const checkRates = visitorRateLimits({ perVisitor: 2, perSource: 10 }, clock);
     for (let i = 0; i < 100; i++) refused(() => checkRates({ key: 'flooder', source: 'office', day: '2026-11-20' }));
-    const colleagues = Array.from({ length: 8 }, (_, i) => refused(() => checkRates({ key: `colleague-${i}`, source: 'office', day: '2026-11-20' })));
+    const colleagues = Array.from({ length: 8 }, (_, i) =>
+      refused(() => checkRates({ key: `colleague-${i}`, source: 'office', day: '2026-11-20' })),
+    );
     expect(colleagues).toEqual(Array(8).fill(false));
   });
 });

@@ -7,16 +7,56 @@ import { memorySearch, type TestArticle } from '../helpers/memory-index.ts';
 
 /** A small help center of no particular industry: the engine's rules must work on any company's words. */
 const articles: TestArticle[] = [
-  { id: 'ko/account/change-email', title: '이메일 주소 변경 방법', body: '설정 > 계정에서 이메일 주소를 변경할 수 있습니다. 변경한 주소로 확인 메일이 발송됩니다.' },
-  { id: 'ko/account/reset-password', title: '비밀번호 재설정', body: '비밀번호를 잊으셨다면 로그인 화면에서 비밀번호 재설정을 누르십시오. 등록된 이메일로 안내가 발송됩니다.' },
-  { id: 'ko/billing/cancel-auto-payment', title: '자동결제 해지', body: '정기 구독의 자동결제를 해지하려면 설정 > 결제 관리에서 해지를 누르십시오. 해지 후에도 남은 기간은 이용할 수 있고, 환불은 되지 않습니다.' },
-  { id: 'ko/billing/receipt', title: '영수증 재발급 신청', body: '결제 내역에서 영수증 재발급을 신청할 수 있습니다. 재발급한 영수증은 이메일로 받습니다.' },
-  { id: 'ko/security/otp', title: 'OTP 등록하기', body: 'OTP 앱을 등록하면 로그인할 때 OTP 번호를 함께 입력합니다. 기기를 바꾸면 다시 등록해야 합니다.' },
-  { id: 'ko/security/lost-device', title: '기기 분실 신고', body: '휴대폰을 분실하셨다면 즉시 분실 신고를 해 주십시오. 분실 신고 후 로그인이 제한됩니다.' },
-  { id: 'ko/security/certificate', title: '공동인증서 등록', body: '공동인증서를 등록하면 본인확인이 간편해집니다. 인증서 암호를 입력하십시오.' },
-  { id: 'ko/account/documents', title: '본인 인증 서류 제출', body: '가입 심사에 필요한 인증 서류를 제출하는 방법입니다. 서류는 사진으로 올릴 수 있습니다.' },
-  { id: 'ko/billing/prepaid-plan', title: '선불 요금제 안내', body: '선불 요금제는 미리 충전한 금액만큼 이용하는 요금제입니다. 잔액은 설정에서 확인합니다.' },
-  { id: 'ko/billing/refund', title: '환불 기간 안내', body: '환불은 신청 후 영업일 기준 3~5일 안에 처리됩니다. 카드 결제는 카드사 사정에 따라 늦어질 수 있습니다.' },
+  {
+    id: 'ko/account/change-email',
+    title: '이메일 주소 변경 방법',
+    body: '설정 > 계정에서 이메일 주소를 변경할 수 있습니다. 변경한 주소로 확인 메일이 발송됩니다.',
+  },
+  {
+    id: 'ko/account/reset-password',
+    title: '비밀번호 재설정',
+    body: '비밀번호를 잊으셨다면 로그인 화면에서 비밀번호 재설정을 누르십시오. 등록된 이메일로 안내가 발송됩니다.',
+  },
+  {
+    id: 'ko/billing/cancel-auto-payment',
+    title: '자동결제 해지',
+    body: '정기 구독의 자동결제를 해지하려면 설정 > 결제 관리에서 해지를 누르십시오. 해지 후에도 남은 기간은 이용할 수 있고, 환불은 되지 않습니다.',
+  },
+  {
+    id: 'ko/billing/receipt',
+    title: '영수증 재발급 신청',
+    body: '결제 내역에서 영수증 재발급을 신청할 수 있습니다. 재발급한 영수증은 이메일로 받습니다.',
+  },
+  {
+    id: 'ko/security/otp',
+    title: 'OTP 등록하기',
+    body: 'OTP 앱을 등록하면 로그인할 때 OTP 번호를 함께 입력합니다. 기기를 바꾸면 다시 등록해야 합니다.',
+  },
+  {
+    id: 'ko/security/lost-device',
+    title: '기기 분실 신고',
+    body: '휴대폰을 분실하셨다면 즉시 분실 신고를 해 주십시오. 분실 신고 후 로그인이 제한됩니다.',
+  },
+  {
+    id: 'ko/security/certificate',
+    title: '공동인증서 등록',
+    body: '공동인증서를 등록하면 본인확인이 간편해집니다. 인증서 암호를 입력하십시오.',
+  },
+  {
+    id: 'ko/account/documents',
+    title: '본인 인증 서류 제출',
+    body: '가입 심사에 필요한 인증 서류를 제출하는 방법입니다. 서류는 사진으로 올릴 수 있습니다.',
+  },
+  {
+    id: 'ko/billing/prepaid-plan',
+    title: '선불 요금제 안내',
+    body: '선불 요금제는 미리 충전한 금액만큼 이용하는 요금제입니다. 잔액은 설정에서 확인합니다.',
+  },
+  {
+    id: 'ko/billing/refund',
+    title: '환불 기간 안내',
+    body: '환불은 신청 후 영업일 기준 3~5일 안에 처리됩니다. 카드 결제는 카드사 사정에 따라 늦어질 수 있습니다.',
+  },
 ];
 const find = memorySearch(articles);
 
@@ -54,7 +94,13 @@ describe('general Korean, shipped with the engine', () => {
 
   it('recognizes conjugated forms of a verb, and not nouns that start like one', () => {
     const forms = new Map(['바꾸', '내', '보'].flatMap((verb) => stemForms(verb).map((form) => [form, verb] as const)));
-    expect(['바꾸고', '바꿔요', '바꿨는데', '바꿀', '바꾸려면'].map((word) => verbOf(word, forms))).toEqual(['바꾸', '바꾸', '바꾸', '바꾸', '바꾸']);
+    expect(['바꾸고', '바꿔요', '바꿨는데', '바꿀', '바꾸려면'].map((word) => verbOf(word, forms))).toEqual([
+      '바꾸',
+      '바꾸',
+      '바꾸',
+      '바꾸',
+      '바꾸',
+    ]);
     expect(verbOf('내야', forms)).toBe('내');
     expect(verbOf('내용', forms)).toBeUndefined();
     expect(verbOf('내', forms)).toBeUndefined();
@@ -64,15 +110,29 @@ describe('general Korean, shipped with the engine', () => {
 describe('what a question is about', () => {
   const site = memorySearch([
     ...articles,
-    { id: 'ko/account/public-agency', title: '공공기관 제출 서류', body: '공공기관에 제출할 증명서는 설정에서 신청하십시오.' },
-    { id: 'ko/billing/auto-debit', title: '자동이체 출금일', body: '자동이체는 매월 지정한 날에 출금됩니다. 출금 내역은 결제 관리에서 봅니다.' },
+    {
+      id: 'ko/account/public-agency',
+      title: '공공기관 제출 서류',
+      body: '공공기관에 제출할 증명서는 설정에서 신청하십시오.',
+    },
+    {
+      id: 'ko/billing/auto-debit',
+      title: '자동이체 출금일',
+      body: '자동이체는 매월 지정한 날에 출금됩니다. 출금 내역은 결제 관리에서 봅니다.',
+    },
     // Pages of every help center: the words for asking and setting things up are on many of them.
-    ...['알림', '언어', '화면', '글자 크기'].map((topic, i) => ({ id: `ko/settings/topic-${i}`, title: `${topic} 설정`, body: `${topic}은 설정에서 바꾸고, 변경을 신청할 수 있습니다.` })),
+    ...['알림', '언어', '화면', '글자 크기'].map((topic, i) => ({
+      id: `ko/settings/topic-${i}`,
+      title: `${topic} 설정`,
+      body: `${topic}은 설정에서 바꾸고, 변경을 신청할 수 있습니다.`,
+    })),
   ]);
 
   it('does not take a finished word for the start of a longer syllable, except the word being typed', async () => {
     expect((await site.outcome('공고')).hits).toEqual([]);
-    expect((await site.outcome('공고', 10, { typing: true })).hits.map((hit) => hit.id)).toContain('ko/account/public-agency');
+    expect((await site.outcome('공고', 10, { typing: true })).hits.map((hit) => hit.id)).toContain(
+      'ko/account/public-agency',
+    );
   });
 
   it('lets no common word answer for a long compound no page has', async () => {
@@ -117,7 +177,10 @@ describe('matching that needs no dictionary', () => {
   });
 
   it('learns clipped forms of the site compounds', async () => {
-    const clipped = memorySearch([...articles, { id: 'ko/billing/gift-card', title: '문화상품권 사용', body: '문화상품권 번호를 입력해 충전합니다.' }]);
+    const clipped = memorySearch([
+      ...articles,
+      { id: 'ko/billing/gift-card', title: '문화상품권 사용', body: '문화상품권 번호를 입력해 충전합니다.' },
+    ]);
     expect((await clipped('문상 사용'))[0]).toBe('ko/billing/gift-card');
   });
 
@@ -129,7 +192,13 @@ describe('matching that needs no dictionary', () => {
 
 describe('results', () => {
   it('counts every page that answers, beyond the ones it read, so "more results" says how many are left', async () => {
-    const many = memorySearch(Array.from({ length: 25 }, (_, i) => ({ id: `ko/help/refund-${i}`, title: `환불 안내 ${i}`, body: `환불 규정 ${i}번째 글입니다.` })));
+    const many = memorySearch(
+      Array.from({ length: 25 }, (_, i) => ({
+        id: `ko/help/refund-${i}`,
+        title: `환불 안내 ${i}`,
+        body: `환불 규정 ${i}번째 글입니다.`,
+      })),
+    );
     const outcome = await many.outcome('환불', 5);
     expect(outcome.hits).toHaveLength(5);
     expect(outcome.total).toBe(25);

@@ -6,7 +6,9 @@ const html = (markdown: string) => markdownToHtml(markdown, { mdastPlugins: [sin
 
 describe('tildes in articles', () => {
   it('keeps Korean ranges written with one tilde as text', () => {
-    expect(html('출고 후 1~2영업일, **제주**는 2~4영업일 걸려요.')).toBe('<p>출고 후 1~2영업일, <strong>제주</strong>는 2~4영업일 걸려요.</p>');
+    expect(html('출고 후 1~2영업일, **제주**는 2~4영업일 걸려요.')).toBe(
+      '<p>출고 후 1~2영업일, <strong>제주</strong>는 2~4영업일 걸려요.</p>',
+    );
     expect(html('평일 09:00~18:00, 점심(12:00~13:00) 제외')).toBe('<p>평일 09:00~18:00, 점심(12:00~13:00) 제외</p>');
   });
 

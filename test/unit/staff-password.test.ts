@@ -28,10 +28,14 @@ describe('the password prompt', () => {
   it('shows nothing of the password typed into npm run staff -- add on a real pseudo-terminal', async () => {
     const databaseFile = join(work, 'helploop.db');
     // util-linux's `script` runs the command on a pseudo-terminal, as a person at a terminal would.
-    const child = spawn('script', ['-qec', `"${process.execPath}" scripts/staff.ts add kim@example.com --role support`, '/dev/null'], {
-      cwd: resolve('.'),
-      env: { ...process.env, HELPLOOP_DATABASE: databaseFile },
-    });
+    const child = spawn(
+      'script',
+      ['-qec', `"${process.execPath}" scripts/staff.ts add kim@example.com --role support`, '/dev/null'],
+      {
+        cwd: resolve('.'),
+        env: { ...process.env, HELPLOOP_DATABASE: databaseFile },
+      },
+    );
     let screen = '';
     const prompts = ['Password', 'Again'];
     child.stdout.on('data', (chunk) => {

@@ -16,12 +16,18 @@ describe('the widget bundle', () => {
     await buildWidget(pathToFileURL(`${out}/`), { info: (line: string) => lines.push(line) });
     expect(existsSync(join(out, 'widget.js'))).toBe(true);
     expect(existsSync(join(out, 'widget', 'panel.js'))).toBe(true);
-    expect(lines).toEqual([expect.stringMatching(/^widget: [\d.]+ KB widget\.js \+ [\d.]+ KB panel \+ [\d.]+ KB data = [\d.]+ KB gzipped before search \(budget 15\.0 KB\)$/)]);
+    expect(lines).toEqual([
+      expect.stringMatching(
+        /^widget: [\d.]+ KB widget\.js \+ [\d.]+ KB panel \+ [\d.]+ KB data = [\d.]+ KB gzipped before search \(budget 15\.0 KB\)$/,
+      ),
+    ]);
     expect(WIDGET_BUDGET_BYTES).toBe(15 * 1024);
   });
 
   it('fails the build when what loads before search is over budget', async () => {
-    await expect(buildWidget(pathToFileURL(`${out}/`), { info: () => {} }, 2048)).rejects.toThrow(/gzipped before search \(budget 2\.0 KB\): over budget/);
+    await expect(buildWidget(pathToFileURL(`${out}/`), { info: () => {} }, 2048)).rejects.toThrow(
+      /gzipped before search \(budget 2\.0 KB\): over budget/,
+    );
   });
 
   it('is served by astro dev from memory: widget.js, then the panel it imports, and nothing else', async () => {
@@ -29,7 +35,10 @@ describe('the widget bundle', () => {
     const request = (url: string) =>
       new Promise<{ type?: string; body?: string; next?: true }>((done) => {
         const headers: Record<string, string> = {};
-        const response = { setHeader: (name: string, value: string) => (headers[name.toLowerCase()] = value), end: (body: string) => done({ type: headers['content-type'], body }) };
+        const response = {
+          setHeader: (name: string, value: string) => (headers[name.toLowerCase()] = value),
+          end: (body: string) => done({ type: headers['content-type'], body }),
+        };
         serve({ url } as never, response as never, () => done({ next: true }));
       });
     const loader = await request('/widget.js?v=1');

@@ -58,7 +58,13 @@ describe('a page’s context', () => {
 });
 
 describe('the order of a context’s articles', () => {
-  const article = (id: string, title: string, order?: number) => ({ id, title, description: '', url: `/${id}/`, ...(order !== undefined && { order }) });
+  const article = (id: string, title: string, order?: number) => ({
+    id,
+    title,
+    description: '',
+    url: `/${id}/`,
+    ...(order !== undefined && { order }),
+  });
   const a = article('ko/x/a', '가', 2);
   const b = article('ko/x/b', '나', 1);
   const c = article('ko/x/c', '다');
@@ -70,7 +76,12 @@ describe('the order of a context’s articles', () => {
 
   it('lets readers’ helpfulness decide only among articles the editor ranked alike', () => {
     const helpfulness = { 'ko/x/d': 0.8, 'ko/x/c': 0.1, 'ko/x/a': 0.99 };
-    expect(orderSuggestions([a, b, c, d], helpfulness).map((s) => s.id)).toEqual(['ko/x/b', 'ko/x/a', 'ko/x/d', 'ko/x/c']);
+    expect(orderSuggestions([a, b, c, d], helpfulness).map((s) => s.id)).toEqual([
+      'ko/x/b',
+      'ko/x/a',
+      'ko/x/d',
+      'ko/x/c',
+    ]);
   });
 
   it('does not change the list it is given', () => {

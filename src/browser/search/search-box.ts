@@ -27,12 +27,17 @@ class SearchBox extends HTMLElement {
     this.panel = this.querySelector('.search-suggestions')!;
     this.all = this.querySelector('.search-suggestions__all')!;
     this.announce = this.querySelector('[data-announce]')!;
-    Object.entries({ role: 'combobox', 'aria-autocomplete': 'list', 'aria-expanded': 'false', 'aria-controls': this.listbox.id }).forEach(
-      ([name, value]) => this.input.setAttribute(name, value),
-    );
+    Object.entries({
+      role: 'combobox',
+      'aria-autocomplete': 'list',
+      'aria-expanded': 'false',
+      'aria-controls': this.listbox.id,
+    }).forEach(([name, value]) => this.input.setAttribute(name, value));
     this.input.addEventListener('input', () => this.scheduleSearch());
     this.input.addEventListener('keydown', (event) => this.onKey(event));
-    this.input.addEventListener('blur', () => setTimeout(() => !this.contains(document.activeElement) && this.close(), 150));
+    this.input.addEventListener('blur', () =>
+      setTimeout(() => !this.contains(document.activeElement) && this.close(), 150),
+    );
     this.listbox.addEventListener('click', (event) => {
       const option = (event.target as Element).closest('[role=option]');
       if (option) this.choose(Number(option.getAttribute('data-index')));
@@ -50,7 +55,10 @@ class SearchBox extends HTMLElement {
     if (!query) return this.close();
     const locale = documentLocale();
     try {
-      const [{ searchSite }, { searchReporter }] = await Promise.all([import('./site-search.ts'), import('./report.ts')]);
+      const [{ searchSite }, { searchReporter }] = await Promise.all([
+        import('./site-search.ts'),
+        import('./report.ts'),
+      ]);
       this.reporter ??= searchReporter(locale);
       const outcome = await searchSite(query, { locale, limit: SUGGESTIONS, typing: true });
       if (mine !== this.generation) return;
@@ -114,7 +122,9 @@ class SearchBox extends HTMLElement {
   /** -1 (or past the end) means back in the text box. */
   private highlight(index: number): void {
     this.active = index >= this.hits.length ? -1 : index;
-    this.listbox.querySelectorAll('[role=option]').forEach((option, i) => option.setAttribute('aria-selected', String(i === this.active)));
+    this.listbox
+      .querySelectorAll('[role=option]')
+      .forEach((option, i) => option.setAttribute('aria-selected', String(i === this.active)));
     if (this.active < 0) this.input.removeAttribute('aria-activedescendant');
     else this.input.setAttribute('aria-activedescendant', `${this.listbox.id}-${this.active}`);
   }

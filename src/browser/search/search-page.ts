@@ -80,7 +80,8 @@ class SearchPage {
     if (this.input.value.trim()) params.set('q', this.input.value.trim());
     if (this.select.value) params.set('category', this.select.value);
     const url = `${location.pathname}${params.size ? `?${params}` : ''}`;
-    if (url !== `${location.pathname}${location.search}`) history[mode === 'push' ? 'pushState' : 'replaceState'](null, '', url);
+    if (url !== `${location.pathname}${location.search}`)
+      history[mode === 'push' ? 'pushState' : 'replaceState'](null, '', url);
   }
 
   /** The page's one call into the engine: the first `limit` results, and how many there are in all. */
@@ -176,7 +177,9 @@ class SearchPage {
     const likely = partial[0]?.category;
     const extra = (likely && this.popular[likely]) || Object.values(this.popular).flat().slice(0, 3);
     const seen = new Set<string>();
-    const links = [...partial.map(({ title, url }) => ({ title, url })), ...extra].filter(({ url }) => !seen.has(url) && seen.add(url));
+    const links = [...partial.map(({ title, url }) => ({ title, url })), ...extra].filter(
+      ({ url }) => !seen.has(url) && seen.add(url),
+    );
     this.fallbackList.replaceChildren(
       ...links.slice(0, 6).map(({ title, url }) => {
         const item = document.createElement('li');

@@ -32,13 +32,15 @@ function siteContext(locale: Locale, base: string): Promise<SearchContext> {
   const key = `${base}|${locale}`;
   let context = contexts.get(key);
   if (!context) {
-    context = Promise.all([loadPagefind(locale, base), loadJson<SiteKnowledge>(base + knowledgePath(locale))]).then(([index, data]) => ({
-      index,
-      knowledge: new Knowledge(data),
-      locale,
-      // Without it search still works, only without splitting glued words or correcting typos.
-      vocabulary: () => loadJson<Vocabulary>(base + vocabularyPath(locale)).catch(() => undefined),
-    }));
+    context = Promise.all([loadPagefind(locale, base), loadJson<SiteKnowledge>(base + knowledgePath(locale))]).then(
+      ([index, data]) => ({
+        index,
+        knowledge: new Knowledge(data),
+        locale,
+        // Without it search still works, only without splitting glued words or correcting typos.
+        vocabulary: () => loadJson<Vocabulary>(base + vocabularyPath(locale)).catch(() => undefined),
+      }),
+    );
     context.catch(() => contexts.delete(key));
     contexts.set(key, context);
   }
@@ -49,6 +51,9 @@ function siteContext(locale: Locale, base: string): Promise<SearchContext> {
  * Searches the help center. `base` is its address when searching from another site (the widget):
  * `https://help.example.com/`.
  */
-export async function searchSite(query: string, options: SearchOptions & { locale: Locale; base?: string }): Promise<SearchOutcome> {
+export async function searchSite(
+  query: string,
+  options: SearchOptions & { locale: Locale; base?: string },
+): Promise<SearchOutcome> {
   return search(await siteContext(options.locale, options.base ?? '/'), query, options);
 }

@@ -58,7 +58,9 @@ function start(script: HTMLScriptElement) {
   let panel: Promise<Panel> | undefined;
   const load = () =>
     (panel ??= (import(/* @vite-ignore */ `${base}widget/panel.js`) as Promise<typeof import('./panel.ts')>)
-      .then(({ mountPanel }) => mountPanel({ root, launcher, base, locale, pathPrefix: script.dataset.pathPrefix ?? '' }))
+      .then(({ mountPanel }) =>
+        mountPanel({ root, launcher, base, locale, pathPrefix: script.dataset.pathPrefix ?? '' }),
+      )
       .catch((error: unknown) => {
         panel = undefined;
         throw error;

@@ -17,7 +17,8 @@ export function patternMatches(pattern: string, path: string): boolean {
 }
 
 /** Literal characters first, then exact over wildcard. */
-const specificity = (pattern: string) => trimSlash(pattern).replace(/\*/g, '').length * 2 + (pattern.includes('*') ? 0 : 1);
+const specificity = (pattern: string) =>
+  trimSlash(pattern).replace(/\*/g, '').length * 2 + (pattern.includes('*') ? 0 : 1);
 
 /**
  * The context of a host page. `prefix` is where the shop lives under its origin (`/demo/shop`): it is cut off first,

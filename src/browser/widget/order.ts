@@ -10,6 +10,7 @@ export function orderSuggestions<T extends Suggestion>(articles: T[], helpfulnes
   const order = (article: T) => article.order ?? Number.POSITIVE_INFINITY;
   const helpful = (article: T) => helpfulness[article.id] ?? 0;
   return [...articles].sort(
-    (a, b) => order(a) - order(b) || helpful(b) - helpful(a) || a.title.localeCompare(b.title) || (a.id < b.id ? -1 : 1),
+    (a, b) =>
+      order(a) - order(b) || helpful(b) - helpful(a) || a.title.localeCompare(b.title) || (a.id < b.id ? -1 : 1),
   );
 }

@@ -28,7 +28,10 @@ export function listView(kit: ViewKit, title: string, suggestions: Suggestion[],
 
 /** What the inline search found. */
 export function resultsView(kit: ViewKit, hits: Suggestion[], onChoose: OnChoose): void {
-  kit.body.replaceChildren(heading(kit.text.results), hits.length ? articleList(kit, hits, onChoose) : paragraph(kit.text.noResults, 'status'));
+  kit.body.replaceChildren(
+    heading(kit.text.results),
+    hits.length ? articleList(kit, hits, onChoose) : paragraph(kit.text.noResults, 'status'),
+  );
 }
 
 /** The article read in place, so the customer never leaves the page they were stuck on. */
@@ -36,7 +39,11 @@ export async function articleView(kit: ViewKit, suggestion: Suggestion, onBack: 
   const { body, text, absolute } = kit;
   const back = element('button', { type: 'button', class: 'back' }, `← ${text.back}`);
   back.addEventListener('click', onBack);
-  const full = element('a', { href: absolute(suggestion.url), target: '_blank', rel: 'noopener', class: 'full' }, text.openFull);
+  const full = element(
+    'a',
+    { href: absolute(suggestion.url), target: '_blank', rel: 'noopener', class: 'full' },
+    text.openFull,
+  );
   const article = element('article', { class: 'article', 'aria-labelledby': 'hl-article-title' });
   const loading = paragraph(text.loading, 'status');
   const articleTitle = element('h3', { id: 'hl-article-title', tabindex: '-1' }, suggestion.title);
@@ -62,7 +69,8 @@ async function articleProse(url: string): Promise<HTMLElement> {
     link.target = '_blank';
     link.rel = 'noopener';
   }
-  for (const image of prose.querySelectorAll<HTMLImageElement>('img[src]')) image.src = new URL(image.getAttribute('src')!, url).href;
+  for (const image of prose.querySelectorAll<HTMLImageElement>('img[src]'))
+    image.src = new URL(image.getAttribute('src')!, url).href;
   const content = element('div', { class: 'prose' });
   content.append(...prose.childNodes);
   return content;

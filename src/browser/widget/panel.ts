@@ -63,7 +63,11 @@ class WidgetPanel implements Panel {
     this.data = fetchJson<WidgetData>(`${base}widget/${locale}.json`);
     this.reporter = searchReporter(locale, base);
     this.frame = panelFrame(root, locale, this.text);
-    this.kit = { body: this.frame.body, text: this.text, absolute: (url) => new URL(url.replace(/^\//, ''), base).href };
+    this.kit = {
+      body: this.frame.body,
+      text: this.text,
+      absolute: (url) => new URL(url.replace(/^\//, ''), base).href,
+    };
     this.listen();
   }
 
@@ -126,7 +130,8 @@ class WidgetPanel implements Panel {
     const { base, locale, pathPrefix } = this.options;
     const loaded = await this.data;
     this.context =
-      loaded.contexts.find((c) => c.key === this.explicit) ?? loaded.contexts.find((c) => c.key === matchContext(location.pathname, loaded.contexts, pathPrefix));
+      loaded.contexts.find((c) => c.key === this.explicit) ??
+      loaded.contexts.find((c) => c.key === matchContext(location.pathname, loaded.contexts, pathPrefix));
     this.frame.title.textContent = this.context ? `${this.context.title} ${this.text.help}` : loaded.name;
     const listed = this.context?.articles.length ? this.context.articles : loaded.popular;
     return orderSuggestions(listed, await helpfulness(base, locale, listed));
@@ -137,7 +142,9 @@ class WidgetPanel implements Panel {
     statusView(this.kit, this.text.loading);
     try {
       const suggestions = await this.load();
-      listView(this.kit, this.context ? this.text.common : this.text.popular, suggestions, (suggestion, position) => this.choose(suggestion, position));
+      listView(this.kit, this.context ? this.text.common : this.text.popular, suggestions, (suggestion, position) =>
+        this.choose(suggestion, position),
+      );
       this.track('impression');
     } catch {
       statusView(this.kit, this.text.failed);
@@ -157,7 +164,12 @@ class WidgetPanel implements Panel {
       if (typed !== this.query) return;
       this.shown = { kind: 'list' };
       this.reporter.searched(typed, outcome.total);
-      const hits = outcome.hits.map((hit) => ({ id: hit.id, title: hit.title, description: hit.category, url: hit.url }));
+      const hits = outcome.hits.map((hit) => ({
+        id: hit.id,
+        title: hit.title,
+        description: hit.category,
+        url: hit.url,
+      }));
       resultsView(this.kit, hits, (suggestion, position) => {
         this.reporter.clicked(typed, suggestion.id, position);
         this.choose(suggestion, position);
@@ -176,7 +188,8 @@ class WidgetPanel implements Panel {
 
   /** The contact link says what the reader was looking at: the article, the search, or the page's context. */
   private updateContact() {
-    const subject = this.shown.kind === 'article' ? this.shown.suggestion.title : this.query || this.context?.title || '';
+    const subject =
+      this.shown.kind === 'article' ? this.shown.suggestion.title : this.query || this.context?.title || '';
     const filled = { subject, page: location.href };
     void this.data.then((loaded) => {
       const { contactUrl, email } = loaded.support;
@@ -189,7 +202,11 @@ class WidgetPanel implements Panel {
     const articleId = this.shown.kind === 'article' ? this.shown.suggestion.id : undefined;
     this.track('contact', articleId ? { articleId } : {});
     // Also the help center's own hand-off record, so a widget search that found nothing counts in the funnel.
-    sendBeacon(`${base}api/contact-clicks`, { locale, ...(articleId && { articleId }), ...(!articleId && this.query && { query: this.query }) });
+    sendBeacon(`${base}api/contact-clicks`, {
+      locale,
+      ...(articleId && { articleId }),
+      ...(!articleId && this.query && { query: this.query }),
+    });
   }
 }
 
@@ -197,7 +214,14 @@ class WidgetPanel implements Panel {
 function panelFrame(root: ShadowRoot, locale: Locale, text: Text) {
   const style = new CSSStyleSheet();
   style.replaceSync(PANEL_CSS);
-  const dialog = element('div', { class: 'panel', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'hl-title', lang: locale, hidden: '' });
+  const dialog = element('div', {
+    class: 'panel',
+    role: 'dialog',
+    'aria-modal': 'true',
+    'aria-labelledby': 'hl-title',
+    lang: locale,
+    hidden: '',
+  });
   dialog.innerHTML = `
     <header class="head">
       <h2 id="hl-title"></h2>
@@ -230,13 +254,18 @@ async function helpfulness(base: string, locale: Locale, articles: Suggestion[])
   if (!articles.length) return {};
   const url = `${base}api/helpfulness?locale=${locale}&ids=${encodeURIComponent(articles.map((a) => a.id).join(','))}`;
   const wait = new Promise<Record<string, number>>((done) => setTimeout(() => done({}), HELPFULNESS_WAIT_MS));
-  const answer = fetchJson<{ articles: Record<string, number> }>(url).then((found) => found.articles, () => ({}));
+  const answer = fetchJson<{ articles: Record<string, number> }>(url).then(
+    (found) => found.articles,
+    () => ({}),
+  );
   return Promise.race([answer, wait]);
 }
 
 /** Tab and Shift+Tab go round the panel's controls and never out to the page behind it. */
 function trapFocus(dialog: HTMLElement, root: ShadowRoot, event: KeyboardEvent) {
-  const focusable = [...dialog.querySelectorAll<HTMLElement>('a[href], button, input, [tabindex="0"]')].filter((node) => node.getClientRects().length > 0);
+  const focusable = [...dialog.querySelectorAll<HTMLElement>('a[href], button, input, [tabindex="0"]')].filter(
+    (node) => node.getClientRects().length > 0,
+  );
   const first = focusable[0];
   const last = focusable[focusable.length - 1];
   const active = root.activeElement;

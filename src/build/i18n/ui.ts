@@ -40,7 +40,8 @@ const ko = {
   feedbackPrivacy: '이름, 연락처, 주문번호 같은 개인정보는 적지 말아 주세요.',
   feedbackSend: '보내기',
   feedbackThanks: '의견 감사합니다!',
-  feedbackThanksNo: '알려주셔서 감사합니다. 더 나은 도움말을 만드는 데 반영할게요. 지금 바로 도움이 필요하시면 고객센터로 문의해 주세요.',
+  feedbackThanksNo:
+    '알려주셔서 감사합니다. 더 나은 도움말을 만드는 데 반영할게요. 지금 바로 도움이 필요하시면 고객센터로 문의해 주세요.',
   searchTitle: '검색',
   searchCategory: '카테고리',
   allCategories: '전체',
@@ -89,7 +90,8 @@ const en: Strings = {
   feedbackPrivacy: 'Please leave out personal details such as your name, phone or order number.',
   feedbackSend: 'Send',
   feedbackThanks: 'Thank you for your feedback!',
-  feedbackThanksNo: 'Thank you for telling us; we will use it to improve this article. If you need help right now, contact us.',
+  feedbackThanksNo:
+    'Thank you for telling us; we will use it to improve this article. If you need help right now, contact us.',
   searchTitle: 'Search',
   searchCategory: 'Category',
   allCategories: 'All categories',
@@ -107,4 +109,5 @@ const dateFormats: Record<Locale, Intl.DateTimeFormat> = {
 };
 
 /** Dates as readers of each locale write them, independent of the build machine's time zone. */
-export const formatDate = (date: string, locale: Locale): string => dateFormats[locale].format(new Date(`${date}T00:00:00Z`));
+export const formatDate = (date: string, locale: Locale): string =>
+  dateFormats[locale].format(new Date(`${date}T00:00:00Z`));

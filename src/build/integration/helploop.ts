@@ -24,7 +24,9 @@ export default function helploop(): AstroIntegration {
         for (const problem of problems) if (problem.severity === 'warning') logger.warn(formatProblem(problem));
         // In `astro dev` an editor fixes the file and the page reloads; a build must not ship it.
         if (errors.length && command === 'build') {
-          throw new Error(`${errors.length} content problem${errors.length > 1 ? 's' : ''}:\n${errors.map(formatProblem).join('\n')}`);
+          throw new Error(
+            `${errors.length} content problem${errors.length > 1 ? 's' : ''}:\n${errors.map(formatProblem).join('\n')}`,
+          );
         }
         for (const problem of errors) logger.error(formatProblem(problem));
       },

@@ -16,16 +16,23 @@ const CONTENT_TYPES: Record<string, string> = {
  * instead, and search works while editing. It finds the articles as built, not as edited since; a build mid-session
  * is served from the next request on. Says once at start which index that is, or that there is none yet.
  */
-export function pagefindDevMiddleware(siteDir: string, logger: Pick<AstroIntegrationLogger, 'info' | 'warn'>): Middleware {
+export function pagefindDevMiddleware(
+  siteDir: string,
+  logger: Pick<AstroIntegrationLogger, 'info' | 'warn'>,
+): Middleware {
   const root = join(siteDir, 'pagefind');
   const inProject = relative(process.cwd(), root);
   const shown = `${inProject.startsWith('..') ? root : inProject}/`;
   const bundle = join(root, 'pagefind.js');
   if (existsSync(bundle)) {
     const builtAt = statSync(bundle).mtime.toLocaleString();
-    logger.info(`Search uses the last build's index (${shown}, built ${builtAt}): run \`npm run build\` to find new or changed articles.`);
+    logger.info(
+      `Search uses the last build's index (${shown}, built ${builtAt}): run \`npm run build\` to find new or changed articles.`,
+    );
   } else {
-    logger.warn(`Search has no index yet: run \`npm run build\` once. The preview then searches the last build's index (${shown}).`);
+    logger.warn(
+      `Search has no index yet: run \`npm run build\` once. The preview then searches the last build's index (${shown}).`,
+    );
   }
 
   return function pagefindDev(request, response, next) {

@@ -16,12 +16,18 @@ const source = (file: string) => fileURLToPath(new URL(`../../browser/widget/${f
  * it with a plain `<script async>`), and `widget/panel.js`, an ES module it imports on first open, whose search
  * engine is split off and loaded on first search. Fails the build when the part loaded before search is over budget.
  */
-export async function buildWidget(dir: URL, logger: Pick<AstroIntegrationLogger, 'info'>, budget = WIDGET_BUDGET_BYTES): Promise<void> {
+export async function buildWidget(
+  dir: URL,
+  logger: Pick<AstroIntegrationLogger, 'info'>,
+  budget = WIDGET_BUDGET_BYTES,
+): Promise<void> {
   const site = fileURLToPath(dir);
   const [panel] = await bundle(site, true);
 
   const gzipped = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
-  const chunks = new Map(panel.output.filter((item): item is OutputChunk => item.type === 'chunk').map((chunk) => [chunk.fileName, chunk]));
+  const chunks = new Map(
+    panel.output.filter((item): item is OutputChunk => item.type === 'chunk').map((chunk) => [chunk.fileName, chunk]),
+  );
   // The panel and what it imports statically; the search engine behind `import()` waits for the first search.
   const opened = new Set<string>();
   const visit = (name: string) => {
@@ -33,7 +39,11 @@ export async function buildWidget(dir: URL, logger: Pick<AstroIntegrationLogger,
   const loader = gzipped(join(site, 'widget.js'));
   const panelBytes = [...opened].reduce((sum, name) => sum + gzipped(join(site, 'widget', name)), 0);
   // The panel's data (each context's articles), for the locale with the most.
-  const data = Math.max(...readdirSync(join(site, 'widget')).filter((name) => name.endsWith('.json')).map((name) => gzipped(join(site, 'widget', name))));
+  const data = Math.max(
+    ...readdirSync(join(site, 'widget'))
+      .filter((name) => name.endsWith('.json'))
+      .map((name) => gzipped(join(site, 'widget', name))),
+  );
   const total = loader + panelBytes + data;
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
   const line = `widget: ${kb(loader)} widget.js + ${kb(panelBytes)} panel + ${kb(data)} data = ${kb(total)} gzipped before search (budget ${kb(budget)})`;
@@ -49,9 +59,21 @@ function bundle(site: string, write: boolean) {
       platform: 'browser',
       logLevel: 'warn',
       write,
-      output: { dir: join(site, 'widget'), format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', minify: true },
+      output: {
+        dir: join(site, 'widget'),
+        format: 'es',
+        entryFileNames: '[name].js',
+        chunkFileNames: 'chunks/[name]-[hash].js',
+        minify: true,
+      },
     }),
-    build({ input: source('loader.ts'), platform: 'browser', logLevel: 'warn', write, output: { file: join(site, 'widget.js'), format: 'iife', minify: true } }),
+    build({
+      input: source('loader.ts'),
+      platform: 'browser',
+      logLevel: 'warn',
+      write,
+      output: { file: join(site, 'widget.js'), format: 'iife', minify: true },
+    }),
   ]);
 }
 

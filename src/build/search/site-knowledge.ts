@@ -15,7 +15,10 @@ import type { Vocabulary } from '../../shared/search/vocabulary.ts';
  * splitting compare against. Runs at build time; the browser gets the results as JSON: the knowledge with the
  * first search, the vocabulary only when a word is not in the index.
  */
-export function buildSiteKnowledge(articles: IndexableArticle[], editorGroups: readonly (readonly string[])[]): { knowledge: SiteKnowledge; vocabulary: Vocabulary } {
+export function buildSiteKnowledge(
+  articles: IndexableArticle[],
+  editorGroups: readonly (readonly string[])[],
+): { knowledge: SiteKnowledge; vocabulary: Vocabulary } {
   const frequency = new Map<string, number>();
   const tokens = new Set<string>();
   for (const article of articles) {
@@ -25,7 +28,11 @@ export function buildSiteKnowledge(articles: IndexableArticle[], editorGroups: r
   // Words a search can land on: whole words and stems, and starts of words of three letters or more (`배송비` for
   // `배송비용`). A two-letter start is too often another word's (`프로` of `프로필`).
   const stems = new Set([...tokens].flatMap((token) => [token, analyzeKorean(token).stem]));
-  const prefixes = new Set([...tokens].flatMap((token) => Array.from({ length: Math.min(token.length, 12) - 2 }, (_, i) => token.slice(0, i + 3))));
+  const prefixes = new Set(
+    [...tokens].flatMap((token) =>
+      Array.from({ length: Math.min(token.length, 12) - 2 }, (_, i) => token.slice(0, i + 3)),
+    ),
+  );
   const lexiconWords = new Set(GENERAL_GROUPS.flat().map(plain));
   const known = new Set([...frequency.keys(), ...lexiconWords, ...COMMON_WORDS]);
 
@@ -42,10 +49,13 @@ export function buildSiteKnowledge(articles: IndexableArticle[], editorGroups: r
 
   return {
     knowledge: { groups, abbreviations: abbreviations(frequency, known) },
-    vocabulary: { pages: articles.length, words: Object.fromEntries(frequency), known: [...known].filter((word) => !frequency.has(word) && isHangul(word)) },
+    vocabulary: {
+      pages: articles.length,
+      words: Object.fromEntries(frequency),
+      known: [...known].filter((word) => !frequency.has(word) && isHangul(word)),
+    },
   };
 }
-
 
 /**
  * Korean clips a compound to the first syllable of each part (`비밀번호` → `비번`, `카카오뱅크` → `카뱅`). Each of the
@@ -68,6 +78,7 @@ function abbreviations(frequency: Map<string, number>, known: Set<string>): Reco
 
 /** A known word and what follows it (`문화` + `상품권`), when the whole does not split into known words. */
 function knownHead(word: string, known: Set<string>): string[] | undefined {
-  for (let end = word.length - 2; end >= 2; end--) if (known.has(word.slice(0, end))) return [word.slice(0, end), word.slice(end)];
+  for (let end = word.length - 2; end >= 2; end--)
+    if (known.has(word.slice(0, end))) return [word.slice(0, end), word.slice(end)];
   return undefined;
 }

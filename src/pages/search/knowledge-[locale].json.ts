@@ -8,4 +8,5 @@ export function getStaticPaths() {
 }
 
 /** The synonym groups and clipped forms that touch the locale's words, loaded with the first search. */
-export const GET: APIRoute = async ({ params }) => new Response(JSON.stringify((await siteSearchData(params.locale as Locale)).knowledge));
+export const GET: APIRoute = async ({ params }) =>
+  new Response(JSON.stringify((await siteSearchData(params.locale as Locale)).knowledge));

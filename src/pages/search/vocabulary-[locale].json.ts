@@ -8,4 +8,5 @@ export function getStaticPaths() {
 }
 
 /** Every stem of the locale's articles with its document frequency, and other real words: for typos and glued words. */
-export const GET: APIRoute = async ({ params }) => new Response(JSON.stringify((await siteSearchData(params.locale as Locale)).vocabulary));
+export const GET: APIRoute = async ({ params }) =>
+  new Response(JSON.stringify((await siteSearchData(params.locale as Locale)).vocabulary));

@@ -27,9 +27,16 @@ export const GET: APIRoute = async ({ params }) => {
       key,
       title: context.title[locale],
       patterns: context.patterns,
-      articles: articles.filter((article) => article.data.contexts.includes(key)).slice(0, ARTICLES_PER_CONTEXT).map(suggestion),
+      articles: articles
+        .filter((article) => article.data.contexts.includes(key))
+        .slice(0, ARTICLES_PER_CONTEXT)
+        .map(suggestion),
     })),
-    popular: popular(articles, categories.map((category) => category.id), ARTICLES_PER_CONTEXT).map(suggestion),
+    popular: popular(
+      articles,
+      categories.map((category) => category.id),
+      ARTICLES_PER_CONTEXT,
+    ).map(suggestion),
     support: { contactUrl: site.support.contactUrl, ...(site.support.email && { email: site.support.email }) },
   };
   return new Response(JSON.stringify(data));

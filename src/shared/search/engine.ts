@@ -55,7 +55,16 @@ export interface SearchContext {
 
 /** How a query word was matched. Weaker ways count for less, in rank and in how much of the query a page answers. */
 type Via = 'exact' | 'stem' | 'synonym' | 'split' | 'keyboard' | 'typo' | 'similar' | 'unknown';
-const VIA_WEIGHT: Record<Via, number> = { exact: 1, stem: 1, synonym: 0.9, split: 0.85, keyboard: 0.9, typo: 0.7, similar: 0.6, unknown: 0 };
+const VIA_WEIGHT: Record<Via, number> = {
+  exact: 1,
+  stem: 1,
+  synonym: 0.9,
+  split: 0.85,
+  keyboard: 0.9,
+  typo: 0.7,
+  similar: 0.6,
+  unknown: 0,
+};
 
 interface Term {
   /** What the reader typed. */
@@ -79,15 +88,24 @@ const MIN_COVERAGE = 0.5;
  * ones find unrelated pages. We search word by word instead — each reduced until the index knows it — and rank
  * pages by how much of the query they answer, rare words weighing more (idf), then refine the top by titles.
  */
-export async function search(context: SearchContext, query: string, options: SearchOptions = {}): Promise<SearchOutcome> {
+export async function search(
+  context: SearchContext,
+  query: string,
+  options: SearchOptions = {},
+): Promise<SearchOutcome> {
   const last = words(query).at(-1);
   // A finished noun is not the start of a longer syllable (`공고` is not `공공`, `모드` not `모든`); a verb's stem is
   // (`나오` of 나옵니다), and so is the word being typed.
   const open = (word: string) =>
-    !isHangul(word) || context.knowledge.isVerbStem(word) || analyzeKorean(word).predicate || (options.typing === true && last !== undefined && last.startsWith(word));
+    !isHangul(word) ||
+    context.knowledge.isVerbStem(word) ||
+    analyzeKorean(word).predicate ||
+    (options.typing === true && last !== undefined && last.startsWith(word));
   const index = new IndexQueries(context.index, open, options.category);
   const empty: SearchOutcome = { query, hits: [], total: 0, partial: [], terms: [] };
-  const typed = (await joinWords(words(query), context)).map((word) => oneSyllableNoun(word, context.knowledge) ?? word);
+  const typed = (await joinWords(words(query), context)).map(
+    (word) => oneSyllableNoun(word, context.knowledge) ?? word,
+  );
   // Other one-syllable Korean words (`지`, `큰`, `옷`) are mostly grammar and match everything: they count only alone.
   const content = typed.filter(
     (word) =>
@@ -99,7 +117,9 @@ export async function search(context: SearchContext, query: string, options: Sea
       // `100만원`, `6월에`: an amount or a date says how much or when; the rest of the question says about what.
       !NUMBER_WITH_UNIT.test(word),
   );
-  const terms = (await Promise.all((content.length ? content : typed).map((word) => resolveWord(word, index, context)))).flat();
+  const terms = (
+    await Promise.all((content.length ? content : typed).map((word) => resolveWord(word, index, context)))
+  ).flat();
   if (!terms.length) return empty;
 
   const limit = options.limit ?? 10;
@@ -108,13 +128,28 @@ export async function search(context: SearchContext, query: string, options: Sea
   const { ranked, unread } = await rank(terms, index, limit + Math.min(3, Math.ceil(limit / 5)), topics);
   const answers = ranked.filter((page) => page.coverage > MIN_COVERAGE);
   const hit = (page: RankedPage) => toHit(page.fragment, terms);
-  if (!answers.length) return { ...empty, partial: ranked.filter((page) => page.coverage > 0).slice(0, 3).map(hit), terms: summary(terms) };
+  if (!answers.length)
+    return {
+      ...empty,
+      partial: ranked
+        .filter((page) => page.coverage > 0)
+        .slice(0, 3)
+        .map(hit),
+      terms: summary(terms),
+    };
   const corrected = terms.some((term) => term.via === 'typo' || term.via === 'keyboard')
     ? terms.map((term) => (term.via === 'typo' || term.via === 'keyboard' ? term.searched[0] : term.typed)).join(' ')
     : undefined;
   // Pages past those read are counted as Pagefind matched them: enough to say how many more there are.
   const total = answers.length + unread.filter((page) => page.coverage > MIN_COVERAGE).length;
-  return { query, hits: answers.slice(0, limit).map(hit), total, correctedQuery: corrected, partial: [], terms: summary(terms) };
+  return {
+    query,
+    hits: answers.slice(0, limit).map(hit),
+    total,
+    correctedQuery: corrected,
+    partial: [],
+    terms: summary(terms),
+  };
 }
 
 const summary = (terms: Term[]) => terms.map(({ typed, searched, via }) => ({ typed, searched, via }));
@@ -158,7 +193,11 @@ class IndexQueries {
     const counts = pageCounts.get(this.index) ?? new Map<string, Promise<number>>();
     pageCounts.set(this.index, counts);
     const key = this.category ?? '';
-    if (!counts.has(key)) counts.set(key, this.run(null).then(({ results }) => Math.max(1, results.length)));
+    if (!counts.has(key))
+      counts.set(
+        key,
+        this.run(null).then(({ results }) => Math.max(1, results.length)),
+      );
     return counts.get(key)!;
   }
 
@@ -184,7 +223,8 @@ class IndexQueries {
   async known(word: string): Promise<Map<string, number>> {
     const scores = await this.scores(word);
     // One after the other: each page read is a download, and the best page usually settles it.
-    for (const [id] of [...scores].sort((a, b) => b[1] - a[1]).slice(0, 2)) if (this.onPage(await this.words(id), word)) return scores;
+    for (const [id] of [...scores].sort((a, b) => b[1] - a[1]).slice(0, 2))
+      if (this.onPage(await this.words(id), word)) return scores;
     return new Map();
   }
 
@@ -192,7 +232,9 @@ class IndexQueries {
   onPage(pageWordList: string[], word: string): boolean {
     const prefix = comparable(word);
     const open = this.open(word);
-    return pageWordList.some((candidate) => candidate.startsWith(prefix) && (open || endsSyllable(candidate, prefix.length)));
+    return pageWordList.some(
+      (candidate) => candidate.startsWith(prefix) && (open || endsSyllable(candidate, prefix.length)),
+    );
   }
 }
 
@@ -208,7 +250,10 @@ async function joinWords(typed: string[], context: SearchContext): Promise<strin
   for (let i = 0; i < typed.length; i++) {
     const [word, next] = [typed[i], typed[i + 1]];
     const single = (part: string) => isHangul(part) && part.length === 1;
-    if (next !== undefined && (context.knowledge.isPhrase(word, next) || ((single(word) || single(next)) && siteWord(word + next)))) {
+    if (
+      next !== undefined &&
+      (context.knowledge.isPhrase(word, next) || ((single(word) || single(next)) && siteWord(word + next)))
+    ) {
       joined.push(word + next);
       i++;
     } else joined.push(word);
@@ -223,7 +268,13 @@ const NUMBER_WITH_UNIT = /^\d+[\uAC00-\uD7A3]*$/;
  * word with a syllable and particles on it (`비행기가`, `비행기값이`) nor a verb's form (`알아보기만`).
  */
 async function newTopics(terms: Term[], context: SearchContext): Promise<Set<string>> {
-  const long = terms.filter((term) => term.via === 'unknown' && isHangul(term.typed) && term.typed.length >= 4 && analyzeKorean(term.typed).stem.length >= 3);
+  const long = terms.filter(
+    (term) =>
+      term.via === 'unknown' &&
+      isHangul(term.typed) &&
+      term.typed.length >= 4 &&
+      analyzeKorean(term.typed).stem.length >= 3,
+  );
   const vocabulary = long.length ? await context.vocabulary() : undefined;
   if (!vocabulary) return new Set();
   const known = (word: string) => vocabulary.words[word] !== undefined || knownWords(vocabulary).has(word);
@@ -262,7 +313,10 @@ async function resolveWord(typed: string, index: IndexQueries, context: SearchCo
   const analyzed = analyzeKorean(typed);
   const { stem } = analyzed;
   // A one-syllable word is the start of too many others (`차` of 차단, 차감): the lexicon's words for it count instead.
-  const own = isHangul(stem) && stem.length === 1 && context.knowledge.knows(stem) ? new Map<string, number>() : await index.known(stem);
+  const own =
+    isHangul(stem) && stem.length === 1 && context.knowledge.knows(stem)
+      ? new Map<string, number>()
+      : await index.known(stem);
   /** The word with the words articles use for it (`바꾸고` → `변경`, `비번` → `비밀번호`), if the index has any. */
   const expand = async (knowledge: Knowledge): Promise<Term[] | undefined> => {
     const alternatives = knowledge.alternatives(typed, stem, own.size > 0);
@@ -274,24 +328,38 @@ async function resolveWord(typed: string, index: IndexQueries, context: SearchCo
     const predicate = analyzed.predicate || alternatives.verb;
     const searched = [stem, ...alternatives.words.filter((_, i) => found[i].size)];
     const via: Via = own.size ? (stem === typed ? 'exact' : 'stem') : 'synonym';
-    return [{ typed, predicate, predicateLike: analyzed.predicateLike || alternatives.verb, searched, via, scores: merged }];
+    return [
+      { typed, predicate, predicateLike: analyzed.predicateLike || alternatives.verb, searched, via, scores: merged },
+    ];
   };
   const { predicate, predicateLike } = analyzed;
-  const term = (via: Via, searched: string[], scores: Map<string, number>): Term[] => [{ typed, predicate, predicateLike, searched, via, scores }];
+  const term = (via: Via, searched: string[], scores: Map<string, number>): Term[] => [
+    { typed, predicate, predicateLike, searched, via, scores },
+  ];
   const expanded = await expand(context.knowledge);
   if (expanded) return expanded;
   if (own.size) return term(stem === typed ? 'exact' : 'stem', [stem], own);
 
   const vocabulary = await context.vocabulary();
-  const knownWord = (word: string) => vocabulary !== undefined && (vocabulary.words[word] !== undefined || knownWords(vocabulary).has(word));
+  const knownWord = (word: string) =>
+    vocabulary !== undefined && (vocabulary.words[word] !== undefined || knownWords(vocabulary).has(word));
   if (isHangul(stem) && vocabulary) {
     // Glued words (`자동이체해지`): split at the boundaries the site's words allow. As typed first: the stemmer
     // takes the end of a compound for an ending (`입금기한` is not `입금기` + 하다).
     const parts = (isHangul(typed) ? segment(typed, knownWord) : undefined) ?? segment(stem, knownWord);
     if (parts) {
-      const resolved = await Promise.all(parts.filter((part) => !isStopword(part)).map(async (part) => ({ part, scores: await index.known(part) })));
+      const resolved = await Promise.all(
+        parts.filter((part) => !isStopword(part)).map(async (part) => ({ part, scores: await index.known(part) })),
+      );
       if (resolved.some(({ scores }) => scores.size)) {
-        return resolved.map(({ part, scores }) => ({ typed: part, predicate: false, predicateLike: false, searched: scores.size ? [part] : [], via: scores.size ? 'split' : 'unknown', scores }));
+        return resolved.map(({ part, scores }) => ({
+          typed: part,
+          predicate: false,
+          predicateLike: false,
+          searched: scores.size ? [part] : [],
+          via: scores.size ? 'split' : 'unknown',
+          scores,
+        }));
       }
     }
     // A known word with an ending glued on that the stemmer did not know (`풀려` + `면`): the word, as a verb.
@@ -299,7 +367,8 @@ async function resolveWord(typed: string, index: IndexQueries, context: SearchCo
       const rest = stem.slice(end);
       if (!isGrammar(rest) || rest.length < 2) continue;
       const head = await index.known(stem.slice(0, end));
-      if (head.size) return [{ typed, predicate: true, predicateLike, searched: [stem.slice(0, end)], via: 'split', scores: head }];
+      if (head.size)
+        return [{ typed, predicate: true, predicateLike, searched: [stem.slice(0, end)], via: 'split', scores: head }];
     }
   }
 
@@ -349,14 +418,24 @@ interface RankedPage {
  * by the one page that mentions 서울. Only the best `depth` pages are read to check that their text has the words:
  * Pagefind answers an unknown word with pages that share its first letters, which must not count.
  */
-async function rank(terms: Term[], index: IndexQueries, depth: number, topics: Set<string>): Promise<{ ranked: RankedPage[]; unread: { coverage: number }[] }> {
+async function rank(
+  terms: Term[],
+  index: IndexQueries,
+  depth: number,
+  topics: Set<string>,
+): Promise<{ ranked: RankedPage[]; unread: { coverage: number }[] }> {
   const pageCount = await index.pageCount();
   const first = scorePages(terms, idfWeights(terms, pageCount, topics), (term, id) => term.scores.has(id));
-  const candidates = await Promise.all(first.slice(0, depth).map(async ({ id }) => ({ id, fragment: await index.data(id) })));
+  const candidates = await Promise.all(
+    first.slice(0, depth).map(async ({ id }) => ({ id, fragment: await index.data(id) })),
+  );
   const texts = new Map(await Promise.all(candidates.map(async ({ id }) => [id, await index.words(id)] as const)));
-  const contains = (term: Term, id: string) => term.scores.has(id) && texts.has(id) && term.searched.some((word) => index.onPage(texts.get(id)!, word));
+  const contains = (term: Term, id: string) =>
+    term.scores.has(id) && texts.has(id) && term.searched.some((word) => index.onPage(texts.get(id)!, word));
 
-  const checked = terms.map((term): Term => (candidates.some(({ id }) => contains(term, id)) ? term : { ...term, via: 'unknown', scores: new Map() }));
+  const checked = terms.map((term): Term =>
+    candidates.some(({ id }) => contains(term, id)) ? term : { ...term, via: 'unknown', scores: new Map() },
+  );
   const weights = idfWeights(checked, pageCount, topics);
   const scored = scorePages(checked, weights, contains);
   const fragments = new Map(candidates.map(({ id, fragment }) => [id, fragment]));
@@ -376,13 +455,21 @@ async function rank(terms: Term[], index: IndexQueries, depth: number, topics: S
  * verb (`틀렸다고`) says how things went, not what about, and weighs nothing.
  */
 function idfWeights(terms: Term[], pageCount: number, topics: Set<string>): number[] {
-  const idf = terms.map((term) => (term.via === 'unknown' ? 0 : Math.log(1 + pageCount / term.scores.size) * (term.predicate ? 0.5 : 1)));
+  const idf = terms.map((term) =>
+    term.via === 'unknown' ? 0 : Math.log(1 + pageCount / term.scores.size) * (term.predicate ? 0.5 : 1),
+  );
   const known = idf.filter((_, i) => terms[i].via !== 'unknown' && !terms[i].predicate);
   const typical = known.length ? known.reduce((sum, w) => sum + w, 0) / known.length : Math.log(1 + pageCount);
   // A compound no page has (`층간소음`) is what the question is about: it weighs as a word on no page, so the site's
   // common words around it (신청, 설정) cannot answer for it.
   return terms.map((term, i) =>
-    term.via !== 'unknown' ? idf[i] : term.predicateLike ? 0 : topics.has(term.typed) && !term.predicate ? Math.max(typical, Math.log(1 + pageCount)) : typical,
+    term.via !== 'unknown'
+      ? idf[i]
+      : term.predicateLike
+        ? 0
+        : topics.has(term.typed) && !term.predicate
+          ? Math.max(typical, Math.log(1 + pageCount))
+          : typical,
   );
 }
 
@@ -433,7 +520,10 @@ function endsSyllable(candidate: string, length: number): boolean {
 }
 
 /** A rough English stem, enough to agree with Pagefind's stemmer on plurals and common endings. */
-const comparable = (word: string) => (isLatin(word) ? word.replace(/(?:ies|es|s|ed|ing)$/, '').slice(0, Math.max(3, word.length - 3)) || word : disassemble(word));
+const comparable = (word: string) =>
+  isLatin(word)
+    ? word.replace(/(?:ies|es|s|ed|ing)$/, '').slice(0, Math.max(3, word.length - 3)) || word
+    : disassemble(word);
 
 function toHit(fragment: PagefindFragment, terms: Term[]): SearchHit {
   const url = fragment.url;
@@ -442,7 +532,10 @@ function toHit(fragment: PagefindFragment, terms: Term[]): SearchHit {
     url,
     title: fragment.meta.title ?? url,
     category: fragment.filters.category?.[0] ?? '',
-    excerpt: excerpt(fragment.content, terms.flatMap((term) => term.searched)),
+    excerpt: excerpt(
+      fragment.content,
+      terms.flatMap((term) => term.searched),
+    ),
   };
 }
 
@@ -462,6 +555,8 @@ export function excerpt(content: string, stems: string[]): string {
     if (count > bestCount) [bestStart, bestCount] = [start, count];
   }
   const shown = tokens.slice(bestStart, bestStart + EXCERPT_WORDS);
-  const text = shown.map((token, i) => (hits[bestStart + i] ? `<mark>${escapeHtml(token)}</mark>` : escapeHtml(token))).join(' ');
+  const text = shown
+    .map((token, i) => (hits[bestStart + i] ? `<mark>${escapeHtml(token)}</mark>` : escapeHtml(token)))
+    .join(' ');
   return `${bestStart > 0 ? '… ' : ''}${text}${bestStart + EXCERPT_WORDS < tokens.length ? ' …' : ''}`;
 }

@@ -30,7 +30,9 @@ export interface Alternatives {
 
 const key = (word: string) => word.replace(/\s+/g, '');
 
-const LETTERS = new Map(Object.entries(LETTER_NAMES).flatMap(([letter, names]) => names.map((name) => [name, letter] as const)));
+const LETTERS = new Map(
+  Object.entries(LETTER_NAMES).flatMap(([letter, names]) => names.map((name) => [name, letter] as const)),
+);
 
 /** Reads a Hangul spelling of Latin letters (`피디에프` → `pdf`); at least two letters, or it is just a word. */
 export function spelledLetters(word: string): string | undefined {
@@ -77,10 +79,15 @@ export class Knowledge {
    */
   isPhrase(first: string, second: string): boolean {
     const pair = first + second;
-    const meaning = (this.groupsOf.get(pair) ?? []).flatMap((i) => this.groups[i].found.map(searchable)).filter((word) => ![pair, first, second].includes(word));
+    const meaning = (this.groupsOf.get(pair) ?? [])
+      .flatMap((i) => this.groups[i].found.map(searchable))
+      .filter((word) => ![pair, first, second].includes(word));
     // `안 돼요` and `돈이 나가요` are one verb each, longer than the verb the second word alone is (나가다).
     const phraseVerb = verbOf(pair, this.verbForms);
-    return meaning.length > 0 || (phraseVerb !== undefined && phraseVerb.length > (verbOf(second, this.verbForms) ?? '').length);
+    return (
+      meaning.length > 0 ||
+      (phraseVerb !== undefined && phraseVerb.length > (verbOf(second, this.verbForms) ?? '').length)
+    );
   }
 
   /** The lexicon or the site's editors have other words for it. */
@@ -107,7 +114,9 @@ export class Knowledge {
     const own = [typed, stem].flatMap((word) => this.groupsOf.get(key(word)) ?? []);
     const verb = own.length ? undefined : verbOf(typed, this.verbForms);
     const groups = verb ? (this.groupsOf.get(verb) ?? []) : own;
-    const words = new Set(groups.flatMap((i) => (onSite ? this.groups[i].found.slice(0, 1) : this.groups[i].found).map(searchable)));
+    const words = new Set(
+      groups.flatMap((i) => (onSite ? this.groups[i].found.slice(0, 1) : this.groups[i].found).map(searchable)),
+    );
     const full = this.abbreviations[stem];
     if (full) words.add(full);
     const letters = spelledLetters(stem);

@@ -26,4 +26,6 @@ export function segment(word: string, isWord: (part: string) => boolean): string
 }
 
 const better = (a: string[], b: string[]) =>
-  a.length !== b.length ? a.length < b.length : Math.min(...a.map((part) => part.length)) > Math.min(...b.map((part) => part.length));
+  a.length !== b.length
+    ? a.length < b.length
+    : Math.min(...a.map((part) => part.length)) > Math.min(...b.map((part) => part.length));

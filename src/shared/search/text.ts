@@ -14,10 +14,7 @@ const SCRIPT_BOUNDARY = /(?<=[a-z])(?=[\uAC00-\uD7A3])|(?<=[\uAC00-\uD7A3])(?=[a
 
 /** Words of a normalized text; Latin and Hangul glued together (`vip혜택`) are two words. */
 export function words(text: string): string[] {
-  return normalize(text)
-    .replace(SCRIPT_BOUNDARY, ' ')
-    .split(' ')
-    .filter(Boolean);
+  return normalize(text).replace(SCRIPT_BOUNDARY, ' ').split(' ').filter(Boolean);
 }
 
 export const isHangul = (word: string) => /^[\uAC00-\uD7A3]+$/.test(word);
