@@ -13,6 +13,8 @@ export interface LoadOptions {
   rate?: number;
   /** Who sends each request; one reader at one address when absent. */
   reader?: () => { userAgent: string; address: string };
+  /** The article voted on; one of the sample site's when absent. */
+  articleId?: string;
 }
 
 export interface Measured {
@@ -50,7 +52,7 @@ export function load(url: string, path: string, options: LoadOptions): Promise<M
                 },
                 body: JSON.stringify({
                   eventId: randomUUID(),
-                  articleId: 'en/billing/update-card',
+                  articleId: options.articleId ?? 'en/billing/update-card',
                   helpful: false,
                   reason: 'outdated',
                 }),

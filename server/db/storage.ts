@@ -56,7 +56,7 @@ export interface VoteTally {
 export type WriteResult = 'stored' | 'duplicate' | 'capped';
 
 /** The SQL of the reader events, prepared once per database by createStorage. */
-const EVENT_SQL = {
+export const EVENT_SQL = {
   receive: 'INSERT OR IGNORE INTO received_events (event_id, received_at) VALUES (@eventId, @at)',
   // A later vote of the visitor the same day replaces the earlier. One source (IP address) adds at most
   // @perSource visitors' votes to an article a day, so renaming the browser cannot stuff the reports.

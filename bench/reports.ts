@@ -1,0 +1,200 @@
+/**
+ * npm run bench:reports — every staff report through the real server on a database the size of a busy help center:
+ * 1,000,000 votes, 1,000,000 searches, 300,000 search clicks and 2,000,000 views over the retained 90 days (plus
+ * widget events and support clicks), and 30 older days already rolled up into the daily tables.
+ * Per report and period: median and max of a few calls, and the slowest GET /api/health answer while each ran
+ * (the server's event loop, seen from outside). Then vote ingest alone and while reports run in a loop.
+ * Flags: --scale F (0.1 for a quick run), --reps N (calls per report and period, default 3), --duration S (per
+ * ingest measurement, default 10), --patience S (a report slower than this is called once, and not at 90 days;
+ * default 10), --engine NAME (default: every engine in bench/reports/engines.ts), --no-build (reuse the site).
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../server/config.ts';
+import type { ReportStorage } from '../server/db/report-storage.ts';
+import { readManifest } from '../server/manifest.ts';
+import { pagedReports } from '../server/staff/paged-reports.ts';
+import { generatePassword, hashPassword } from '../server/staff/passwords.ts';
+import { buildSite } from '../test/helpers/build.ts';
+import { UNLIMITED } from '../test/helpers/limits.ts';
+import { spawnServer } from '../test/helpers/server.ts';
+import { load, type Measured } from './api/load.ts';
+import { generateArticles, readSamples, writeHelploopContent } from './lib/content.ts';
+import { engines } from './reports/engines.ts';
+import { FULL_VOLUME, type Volume } from './reports/events.ts';
+import { get, median, timeWithHealth, type Timed } from './reports/timing.ts';
+
+const { values } = parseArgs({
+  options: {
+    scale: { type: 'string', default: '1' },
+    reps: { type: 'string', default: '3' },
+    duration: { type: 'string', default: '10' },
+    patience: { type: 'string', default: '10' },
+    engine: { type: 'string', multiple: true },
+    'no-build': { type: 'boolean' },
+  },
+});
+const scale = Number(values.scale);
+const reps = Number(values.reps);
+const duration = Number(values.duration);
+const patienceMs = Number(values.patience) * 1000;
+const ARTICLES = 300;
+const ROLLED_UP_DAYS = 30;
+const CONNECTIONS = 32;
+const TARGETS = { reportMs: 100, healthMs: 100, ingestShare: 0.9 };
+
+const work = resolve('bench/.work');
+const siteDir = join(work, 'reports-site');
+if (!values['no-build'] || !existsSync(siteDir)) {
+  const content = join(work, 'reports-content');
+  rmSync(content, { recursive: true, force: true });
+  writeHelploopContent('content', content, generateArticles(readSamples('content'), ARTICLES));
+  console.log(`Building a ${ARTICLES}-article site…`);
+  const build = await buildSite(content, siteDir);
+  if (build.status !== 0) throw new Error(build.output);
+}
+const manifest = readManifest(siteDir);
+// The paged reports are named where the server defines them; naming them touches no storage.
+const reportNames = ['overview', ...Object.keys(pagedReports({} as ReportStorage, manifest))];
+const periods = [
+  { name: 'default', query: '' },
+  { name: '90 days', query: '?days=90' },
+];
+const volume = Object.fromEntries(
+  Object.entries(FULL_VOLUME).map(([table, rows]) => [table, Math.round(rows * scale)]),
+) as Volume;
+const staff = { email: 'bench@helploop.example', password: generatePassword() };
+
+const ms = (value: number) => (value >= 10_000 ? `${(value / 1000).toFixed(1)} s` : `${value.toFixed(0)} ms`);
+const checks: [string, boolean, string][] = [];
+
+for (const engineName of values.engine ?? Object.keys(engines)) {
+  const engine = engines[engineName];
+  if (!engine) throw new Error(`No engine ${engineName}; there are ${Object.keys(engines).join(', ')}`);
+  const dataDir = mkdtempSync(join(tmpdir(), 'helploop-bench-reports-'));
+  try {
+    console.log(`\n${engineName}: generating events at scale ${scale}…`);
+    const started = performance.now();
+    const filled = await engine.fill(dataDir, {
+      manifest,
+      volume,
+      retentionDays: loadConfig({}).retentionDays,
+      rolledUpDays: ROLLED_UP_DAYS,
+      staff: { email: staff.email, passwordHash: await hashPassword(staff.password) },
+      now: new Date(),
+    });
+    console.log(`generated and rolled up in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    for (const [table, rows] of Object.entries(filled.rows))
+      console.log(`  ${table.padEnd(16)} ${rows.toLocaleString('en')}`);
+
+    const server = await spawnServer(resolve('server/main.ts'), {
+      HELPLOOP_SITE_DIR: siteDir,
+      HELPLOOP_TRUST_PROXY: 'true',
+      ...UNLIMITED,
+      ...filled.env,
+    });
+    try {
+      await measure(engineName, server.url);
+    } finally {
+      server.process.kill('SIGTERM');
+      await server.exited;
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+console.log('');
+for (const [name, met, value] of checks) console.log(`${met ? 'PASS' : 'FAIL'}  ${name}: ${value}`);
+
+async function login(url: string): Promise<Record<string, string>> {
+  const response = await fetch(`${url}/api/staff/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: staff.email, password: staff.password }),
+  });
+  if (!response.ok) throw new Error(`Login failed: ${response.status} ${await response.text()}`);
+  const { csrfToken } = (await response.json()) as { csrfToken: string };
+  return { cookie: (response.headers.get('set-cookie') ?? '').split(';')[0], 'x-csrf-token': csrfToken };
+}
+
+async function measure(engineName: string, url: string) {
+  const headers = await login(url);
+  const callReport = (name: string, query = '') => get(`${url}/api/staff/reports/${name}${query}`, headers);
+  console.log(
+    `\n${'report'.padEnd(20)} ${'period'.padEnd(8)} ${'median'.padStart(9)} ${'max'.padStart(9)} ${'worst health'.padStart(13)}  calls`,
+  );
+  const patient: string[] = [];
+  const [slow, blocking]: string[][] = [[], []];
+  for (const name of reportNames) {
+    for (const period of periods) {
+      const runs: Timed[] = [];
+      while (runs.length < reps) {
+        const run = await timeWithHealth(url, () => callReport(name, period.query));
+        if (run.status !== 200) throw new Error(`${name} answered ${run.status}`);
+        runs.push(run);
+        if (run.ms > patienceMs) break;
+      }
+      const [mid, max, health] = [
+        median(runs.map((r) => r.ms)),
+        Math.max(...runs.map((r) => r.ms)),
+        Math.max(...runs.map((r) => r.worstHealthMs)),
+      ];
+      console.log(
+        `${name.padEnd(20)} ${period.name.padEnd(8)} ${ms(mid).padStart(9)} ${ms(max).padStart(9)} ${ms(health).padStart(13)}  ${runs.length}`,
+      );
+      if (max >= TARGETS.reportMs) slow.push(`${name} (${period.name}) ${ms(max)}`);
+      if (health >= TARGETS.healthMs) blocking.push(`${name} (${period.name}) ${ms(health)}`);
+      if (max > patienceMs) {
+        console.log(`${''.padEnd(20)} slower than --patience; not called at longer periods nor in the ingest loop`);
+        break;
+      }
+      if (period === periods[0]) patient.push(name);
+    }
+  }
+
+  const offenders = (list: string[]) => (list.length ? list.join(', ') : 'none');
+  checks.push([
+    `${engineName} every report's max < ${TARGETS.reportMs} ms`,
+    !slow.length,
+    `slower: ${offenders(slow)}`,
+  ]);
+  checks.push([
+    `${engineName} /api/health answers < ${TARGETS.healthMs} ms while any report runs`,
+    !blocking.length,
+    `slower during: ${offenders(blocking)}`,
+  ]);
+
+  const articleId = manifest.articles[0].id;
+  const votes = () => load(url, '/api/votes', { connections: CONNECTIONS, duration, articleId });
+  const alone = await votes();
+  let loading = true;
+  let reportCalls = 0;
+  const reportLoop = (async () => {
+    while (loading && patient.length)
+      for (const name of patient) {
+        if (!loading) break;
+        await callReport(name);
+        reportCalls++;
+      }
+  })();
+  const during = await votes();
+  loading = false;
+  await reportLoop;
+  const row = (label: string, m: Measured) =>
+    console.log(
+      `${label.padEnd(36)} ${m.rate.toFixed(0).padStart(8)} req/s  p99 ${ms(m.p99).padStart(7)}  not 2xx ${m.other}`,
+    );
+  console.log(`\nvote ingest, autocannon ${CONNECTIONS} connections, ${duration} s each`);
+  row('votes alone', alone);
+  row(`votes while reports run (${reportCalls} calls)`, during);
+  console.log(`  reports in the loop: ${patient.join(', ')}`);
+  const share = during.rate / alone.rate;
+  checks.push([
+    `${engineName} ingest during reports ≥ ${TARGETS.ingestShare}× ingest alone`,
+    share >= TARGETS.ingestShare,
+    `${share.toFixed(2)}×`,
+  ]);
+}
