@@ -35,12 +35,15 @@ export function staticSite(siteDir: string, manifest: Manifest): Hono {
   };
 
   // HTML, CSS, JS and JSON shrink to a quarter; Pagefind's index files are compressed already and pass through.
+  // Scripts, styles and data have a Brotli copy from the build, served as is to browsers that take it.
   site.use('*', compress());
   site.use(
     '*',
     serveStatic({
       root: siteDir,
-      onFound: (path, c) => {
+      precompressed: true,
+      onFound: (served, c) => {
+        const path = served.replace(/\.br$/, '');
         c.header('Cache-Control', cacheControl(path));
         for (const [name, value] of Object.entries(
           path.endsWith('.html') ? headersOfPage(path, c.req.path) : BASE_HEADERS,

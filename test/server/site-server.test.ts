@@ -101,6 +101,22 @@ describe('npm start’s server', () => {
       expect((await get(path)).headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
   });
 
+  it('sends scripts and search data as the build’s Brotli copy to browsers that take it, and gzip or plain to others', async () => {
+    const brotli = await fetch(`${server.url}/search/knowledge-ko.json`, {
+      headers: { 'accept-encoding': 'br, gzip' },
+    });
+    expect(brotli.headers.get('content-encoding')).toBe('br');
+    expect(brotli.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(brotli.headers.get('x-content-type-options')).toBe('nosniff');
+    const knowledge = await brotli.json();
+    const gzip = await fetch(`${server.url}/search/knowledge-ko.json`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(gzip.headers.get('content-encoding')).toBe('gzip');
+    expect(await gzip.json()).toEqual(knowledge);
+    // Pages are not precompressed; their security policy is worked out from the page as built.
+    const page = await fetch(`${server.url}/ko/`, { headers: { 'accept-encoding': 'br, gzip' } });
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+  });
+
   it('caches fingerprinted assets for a year', async () => {
     const html = await (await get('/ko/')).text();
     const css = /href="(\/_astro\/[^"]+\.css)"/.exec(html)![1];

@@ -4,6 +4,7 @@ import { contentDir } from '../content/paths.ts';
 import { formatProblem } from '../content/problems.ts';
 import { validateContent } from '../content/validate.ts';
 import { indexWithPagefind } from './pagefind.ts';
+import { precompress } from './precompress.ts';
 import { pagefindDevMiddleware } from './pagefind-dev.ts';
 import { buildWidget, widgetDevMiddleware } from './widget.ts';
 
@@ -39,6 +40,7 @@ export default function helploop(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         await Promise.all([indexWithPagefind(dir, logger), buildWidget(dir, logger)]);
+        precompress(dir, logger);
       },
     },
   };
