@@ -13,7 +13,7 @@ import { readConfigFiles } from '../src/build/content/validate.ts';
 import { createArticle, ScaffoldError } from './editor/scaffold.ts';
 import { normalizeQuery } from '../src/shared/search/text.ts';
 import { loadConfig } from '../server/config.ts';
-import { openDatabase } from '../server/db/open.ts';
+import { openEngine } from '../server/db/engine.ts';
 import { createReportStorage } from '../server/db/report-storage.ts';
 
 const { values, positionals } = parseArgs({
@@ -58,24 +58,25 @@ try {
   });
   console.log(`Created ${created.file}`);
   console.log(`Preview: npm run dev, then open http://localhost:4321${created.url}`);
-  if (fromSearch) markPlanned(created.locale, fromSearch, created.file);
+  if (fromSearch) await markPlanned(created.locale, fromSearch, created.file);
 } catch (error) {
   if (error instanceof ScaffoldError) fail(error.message);
   throw error;
 }
 
 /** The failed search now has an article on the way: the report says so, with where it is. */
-function markPlanned(locale: string, query: string, file: string) {
-  const { databaseFile } = loadConfig();
-  if (!existsSync(databaseFile)) {
+async function markPlanned(locale: string, query: string, file: string) {
+  const config = loadConfig();
+  const { databaseFile } = config;
+  if (!config.databaseUrl && !existsSync(databaseFile)) {
     console.log(
       `No database at ${databaseFile}: mark “${query}” as planned in the report, or set HELPLOOP_DATABASE to the server's file.`,
     );
     return;
   }
-  const db = openDatabase(databaseFile);
+  const engine = await openEngine(config);
   try {
-    createReportStorage(db).reviewQuery(locale, normalizeQuery(query), {
+    await createReportStorage(engine).reviewQuery(locale, normalizeQuery(query), {
       status: 'planned',
       note: `Article started: ${file}`,
       updatedBy: 'npm run new',
@@ -83,6 +84,6 @@ function markPlanned(locale: string, query: string, file: string) {
     });
     console.log(`Marked “${query}” as planned in the failed-searches report.`);
   } finally {
-    db.close();
+    await engine.close();
   }
 }

@@ -6,7 +6,7 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { loadConfig } from '../server/config.ts';
-import { openDatabase } from '../server/db/open.ts';
+import { openEngine } from '../server/db/engine.ts';
 import { createStaffStorage, roles, type Role } from '../server/db/staff-storage.ts';
 import { generatePassword, hashPassword } from '../server/staff/passwords.ts';
 import { readSecret } from './lib/read-secret.ts';
@@ -16,8 +16,8 @@ const { positionals, values } = parseArgs({
   options: { role: { type: 'string' }, generate: { type: 'boolean' } },
 });
 const [command, email] = positionals;
-const db = openDatabase(loadConfig().databaseFile);
-const staff = createStaffStorage(db);
+const engine = await openEngine(loadConfig());
+const staff = createStaffStorage(engine.db);
 
 function fail(message: string): never {
   console.error(message);
@@ -44,21 +44,21 @@ switch (command) {
     const address = needEmail();
     const role = values.role as Role;
     if (!roles.includes(role)) fail(`--role must be one of ${roles.join(', ')}`);
-    if (staff.findByEmail(address)) fail(`${address} already has an account.`);
-    staff.add(address, role, await hashPassword(await askPassword()), new Date().toISOString());
+    if (await staff.findByEmail(address)) fail(`${address} already has an account.`);
+    await staff.add(address, role, await hashPassword(await askPassword()), new Date().toISOString());
     console.log(`Added ${address} as ${role}.`);
     break;
   }
   case 'list':
-    for (const member of staff.list()) console.log(`${member.email}\t${member.role}\t${member.createdAt.slice(0, 10)}`);
+    for (const member of await staff.list()) console.log(`${member.email}\t${member.role}\t${member.createdAt.slice(0, 10)}`);
     break;
   case 'remove':
-    console.log(staff.remove(needEmail()) ? `Removed ${email}.` : fail(`No account ${email}.`));
+    console.log((await staff.remove(needEmail())) ? `Removed ${email}.` : fail(`No account ${email}.`));
     break;
   case 'reset-password': {
     const address = needEmail();
-    if (!staff.findByEmail(address)) fail(`No account ${address}.`);
-    staff.resetPassword(address, await hashPassword(await askPassword()));
+    if (!(await staff.findByEmail(address))) fail(`No account ${address}.`);
+    await staff.resetPassword(address, await hashPassword(await askPassword()));
     console.log(`New password set for ${address}; their sessions were ended.`);
     break;
   }
@@ -67,4 +67,4 @@ switch (command) {
       'Usage: npm run staff -- add <email> --role support|editor|admin | list | remove <email> | reset-password <email>',
     );
 }
-db.close();
+await engine.close();

@@ -1,4 +1,3 @@
-import type { Database } from 'better-sqlite3';
 import { Hono } from 'hono';
 import type { Manifest } from '../src/shared/content/manifest.ts';
 import { eventRoutes } from './api/events.ts';
@@ -9,7 +8,7 @@ import { proxyTrust } from './api/client-address.ts';
 import { visitorRateLimits } from './api/rate-limit.ts';
 import { visitorOf } from './api/visitor.ts';
 import type { ServerConfig } from './config.ts';
-import { createStorage } from './db/storage.ts';
+import type { Storage } from './db/storage.ts';
 import type { StorageUnavailableError } from './db/storage-faults.ts';
 import { ApiError, onError, unavailable } from './errors.ts';
 import { maskPersonalData } from './privacy/mask.ts';
@@ -19,14 +18,14 @@ import { staticSite } from './static-site.ts';
 
 export interface AppDeps {
   config: ServerConfig;
-  db: Database;
+  storage: Storage;
   manifest: Manifest;
   clock: () => Date;
 }
 
 /** The whole server: the API under /api and the built site everywhere else. Tests build their own. */
-export function createApp({ config, db, manifest, clock }: AppDeps) {
-  const storage = createStorage(db);
+export function createApp({ config, storage, manifest, clock }: AppDeps) {
+  const { events } = storage;
   const origins = new Set([...manifest.widgetOrigins, ...config.corsOrigins]);
   const proxies = proxyTrust(config.trustProxy);
   const api = new Hono()
@@ -37,29 +36,29 @@ export function createApp({ config, db, manifest, clock }: AppDeps) {
     .use(widgetCors(origins))
     // Staff writes do not pass through the event committer; they must not go into a deleted file either.
     .use('/staff/*', async (c, next) => {
-      if (!['GET', 'HEAD', 'OPTIONS'].includes(c.req.method)) storage.checkDatabaseFile();
+      if (!['GET', 'HEAD', 'OPTIONS'].includes(c.req.method)) storage.engine.checkWritable();
       await next();
     })
-    .route('/', healthRoutes(storage, manifest, clock))
+    .route('/', healthRoutes(events, manifest, clock))
     .route(
       '/',
       eventRoutes({
-        storage,
+        storage: events,
         manifest,
         clock,
-        visitorOf: visitorOf(storage, clock, proxies),
+        visitorOf: visitorOf(events, clock, proxies),
         checkRate: visitorRateLimits({ perVisitor: config.rateLimit, perSource: config.rateLimitPerIp }, clock),
         votesPerSource: config.votesPerIp,
         checkOrigin: originGuard(origins, proxies.viaProxy),
         mask: (text) => maskPersonalData(text, config.maskPatterns),
       }),
     )
-    .route('/staff', staffRoutes({ db, manifest, clock, proxies }))
+    .route('/staff', staffRoutes({ storage, manifest, clock, proxies }))
     .all('*', (c) => {
       throw new ApiError(404, 'not_found', `No API endpoint ${c.req.method} ${c.req.path}`);
     });
 
-  return Object.assign(site(config, manifest, api), { storage });
+  return site(config, manifest, api);
 }
 
 /**

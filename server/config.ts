@@ -34,6 +34,11 @@ const envSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   HELPLOOP_SITE_DIR: z.string().min(1).default('dist'),
   HELPLOOP_DATABASE: z.string().min(1).default('data/helploop.db'),
+  /** A PostgreSQL URL (postgres://…): used instead of the SQLite file, for several instances or managed databases. */
+  HELPLOOP_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
   /** Days raw events are kept; daily counts stay. */
   HELPLOOP_RETENTION_DAYS: z.coerce.number().int().min(1).default(90),
   /** Extra origins allowed to send beacons, besides site.yaml's widgetOrigins; comma-separated. */
@@ -60,6 +65,7 @@ const configSchema = envSchema.transform((settings) => ({
   host: settings.HOST,
   siteDir: resolve(settings.HELPLOOP_SITE_DIR),
   databaseFile: resolve(settings.HELPLOOP_DATABASE),
+  databaseUrl: settings.HELPLOOP_DATABASE_URL,
   retentionDays: settings.HELPLOOP_RETENTION_DAYS,
   corsOrigins: list(settings.HELPLOOP_CORS_ORIGINS),
   trustProxy: settings.HELPLOOP_TRUST_PROXY,

@@ -1,7 +1,8 @@
 import { serve } from '@hono/node-server';
 import { createApp, createSiteOnlyApp } from './app.ts';
 import { loadConfig } from './config.ts';
-import { openDatabase } from './db/open.ts';
+import { openEngine, type Engine } from './db/engine.ts';
+import { createStorage } from './db/storage.ts';
 import { StorageUnavailableError } from './db/storage-faults.ts';
 import { readManifest } from './manifest.ts';
 import { portTakenMessage } from './port-taken.ts';
@@ -10,21 +11,22 @@ import { daysBefore } from './days.ts';
 
 const config = loadConfig();
 const manifest = readManifest(config.siteDir);
-const db = openOrExplain(config.databaseFile);
-const helploop = db && createApp({ config, db, manifest, clock: () => new Date() });
-const app =
-  helploop ??
-  createSiteOnlyApp(
-    config,
-    manifest,
-    new StorageUnavailableError('database_unavailable', `The database ${config.databaseFile} could not be opened`),
-  );
+const where = config.databaseUrl ? 'the PostgreSQL database' : `the database ${config.databaseFile}`;
+const engine = await openOrExplain();
+const storage = engine && createStorage(engine);
+const app = storage
+  ? createApp({ config, storage, manifest, clock: () => new Date() })
+  : createSiteOnlyApp(
+      config,
+      manifest,
+      new StorageUnavailableError('database_unavailable', `${where} could not be opened`),
+    );
 
 // Raw events past their retention fold into daily counts: once listening, then hourly.
 const rollup =
-  helploop &&
+  storage &&
   everyInterval('The roll-up of expired events', 3_600_000, () =>
-    helploop.storage.rollup(daysBefore(new Date(), config.retentionDays)),
+    storage.rollup(daysBefore(new Date(), config.retentionDays)),
   );
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
@@ -42,12 +44,12 @@ server.once('error', (error: NodeJS.ErrnoException) => {
 });
 
 /** A database that cannot open must not take the static help center down: the site is served, the API answers 503. */
-function openOrExplain(file: string) {
+async function openOrExplain(): Promise<Engine | undefined> {
   try {
-    return openDatabase(file, config.synchronous);
+    return await openEngine(config);
   } catch (error) {
     console.error(
-      `Cannot open the database ${file} (${error instanceof Error ? error.message : String(error)}): serving the site without the API; fix it and restart.`,
+      `Cannot open ${where} (${error instanceof Error ? error.message : String(error)}): serving the site without the API; fix it and restart.`,
     );
     return undefined;
   }
@@ -56,8 +58,7 @@ function openOrExplain(file: string) {
 function shutdown() {
   rollup?.stop();
   server.close(() => {
-    db?.close();
-    process.exit(0);
+    void (engine?.close() ?? Promise.resolve()).finally(() => process.exit(0));
   });
 }
 process.once('SIGINT', shutdown);

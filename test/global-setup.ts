@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { openDatabase } from '../server/db/open.ts';
+import { openSqlite } from '../server/db/engine.ts';
 import { createReportStorage } from '../server/db/report-storage.ts';
 import { buildSite } from './helpers/build.ts';
 
@@ -14,16 +14,16 @@ export const ACCEPTED_SYNONYM = {
   articleId: 'ko/billing/update-card',
 };
 
-function databaseWithAcceptedSynonym(file: string) {
+async function databaseWithAcceptedSynonym(file: string) {
   rmSync(file, { force: true });
-  const db = openDatabase(file);
-  createReportStorage(db).reviewSynonym(ACCEPTED_SYNONYM, {
+  const engine = openSqlite(file);
+  await createReportStorage(engine).reviewSynonym(ACCEPTED_SYNONYM, {
     status: 'accepted',
     note: '',
     updatedBy: 'test',
     updatedAt: '2026-11-20T00:00:00Z',
   });
-  db.close();
+  await engine.close();
   return file;
 }
 
@@ -73,7 +73,7 @@ export async function setup(project: TestProject) {
     fixtureSiteDir: ['test/fixtures/content-basic', 'test/.tmp/fixture-site'],
     scaffoldSiteDir: [scaffoldContentDir, 'test/.tmp/scaffold-site'],
   } as const;
-  const database = databaseWithAcceptedSynonym(resolve('test/.tmp/fixture-readers.db'));
+  const database = await databaseWithAcceptedSynonym(resolve('test/.tmp/fixture-readers.db'));
   // One after the other: the machine has two cores and each build uses both.
   for (const [key, [content, out]] of Object.entries(sites)) {
     const outDir = resolve(out);

@@ -4,15 +4,15 @@
  */
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
-import { openDatabase } from '../../server/db/open.ts';
-import { createStorage, type VoteEvent } from '../../server/db/storage.ts';
+import { openSqlite } from '../../server/db/engine.ts';
+import { createEventStorage, type VoteEvent } from '../../server/db/event-storage.ts';
 
-const storage = createStorage(openDatabase(process.env.HELPLOOP_DATABASE!));
+const storage = createEventStorage(openSqlite(process.env.HELPLOOP_DATABASE!));
 let buffer: VoteEvent[] = [];
 setInterval(() => {
   const batch = buffer;
   buffer = [];
-  for (const vote of batch) storage.recordVote(vote);
+  for (const vote of batch) void storage.recordVote(vote);
 }, 200);
 
 const app = new Hono().post('/api/votes', async (c) => {

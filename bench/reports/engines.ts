@@ -5,7 +5,8 @@
 import { join } from 'node:path';
 import type { Manifest } from '../../src/shared/content/manifest.ts';
 import type { Volume } from './events.ts';
-import { fillSqlite } from './sqlite.ts';
+import { openSqlite } from '../../server/db/engine.ts';
+import { fillDatabase } from './fill.ts';
 
 export interface FillPlan {
   manifest: Manifest;
@@ -33,7 +34,13 @@ export const engines: Record<string, Engine> = {
   sqlite: {
     fill: async (dir, plan) => {
       const file = join(dir, 'helploop.db');
-      return { env: { HELPLOOP_DATABASE: file }, rows: await fillSqlite(file, plan) };
+      // Durability is not what is measured here; the server opens the file with its own setting.
+      const engine = openSqlite(file, 'normal');
+      try {
+        return { env: { HELPLOOP_DATABASE: file }, rows: await fillDatabase(engine, plan) };
+      } finally {
+        await engine.close();
+      }
     },
   },
 };

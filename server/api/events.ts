@@ -4,7 +4,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Manifest } from '../../src/shared/content/manifest.ts';
 import { normalizeQuery } from '../../src/shared/search/text.ts';
-import type { Storage, WriteResult } from '../db/storage.ts';
+import type { EventStorage, WriteResult } from '../db/event-storage.ts';
 import { ApiError } from '../errors.ts';
 import { readJsonBody, validate } from './json-body.ts';
 import {
@@ -21,10 +21,10 @@ import { wilsonLowerBound } from '../reports/wilson.ts';
 import type { Visitor } from './visitor.ts';
 
 export interface EventDeps {
-  storage: Storage;
+  storage: EventStorage;
   manifest: Manifest;
   clock: () => Date;
-  visitorOf: (c: Context) => Visitor;
+  visitorOf: (c: Context) => Promise<Visitor>;
   checkRate: (visitor: Visitor) => void;
   /** Votes on one article counted per source (IP address) and day. */
   votesPerSource: number;
@@ -68,7 +68,7 @@ export function eventRoutes(deps: EventDeps) {
 function identifySender({ checkOrigin, visitorOf, checkRate, clock }: EventDeps): MiddlewareHandler<EventEnv> {
   return async function sender(c, next) {
     checkOrigin(c);
-    const visitor = visitorOf(c);
+    const visitor = await visitorOf(c);
     checkRate(visitor);
     c.set('sender', { visitor: visitor.key, source: visitor.source, day: visitor.day, at: clock().toISOString() });
     await next();
@@ -168,10 +168,10 @@ function readBackRoutes({ storage, manifest, visitorOf, checkRate }: EventDeps, 
   return (
     new Hono()
       // The widget orders a context's articles by this; a score per article, higher is more helpful.
-      .get('/helpfulness', (c) => {
-        checkRate(visitorOf(c));
+      .get('/helpfulness', async (c) => {
+        checkRate(await visitorOf(c));
         const { ids } = validate(helpfulnessQuerySchema, c.req.query());
-        const votes = storage.helpfulness(ids);
+        const votes = await storage.helpfulness(ids);
         const articles = Object.fromEntries(
           [...votes].map(([id, { helpful, total }]) => [
             id,
@@ -182,15 +182,13 @@ function readBackRoutes({ storage, manifest, visitorOf, checkRate }: EventDeps, 
         return c.json({ articles });
       })
       // "Readers went on to read": a few readers are needed before a pair is shown, so no one's path is.
-      .get('/read-next', (c) => {
+      .get('/read-next', async (c) => {
         // Each answer is a query over the raw views: a flood must not become a flood of them.
-        checkRate(visitorOf(c));
+        checkRate(await visitorOf(c));
         const { articleId } = validate(readNextQuerySchema, c.req.query());
         requireArticle(articleId);
         const locale = articleId.slice(0, articleId.indexOf('/'));
-        const articles = storage
-          .readNext(articleId, READ_NEXT_MIN_READERS, 10)
-          .flatMap(({ articleId: id, readers }) => {
+        const articles = (await storage.readNext(articleId, READ_NEXT_MIN_READERS, 10)).flatMap(({ articleId: id, readers }) => {
             const article = byId.get(id);
             return article && article.locale === locale
               ? [{ id, title: article.title, url: article.url, readers }]

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { Manifest } from '../../src/shared/content/manifest.ts';
-import type { Storage } from '../db/storage.ts';
+import type { EventStorage } from '../db/event-storage.ts';
 import { storageFault } from '../db/storage-faults.ts';
 
 /** Load balancers poll health often; the database is asked at most this often. */
@@ -10,7 +10,7 @@ const PROBE_EVERY_MS = 5_000;
  * For load balancers and uptime checks: 200 only when the database can store events now, learned by a real
  * write (a full disk, a read-only or deleted file, a lock held too long all answer 503 with the reason).
  */
-export function healthRoutes(storage: Storage, manifest: Manifest, clock: () => Date) {
+export function healthRoutes(storage: EventStorage, manifest: Manifest, clock: () => Date) {
   let last: { at: number; result: Promise<unknown> } | undefined;
   const probe = () => {
     const now = clock();

@@ -1,6 +1,7 @@
-import type { Database, Statement } from 'better-sqlite3';
+import { sql, type RawBuilder } from 'kysely';
+import { z } from 'zod';
 import type { ArticleStatus, QueryStatus, SynonymStatus } from '../../src/shared/review-statuses.ts';
-import { prepareStatements } from './statements.ts';
+import type { Engine } from './engine.ts';
 
 export interface Period {
   from: string;
@@ -39,223 +40,237 @@ export interface Review<S> {
   updatedAt: string;
 }
 
+const n = z.coerce.number();
+const text = z.string();
+const list = z.string().nullable();
+const articleDay = z.object({ articleId: text, day: text, views: n, helpful: n, unhelpful: n });
+const reasonRow = z.object({ articleId: text, reason: text, count: n });
+const commentRow = z.object({ articleId: text, comment: text, helpful: n, at: text });
+const failedRow = z.object({
+  locale: text,
+  normalized: text,
+  searches: n,
+  visitors: n,
+  firstSeen: text,
+  lastSeen: text,
+  variants: list,
+});
+const searchDay = z.object({ day: text, searches: n, zeroResults: n, clicks: n });
+const unclickedRow = z.object({ locale: text, normalized: text, searches: n, visitors: n, variants: list });
+const rephrasedRow = z.object({ locale: text, normalized: text, query: text, articleId: text, readers: n });
+const funnelRow = z.object({ searches: n, failed: n, contacted: n });
+const contactedRow = z.object({ locale: text, normalized: text, contacted: n });
+const contextRow = z.object({ locale: text, context: text, impressions: n, clicks: n, contacts: n });
+const reviewRow = z.object({ id: text, status: text, note: text, updatedBy: text, updatedAt: text });
+const synonymRow = z.object({ locale: text, query: text, articleId: text });
+const handoffRow = z.object({
+  locale: text,
+  articleId: text.nullable(),
+  query: text.nullable(),
+  normalized: text.nullable(),
+  clicks: n,
+});
+
+/** A query's distinct variants as the report shows them: at most ten. */
+const variantsOf = (joined: string | null) => [...new Set((joined ?? '').split(',').filter(Boolean))].slice(0, 10);
+
 /**
- * A search that found nothing, then the support hand-off within 30 minutes, by the same reader. The search is
- * reported when the reader leaves its page, so a hand-off clicked there can arrive a moment before it.
+ * The staff reports, on either engine; raw events and the daily counts they were folded into are read together.
+ * Every row is checked against its schema: PostgreSQL answers counts and sums as text.
  */
-const CONTACT_AFTER = `EXISTS (SELECT 1 FROM contact_clicks k WHERE k.visitor = s.visitor AND k.day = s.day
-    AND julianday(k.created_at) - julianday(s.created_at) BETWEEN -1.0 / 1440 AND 30.0 / 1440)`;
-
-/** The SQL of the staff reports, prepared once per database by createReportStorage. */
-/** What the failed-searches query joins its days' variants with: SQL's char(31), which no query contains. */
-const UNIT_SEPARATOR = String.fromCharCode(31);
-
-const REPORT_SQL = {
-  articleDays: `
-    SELECT article_id AS articleId, day, sum(views) AS views, sum(helpful) AS helpful, sum(unhelpful) AS unhelpful FROM (
-      SELECT article_id, day, count(*) AS views, 0 AS helpful, 0 AS unhelpful FROM views WHERE day BETWEEN @from AND @to GROUP BY article_id, day
-      UNION ALL
-      SELECT article_id, day, 0, sum(helpful), sum(1 - helpful) FROM votes WHERE day BETWEEN @from AND @to GROUP BY article_id, day
-      UNION ALL
-      SELECT article_id, day, views, helpful, unhelpful FROM daily_articles WHERE day BETWEEN @from AND @to
-    ) GROUP BY article_id, day`,
-  reasons: `
-    SELECT article_id AS articleId, reason, count(*) AS count FROM votes
-    WHERE helpful = 0 AND reason IS NOT NULL AND day BETWEEN @from AND @to GROUP BY article_id, reason`,
-  comments: `
-    SELECT article_id AS articleId, comment, helpful, created_at AS at FROM votes
-    WHERE comment IS NOT NULL AND day BETWEEN @from AND @to ORDER BY created_at DESC`,
-  failed: `
-    SELECT locale, normalized, sum(searches) AS searches, sum(visitors) AS visitors, min(first) AS firstSeen, max(last) AS lastSeen,
-           group_concat(variants, char(31)) AS variants FROM (
-      SELECT locale, normalized, count(*) AS searches, count(DISTINCT visitor) AS visitors, min(day) AS first, max(day) AS last,
-             group_concat(DISTINCT query) AS variants
-      FROM searches WHERE result_count = 0 AND day BETWEEN @from AND @to GROUP BY locale, normalized
-      UNION ALL
-      SELECT locale, normalized, zero_results, 0, min(day), max(day), NULL FROM daily_searches
-      WHERE zero_results > 0 AND day BETWEEN @from AND @to GROUP BY locale, normalized
-    ) GROUP BY locale, normalized`,
-  searchDays: `
-    SELECT day, sum(searches) AS searches, sum(zero) AS zeroResults, sum(clicks) AS clicks FROM (
-      SELECT day, count(*) AS searches, sum(result_count = 0) AS zero, 0 AS clicks FROM searches WHERE day BETWEEN @from AND @to GROUP BY day
-      UNION ALL
-      SELECT day, 0, 0, count(*) FROM search_clicks WHERE day BETWEEN @from AND @to GROUP BY day
-      UNION ALL
-      SELECT day, searches, zero_results, clicks FROM daily_searches WHERE day BETWEEN @from AND @to
-    ) GROUP BY day ORDER BY day`,
-  unclicked: `
-    SELECT s.locale, s.normalized, count(*) AS searches, count(DISTINCT s.visitor) AS visitors, group_concat(DISTINCT s.query) AS variants
-    FROM searches s
-    WHERE s.result_count > 0 AND s.day BETWEEN @from AND @to
-      AND NOT EXISTS (SELECT 1 FROM search_clicks c WHERE c.visitor = s.visitor AND c.day = s.day AND c.normalized = s.normalized)
-    GROUP BY s.locale, s.normalized`,
+export function createReportStorage(engine: Engine) {
+  const { db } = engine;
+  const rows = async <T>(schema: z.ZodType<T>, query: RawBuilder<unknown>) =>
+    (await query.execute(db)).rows.map((row) => schema.parse(row));
+  /**
+   * A search that found nothing, then the support hand-off within 30 minutes, by the same reader. The search is
+   * reported when the reader leaves its page, so a hand-off clicked there can arrive a moment before it.
+   */
+  const contactAfter = sql`EXISTS (SELECT 1 FROM contact_clicks k WHERE k.visitor = s.visitor AND k.day = s.day
+    AND ${engine.minutesBetween('s.created_at', 'k.created_at')} BETWEEN -1 AND 30)`;
+  const reviews = async <S>(query: RawBuilder<unknown>) =>
+    new Map(
+      (await rows(reviewRow, query)).map(({ id, ...review }) => [id, review as Review<S>]),
+    );
+  const synonymReviews = () =>
+    reviews<SynonymStatus>(
+      sql`SELECT locale || '|' || normalized || '|' || article_id AS id, status, note, updated_by AS "updatedBy", updated_at AS "updatedAt" FROM synonym_reviews`,
+    );
   // A reader's failed search, then within ten minutes a click on an article after another search: their own synonym.
-  rephrased: `
-    SELECT f.locale, f.normalized AS normalized, min(f.query) AS query, c.article_id AS articleId, count(DISTINCT f.visitor) AS readers
-    FROM searches f
-    JOIN search_clicks c ON c.visitor = f.visitor AND c.day = f.day AND c.normalized <> f.normalized
-      AND julianday(c.created_at) - julianday(f.created_at) BETWEEN 0 AND 10.0 / 1440
-    WHERE f.result_count = 0 AND f.day BETWEEN @from AND @to
-    GROUP BY f.locale, f.normalized, c.article_id`,
-  // The funnel: searches, those that found nothing, and those of them followed by the support hand-off.
-  funnel: `
-    SELECT count(*) AS searches, coalesce(sum(result_count = 0), 0) AS failed,
-           coalesce(sum(result_count = 0 AND ${CONTACT_AFTER}), 0) AS contacted
-    FROM searches s WHERE day BETWEEN @from AND @to`,
-  contactedAfter: `
-    SELECT locale, normalized, count(DISTINCT visitor) AS contacted FROM searches s
-    WHERE result_count = 0 AND day BETWEEN @from AND @to AND ${CONTACT_AFTER} GROUP BY locale, normalized`,
-  // The widget per context: panels shown, articles chosen from them, support chosen instead. Raw and rolled up.
-  contextCounts: `
-    SELECT locale, context, sum(impressions) AS impressions, sum(clicks) AS clicks, sum(contacts) AS contacts FROM (
-      SELECT locale, context, sum(type = 'impression') AS impressions, sum(type = 'click') AS clicks, sum(type = 'contact') AS contacts
-        FROM widget_events WHERE day BETWEEN @from AND @to GROUP BY locale, context
-      UNION ALL
-      SELECT locale, context, sum(impressions), sum(clicks), sum(contacts) FROM daily_contexts WHERE day BETWEEN @from AND @to GROUP BY locale, context
-    ) GROUP BY locale, context`,
-  articleReviews:
-    'SELECT article_id AS id, status, note, updated_by AS updatedBy, updated_at AS updatedAt FROM article_reviews',
-  queryReviews:
-    "SELECT locale || '|' || normalized AS id, status, note, updated_by AS updatedBy, updated_at AS updatedAt FROM query_reviews",
-  setArticleReview: `
-    INSERT INTO article_reviews (article_id, status, note, updated_by, updated_at) VALUES (@id, @status, @note, @updatedBy, @updatedAt)
-    ON CONFLICT (article_id) DO UPDATE SET status = excluded.status, note = excluded.note, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
-  setQueryReview: `
-    INSERT INTO query_reviews (locale, normalized, status, note, updated_by, updated_at) VALUES (@locale, @normalized, @status, @note, @updatedBy, @updatedAt)
-    ON CONFLICT (locale, normalized) DO UPDATE SET status = excluded.status, note = excluded.note, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
-  synonymReviews:
-    "SELECT locale || '|' || normalized || '|' || article_id AS id, status, note, updated_by AS updatedBy, updated_at AS updatedAt FROM synonym_reviews",
-  setSynonymReview: `
-    INSERT INTO synonym_reviews (locale, normalized, article_id, query, status, note, updated_by, updated_at)
-    VALUES (@locale, @normalized, @articleId, @query, @status, @note, @updatedBy, @updatedAt)
-    ON CONFLICT (locale, normalized, article_id) DO UPDATE SET query = excluded.query, status = excluded.status, note = excluded.note,
-      updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
-  acceptedSynonyms: "SELECT locale, query, article_id AS articleId FROM synonym_reviews WHERE status = 'accepted'",
-};
-
-/** SQL for staff reports; raw events and the daily counts they were folded into are read together. */
-export function createReportStorage(db: Database) {
-  const {
-    articleDays,
-    reasons,
-    comments,
-    failed,
-    searchDays,
-    unclicked,
-    rephrased,
-    funnel,
-    contactedAfter,
-    contextCounts,
-    articleReviews,
-    queryReviews,
-    setArticleReview,
-    setQueryReview,
-    synonymReviews,
-    setSynonymReview,
-    acceptedSynonyms,
-  } = prepareStatements(db, REPORT_SQL);
-  const reviews = <S>(statement: Statement) =>
-    new Map((statement.all() as (Review<S> & { id: string })[]).map(({ id, ...review }) => [id, review]));
+  const rephrased = ({ from, to }: Period) =>
+    rows(
+      rephrasedRow,
+      sql`SELECT f.locale, f.normalized AS normalized, min(f.query) AS query, c.article_id AS "articleId", count(DISTINCT f.visitor) AS readers
+        FROM searches f
+        JOIN search_clicks c ON c.visitor = f.visitor AND c.day = f.day AND c.normalized <> f.normalized
+          AND ${engine.minutesBetween('f.created_at', 'c.created_at')} BETWEEN 0 AND 10
+        WHERE f.result_count = 0 AND f.day BETWEEN ${from} AND ${to}
+        GROUP BY f.locale, f.normalized, c.article_id`,
+    );
 
   return {
-    articleDays: (period: Period) => articleDays.all(period) as ArticleDay[],
-    reasons: (period: Period) => reasons.all(period) as { articleId: string; reason: string; count: number }[],
-    comments: (period: Period) =>
-      comments.all(period) as { articleId: string; comment: string; helpful: number; at: string }[],
-    failedQueries: (period: Period): FailedQuery[] =>
-      (failed.all(period) as (Omit<FailedQuery, 'variants'> & { variants: string | null })[]).map((row) => ({
-        ...row,
-        variants: [
-          ...new Set(
-            (row.variants ?? '')
-              .split(UNIT_SEPARATOR)
-              .flatMap((part) => part.split(','))
-              .filter(Boolean),
-          ),
-        ].slice(0, 10),
-      })),
-    searchDays: (period: Period) =>
-      searchDays.all(period) as { day: string; searches: number; zeroResults: number; clicks: number }[],
-    /** Searches that showed results but got no click from the same reader that day. */
-    unclickedQueries: (period: Period) =>
-      (
-        unclicked.all(period) as {
-          locale: string;
-          normalized: string;
-          searches: number;
-          visitors: number;
-          variants: string | null;
-        }[]
-      ).map((row) => ({
-        ...row,
-        variants: [...new Set((row.variants ?? '').split(',').filter(Boolean))].slice(0, 10),
-      })),
-    rephrasedQueries: (period: Period) =>
-      rephrased.all(period) as {
-        locale: string;
-        normalized: string;
-        query: string;
-        articleId: string;
-        readers: number;
-      }[],
-    /** Searches, those that found nothing, and those of them followed by the support hand-off (raw days only). */
-    funnel: (period: Period) => funnel.get(period) as { searches: number; failed: number; contacted: number },
-    /** Readers who turned to support after each failed query, keyed `locale|normalized`. */
-    contactedAfter: (period: Period) =>
-      new Map(
-        (contactedAfter.all(period) as { locale: string; normalized: string; contacted: number }[]).map((row) => [
-          `${row.locale}|${row.normalized}`,
-          row.contacted,
-        ]),
+    articleDays: ({ from, to }: Period): Promise<ArticleDay[]> =>
+      rows(
+        articleDay,
+        sql`SELECT article_id AS "articleId", day, sum(views) AS views, sum(helpful) AS helpful, sum(unhelpful) AS unhelpful FROM (
+          SELECT article_id, day, count(*) AS views, 0 AS helpful, 0 AS unhelpful FROM views WHERE day BETWEEN ${from} AND ${to} GROUP BY article_id, day
+          UNION ALL
+          SELECT article_id, day, 0, sum(helpful), sum(1 - helpful) FROM votes WHERE day BETWEEN ${from} AND ${to} GROUP BY article_id, day
+          UNION ALL
+          SELECT article_id, day, views, helpful, unhelpful FROM daily_articles WHERE day BETWEEN ${from} AND ${to}
+        ) t GROUP BY article_id, day`,
       ),
-    contexts: (period: Period) =>
-      contextCounts.all(period) as {
-        locale: string;
-        context: string;
-        impressions: number;
-        clicks: number;
-        contacts: number;
-      }[],
-    articleReviews: () => reviews<ArticleStatus>(articleReviews),
-    queryReviews: () => reviews<QueryStatus>(queryReviews),
-    reviewArticle: (id: string, review: Review<ArticleStatus>) => void setArticleReview.run({ id, ...review }),
-    reviewQuery: (locale: string, normalized: string, review: Review<QueryStatus>) =>
-      void setQueryReview.run({ locale, normalized, ...review }),
+    reasons: ({ from, to }: Period) =>
+      rows(
+        reasonRow,
+        sql`SELECT article_id AS "articleId", reason, count(*) AS count FROM votes
+          WHERE helpful = 0 AND reason IS NOT NULL AND day BETWEEN ${from} AND ${to} GROUP BY article_id, reason`,
+      ),
+    comments: ({ from, to }: Period) =>
+      rows(
+        commentRow,
+        sql`SELECT article_id AS "articleId", comment, helpful, created_at AS at FROM votes
+          WHERE comment IS NOT NULL AND day BETWEEN ${from} AND ${to} ORDER BY created_at DESC`,
+      ),
+    async failedQueries({ from, to }: Period): Promise<FailedQuery[]> {
+      // Only the raw part of a query has variants: the daily counts keep none.
+      const found = await rows(
+        failedRow,
+        sql`SELECT locale, normalized, sum(searches) AS searches, sum(visitors) AS visitors, min(first) AS "firstSeen",
+               max(last) AS "lastSeen", max(variants) AS variants FROM (
+          SELECT locale, normalized, count(*) AS searches, count(DISTINCT visitor) AS visitors, min(day) AS first, max(day) AS last,
+                 ${engine.distinctList('query')} AS variants
+          FROM searches WHERE result_count = 0 AND day BETWEEN ${from} AND ${to} GROUP BY locale, normalized
+          UNION ALL
+          SELECT locale, normalized, sum(zero_results), 0, min(day), max(day), NULL FROM daily_searches
+          WHERE zero_results > 0 AND day BETWEEN ${from} AND ${to} GROUP BY locale, normalized
+        ) t GROUP BY locale, normalized`,
+      );
+      return found.map((row) => ({ ...row, variants: variantsOf(row.variants) }));
+    },
+    searchDays: ({ from, to }: Period) =>
+      rows(
+        searchDay,
+        sql`SELECT day, sum(searches) AS searches, sum(zero) AS "zeroResults", sum(clicks) AS clicks FROM (
+          SELECT day, count(*) AS searches, count(*) FILTER (WHERE result_count = 0) AS zero, 0 AS clicks FROM searches
+            WHERE day BETWEEN ${from} AND ${to} GROUP BY day
+          UNION ALL
+          SELECT day, 0, 0, count(*) FROM search_clicks WHERE day BETWEEN ${from} AND ${to} GROUP BY day
+          UNION ALL
+          SELECT day, searches, zero_results, clicks FROM daily_searches WHERE day BETWEEN ${from} AND ${to}
+        ) t GROUP BY day ORDER BY day`,
+      ),
+    /** Searches that showed results but got no click from the same reader that day. */
+    async unclickedQueries({ from, to }: Period) {
+      const found = await rows(
+        unclickedRow,
+        sql`SELECT s.locale, s.normalized, count(*) AS searches, count(DISTINCT s.visitor) AS visitors, ${engine.distinctList('s.query')} AS variants
+          FROM searches s
+          WHERE s.result_count > 0 AND s.day BETWEEN ${from} AND ${to}
+            AND NOT EXISTS (SELECT 1 FROM search_clicks c WHERE c.visitor = s.visitor AND c.day = s.day AND c.normalized = s.normalized)
+          GROUP BY s.locale, s.normalized`,
+      );
+      return found.map((row) => ({ ...row, variants: variantsOf(row.variants) }));
+    },
+    rephrasedQueries: rephrased,
+    /** Searches, those that found nothing, and those of them followed by the support hand-off (raw days only). */
+    funnel: async ({ from, to }: Period) =>
+      (
+        await rows(
+          funnelRow,
+          sql`SELECT count(*) AS searches, count(*) FILTER (WHERE result_count = 0) AS failed,
+                 count(*) FILTER (WHERE result_count = 0 AND ${contactAfter}) AS contacted
+          FROM searches s WHERE day BETWEEN ${from} AND ${to}`,
+        )
+      )[0]!,
+    /** Readers who turned to support after each failed query, keyed `locale|normalized`. */
+    contactedAfter: async ({ from, to }: Period) =>
+      new Map(
+        (
+          await rows(
+            contactedRow,
+            sql`SELECT locale, normalized, count(DISTINCT visitor) AS contacted FROM searches s
+              WHERE result_count = 0 AND day BETWEEN ${from} AND ${to} AND ${contactAfter} GROUP BY locale, normalized`,
+          )
+        ).map((row) => [`${row.locale}|${row.normalized}`, row.contacted]),
+      ),
+    // The widget per context: panels shown, articles chosen from them, support chosen instead. Raw and rolled up.
+    contexts: ({ from, to }: Period) =>
+      rows(
+        contextRow,
+        sql`SELECT locale, context, sum(impressions) AS impressions, sum(clicks) AS clicks, sum(contacts) AS contacts FROM (
+          SELECT locale, context, count(*) FILTER (WHERE type = 'impression') AS impressions,
+                 count(*) FILTER (WHERE type = 'click') AS clicks, count(*) FILTER (WHERE type = 'contact') AS contacts
+            FROM widget_events WHERE day BETWEEN ${from} AND ${to} GROUP BY locale, context
+          UNION ALL
+          SELECT locale, context, sum(impressions), sum(clicks), sum(contacts) FROM daily_contexts
+            WHERE day BETWEEN ${from} AND ${to} GROUP BY locale, context
+        ) t GROUP BY locale, context`,
+      ),
+    articleReviews: () =>
+      reviews<ArticleStatus>(
+        sql`SELECT article_id AS id, status, note, updated_by AS "updatedBy", updated_at AS "updatedAt" FROM article_reviews`,
+      ),
+    queryReviews: () =>
+      reviews<QueryStatus>(
+        sql`SELECT locale || '|' || normalized AS id, status, note, updated_by AS "updatedBy", updated_at AS "updatedAt" FROM query_reviews`,
+      ),
+    reviewArticle: async (id: string, review: Review<ArticleStatus>) => {
+      const values = { status: review.status, note: review.note, updated_by: review.updatedBy, updated_at: review.updatedAt };
+      await db
+        .insertInto('article_reviews')
+        .values({ article_id: id, ...values })
+        .onConflict((c) => c.column('article_id').doUpdateSet(values))
+        .execute();
+    },
+    reviewQuery: async (locale: string, normalized: string, review: Review<QueryStatus>) => {
+      const values = { status: review.status, note: review.note, updated_by: review.updatedBy, updated_at: review.updatedAt };
+      await db
+        .insertInto('query_reviews')
+        .values({ locale, normalized, ...values })
+        .onConflict((c) => c.columns(['locale', 'normalized']).doUpdateSet(values))
+        .execute();
+    },
     /** Keyed `locale|normalized|articleId`. */
-    synonymReviews: () => reviews<SynonymStatus>(synonymReviews),
-    reviewSynonym: (pair: ReaderSynonym & { normalized: string }, review: Review<SynonymStatus>) =>
-      void setSynonymReview.run({ ...pair, ...review }),
+    synonymReviews,
+    reviewSynonym: async (pair: ReaderSynonym & { normalized: string }, review: Review<SynonymStatus>) => {
+      const values = {
+        query: pair.query,
+        status: review.status,
+        note: review.note,
+        updated_by: review.updatedBy,
+        updated_at: review.updatedAt,
+      };
+      await db
+        .insertInto('synonym_reviews')
+        .values({ locale: pair.locale, normalized: pair.normalized, article_id: pair.articleId, ...values })
+        .onConflict((c) => c.columns(['locale', 'normalized', 'article_id']).doUpdateSet(values))
+        .execute();
+    },
     /**
      * What the next build teaches search: pairs staff accepted, and pairs at least `minReaders` distinct readers
      * made in the period that staff did not reject.
      */
-    readerSynonyms(period: Period, minReaders: number): ReaderSynonym[] {
-      const decided = reviews<SynonymStatus>(synonymReviews);
-      const confirmed = (rephrased.all(period) as (ReaderSynonym & { normalized: string; readers: number })[]).filter(
+    async readerSynonyms(period: Period, minReaders: number): Promise<ReaderSynonym[]> {
+      const decided = await synonymReviews();
+      const confirmed = (await rephrased(period)).filter(
         (row) => row.readers >= minReaders && !decided.has(`${row.locale}|${row.normalized}|${row.articleId}`),
       );
-      const pairs = [...(acceptedSynonyms.all() as ReaderSynonym[]), ...confirmed];
-      return pairs.map(({ locale, query, articleId }) => ({ locale, query, articleId }));
+      const accepted = await rows(
+        synonymRow,
+        sql`SELECT locale, query, article_id AS "articleId" FROM synonym_reviews WHERE status = 'accepted'`,
+      );
+      return [...accepted, ...confirmed].map(({ locale, query, articleId }) => ({ locale, query, articleId }));
     },
-    handoffs: handoffs(db),
+    /** Hand-offs to support in the period, most first: where readers gave up on the help center. */
+    handoffs: ({ from, to }: Period) =>
+      rows(
+        handoffRow,
+        sql`SELECT locale, article_id AS "articleId", query, normalized, count(*) AS clicks FROM contact_clicks
+          WHERE day BETWEEN ${from} AND ${to} GROUP BY locale, article_id, query, normalized
+          ORDER BY clicks DESC, "articleId", query`,
+      ),
   };
-}
-
-/** A hand-off to support, counted per the article or the (masked) query it was chosen from; either may be absent. */
-interface Handoff {
-  locale: string;
-  articleId: string | null;
-  query: string | null;
-  normalized: string | null;
-  clicks: number;
-}
-
-/** Hand-offs to support in the period, most first: where readers gave up on the help center. */
-function handoffs(db: Database) {
-  const statement = db.prepare(`
-    SELECT locale, article_id AS articleId, query, normalized, count(*) AS clicks FROM contact_clicks
-    WHERE day BETWEEN @from AND @to GROUP BY locale, article_id, query, normalized ORDER BY clicks DESC, articleId, query`);
-  return (period: Period) => statement.all(period) as Handoff[];
 }
 
 export type ReportStorage = ReturnType<typeof createReportStorage>;

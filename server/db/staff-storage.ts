@@ -1,14 +1,28 @@
-import type { Database } from 'better-sqlite3';
+import { sql, type Kysely } from 'kysely';
+import { z } from 'zod';
+import type { Tables } from './tables.ts';
 
 export const roles = ['support', 'editor', 'admin'] as const;
 export type Role = (typeof roles)[number];
 
-export interface StaffMember {
-  id: number;
-  email: string;
-  role: Role;
-  createdAt: string;
-}
+const memberSchema = z.object({
+  id: z.coerce.number(),
+  email: z.string(),
+  role: z.enum(roles),
+  createdAt: z.string(),
+});
+export type StaffMember = z.infer<typeof memberSchema>;
+
+const sessionRow = z.object({
+  csrf: z.string(),
+  createdAt: z.string(),
+  seenAt: z.string(),
+  id: z.coerce.number(),
+  email: z.string(),
+  role: z.enum(roles),
+  staffCreatedAt: z.string(),
+});
+const failuresRow = z.object({ failures: z.coerce.number(), lastAt: z.string() });
 
 export interface Session {
   staff: StaffMember;
@@ -17,55 +31,61 @@ export interface Session {
   seenAt: string;
 }
 
-/** SQL for staff accounts, sessions and failed-login counts. */
-export function createStaffStorage(db: Database) {
-  const columns = 'id, email, role, created_at AS createdAt';
-  const byEmail = db.prepare(`SELECT ${columns}, password_hash AS passwordHash FROM staff WHERE email = ?`);
-  const list = db.prepare(`SELECT ${columns} FROM staff ORDER BY email`);
-  const insert = db.prepare('INSERT INTO staff (email, role, password_hash, created_at) VALUES (?, ?, ?, ?)');
-  const remove = db.prepare('DELETE FROM staff WHERE email = ?');
-  const setPassword = db.prepare('UPDATE staff SET password_hash = ? WHERE email = ?');
-  const dropSessionsOf = db.prepare('DELETE FROM sessions WHERE staff_id = (SELECT id FROM staff WHERE email = ?)');
-  const addSession = db.prepare(
-    'INSERT INTO sessions (token_hash, staff_id, csrf, created_at, seen_at) VALUES (?, ?, ?, ?, ?)',
-  );
-  const session = db.prepare(`
-    SELECT s.csrf, s.created_at AS createdAt, s.seen_at AS seenAt, m.id, m.email, m.role, m.created_at AS staffCreatedAt
-    FROM sessions s JOIN staff m ON m.id = s.staff_id WHERE s.token_hash = ?`);
-  const touch = db.prepare('UPDATE sessions SET seen_at = ? WHERE token_hash = ?');
-  const endSession = db.prepare('DELETE FROM sessions WHERE token_hash = ?');
-  const failures = db.prepare('SELECT failures, last_at AS lastAt FROM login_failures WHERE key = ?');
-  const fail = db.prepare(`INSERT INTO login_failures (key, failures, last_at) VALUES (?, 1, ?)
-    ON CONFLICT (key) DO UPDATE SET failures = failures + 1, last_at = excluded.last_at`);
-  const forgive = db.prepare('DELETE FROM login_failures WHERE key = ?');
-
+/**
+ * Staff accounts, sessions and failed-login counts, in the database so every instance shares them. E-mail
+ * addresses are compared without case in both engines.
+ */
+export function createStaffStorage(db: Kysely<Tables>) {
+  const members = db.selectFrom('staff').select(['id', 'email', 'role', 'created_at as createdAt']);
+  const lowerEmail = sql<string>`lower(email)`;
   return {
-    findByEmail: (email: string) => byEmail.get(email) as (StaffMember & { passwordHash: string }) | undefined,
-    list: () => list.all() as StaffMember[],
-    add: (email: string, role: Role, passwordHash: string, at: string) =>
-      void insert.run(email, role, passwordHash, at),
-    remove: (email: string) => remove.run(email).changes > 0,
+    async findByEmail(email: string) {
+      const row = await members
+        .select('password_hash as passwordHash')
+        .where(lowerEmail, '=', email.toLowerCase())
+        .executeTakeFirst();
+      return row && { ...memberSchema.parse(row), passwordHash: z.string().parse(row.passwordHash) };
+    },
+    list: async () => (await members.orderBy('email').execute()).map((row) => memberSchema.parse(row)),
+    add: async (email: string, role: Role, passwordHash: string, at: string) =>
+      void (await db.insertInto('staff').values({ email, role, password_hash: passwordHash, created_at: at }).execute()),
+    remove: async (email: string) =>
+      Number((await db.deleteFrom('staff').where(lowerEmail, '=', email.toLowerCase()).executeTakeFirst())
+        .numDeletedRows) > 0,
     /** A new password ends every session of the account. */
     resetPassword: (email: string, passwordHash: string) =>
-      db.transaction(() => {
-        dropSessionsOf.run(email);
-        return setPassword.run(passwordHash, email).changes > 0;
-      })(),
-    startSession: (tokenHash: string, staffId: number, csrf: string, at: string) =>
-      void addSession.run(tokenHash, staffId, csrf, at, at),
-    session(tokenHash: string): Session | undefined {
-      const row = session.get(tokenHash) as
-        | {
-            csrf: string;
-            createdAt: string;
-            seenAt: string;
-            id: number;
-            email: string;
-            role: Role;
-            staffCreatedAt: string;
-          }
-        | undefined;
-      if (!row) return undefined;
+      db.transaction().execute(async (trx) => {
+        const account = trx.selectFrom('staff').select('id').where(lowerEmail, '=', email.toLowerCase());
+        await trx.deleteFrom('sessions').where('staff_id', 'in', account).execute();
+        const updated = await trx
+          .updateTable('staff')
+          .set({ password_hash: passwordHash })
+          .where(lowerEmail, '=', email.toLowerCase())
+          .executeTakeFirst();
+        return Number(updated.numUpdatedRows) > 0;
+      }),
+    startSession: async (tokenHash: string, staffId: number, csrf: string, at: string) =>
+      void (await db
+        .insertInto('sessions')
+        .values({ token_hash: tokenHash, staff_id: staffId, csrf, created_at: at, seen_at: at })
+        .execute()),
+    async session(tokenHash: string): Promise<Session | undefined> {
+      const found = await db
+        .selectFrom('sessions as s')
+        .innerJoin('staff as m', 'm.id', 's.staff_id')
+        .select([
+          's.csrf',
+          's.created_at as createdAt',
+          's.seen_at as seenAt',
+          'm.id',
+          'm.email',
+          'm.role',
+          'm.created_at as staffCreatedAt',
+        ])
+        .where('s.token_hash', '=', tokenHash)
+        .executeTakeFirst();
+      if (!found) return undefined;
+      const row = sessionRow.parse(found);
       return {
         csrf: row.csrf,
         createdAt: row.createdAt,
@@ -73,11 +93,30 @@ export function createStaffStorage(db: Database) {
         staff: { id: row.id, email: row.email, role: row.role, createdAt: row.staffCreatedAt },
       };
     },
-    touchSession: (tokenHash: string, at: string) => void touch.run(at, tokenHash),
-    endSession: (tokenHash: string) => void endSession.run(tokenHash),
-    failures: (key: string) => failures.get(key) as { failures: number; lastAt: string } | undefined,
-    recordFailure: (key: string, at: string) => void fail.run(key, at),
-    forgive: (key: string) => void forgive.run(key),
+    touchSession: async (tokenHash: string, at: string) =>
+      void (await db.updateTable('sessions').set({ seen_at: at }).where('token_hash', '=', tokenHash).execute()),
+    endSession: async (tokenHash: string) =>
+      void (await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute()),
+    async failures(key: string) {
+      const row = await db
+        .selectFrom('login_failures')
+        .select(['failures', 'last_at as lastAt'])
+        .where('key', '=', key)
+        .executeTakeFirst();
+      return row && failuresRow.parse(row);
+    },
+    recordFailure: async (key: string, at: string) =>
+      void (await db
+        .insertInto('login_failures')
+        .values({ key, failures: 1, last_at: at })
+        .onConflict((c) =>
+          c.column('key').doUpdateSet((eb) => ({
+            failures: eb('login_failures.failures', '+', 1),
+            last_at: eb.ref('excluded.last_at'),
+          })),
+        )
+        .execute()),
+    forgive: async (key: string) => void (await db.deleteFrom('login_failures').where('key', '=', key).execute()),
   };
 }
 

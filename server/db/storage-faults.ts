@@ -14,9 +14,17 @@ const PASSING = new Set([
   'SQLITE_PROTOCOL',
 ]);
 
+/**
+ * PostgreSQL's SQLSTATE classes and codes of the same kind: the server unreachable or restarting, out of space,
+ * memory or connections, a lock or statement timeout, a conflict worth retrying.
+ */
+const PASSING_POSTGRES_CLASSES = new Set(['08', '53', '57', '58', '40']);
+/** Node's socket errors when PostgreSQL cannot be reached at all. */
+const UNREACHABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EPIPE', 'ENOENT']);
+
 /** The database cannot store anything now, for a reason that is not the request's: answered 503 with Retry-After. */
 export class StorageUnavailableError extends Error {
-  /** A SQLite result code (`SQLITE_FULL`, `SQLITE_IOERR_WRITE`…) or `database_missing`. */
+  /** A SQLite result code (`SQLITE_FULL`, `SQLITE_IOERR_WRITE`…), a PostgreSQL SQLSTATE, or `database_missing`. */
   readonly kind: string;
 
   constructor(kind: string, message: string, options?: ErrorOptions) {
@@ -31,6 +39,14 @@ export function storageFault(error: unknown): StorageUnavailableError | undefine
   // Extended codes (SQLITE_IOERR_WRITE, SQLITE_BUSY_SNAPSHOT) carry their primary code as the first two words.
   if (error instanceof Database.SqliteError && PASSING.has(error.code.split('_').slice(0, 2).join('_'))) {
     return new StorageUnavailableError(error.code, error.message, { cause: error });
+  }
+  const code = error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
+  if (code && (UNREACHABLE.has(code) || (/^[0-9A-Z]{5}$/.test(code) && PASSING_POSTGRES_CLASSES.has(code.slice(0, 2))))) {
+    return new StorageUnavailableError(code, error instanceof Error ? error.message : code, { cause: error });
+  }
+  // pg's own words when its connection ends or the pool cannot give one in time.
+  if (error instanceof Error && /Connection terminated|timeout exceeded when trying to connect/.test(error.message)) {
+    return new StorageUnavailableError('connection_lost', error.message, { cause: error });
   }
   return undefined;
 }

@@ -12,10 +12,13 @@ export interface FailedSearchRow extends FailedQuery {
 const shellQuote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
 
 /** Searches that found nothing, grouped by what was meant (see normalizeQuery), most frequent first. */
-export function failedSearches(reports: ReportStorage, period: Period): FailedSearchRow[] {
-  const reviews = reports.queryReviews();
-  const contacted = reports.contactedAfter(period);
-  return reports.failedQueries(period).map((row) => ({
+export async function failedSearches(reports: ReportStorage, period: Period): Promise<FailedSearchRow[]> {
+  const [reviews, contacted, failed] = await Promise.all([
+    reports.queryReviews(),
+    reports.contactedAfter(period),
+    reports.failedQueries(period),
+  ]);
+  return failed.map((row) => ({
     ...row,
     contacted: contacted.get(`${row.locale}|${row.normalized}`) ?? 0,
     review: reviews.get(`${row.locale}|${row.normalized}`) ?? {

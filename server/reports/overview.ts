@@ -16,9 +16,8 @@ export function previousPeriod({ from, to }: Period): Period {
   return { from: dayOf(new Date(Date.parse(from) - length * DAY_MS)), to: dayOf(new Date(Date.parse(from) - DAY_MS)) };
 }
 
-function totals(reports: ReportStorage, period: Period) {
-  const articles = reports.articleDays(period);
-  const searches = reports.searchDays(period);
+async function totals(reports: ReportStorage, period: Period) {
+  const [articles, searches] = await Promise.all([reports.articleDays(period), reports.searchDays(period)]);
   const sum = <T>(rows: T[], pick: (row: T) => number) => rows.reduce((total, row) => total + pick(row), 0);
   const [views, helpful, unhelpful] = [
     sum(articles, (r) => r.views),
@@ -43,9 +42,12 @@ function totals(reports: ReportStorage, period: Period) {
 }
 
 /** Headline numbers for a period, each against the period before it, and the daily series behind them. */
-export function overview(reports: ReportStorage, period: Period) {
-  const now = totals(reports, period);
-  const before = totals(reports, previousPeriod(period));
+export async function overview(reports: ReportStorage, period: Period) {
+  const [now, before, funnel] = await Promise.all([
+    totals(reports, period),
+    totals(reports, previousPeriod(period)),
+    reports.funnel(period),
+  ]);
   const metric = (pick: (t: typeof now) => number | null): Metric => {
     const [value, previous] = [pick(now), pick(before)];
     return { value, previous, change: value === null || previous === null ? null : value - previous };
@@ -76,6 +78,6 @@ export function overview(reports: ReportStorage, period: Period) {
     },
     series: [...series.values()].sort((a, b) => a.day.localeCompare(b.day)),
     /** Search → no answer → contact, for the period. */
-    funnel: reports.funnel(period),
+    funnel,
   };
 }

@@ -40,12 +40,21 @@ const helpfulness = (helpful: number, unhelpful: number): Helpfulness => ({
 });
 
 /** Every article with views or votes in the period, most surely unhelpful first. */
-export function unhelpfulArticles(reports: ReportStorage, manifest: Manifest, period: Period): UnhelpfulRow[] {
+export async function unhelpfulArticles(
+  reports: ReportStorage,
+  manifest: Manifest,
+  period: Period,
+): Promise<UnhelpfulRow[]> {
   const articles = new Map(manifest.articles.map((article) => [article.id, article]));
-  const days = Map.groupBy(reports.articleDays(period), (row) => row.articleId);
-  const reasons = Map.groupBy(reports.reasons(period), (row) => row.articleId);
-  const comments = Map.groupBy(reports.comments(period), (row) => row.articleId);
-  const reviews = reports.articleReviews();
+  const [articleDays, reasonRows, commentRows, reviews] = await Promise.all([
+    reports.articleDays(period),
+    reports.reasons(period),
+    reports.comments(period),
+    reports.articleReviews(),
+  ]);
+  const days = Map.groupBy(articleDays, (row) => row.articleId);
+  const reasons = Map.groupBy(reasonRows, (row) => row.articleId);
+  const comments = Map.groupBy(commentRows, (row) => row.articleId);
   return [...days].flatMap(([articleId, rows]) => {
     const article = articles.get(articleId);
     if (!article) return []; // removed from the content since

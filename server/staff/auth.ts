@@ -30,13 +30,13 @@ export function requireSession({ staff, clock, isSecure }: AuthDeps): Middleware
   return async function session(c, next) {
     const token = getCookie(c, cookieName(isSecure(c)));
     const tokenHash = token ? hashToken(token) : '';
-    const found = token ? staff.session(tokenHash) : undefined;
+    const found = token ? await staff.session(tokenHash) : undefined;
     const now = clock().getTime();
     if (!found || now - Date.parse(found.seenAt) > IDLE_MS || now - Date.parse(found.createdAt) > ABSOLUTE_MS) {
-      if (found) staff.endSession(tokenHash);
+      if (found) await staff.endSession(tokenHash);
       throw new ApiError(401, 'unauthenticated', 'Log in to see staff reports');
     }
-    staff.touchSession(tokenHash, clock().toISOString());
+    await staff.touchSession(tokenHash, clock().toISOString());
     c.set('session', found);
     c.set('tokenHash', tokenHash);
     await next();
@@ -84,30 +84,31 @@ export function authRoutes(deps: AuthDeps) {
       const account = email.toLowerCase();
       const client = clientKey(c);
       const now = clock().getTime();
-      const wait = Math.max(
-        ...Object.values(THROTTLES).map(({ key, free }) => {
-          const failed = staff.failures(key(account, client));
+      const waits = await Promise.all(
+        Object.values(THROTTLES).map(async ({ key, free }) => {
+          const failed = await staff.failures(key(account, client));
           return failed ? Date.parse(failed.lastAt) + lockoutSeconds(failed.failures, free) * 1000 - now : 0;
         }),
       );
+      const wait = Math.max(...waits);
       if (wait > 0)
         throw new ApiError(429, 'login_delayed', 'Too many failed logins; wait and try again', undefined, {
           'Retry-After': String(Math.ceil(wait / 1000)),
         });
-      const member = staff.findByEmail(email);
+      const member = await staff.findByEmail(email);
       const valid = await verifyPassword(member?.passwordHash ?? (await dummyHash()), password);
       if (!member || !valid) {
         const at = clock().toISOString();
         // The account counts clients, not guesses: only a client's first failure on it adds one.
-        const firstFromClient = !staff.failures(THROTTLES.pair.key(account, client));
+        const firstFromClient = !(await staff.failures(THROTTLES.pair.key(account, client)));
         for (const [name, { key }] of Object.entries(THROTTLES))
-          if (name !== 'account' || firstFromClient) staff.recordFailure(key(account, client), at);
+          if (name !== 'account' || firstFromClient) await staff.recordFailure(key(account, client), at);
         throw new ApiError(401, 'invalid_login', 'E-mail or password is wrong');
       }
-      for (const { key } of Object.values(THROTTLES)) staff.forgive(key(account, client));
+      for (const { key } of Object.values(THROTTLES)) await staff.forgive(key(account, client));
       const token = randomBytes(32).toString('base64url');
       const csrf = randomBytes(32).toString('base64url');
-      staff.startSession(hashToken(token), member.id, csrf, clock().toISOString());
+      await staff.startSession(hashToken(token), member.id, csrf, clock().toISOString());
       const secure = isSecure(c);
       setCookie(c, cookieName(secure), token, {
         httpOnly: true,
@@ -118,8 +119,8 @@ export function authRoutes(deps: AuthDeps) {
       });
       return c.json({ email: member.email, role: member.role, csrfToken: csrf });
     })
-    .post('/logout', requireSession(deps), requireCsrf, (c) => {
-      staff.endSession(c.get('tokenHash'));
+    .post('/logout', requireSession(deps), requireCsrf, async (c) => {
+      await staff.endSession(c.get('tokenHash'));
       deleteCookie(c, cookieName(isSecure(c)), { path: '/', secure: isSecure(c) });
       return c.json({ status: 'logged-out' });
     })

@@ -10,7 +10,7 @@ import { unhelpfulArticles } from '../reports/unhelpful.ts';
 /** One paged report: its rows for a period, the columns it sorts by, and its CSV download. */
 interface PagedReport<Row> {
   /** Rows of the period; the locale filter is applied to every report, any other filter by the report itself. */
-  rows: (period: Period, query: ListQuery) => Row[];
+  rows: (period: Period, query: ListQuery) => Promise<Row[]>;
   sortBy: Record<string, (row: Row) => number | string>;
   defaultSort: string;
   /** The CSV file's name, without `.csv`. */
@@ -28,8 +28,8 @@ export function pagedReports(reports: ReportStorage, manifest: Manifest): PagedR
   const articles = new Map(manifest.articles.map((article) => [article.id, article]));
   return {
     unhelpful: {
-      rows: (period, query) =>
-        unhelpfulArticles(reports, manifest, period).filter(
+      rows: async (period, query) =>
+        (await unhelpfulArticles(reports, manifest, period)).filter(
           (row) => !query.category || row.category === query.category,
         ),
       sortBy: {
@@ -125,8 +125,8 @@ export function pagedReports(reports: ReportStorage, manifest: Manifest): PagedR
     },
     // Which contexts deflect (readers choose an article) and which fail (readers choose support, or nothing).
     contexts: {
-      rows: (period) =>
-        reports.contexts(period).map((row) => ({
+      rows: async (period) =>
+        (await reports.contexts(period)).map((row) => ({
           ...row,
           clickRate: share(row.clicks, row.impressions),
           contactRate: share(row.contacts, row.impressions),
@@ -143,9 +143,9 @@ export function pagedReports(reports: ReportStorage, manifest: Manifest): PagedR
       csvRow: (r) => [r.locale, r.context, r.impressions, r.clicks, r.contacts, r.clickRate ?? '', r.contactRate ?? ''],
     },
     synonyms: {
-      rows: (period, query) => {
-        const decided = reports.synonymReviews();
-        return reports.rephrasedQueries(period).flatMap((row) => {
+      rows: async (period, query) => {
+        const [decided, rephrased] = await Promise.all([reports.synonymReviews(), reports.rephrasedQueries(period)]);
+        return rephrased.flatMap((row) => {
           const article = articles.get(row.articleId);
           if (!article || (query.category && article.category !== query.category)) return [];
           const review = decided.get(`${row.locale}|${row.normalized}|${row.articleId}`) ?? {
@@ -174,13 +174,13 @@ export function pagedReports(reports: ReportStorage, manifest: Manifest): PagedR
 }
 
 /** Answers one page of a report, sorted as asked, as JSON or as a CSV download. */
-export function answerPage<Name extends keyof ReportRows>(
+export async function answerPage<Name extends keyof ReportRows>(
   c: Context,
   report: PagedReports[Name],
   query: ListQuery,
   period: Period,
 ) {
-  const rows = report.rows(period, query).filter((row) => !query.locale || row.locale === query.locale);
+  const rows = (await report.rows(period, query)).filter((row) => !query.locale || row.locale === query.locale);
   const page = sortAndPage(rows, query, report.sortBy, report.defaultSort);
   if (query.format !== 'csv') return c.json(page);
   return c.body(toCsv(report.header, page.rows.map(report.csvRow)), 200, {

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import type { Database } from 'better-sqlite3';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
@@ -9,8 +8,9 @@ import { localeSchema } from '../../src/shared/locales.ts';
 import { ARTICLE_STATUSES, QUERY_STATUSES, SYNONYM_STATUSES } from '../../src/shared/review-statuses.ts';
 import { readJsonBody, validate } from '../api/json-body.ts';
 import type { ProxyTrustReader } from '../api/client-address.ts';
-import { createReportStorage, type ReportStorage } from '../db/report-storage.ts';
-import { createStaffStorage, roles } from '../db/staff-storage.ts';
+import type { ReportStorage } from '../db/report-storage.ts';
+import { roles } from '../db/staff-storage.ts';
+import type { Storage } from '../db/storage.ts';
 import { ApiError } from '../errors.ts';
 import { listQuerySchema, periodOf } from '../reports/list-options.ts';
 import { overview } from '../reports/overview.ts';
@@ -18,7 +18,7 @@ import { answerPage, pagedReports } from './paged-reports.ts';
 import { authRoutes, requireCsrf, requireRole, requireSession, type AuthDeps, type StaffEnv } from './auth.ts';
 
 export interface StaffDeps {
-  db: Database;
+  storage: Pick<Storage, 'reports' | 'staff'>;
   manifest: Manifest;
   clock: () => Date;
   proxies: ProxyTrustReader;
@@ -45,9 +45,8 @@ const queryReviewSchema = z.strictObject({
 const signedIn = (deps: AuthDeps) => [requireSession(deps), requireCsrf, requireRole(...roles)] as const;
 
 /** /api/staff: login, and reports that only a session may read. No report data is ever in the static files. */
-export function staffRoutes({ db, manifest, clock, proxies }: StaffDeps) {
-  const staff = createStaffStorage(db);
-  const reports = createReportStorage(db);
+export function staffRoutes({ storage, manifest, clock, proxies }: StaffDeps) {
+  const { staff, reports } = storage;
   const deps: AuthDeps = {
     staff,
     clock,
@@ -75,11 +74,11 @@ export function staffRoutes({ db, manifest, clock, proxies }: StaffDeps) {
     });
   }
   return app
-    .get('/reports/overview', ...anyRole, (c) =>
-      c.json(overview(reports, periodOf(validate(listQuerySchema, c.req.query()), clock()))),
+    .get('/reports/overview', ...anyRole, async (c) =>
+      c.json(await overview(reports, periodOf(validate(listQuerySchema, c.req.query()), clock()))),
     )
     .route('/', reviewRoutes(reports, manifest, deps))
-    .get('/accounts', requireSession(deps), requireRole('admin'), (c) => c.json(staff.list()));
+    .get('/accounts', requireSession(deps), requireRole('admin'), async (c) => c.json(await staff.list()));
 }
 
 /** Staff's decisions on what the reports show: an article's state, a query's, a reader synonym's. */
@@ -99,20 +98,20 @@ function reviewRoutes(reports: ReportStorage, manifest: Manifest, deps: AuthDeps
       requireArticle(id);
       const body = await readJsonBody(c, articleReviewSchema);
       const review = { ...body, ...stamp(c) };
-      reports.reviewArticle(id, review);
+      await reports.reviewArticle(id, review);
       return c.json(review);
     })
     .patch('/synonyms/review', ...anyRole, async (c) => {
       const { status, note, ...pair } = await readJsonBody(c, synonymReviewSchema);
       requireArticle(pair.articleId);
       const review = { status, note, ...stamp(c) };
-      reports.reviewSynonym(pair, review);
+      await reports.reviewSynonym(pair, review);
       return c.json(review);
     })
     .patch('/queries/review', ...anyRole, async (c) => {
       const { locale, normalized, ...body } = await readJsonBody(c, queryReviewSchema);
       const review = { ...body, ...stamp(c) };
-      reports.reviewQuery(locale, normalized, review);
+      await reports.reviewQuery(locale, normalized, review);
       return c.json(review);
     });
 }

@@ -21,8 +21,8 @@ function useSite() {
 
 describe('“Was this helpful?”', () => {
   const site = useSite();
-  const stored = <T>(read: (stored: Stored) => T) => readStored(site.server.dataDir, read);
-  const votesOn = (id: string) => stored(({ storage }) => storage.helpfulness([id]).get(id));
+  const stored = <T>(read: (stored: Stored) => Promise<T>) => readStored(site.server.dataDir, read);
+  const votesOn = (id: string) => stored(async ({ events }) => (await events.helpfulness([id])).get(id));
 
   it('takes a No with a reason and comment by keyboard, thanks the reader and offers the hand-off', async () => {
     await page.goto(`${site.server.url}${articleUrl}`);
@@ -39,15 +39,17 @@ describe('“Was this helpful?”', () => {
     expect(await next.first().isVisible()).toBe(true);
     expect(await page.locator('#feedback-thanks-no a.button').isVisible()).toBe(true);
     await expect.poll(() => votesOn(articleId)).toEqual({ helpful: 0, total: 1 });
-    expect(stored(({ reports }) => reports.reasons(allDays))).toEqual([
+    expect(await stored(({ reports }) => reports.reasons(allDays))).toEqual([
       { articleId, reason: 'did-not-work', count: 1 },
     ]);
-    expect(stored(({ reports }) => reports.comments(allDays))).toEqual([
+    expect(await stored(({ reports }) => reports.comments(allDays))).toEqual([
       { articleId, helpful: 0, comment: '알림톡이 안 와요. 연락처 [phone]', at: expect.any(String) },
     ]);
     await expect
       .poll(() =>
-        stored(({ reports }) => reports.articleDays(allDays).find((day) => day.articleId === articleId)?.views),
+        stored(
+          async ({ reports }) => (await reports.articleDays(allDays)).find((day) => day.articleId === articleId)?.views,
+        ),
       )
       .toBeGreaterThan(0);
   });
@@ -94,8 +96,8 @@ describe('“Was this helpful?”', () => {
       await noJs.getByRole('button', { name: '보내기' }).click();
       await noJs.waitForURL(`**/${other}/#feedback-thanks-no`);
       expect(await noJs.locator('#feedback-thanks-no').isVisible()).toBe(true);
-      expect(votesOn(other)).toEqual({ helpful: 0, total: 1 });
-      expect(stored(({ reports }) => reports.reasons(allDays))).toContainEqual({
+      expect(await votesOn(other)).toEqual({ helpful: 0, total: 1 });
+      expect(await stored(({ reports }) => reports.reasons(allDays))).toContainEqual({
         articleId: other,
         reason: 'outdated',
         count: 1,
@@ -112,7 +114,8 @@ describe('what readers read next', () => {
   const readersOnward = (next: string) =>
     readStored(
       site.server.dataDir,
-      ({ storage }) => storage.readNext(articleId, 1, 10).find((article) => article.articleId === next)?.readers ?? 0,
+      async ({ events }) =>
+        (await events.readNext(articleId, 1, 10)).find((article) => article.articleId === next)?.readers ?? 0,
     );
 
   it('shows, near the end of an article, what three readers of it went on to read', async () => {

@@ -50,12 +50,10 @@ function useHelpServer() {
 }
 
 /** The widget's counts for a context, as the staff report reads them. */
-const contextCounts = (context: string) =>
-  readStored(help.dataDir, ({ reports }) => reports.contexts(allDays).find((row) => row.context === context)) ?? {
-    impressions: 0,
-    clicks: 0,
-    contacts: 0,
-  };
+const contextCounts = async (context: string) =>
+  (await readStored(help.dataDir, async ({ reports }) =>
+    (await reports.contexts(allDays)).find((row) => row.context === context),
+  )) ?? { impressions: 0, clicks: 0, contacts: 0 };
 
 /** The context's articles as the widget must list them: the editor's order, then title. */
 const expectedTitles = (context: string) =>
@@ -134,13 +132,12 @@ describe('the widget on the demo shop', () => {
   });
 
   it('searches the help center inline, and records the search and the click', async () => {
-    const before = contextCounts('order-status').impressions;
+    const before = (await contextCounts('order-status')).impressions;
     const searches = () =>
-      readStored(help.dataDir, ({ reports }) => reports.searchDays(allDays)).reduce(
-        (sum, day) => sum + day.searches,
-        0,
+      readStored(help.dataDir, async ({ reports }) =>
+        (await reports.searchDays(allDays)).reduce((sum, day) => sum + day.searches, 0),
       );
-    const searchesBefore = searches();
+    const searchesBefore = await searches();
     const page = await browser.newPage();
     await page.goto(`${help.url}/demo/shop/orders/`);
     await launcher(page).click();
@@ -150,10 +147,10 @@ describe('the widget on the demo shop', () => {
     await result.waitFor();
     await result.press('Enter');
     await expect.poll(() => panel(page).locator('.article h3').textContent()).toBe('환불은 언제 되나요?');
-    await expect.poll(() => contextCounts('order-status').clicks).toBe(1);
+    await expect.poll(async () => (await contextCounts('order-status')).clicks).toBe(1);
     await expect.poll(searches).toBe(searchesBefore + 1);
     // One panel shown: searching and reading inside it are not new impressions.
-    expect(contextCounts('order-status').impressions).toBe(before + 1);
+    expect((await contextCounts('order-status')).impressions).toBe(before + 1);
     await page.close();
   });
   it('hands a search that found nothing to support, prefilled, and counts it in the funnel', async () => {
@@ -175,7 +172,7 @@ describe('the widget on the demo shop', () => {
     await expect
       .poll(() => readStored(help.dataDir, ({ reports }) => reports.handoffs(allDays)))
       .toContainEqual({ locale: 'ko', articleId: null, query: '채용 공고', normalized: '채용공고', clicks: 1 });
-    await expect.poll(() => contextCounts('cart').contacts).toBe(1);
+    await expect.poll(async () => (await contextCounts('cart')).contacts).toBe(1);
     await page.close();
   });
 });
@@ -189,7 +186,7 @@ describe('the widget on another site', () => {
     await launcher(page).click();
     await expect.poll(() => listed(page)).toEqual(expectedTitles('returns'));
     await panel(page).locator('.list a').first().click();
-    await expect.poll(() => contextCounts('returns').clicks).toBe(1);
+    await expect.poll(async () => (await contextCounts('returns')).clicks).toBe(1);
     const status = await page.evaluate(
       async (url) => (await fetch(`${url}/api/helpfulness?locale=ko&ids=ko/returns-refunds/return-request`)).status,
       help.url,
@@ -199,8 +196,8 @@ describe('the widget on another site', () => {
   });
 
   it('still helps from an origin that is not allowed, but the API refuses its events and its reads', async () => {
-    const impressions = () => contextCounts('returns').impressions;
-    const before = impressions();
+    const impressions = async () => (await contextCounts('returns')).impressions;
+    const before = await impressions();
     const page = await browser.newPage();
     await page.goto(refused.url);
     await launcher(page).click();
@@ -218,7 +215,7 @@ describe('the widget on another site', () => {
     expect(refusal).toBe('TypeError');
     // Neither that nor the widget's own impression beacon was stored.
     await page.waitForTimeout(300);
-    expect(impressions()).toEqual(before);
+    expect(await impressions()).toEqual(before);
     await page.close();
   });
 });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeEach, describe, expect, inject, it, vi } from 'vitest';
-import { openDatabase } from '../../server/db/open.ts';
+import { openSqlite } from '../../server/db/engine.ts';
 import { startApiServer } from '../helpers/api-server.ts';
 import { spawnServer } from '../helpers/server.ts';
 
@@ -27,7 +27,9 @@ const health = () => fetch(`${server.url}/api/health`);
 const later = () => {
   server.clock.now = new Date(server.clock.now.getTime() + 60_000);
 };
-const votes = () => server.storage.helpfulness([article]).get(article)?.total;
+const votes = async () => (await server.events.helpfulness([article])).get(article)?.total;
+/** SQLite's settings, on the server's own connection: they inject the faults a disk or an operator would. */
+const pragma = (text: string) => server.select(`PRAGMA ${text}`);
 
 async function expectUnavailable(response: Response) {
   expect(response.status).toBe(503);
@@ -41,20 +43,20 @@ describe('storage faults that will pass', () => {
   it('answer 503 with Retry-After while the disk is full, and store again once there is room', async () => {
     const log = vi.spyOn(console, 'error').mockImplementation(() => {});
     expect((await vote()).status).toBe(201);
-    const pages = server.db.pragma('page_count', { simple: true }) as number;
+    const pages = (await server.count('PRAGMA page_count'));
     // SQLite answers SQLITE_FULL past max_page_count exactly as it does on a full disk.
-    server.db.pragma(`max_page_count = ${pages}`);
+    await pragma(`max_page_count = ${pages}`);
     // The pages the database has fill first.
     let filling = 0;
     while ((await vote('x'.repeat(1000))).status === 201) expect(++filling).toBeLessThan(1000);
-    const stored = votes();
+    const stored = await votes();
     for (let i = 0; i < 20; i++) expect(await expectUnavailable(await vote('x'.repeat(1000)))).toContain('SQLITE_FULL');
-    expect(votes()).toBe(stored);
+    expect(await votes()).toBe(stored);
     // One line for the kind, not a stack per request.
     expect(log.mock.calls.filter(([line]) => String(line).includes('SQLITE_FULL'))).toHaveLength(1);
     expect(log.mock.calls.flat().join('\n')).not.toMatch(/\n\s+at /);
 
-    server.db.pragma('max_page_count = 1000000000');
+    await pragma('max_page_count = 1000000000');
     expect((await vote()).status).toBe(201);
     log.mockRestore();
   });
@@ -62,11 +64,11 @@ describe('storage faults that will pass', () => {
   it('answer 503 while the database is read-only, and health says so from a real write', async () => {
     const log = vi.spyOn(console, 'error').mockImplementation(() => {});
     expect((await health()).status).toBe(200);
-    server.db.pragma('query_only = 1');
+    await pragma('query_only = 1');
     expect(await expectUnavailable(await vote())).toContain('SQLITE_READONLY');
     later();
     expect(await expectUnavailable(await health())).toContain('SQLITE_READONLY');
-    server.db.pragma('query_only = 0');
+    await pragma('query_only = 0');
     // Probed at most every few seconds: until then health repeats what it learned.
     expect((await health()).status).toBe(503);
     later();
@@ -80,7 +82,7 @@ describe('the database file deleted while the server runs', () => {
   it('stops acknowledging writes and says so in health and in the log', async () => {
     const log = vi.spyOn(console, 'error').mockImplementation(() => {});
     expect((await vote()).status).toBe(201);
-    unlinkSync(server.db.name);
+    unlinkSync(server.config.databaseFile);
     await expectUnavailable(await vote());
     later();
     expect(await expectUnavailable(await health())).toContain('database_missing');
@@ -120,7 +122,7 @@ describe('the hourly roll-up', () => {
   it('runs after the server listens, and a busy database makes it fail in one line, not take the server down', async () => {
     const file = join(dataDir, 'busy', 'helploop.db');
     mkdirSync(join(dataDir, 'busy'));
-    openDatabase(file).close();
+    await openSqlite(file).close();
     const holder = new Database(file);
     holder.prepare('BEGIN IMMEDIATE').run();
     const child = spawn(process.execPath, [resolve('server/main.ts')], {

@@ -1,16 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { createStaffStorage } from '../../server/db/staff-storage.ts';
 import { hashPassword } from '../../server/staff/passwords.ts';
 import { useApiServer } from '../helpers/api-server.ts';
 
 const PASSWORD = 'correct horse battery';
 const START = new Date('2026-11-20T10:00:00Z');
 // Behind one trusted proxy: the address it appends to X-Forwarded-For is the client's.
-const server = useApiServer({ HELPLOOP_TRUST_PROXY: '1' }, async ({ db }) => {
-  const staff = createStaffStorage(db);
+const server = useApiServer({ HELPLOOP_TRUST_PROXY: '1' }, async ({ staff }) => {
   const hash = await hashPassword(PASSWORD);
   for (const email of ['kim@acme.example', 'lee@acme.example', 'park@acme.example', 'choi@acme.example'])
-    staff.add(email, 'support', hash, '2026-01-01T00:00:00Z');
+    await staff.add(email, 'support', hash, '2026-01-01T00:00:00Z');
 });
 
 const login = (email: string, password: string, forwardedFor: string) =>

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { createStaffStorage } from '../../server/db/staff-storage.ts';
 import { hashPassword } from '../../server/staff/passwords.ts';
 import { useApiServer, type ApiServer } from '../helpers/api-server.ts';
 
@@ -9,10 +8,9 @@ const hash = hashPassword(PASSWORD);
 
 /** A server of the describe's own, with a support and an admin account, and the calls a staff page makes to it. */
 function useStaffServer() {
-  const server = useApiServer({}, async ({ db }) => {
-    const staff = createStaffStorage(db);
-    staff.add('support@acme.example', 'support', await hash, '2026-01-01T00:00:00Z');
-    staff.add('admin@acme.example', 'admin', await hash, '2026-01-01T00:00:00Z');
+  const server = useApiServer({}, async ({ staff }) => {
+    await staff.add('support@acme.example', 'support', await hash, '2026-01-01T00:00:00Z');
+    await staff.add('admin@acme.example', 'admin', await hash, '2026-01-01T00:00:00Z');
   });
   return {
     server,
@@ -155,7 +153,7 @@ describe('reports', () => {
     extra: { reason?: string; comment?: string } = {},
   ) => {
     for (let i = 0; i < n; i++) {
-      await server.storage.recordVote({
+      await server.events.recordVote({
         eventId: crypto.randomUUID(),
         articleId,
         visitor: `${articleId}-${day}-${helpful}-${i}`,
@@ -202,7 +200,7 @@ describe('reports', () => {
 
   it('groups failed searches across width, case and spacing, with their variants and visitors', async () => {
     const search = (query: string, visitor: string, resultCount = 0) =>
-      server.storage.recordSearch({
+      server.events.recordSearch({
         eventId: crypto.randomUUID(),
         query,
         normalized: query.normalize('NFKC').toLowerCase().replace(/\s+/g, ''),
@@ -260,7 +258,7 @@ describe('reports', () => {
   it('compares the period with the one before it', async () => {
     const view = async (day: string, n: number) => {
       for (let i = 0; i < n; i++)
-        await server.storage.recordView({
+        await server.events.recordView({
           eventId: crypto.randomUUID(),
           articleId: 'ko/billing/update-card',
           visitor: `v${day}${i}`,
@@ -286,21 +284,21 @@ describe('reports', () => {
       at: at(minute),
     });
     for (const visitor of ['r1', 'r2']) {
-      await server.storage.recordSearch({
+      await server.events.recordSearch({
         ...event(visitor, 0),
         query: '카드 바꾸기',
         normalized: '카드바꾸기',
         locale: 'ko',
         resultCount: 0,
       });
-      await server.storage.recordSearch({
+      await server.events.recordSearch({
         ...event(visitor, 1),
         query: '결제 카드',
         normalized: '결제카드',
         locale: 'ko',
         resultCount: 3,
       });
-      await server.storage.recordClick({
+      await server.events.recordClick({
         ...event(visitor, 2),
         query: '결제 카드',
         normalized: '결제카드',
@@ -309,14 +307,14 @@ describe('reports', () => {
       });
     }
     // Too late to be the same quest.
-    await server.storage.recordSearch({
+    await server.events.recordSearch({
       ...event('r3', 0),
       query: '카드 바꾸기',
       normalized: '카드바꾸기',
       locale: 'ko',
       resultCount: 0,
     });
-    await server.storage.recordClick({
+    await server.events.recordClick({
       ...event('r3', 30),
       query: '결제 카드',
       normalized: '결제카드',
@@ -344,21 +342,21 @@ describe('reports', () => {
     const at = (minute: number) => `2026-11-22T09:${String(minute).padStart(2, '0')}:00.000Z`;
     const quest = async (visitor: string, query: string, articleId: string) => {
       const event = (minute: number) => ({ eventId: crypto.randomUUID(), visitor, day: '2026-11-22', at: at(minute) });
-      await server.storage.recordSearch({
+      await server.events.recordSearch({
         ...event(0),
         query,
         normalized: query.replace(/\s+/g, ''),
         locale: 'ko',
         resultCount: 0,
       });
-      await server.storage.recordSearch({
+      await server.events.recordSearch({
         ...event(1),
         query: '카드',
         normalized: '카드',
         locale: 'ko',
         resultCount: 3,
       });
-      await server.storage.recordClick({ ...event(2), query: '카드', normalized: '카드', articleId, position: 1 });
+      await server.events.recordClick({ ...event(2), query: '카드', normalized: '카드', articleId, position: 1 });
     };
     await quest('s1', '카드 갈아끼우기', 'ko/billing/update-card');
     for (const visitor of ['s2', 's3', 's4']) await quest(visitor, '결제수단 교체', 'ko/billing/update-card');
@@ -366,13 +364,12 @@ describe('reports', () => {
     const period = { from: '2026-11-22', to: '2026-11-22' };
     // Other tests of this file accept pairs of their own; only this test's queries are compared.
     const mine = ['카드 갈아끼우기', '결제수단 교체', '주식 추천'];
-    const taught = () =>
-      server.reports
-        .readerSynonyms(period, 3)
+    const taught = async () =>
+      (await server.reports.readerSynonyms(period, 3))
         .map((pair) => pair.query)
         .filter((query) => mine.includes(query))
         .sort();
-    expect(taught()).toEqual(['결제수단 교체', '주식 추천']);
+    expect(await taught()).toEqual(['결제수단 교체', '주식 추천']);
 
     const { cookie, body } = await login('support@acme.example');
     const review = (query: string, status: string) =>
@@ -392,7 +389,7 @@ describe('reports', () => {
     expect((await review('카드 갈아끼우기', 'accepted')).status).toBe(200);
     expect((await review('주식 추천', 'rejected')).status).toBe(200);
     expect((await review('주식 추천', 'maybe')).status).toBe(400);
-    expect(taught()).toEqual(['결제수단 교체', '카드 갈아끼우기']);
+    expect(await taught()).toEqual(['결제수단 교체', '카드 갈아끼우기']);
 
     const report = await (await call('/reports/synonyms?from=2026-11-22&to=2026-11-22', { cookie })).json();
     const status = (query: string) => report.rows.find((row: { query: string }) => row.query === query).review.status;
@@ -411,22 +408,22 @@ describe('reports', () => {
       day: '2026-11-19',
       at: at(minute),
     });
-    await server.storage.recordSearch({
+    await server.events.recordSearch({
       ...base('f1', 0),
       query: '해외 반품',
       normalized: '해외반품',
       locale: 'ko',
       resultCount: 0,
     });
-    await server.storage.recordContact({ ...base('f1', 5), locale: 'ko', query: '해외 반품', normalized: '해외반품' });
-    await server.storage.recordSearch({
+    await server.events.recordContact({ ...base('f1', 5), locale: 'ko', query: '해외 반품', normalized: '해외반품' });
+    await server.events.recordSearch({
       ...base('f2', 0),
       query: '해외 반품',
       normalized: '해외반품',
       locale: 'ko',
       resultCount: 0,
     });
-    await server.storage.recordContact({ ...base('f2', 45), locale: 'ko' });
+    await server.events.recordContact({ ...base('f2', 45), locale: 'ko' });
     const { cookie } = await login('support@acme.example');
     const failed = await (await call('/reports/failed-searches?days=30&locale=ko', { cookie })).json();
     expect(failed.rows.find((row: { normalized: string }) => row.normalized === '해외반품')).toMatchObject({
@@ -441,7 +438,7 @@ describe('reports', () => {
   it('shows per widget context how often readers chose an article or support, raw days and rolled-up days together', async () => {
     const record = async (type: 'impression' | 'click' | 'contact', context: string, day: string, n: number) => {
       for (let i = 0; i < n; i++) {
-        await server.storage.recordWidgetEvent({
+        await server.events.recordWidgetEvent({
           eventId: crypto.randomUUID(),
           visitor: `w${i}`,
           day,
@@ -455,7 +452,7 @@ describe('reports', () => {
     };
     await record('impression', 'billing', '2026-11-01', 6);
     await record('click', 'billing', '2026-11-01', 3);
-    await server.storage.rollup('2026-11-02');
+    await server.rollup('2026-11-02');
     await record('impression', 'billing', '2026-11-18', 4);
     await record('contact', 'billing', '2026-11-18', 2);
     const { cookie } = await login('support@acme.example');

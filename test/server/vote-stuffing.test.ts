@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { createStaffStorage } from '../../server/db/staff-storage.ts';
 import { hashPassword } from '../../server/staff/passwords.ts';
 import { useApiServer, type ApiServer } from '../helpers/api-server.ts';
 
@@ -39,8 +38,8 @@ describe('one address renaming its browser to stuff the reports', () => {
     HELPLOOP_RATE_LIMIT: '100000',
     HELPLOOP_RATE_LIMIT_PER_IP: '100000',
   };
-  const server = useApiServer(env, async ({ db }) =>
-    createStaffStorage(db).add(
+  const server = useApiServer(env, async ({ staff }) =>
+    staff.add(
       'support@acme.example',
       'support',
       await hashPassword('correct horse battery'),

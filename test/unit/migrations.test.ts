@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { migrate, migrations, type Migration } from '../../server/db/migrations.ts';
+import { migrateSqlite as migrate, migrations, type Migration } from '../../server/db/migrations/sqlite.ts';
 
 /**
  * SHA-256 of the SQL each migration ran when it shipped. Some build their CHECKs from the constants the code uses

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { validateContent } from '../../src/build/content/validate.ts';
 import { createArticle, ScaffoldError } from '../../scripts/editor/scaffold.ts';
 import { slugFromTitle } from '../../scripts/editor/slug.ts';
-import { openDatabase } from '../../server/db/open.ts';
+import { openSqlite } from '../../server/db/engine.ts';
 import { createReportStorage } from '../../server/db/report-storage.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'helploop-new-'));
@@ -88,9 +88,9 @@ describe('npm run new', () => {
     expect(attempt({ title: '?!' })).toThrow(new ScaffoldError('Cannot make a slug from “?!”: give one with --slug'));
   });
 
-  it('from a failed search: prints the file and preview URL, and marks the query planned in the report', () => {
+  it('from a failed search: prints the file and preview URL, and marks the query planned in the report', async () => {
     const databaseFile = join(work, 'helploop.db');
-    openDatabase(databaseFile).close();
+    await openSqlite(databaseFile).close();
     const run = spawnSync(
       process.execPath,
       [resolve('scripts/new.ts'), '--locale', 'ko', '--category', 'billing', '--from-search', '카드 바꾸기'],
@@ -104,8 +104,8 @@ describe('npm run new', () => {
     expect(run.stdout).toBe(
       `Created ${file}\nPreview: npm run dev, then open http://localhost:4321/ko/billing/kadeu-bakkugi/\nMarked “카드 바꾸기” as planned in the failed-searches report.\n`,
     );
-    const db = openDatabase(databaseFile);
-    expect(createReportStorage(db).queryReviews()).toEqual(
+    const engine = openSqlite(databaseFile);
+    expect(await createReportStorage(engine).queryReviews()).toEqual(
       new Map([
         [
           'ko|카드바꾸기',
@@ -118,7 +118,7 @@ describe('npm run new', () => {
         ],
       ]),
     );
-    db.close();
+    await engine.close();
   });
 
   it('asks for the category when run without one and without a terminal, listing them', () => {

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readSecret } from '../../scripts/lib/read-secret.ts';
-import { openDatabase } from '../../server/db/open.ts';
+import { openSqlite } from '../../server/db/engine.ts';
 import { createStaffStorage } from '../../server/db/staff-storage.ts';
 import { verifyPassword } from '../../server/staff/passwords.ts';
 
@@ -50,9 +50,9 @@ describe('the password prompt', () => {
     expect(code, screen).toBe(0);
     expect(screen).toContain('Added kim@example.com as support.');
     expect(screen).not.toContain(PASSWORD.slice(0, 4));
-    const db = openDatabase(databaseFile);
-    const member = createStaffStorage(db).findByEmail('kim@example.com');
-    db.close();
+    const engine = openSqlite(databaseFile);
+    const member = await createStaffStorage(engine.db).findByEmail('kim@example.com');
+    await engine.close();
     expect(await verifyPassword(member!.passwordHash, PASSWORD)).toBe(true);
   }, 30_000);
 });

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { loadConfig } from '../../../server/config.ts';
-import { openDatabase } from '../../../server/db/open.ts';
+import { openEngine } from '../../../server/db/engine.ts';
 import { createReportStorage } from '../../../server/db/report-storage.ts';
 
 /**
@@ -8,22 +8,22 @@ import { createReportStorage } from '../../../server/db/report-storage.ts';
  * readers' synonyms staff accepted, or that HELPLOOP_SYNONYM_READERS distinct readers made within the retention
  * period. Each becomes a hidden alias of its article, as if an editor had added it. Article id → its new aliases.
  */
-function readReaderSynonyms(): Map<string, string[]> {
+async function readReaderSynonyms(): Promise<Map<string, string[]>> {
   const config = loadConfig();
   const aliases = new Map<string, string[]>();
-  if (!existsSync(config.databaseFile)) return aliases;
-  const db = openDatabase(config.databaseFile);
+  if (!config.databaseUrl && !existsSync(config.databaseFile)) return aliases;
+  const engine = await openEngine(config);
   try {
     const to = new Date();
     const from = new Date(to.getTime() - config.retentionDays * 86_400_000);
     const period = { from: from.toISOString().slice(0, 10), to: to.toISOString().slice(0, 10) };
-    for (const { query, articleId } of createReportStorage(db).readerSynonyms(period, config.synonymReaders)) {
+    for (const { query, articleId } of await createReportStorage(engine).readerSynonyms(period, config.synonymReaders)) {
       aliases.set(articleId, [...new Set([...(aliases.get(articleId) ?? []), query])]);
     }
   } finally {
-    db.close();
+    await engine.close();
   }
   return aliases;
 }
 
-export const readerSynonyms = readReaderSynonyms();
+export const readerSynonyms = await readReaderSynonyms();

@@ -1,16 +1,17 @@
 import type { Database } from 'better-sqlite3';
-import { ARTICLE_STATUSES, QUERY_STATUSES, SYNONYM_STATUSES } from '../../src/shared/review-statuses.ts';
-import { roles } from './staff-storage.ts';
+import { ARTICLE_STATUSES, QUERY_STATUSES, SYNONYM_STATUSES } from '../../../src/shared/review-statuses.ts';
+import { roles } from '../staff-storage.ts';
+import { sqlValues } from './values.ts';
 
 export interface Migration {
   id: string;
   up(db: Database): void;
 }
 
-/** A CHECK's list of allowed values, written as the migrations wrote it: `'a', 'b'`. */
-const sqlValues = (values: readonly string[]) => values.map((value) => `'${value}'`).join(', ');
-
-/** Applied in order, each once, each in its own transaction. Append; never edit one that has shipped. */
+/**
+ * Applied in order, each once, each in its own transaction. Append; never edit one that has shipped. Every id here
+ * has its twin in postgres.ts, which makes the same tables in PostgreSQL's words.
+ */
 export const migrations: Migration[] = [
   {
     id: '001-reader-events',
@@ -151,16 +152,19 @@ export const migrations: Migration[] = [
   },
 ];
 
-export function migrate(db: Database, list: Migration[] = migrations): string[] {
+/**
+ * Brings the file up to date. Each migration checks and records itself inside one immediate transaction, so
+ * servers started at once against one file apply each migration once: the second waits, then skips it.
+ */
+export function migrateSqlite(db: Database, list: Migration[] = migrations): string[] {
   db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (id TEXT PRIMARY KEY, applied_at TEXT NOT NULL)');
-  const applied = new Set(db.prepare('SELECT id FROM schema_migrations').pluck().all() as string[]);
+  const applied = db.prepare('SELECT 1 FROM schema_migrations WHERE id = ?');
   const record = db.prepare('INSERT INTO schema_migrations (id, applied_at) VALUES (?, ?)');
-  const pending = list.filter((migration) => !applied.has(migration.id));
-  for (const migration of pending) {
-    db.transaction(() => {
-      migration.up(db);
-      record.run(migration.id, new Date().toISOString());
-    }).immediate();
-  }
-  return pending.map((migration) => migration.id);
+  const ran = db.transaction((migration: Migration) => {
+    if (applied.get(migration.id)) return false;
+    migration.up(db);
+    record.run(migration.id, new Date().toISOString());
+    return true;
+  });
+  return list.filter((migration) => ran.immediate(migration)).map((migration) => migration.id);
 }

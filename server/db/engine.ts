@@ -1,0 +1,96 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type RawBuilder } from 'kysely';
+import { LRUCache } from 'lru-cache';
+import pg from 'pg';
+import type { Synchronous } from '../config.ts';
+import { databaseFileGuard } from './database-file.ts';
+import { migratePostgres } from './migrations/postgres.ts';
+import { migrateSqlite } from './migrations/sqlite.ts';
+import type { Tables } from './tables.ts';
+
+export type EngineKind = 'sqlite' | 'postgres';
+
+/**
+ * One open database, whichever engine: the Kysely instance every storage module queries, and the few SQL
+ * fragments the two engines spell differently. Everything else is one query set.
+ */
+export interface Engine {
+  kind: EngineKind;
+  db: Kysely<Tables>;
+  /** Minutes from one ISO time column to another (negative when `to` is earlier). */
+  minutesBetween(from: string, to: string): RawBuilder<number>;
+  /** The distinct values of a text column in a group, comma-separated. */
+  distinctList(column: string): RawBuilder<string | null>;
+  /** Throws when writes must be refused now (the SQLite file was deleted under the server). */
+  checkWritable(): void;
+  close(): Promise<void>;
+}
+
+/** Where the data lives: a PostgreSQL URL, or the SQLite file (the embedded default). */
+export interface DatabaseTarget {
+  databaseUrl?: string;
+  databaseFile: string;
+  synchronous?: Synchronous;
+}
+
+/** Opens the database the configuration names and brings its schema up to date. */
+export async function openEngine(target: DatabaseTarget): Promise<Engine> {
+  return target.databaseUrl ? openPostgres(target.databaseUrl) : openSqlite(target.databaseFile, target.synchronous);
+}
+
+/** Statements kept prepared: the same few SQL texts run for every event, and better-sqlite3 prepares per call. */
+const PREPARED = 500;
+
+/**
+ * WAL so reports read while beacons write. Under `full` every commit reaches the disk before it is
+ * acknowledged; group commit keeps that cheap.
+ */
+export function openSqlite(file: string, synchronous: Synchronous = 'full'): Engine {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const database = new Database(file);
+  database.pragma('journal_mode = WAL');
+  database.pragma(`synchronous = ${synchronous}`);
+  database.pragma('busy_timeout = 5000');
+  database.pragma('foreign_keys = ON');
+  migrateSqlite(database);
+  const statements = new LRUCache<string, Database.Statement>({ max: PREPARED });
+  const prepare = (text: string) => statements.get(text) ?? statements.set(text, database.prepare(text)).get(text)!;
+  const db = new Kysely<Tables>({
+    dialect: new SqliteDialect({ database: { prepare, close: () => database.close() } }),
+  });
+  return {
+    kind: 'sqlite',
+    db,
+    minutesBetween: (from, to) => sql<number>`(julianday(${sql.ref(to)}) - julianday(${sql.ref(from)})) * 1440`,
+    distinctList: (column) => sql<string | null>`group_concat(DISTINCT ${sql.ref(column)})`,
+    checkWritable: databaseFileGuard(file),
+    close: () => db.destroy(),
+  };
+}
+
+/** Connections per instance: group commit needs one, reports and staff a few more. */
+const POOL_SIZE = 10;
+
+export async function openPostgres(url: string): Promise<Engine> {
+  const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE });
+  // A dropped connection of an idle client must not crash the process; the next query gets a new one.
+  pool.on('error', () => {});
+  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
+  try {
+    await migratePostgres(db);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  return {
+    kind: 'postgres',
+    db,
+    minutesBetween: (from, to) =>
+      sql<number>`extract(epoch from (${sql.ref(to)}::timestamptz - ${sql.ref(from)}::timestamptz)) / 60`,
+    distinctList: (column) => sql<string | null>`string_agg(DISTINCT ${sql.ref(column)}, ',')`,
+    checkWritable: () => {},
+    close: () => db.destroy(),
+  };
+}

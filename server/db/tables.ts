@@ -1,0 +1,109 @@
+import type { Generated } from 'kysely';
+
+/**
+ * The tables as both engines hold them (migrations/): what Kysely checks every query against. Times are ISO text
+ * and days YYYY-MM-DD in both, so one query set compares and groups them the same way; `helpful` is 0 or 1.
+ */
+export interface Tables {
+  received_events: { event_id: string; received_at: string };
+  votes: {
+    article_id: string;
+    visitor: string;
+    source: string | null;
+    day: string;
+    helpful: number;
+    reason: string | null;
+    comment: string | null;
+    created_at: string;
+  };
+  views: { id: Generated<number>; article_id: string; visitor: string; day: string; created_at: string };
+  searches: {
+    id: Generated<number>;
+    query: string;
+    normalized: string;
+    locale: string;
+    result_count: number;
+    visitor: string;
+    day: string;
+    created_at: string;
+  };
+  search_clicks: {
+    id: Generated<number>;
+    query: string;
+    normalized: string;
+    article_id: string;
+    position: number;
+    visitor: string;
+    day: string;
+    created_at: string;
+  };
+  contact_clicks: {
+    id: Generated<number>;
+    locale: string;
+    article_id: string | null;
+    query: string | null;
+    normalized: string | null;
+    visitor: string;
+    day: string;
+    created_at: string;
+  };
+  widget_events: {
+    id: Generated<number>;
+    type: 'impression' | 'click' | 'contact';
+    context: string;
+    locale: string;
+    article_id: string | null;
+    position: number | null;
+    visitor: string;
+    day: string;
+    created_at: string;
+  };
+  daily_articles: {
+    day: string;
+    article_id: string;
+    views: Generated<number>;
+    helpful: Generated<number>;
+    unhelpful: Generated<number>;
+  };
+  daily_searches: {
+    day: string;
+    locale: string;
+    normalized: string;
+    searches: Generated<number>;
+    zero_results: Generated<number>;
+    clicks: Generated<number>;
+  };
+  daily_contexts: {
+    day: string;
+    locale: string;
+    context: string;
+    impressions: Generated<number>;
+    clicks: Generated<number>;
+    contacts: Generated<number>;
+  };
+  visitor_salts: { day: string; salt: Buffer };
+  staff: { id: Generated<number>; email: string; role: string; password_hash: string; created_at: string };
+  sessions: { token_hash: string; staff_id: number; csrf: string; created_at: string; seen_at: string };
+  login_failures: { key: string; failures: number; last_at: string };
+  article_reviews: { article_id: string; status: string; note: Generated<string>; updated_by: string; updated_at: string };
+  query_reviews: {
+    locale: string;
+    normalized: string;
+    status: string;
+    note: Generated<string>;
+    updated_by: string;
+    updated_at: string;
+  };
+  synonym_reviews: {
+    locale: string;
+    normalized: string;
+    article_id: string;
+    query: string;
+    status: string;
+    note: Generated<string>;
+    updated_by: string;
+    updated_at: string;
+  };
+  health_probe: { id: number; at: string };
+  schema_migrations: { id: string; applied_at: string };
+}
