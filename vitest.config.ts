@@ -2,6 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // The root's global setup runs once per run and what it provides reaches every project: one PostgreSQL cluster.
+    globalSetup: ['test/postgres-setup.ts'],
     projects: [
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
       {
