@@ -56,7 +56,16 @@ export function openSqlite(file: string, synchronous: Synchronous = 'full'): Eng
   database.pragma('foreign_keys = ON');
   migrateSqlite(database);
   const statements = new LRUCache<string, Database.Statement>({ max: PREPARED });
-  const prepare = (text: string) => statements.get(text) ?? statements.set(text, database.prepare(text)).get(text)!;
+  const prepared = (text: string) => statements.get(text) ?? statements.set(text, database.prepare(text)).get(text)!;
+  // SQLite ends a transaction itself on some faults (a full disk): Kysely's ROLLBACK would then fail and hide the
+  // fault that a reader's browser must hear as 503, so it rolls back only what is still open.
+  const rollback = {
+    reader: false,
+    all: () => [],
+    iterate: () => [][Symbol.iterator](),
+    run: () => (database.inTransaction ? prepared('rollback').run() : { changes: 0, lastInsertRowid: 0 }),
+  };
+  const prepare = (text: string) => (text === 'rollback' ? rollback : prepared(text));
   const db = new Kysely<Tables>({
     dialect: new SqliteDialect({ database: { prepare, close: () => database.close() } }),
   });

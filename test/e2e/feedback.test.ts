@@ -75,7 +75,7 @@ describe('“Was this helpful?”', () => {
     await expect
       .poll(() => page.evaluate(() => JSON.parse(localStorage.getItem('helploop:outbox') ?? '[]').length))
       .toBeGreaterThan(0);
-    expect(votesOn(other)).toBeUndefined();
+    expect(await votesOn(other)).toBeUndefined();
 
     await page.unroute('**/api/**');
     await page.goto(`${site.server.url}/ko/`);

@@ -166,5 +166,7 @@ export function migrateSqlite(db: Database, list: Migration[] = migrations): str
     record.run(migration.id, new Date().toISOString());
     return true;
   });
-  return list.filter((migration) => ran.immediate(migration)).map((migration) => migration.id);
+  // Read first without a lock: a server starting beside a busy writer must not wait for it when nothing is pending.
+  const pending = list.filter((migration) => !applied.get(migration.id));
+  return pending.filter((migration) => ran.immediate(migration)).map((migration) => migration.id);
 }
