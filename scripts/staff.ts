@@ -50,7 +50,8 @@ switch (command) {
     break;
   }
   case 'list':
-    for (const member of await staff.list()) console.log(`${member.email}\t${member.role}\t${member.createdAt.slice(0, 10)}`);
+    for (const member of await staff.list())
+      console.log(`${member.email}\t${member.role}\t${member.createdAt.slice(0, 10)}`);
     break;
   case 'remove':
     console.log((await staff.remove(needEmail())) ? `Removed ${email}.` : fail(`No account ${email}.`));

@@ -25,7 +25,7 @@ export interface AppDeps {
 
 /** The whole server: the API under /api and the built site everywhere else. Tests build their own. */
 export function createApp({ config, storage, manifest, clock }: AppDeps) {
-  const { events } = storage;
+  const { events, shared } = storage;
   const origins = new Set([...manifest.widgetOrigins, ...config.corsOrigins]);
   const proxies = proxyTrust(config.trustProxy);
   const api = new Hono()
@@ -47,7 +47,11 @@ export function createApp({ config, storage, manifest, clock }: AppDeps) {
         manifest,
         clock,
         visitorOf: visitorOf(events, clock, proxies),
-        checkRate: visitorRateLimits({ perVisitor: config.rateLimit, perSource: config.rateLimitPerIp }, clock),
+        checkRate: visitorRateLimits(
+          { perVisitor: config.rateLimit, perSource: config.rateLimitPerIp },
+          clock,
+          shared.reserve,
+        ),
         votesPerSource: config.votesPerIp,
         checkOrigin: originGuard(origins, proxies.viaProxy),
         mask: (text) => maskPersonalData(text, config.maskPatterns),

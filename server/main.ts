@@ -8,25 +8,33 @@ import { readManifest } from './manifest.ts';
 import { portTakenMessage } from './port-taken.ts';
 import { everyInterval } from './periodic-task.ts';
 import { daysBefore } from './days.ts';
+import { onOneInstance } from './job-lease.ts';
 
 const config = loadConfig();
+const clock = () => new Date();
 const manifest = readManifest(config.siteDir);
 const where = config.databaseUrl ? 'the PostgreSQL database' : `the database ${config.databaseFile}`;
 const engine = await openOrExplain();
 const storage = engine && createStorage(engine);
 const app = storage
-  ? createApp({ config, storage, manifest, clock: () => new Date() })
+  ? createApp({ config, storage, manifest, clock })
   : createSiteOnlyApp(
       config,
       manifest,
       new StorageUnavailableError('database_unavailable', `${where} could not be opened`),
     );
 
-// Raw events past their retention fold into daily counts: once listening, then hourly.
+const HOUR = 3_600_000;
+// Raw events past their retention fold into daily counts: once listening, then hourly, on one instance of those
+// sharing the database. Its lease is held for most of the hour, so the next hour any instance may take it.
 const rollup =
   storage &&
-  everyInterval('The roll-up of expired events', 3_600_000, () =>
-    storage.rollup(daysBefore(new Date(), config.retentionDays)),
+  everyInterval(
+    'The roll-up of expired events',
+    HOUR,
+    onOneInstance(storage.shared, 'rollup', HOUR * 0.9, clock, () =>
+      storage.rollup(daysBefore(clock(), config.retentionDays)),
+    ),
   );
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {

@@ -5,7 +5,7 @@
 export function everyInterval(
   name: string,
   intervalMs: number,
-  task: () => Promise<void>,
+  task: () => Promise<unknown>,
   log = (line: string) => console.error(line),
 ) {
   let running = false;

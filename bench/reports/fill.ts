@@ -19,7 +19,14 @@ const common = (e: Row) => ({ visitor: e.visitor, day: e.day, created_at: e.at }
 const TABLE_OF: { [Kind in keyof DayEvents]: [keyof Tables, (event: Row) => Row] } = {
   votes: [
     'votes',
-    (e) => ({ ...common(e), article_id: e.articleId, source: e.source, helpful: e.helpful, reason: e.reason, comment: e.comment }),
+    (e) => ({
+      ...common(e),
+      article_id: e.articleId,
+      source: e.source,
+      helpful: e.helpful,
+      reason: e.reason,
+      comment: e.comment,
+    }),
   ],
   views: ['views', (e) => ({ ...common(e), article_id: e.articleId })],
   searches: [
@@ -32,7 +39,14 @@ const TABLE_OF: { [Kind in keyof DayEvents]: [keyof Tables, (event: Row) => Row]
   ],
   widgetEvents: [
     'widget_events',
-    (e) => ({ ...common(e), type: e.type, context: e.context, locale: e.locale, article_id: e.articleId, position: e.position }),
+    (e) => ({
+      ...common(e),
+      type: e.type,
+      context: e.context,
+      locale: e.locale,
+      article_id: e.articleId,
+      position: e.position,
+    }),
   ],
   contacts: [
     'contact_clicks',
@@ -54,10 +68,16 @@ export async function fillDatabase(engine: Engine, plan: FillPlan): Promise<Reco
   for (const back of [...retained, ...older]) {
     const events = eventsOf(daysBefore(plan.now, back));
     await db.transaction().execute(async (trx) => {
-      for (const [kind, [table, row]] of Object.entries(TABLE_OF) as [keyof DayEvents, [keyof Tables, (e: Row) => Row]][]) {
+      for (const [kind, [table, row]] of Object.entries(TABLE_OF) as [
+        keyof DayEvents,
+        [keyof Tables, (e: Row) => Row],
+      ][]) {
         const rows = events[kind].map(row);
         for (let i = 0; i < rows.length; i += CHUNK)
-          await trx.insertInto(table).values(rows.slice(i, i + CHUNK) as never).execute();
+          await trx
+            .insertInto(table)
+            .values(rows.slice(i, i + CHUNK) as never)
+            .execute();
       }
     });
   }

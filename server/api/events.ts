@@ -25,7 +25,7 @@ export interface EventDeps {
   manifest: Manifest;
   clock: () => Date;
   visitorOf: (c: Context) => Promise<Visitor>;
-  checkRate: (visitor: Visitor) => void;
+  checkRate: (visitor: Visitor) => Promise<void>;
   /** Votes on one article counted per source (IP address) and day. */
   votesPerSource: number;
   /** Refuses events sent from sites that may not embed the widget. */
@@ -69,7 +69,7 @@ function identifySender({ checkOrigin, visitorOf, checkRate, clock }: EventDeps)
   return async function sender(c, next) {
     checkOrigin(c);
     const visitor = await visitorOf(c);
-    checkRate(visitor);
+    await checkRate(visitor);
     c.set('sender', { visitor: visitor.key, source: visitor.source, day: visitor.day, at: clock().toISOString() });
     await next();
   };
@@ -169,7 +169,7 @@ function readBackRoutes({ storage, manifest, visitorOf, checkRate }: EventDeps, 
     new Hono()
       // The widget orders a context's articles by this; a score per article, higher is more helpful.
       .get('/helpfulness', async (c) => {
-        checkRate(await visitorOf(c));
+        await checkRate(await visitorOf(c));
         const { ids } = validate(helpfulnessQuerySchema, c.req.query());
         const votes = await storage.helpfulness(ids);
         const articles = Object.fromEntries(
@@ -184,16 +184,18 @@ function readBackRoutes({ storage, manifest, visitorOf, checkRate }: EventDeps, 
       // "Readers went on to read": a few readers are needed before a pair is shown, so no one's path is.
       .get('/read-next', async (c) => {
         // Each answer is a query over the raw views: a flood must not become a flood of them.
-        checkRate(await visitorOf(c));
+        await checkRate(await visitorOf(c));
         const { articleId } = validate(readNextQuerySchema, c.req.query());
         requireArticle(articleId);
         const locale = articleId.slice(0, articleId.indexOf('/'));
-        const articles = (await storage.readNext(articleId, READ_NEXT_MIN_READERS, 10)).flatMap(({ articleId: id, readers }) => {
+        const articles = (await storage.readNext(articleId, READ_NEXT_MIN_READERS, 10)).flatMap(
+          ({ articleId: id, readers }) => {
             const article = byId.get(id);
             return article && article.locale === locale
               ? [{ id, title: article.title, url: article.url, readers }]
               : [];
-          });
+          },
+        );
         c.header('Cache-Control', 'public, max-age=3600');
         return c.json({ articles: articles.slice(0, 3) });
       })

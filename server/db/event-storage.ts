@@ -65,7 +65,10 @@ export function createEventStorage(engine: Engine) {
   const { db } = engine;
   const commit = groupCommit(db, engine.checkWritable);
   /** Writes the event unless its id was seen before; resolves once that is committed. */
-  const once = (event: Received & { eventId: string }, write: (trx: Transaction<Tables>) => Promise<{ numInsertedOrUpdatedRows?: bigint }>) =>
+  const once = (
+    event: Received & { eventId: string },
+    write: (trx: Transaction<Tables>) => Promise<{ numInsertedOrUpdatedRows?: bigint }>,
+  ) =>
     commit(async (trx): Promise<WriteResult> => {
       const received = await trx
         .insertInto('received_events')
@@ -119,7 +122,10 @@ export function createEventStorage(engine: Engine) {
       }),
     recordView: (event: ViewEvent) =>
       once(event, (trx) =>
-        trx.insertInto('views').values({ ...common(event), article_id: event.articleId }).executeTakeFirst(),
+        trx
+          .insertInto('views')
+          .values({ ...common(event), article_id: event.articleId })
+          .executeTakeFirst(),
       ),
     recordSearch: (event: SearchEvent) =>
       once(event, (trx) =>
@@ -213,7 +219,11 @@ export function createEventStorage(engine: Engine) {
         .where('article_id', 'in', ids);
       const rows = await db
         .selectFrom(raw.unionAll(rolled).as('t'))
-        .select(['article_id as articleId', (eb) => eb.fn.sum('helpful').as('helpful'), (eb) => eb.fn.sum('total').as('total')])
+        .select([
+          'article_id as articleId',
+          (eb) => eb.fn.sum('helpful').as('helpful'),
+          (eb) => eb.fn.sum('total').as('total'),
+        ])
         .groupBy('article_id')
         .execute();
       return new Map(

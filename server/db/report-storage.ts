@@ -89,9 +89,7 @@ export function createReportStorage(engine: Engine) {
   const contactAfter = sql`EXISTS (SELECT 1 FROM contact_clicks k WHERE k.visitor = s.visitor AND k.day = s.day
     AND ${engine.minutesBetween('s.created_at', 'k.created_at')} BETWEEN -1 AND 30)`;
   const reviews = async <S>(query: RawBuilder<unknown>) =>
-    new Map(
-      (await rows(reviewRow, query)).map(({ id, ...review }) => [id, review as Review<S>]),
-    );
+    new Map((await rows(reviewRow, query)).map(({ id, ...review }) => [id, review as Review<S>]));
   const synonymReviews = () =>
     reviews<SynonymStatus>(
       sql`SELECT locale || '|' || normalized || '|' || article_id AS id, status, note, updated_by AS "updatedBy", updated_at AS "updatedAt" FROM synonym_reviews`,
@@ -216,7 +214,12 @@ export function createReportStorage(engine: Engine) {
         sql`SELECT locale || '|' || normalized AS id, status, note, updated_by AS "updatedBy", updated_at AS "updatedAt" FROM query_reviews`,
       ),
     reviewArticle: async (id: string, review: Review<ArticleStatus>) => {
-      const values = { status: review.status, note: review.note, updated_by: review.updatedBy, updated_at: review.updatedAt };
+      const values = {
+        status: review.status,
+        note: review.note,
+        updated_by: review.updatedBy,
+        updated_at: review.updatedAt,
+      };
       await db
         .insertInto('article_reviews')
         .values({ article_id: id, ...values })
@@ -224,7 +227,12 @@ export function createReportStorage(engine: Engine) {
         .execute();
     },
     reviewQuery: async (locale: string, normalized: string, review: Review<QueryStatus>) => {
-      const values = { status: review.status, note: review.note, updated_by: review.updatedBy, updated_at: review.updatedAt };
+      const values = {
+        status: review.status,
+        note: review.note,
+        updated_by: review.updatedBy,
+        updated_at: review.updatedAt,
+      };
       await db
         .insertInto('query_reviews')
         .values({ locale, normalized, ...values })

@@ -40,7 +40,11 @@ const steps: Step[] = [
       .where('id', 'in', (eb) => eb.selectFrom('views').select('id').where('day', '<', before).limit(BATCH))
       .returning(['day', 'article_id'])
       .execute();
-    const days = tally(rows, (r) => ({ day: r.day, article_id: r.article_id }), () => ({ views: 1 }));
+    const days = tally(
+      rows,
+      (r) => ({ day: r.day, article_id: r.article_id }),
+      () => ({ views: 1 }),
+    );
     for (const chunk of chunks(days))
       await trx
         .insertInto('daily_articles')

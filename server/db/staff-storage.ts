@@ -48,10 +48,14 @@ export function createStaffStorage(db: Kysely<Tables>) {
     },
     list: async () => (await members.orderBy('email').execute()).map((row) => memberSchema.parse(row)),
     add: async (email: string, role: Role, passwordHash: string, at: string) =>
-      void (await db.insertInto('staff').values({ email, role, password_hash: passwordHash, created_at: at }).execute()),
+      void (await db
+        .insertInto('staff')
+        .values({ email, role, password_hash: passwordHash, created_at: at })
+        .execute()),
     remove: async (email: string) =>
-      Number((await db.deleteFrom('staff').where(lowerEmail, '=', email.toLowerCase()).executeTakeFirst())
-        .numDeletedRows) > 0,
+      Number(
+        (await db.deleteFrom('staff').where(lowerEmail, '=', email.toLowerCase()).executeTakeFirst()).numDeletedRows,
+      ) > 0,
     /** A new password ends every session of the account. */
     resetPassword: (email: string, passwordHash: string) =>
       db.transaction().execute(async (trx) => {

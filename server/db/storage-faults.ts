@@ -41,7 +41,10 @@ export function storageFault(error: unknown): StorageUnavailableError | undefine
     return new StorageUnavailableError(error.code, error.message, { cause: error });
   }
   const code = error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
-  if (code && (UNREACHABLE.has(code) || (/^[0-9A-Z]{5}$/.test(code) && PASSING_POSTGRES_CLASSES.has(code.slice(0, 2))))) {
+  if (
+    code &&
+    (UNREACHABLE.has(code) || (/^[0-9A-Z]{5}$/.test(code) && PASSING_POSTGRES_CLASSES.has(code.slice(0, 2))))
+  ) {
     return new StorageUnavailableError(code, error instanceof Error ? error.message : code, { cause: error });
   }
   // pg's own words when its connection ends or the pool cannot give one in time.

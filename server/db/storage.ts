@@ -2,6 +2,7 @@ import type { Engine } from './engine.ts';
 import { createEventStorage } from './event-storage.ts';
 import { createReportStorage } from './report-storage.ts';
 import { rollup } from './rollup.ts';
+import { createSharedState } from './shared-state.ts';
 import { createStaffStorage } from './staff-storage.ts';
 
 /** Every interface the server reaches the database through, one per concern, over one open engine. */
@@ -11,6 +12,7 @@ export function createStorage(engine: Engine) {
     events: createEventStorage(engine),
     reports: createReportStorage(engine),
     staff: createStaffStorage(engine.db),
+    shared: createSharedState(engine.db),
     /** Folds raw events of days before the given day into the daily counts (see rollup.ts). */
     rollup: rollup(engine.db),
   };

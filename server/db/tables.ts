@@ -85,7 +85,13 @@ export interface Tables {
   staff: { id: Generated<number>; email: string; role: string; password_hash: string; created_at: string };
   sessions: { token_hash: string; staff_id: number; csrf: string; created_at: string; seen_at: string };
   login_failures: { key: string; failures: number; last_at: string };
-  article_reviews: { article_id: string; status: string; note: Generated<string>; updated_by: string; updated_at: string };
+  article_reviews: {
+    article_id: string;
+    status: string;
+    note: Generated<string>;
+    updated_by: string;
+    updated_at: string;
+  };
   query_reviews: {
     locale: string;
     normalized: string;
@@ -106,4 +112,6 @@ export interface Tables {
   };
   health_probe: { id: number; at: string };
   schema_migrations: { id: string; applied_at: string };
+  job_leases: { name: string; holder: string; expires_at: string };
+  rate_counts: { key: string; minute: number; reserved: number };
 }

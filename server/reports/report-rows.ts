@@ -6,7 +6,8 @@ import type { overview } from './overview.ts';
 import type { UnhelpfulRow } from './unhelpful.ts';
 
 /** A row of what a report query returns. */
-type StoredRow<K extends keyof ReportStorage> = Awaited<ReturnType<ReportStorage[K]>> extends (infer Row)[] ? Row : never;
+type StoredRow<K extends keyof ReportStorage> =
+  Awaited<ReturnType<ReportStorage[K]>> extends (infer Row)[] ? Row : never;
 
 /** Readers searched X, then found article Y: with the article, staff's decision and the alias it would make. */
 export interface SynonymRow extends StoredRow<'rephrasedQueries'> {

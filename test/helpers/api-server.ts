@@ -36,7 +36,8 @@ export async function startApiServer(siteDir: string, env: Record<string, string
     /** Rows of any SQL, on either engine: for what no interface shows whole (every column of a table). */
     select: async (text: string) => (await sql.raw<Record<string, unknown>>(text).execute(engine.db)).rows,
     /** The number one `SELECT count(*) …` answers (PostgreSQL answers counts as text). */
-    count: async (text: string) => Number(Object.values((await sql.raw<Record<string, unknown>>(text).execute(engine.db)).rows[0]!)[0]),
+    count: async (text: string) =>
+      Number(Object.values((await sql.raw<Record<string, unknown>>(text).execute(engine.db)).rows[0]!)[0]),
     stop: () =>
       new Promise<void>((done) =>
         server.close(() => {

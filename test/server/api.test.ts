@@ -253,7 +253,9 @@ describe('views, searches and clicks', () => {
     const response = await post('views', { eventId: crypto.randomUUID(), articleId: article });
     expect(response.headers.get('set-cookie')).toBeNull();
     // What is on disk, every column of it, which no interface shows whole: so this reads the tables themselves.
-    const dump = JSON.stringify(await server.select('SELECT * FROM views')) + JSON.stringify(await server.select('SELECT * FROM votes'));
+    const dump =
+      JSON.stringify(await server.select('SELECT * FROM views')) +
+      JSON.stringify(await server.select('SELECT * FROM votes'));
     expect(dump).not.toContain('127.0.0.1');
     expect(await server.count('SELECT count(*) FROM views WHERE length(visitor) <> 22')).toBe(0);
   });

@@ -43,7 +43,7 @@ describe('storage faults that will pass', () => {
   it('answer 503 with Retry-After while the disk is full, and store again once there is room', async () => {
     const log = vi.spyOn(console, 'error').mockImplementation(() => {});
     expect((await vote()).status).toBe(201);
-    const pages = (await server.count('PRAGMA page_count'));
+    const pages = await server.count('PRAGMA page_count');
     // SQLite answers SQLITE_FULL past max_page_count exactly as it does on a full disk.
     await pragma(`max_page_count = ${pages}`);
     // The pages the database has fill first.

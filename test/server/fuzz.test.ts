@@ -150,20 +150,26 @@ describe('the public API under fuzzed requests', () => {
     // Every column of every table, those no report reads included: only SQL sees them all.
     const count = server.count;
     const known = `(${articleIds.map((id) => `'${id}'`).join(', ')})`;
-    expect(await count(`SELECT count(*) FROM votes WHERE article_id NOT IN ${known} OR helpful NOT IN (0, 1) OR length(comment) > 1000
+    expect(
+      await count(`SELECT count(*) FROM votes WHERE article_id NOT IN ${known} OR helpful NOT IN (0, 1) OR length(comment) > 1000
       OR (reason IS NOT NULL AND reason NOT IN (${unhelpfulReasons.map((reason) => `'${reason}'`).join(', ')}))`),
     ).toBe(0);
     expect(await count(`SELECT count(*) FROM views WHERE article_id NOT IN ${known}`)).toBe(0);
-    expect(await count(
+    expect(
+      await count(
         "SELECT count(*) FROM searches WHERE normalized = '' OR length(query) > 200 OR locale NOT IN ('ko', 'en') OR result_count < 0",
       ),
     ).toBe(0);
-    expect(await count(
+    expect(
+      await count(
         `SELECT count(*) FROM search_clicks WHERE normalized = '' OR article_id NOT IN ${known} OR position NOT BETWEEN 1 AND 1000`,
       ),
     ).toBe(0);
-    expect(await count("SELECT count(*) FROM contact_clicks WHERE normalized = '' OR locale NOT IN ('ko', 'en')")).toBe(0);
-    expect(await count(
+    expect(await count("SELECT count(*) FROM contact_clicks WHERE normalized = '' OR locale NOT IN ('ko', 'en')")).toBe(
+      0,
+    );
+    expect(
+      await count(
         `SELECT count(*) FROM widget_events WHERE (article_id IS NOT NULL AND article_id NOT IN ${known}) OR (type = 'click' AND position IS NULL)`,
       ),
     ).toBe(0);

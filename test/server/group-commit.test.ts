@@ -75,7 +75,11 @@ describe.each(ENGINES)('on %s', (kind) => {
         day: '2026-01-01',
         created_at: '2026-01-01T00:00:00Z',
       }));
-      for (let i = 0; i < rows; i += 1_000) await engine.db.insertInto('views').values(values.slice(i, i + 1_000)).execute();
+      for (let i = 0; i < rows; i += 1_000)
+        await engine.db
+          .insertInto('views')
+          .values(values.slice(i, i + 1_000))
+          .execute();
       // Raw rows left is the batching itself, which no report can see: they read raw and folded counts alike.
       const observer = await fresh.observer();
       const left = () => count(observer, 'SELECT count(*) FROM views');

@@ -39,12 +39,7 @@ describe('one address renaming its browser to stuff the reports', () => {
     HELPLOOP_RATE_LIMIT_PER_IP: '100000',
   };
   const server = useApiServer(env, async ({ staff }) =>
-    staff.add(
-      'support@acme.example',
-      'support',
-      await hashPassword('correct horse battery'),
-      '2026-01-01T00:00:00Z',
-    ),
+    staff.add('support@acme.example', 'support', await hashPassword('correct horse battery'), '2026-01-01T00:00:00Z'),
   );
 
   it('moves the unhelpful report by at most the cap per address, whatever X-Forwarded-For it writes', async () => {

@@ -1,7 +1,12 @@
 import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import { migratePostgres, postgresMigrations } from '../../server/db/migrations/postgres.ts';
 import { migrateSqlite as migrate, migrations, type Migration } from '../../server/db/migrations/sqlite.ts';
+import type { Tables } from '../../server/db/tables.ts';
+import { freshPostgresDatabase } from '../helpers/postgres.ts';
 
 /**
  * SHA-256 of the SQL each migration ran when it shipped. Some build their CHECKs from the constants the code uses
@@ -23,7 +28,7 @@ const list: Migration[] = [
   { id: '002-notes-author', up: (db) => db.exec('ALTER TABLE notes ADD COLUMN author TEXT') },
 ];
 
-// Migrations build the schema beneath the storage interfaces, so these tests read SQLite's own catalogue.
+// Migrations build the schema beneath the storage interfaces, so these tests read each engine's own catalogue.
 describe('migrations', () => {
   it('brings an empty database to the latest schema, then does nothing when run again', () => {
     const db = new Database(':memory:');
@@ -70,5 +75,66 @@ describe('migrations', () => {
       '001-notes',
       '002-notes-author',
     ]);
+  });
+});
+
+describe('PostgreSQL migrations', () => {
+  const open = async () =>
+    new Kysely<Tables>({
+      dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: await freshPostgresDatabase() }) }),
+    });
+
+  it('are the twins of SQLite’s: the same ids in the same order', () => {
+    expect(postgresMigrations.map((migration) => migration.id)).toEqual(migrations.map((migration) => migration.id));
+  });
+
+  it('bring an empty database to the latest schema, then do nothing when run again', async () => {
+    const db = await open();
+    try {
+      expect(await migratePostgres(db)).toEqual(migrations.map((migration) => migration.id));
+      expect(await migratePostgres(db)).toEqual([]);
+    } finally {
+      await db.destroy();
+    }
+  });
+
+  it('make the same tables with the same columns as SQLite’s', async () => {
+    const db = await open();
+    const sqlite = new Database(':memory:');
+    try {
+      await migratePostgres(db);
+      migrate(sqlite);
+      const postgresColumns = await sql<{ table_name: string; column_name: string }>`
+        SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public'`.execute(db);
+      const inPostgres = postgresColumns.rows.map((row) => `${row.table_name}.${row.column_name}`).sort();
+      const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[];
+      const inSqlite = tables
+        .flatMap((table) =>
+          (sqlite.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(table) as string[]).map(
+            (column) => `${table}.${column}`,
+          ),
+        )
+        .sort();
+      expect(inPostgres).toEqual(inSqlite);
+    } finally {
+      sqlite.close();
+      await db.destroy();
+    }
+  });
+
+  it('apply each migration once when several instances start at once', async () => {
+    const url = await freshPostgresDatabase();
+    const instances = Array.from(
+      { length: 3 },
+      () => new Kysely<Tables>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url }) }) }),
+    );
+    try {
+      const applied = await Promise.all(instances.map((db) => migratePostgres(db)));
+      expect(applied.flat().sort()).toEqual(migrations.map((migration) => migration.id).sort());
+      const recorded = await instances[0]!.selectFrom('schema_migrations').select('id').execute();
+      expect(recorded).toHaveLength(migrations.length);
+    } finally {
+      for (const db of instances) await db.destroy();
+    }
   });
 });

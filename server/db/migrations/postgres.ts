@@ -114,6 +114,16 @@ export const postgresMigrations: { id: string; sql: string }[] = [
       ALTER TABLE votes ADD COLUMN source TEXT;
       CREATE INDEX votes_source ON votes (article_id, day, source);`,
   },
+  {
+    id: '008-shared-state',
+    sql: `
+      CREATE TABLE job_leases (name TEXT PRIMARY KEY, holder TEXT NOT NULL, expires_at TEXT NOT NULL);
+      -- Unlogged: counts for flood control need no crash safety, and skip the write-ahead log.
+      CREATE UNLOGGED TABLE rate_counts (
+        key TEXT NOT NULL, minute INTEGER NOT NULL, reserved INTEGER NOT NULL, PRIMARY KEY (key, minute)
+      );
+      CREATE INDEX rate_counts_minute ON rate_counts (minute);`,
+  },
 ];
 
 /** Any number, the same in every instance: the advisory lock that lets one instance migrate at a time. */
@@ -130,12 +140,17 @@ export async function migratePostgres(db: Kysely<Tables>, list = postgresMigrati
       await sql`CREATE TABLE IF NOT EXISTS schema_migrations (id TEXT PRIMARY KEY, applied_at TEXT NOT NULL)`.execute(
         connection,
       );
-      const applied = new Set((await connection.selectFrom('schema_migrations').select('id').execute()).map((r) => r.id));
+      const applied = new Set(
+        (await connection.selectFrom('schema_migrations').select('id').execute()).map((r) => r.id),
+      );
       const pending = list.filter((migration) => !applied.has(migration.id));
       for (const migration of pending) {
         await connection.transaction().execute(async (trx: Transaction<Tables>) => {
           await sql.raw(migration.sql).execute(trx);
-          await trx.insertInto('schema_migrations').values({ id: migration.id, applied_at: new Date().toISOString() }).execute();
+          await trx
+            .insertInto('schema_migrations')
+            .values({ id: migration.id, applied_at: new Date().toISOString() })
+            .execute();
         });
       }
       return pending.map((migration) => migration.id);

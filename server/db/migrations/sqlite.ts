@@ -150,6 +150,20 @@ export const migrations: Migration[] = [
         CREATE INDEX votes_source ON votes (article_id, day, source);
       `),
   },
+  {
+    id: '008-shared-state',
+    up: (db) =>
+      db.exec(`
+        -- Periodic jobs (the roll-up) run on one instance at a time: the holder of a job's row until it expires.
+        CREATE TABLE job_leases (name TEXT PRIMARY KEY, holder TEXT NOT NULL, expires_at TEXT NOT NULL) WITHOUT ROWID;
+        -- Events per rate-limit key and minute that instances have reserved between them, so a flood spread
+        -- across instances meets one limit. Rows of past minutes are deleted as instances reserve.
+        CREATE TABLE rate_counts (
+          key TEXT NOT NULL, minute INTEGER NOT NULL, reserved INTEGER NOT NULL, PRIMARY KEY (key, minute)
+        ) WITHOUT ROWID;
+        CREATE INDEX rate_counts_minute ON rate_counts (minute);
+      `),
+  },
 ];
 
 /**
