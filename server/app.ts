@@ -50,7 +50,8 @@ export function createApp({ config, storage, manifest, clock }: AppDeps) {
         checkRate: visitorRateLimits(
           { perVisitor: config.rateLimit, perSource: config.rateLimitPerIp },
           clock,
-          shared.reserve,
+          // One SQLite file serves one instance: only PostgreSQL's instances have counts to share.
+          storage.engine.kind === 'postgres' ? shared.reserve : undefined,
         ),
         votesPerSource: config.votesPerIp,
         checkOrigin: originGuard(origins, proxies.viaProxy),

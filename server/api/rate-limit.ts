@@ -23,6 +23,8 @@ interface Window {
   granted: number;
   /** All instances' reservations, as last heard. */
   reserved: number;
+  /** Whether this instance's free share is counted among the reservations yet. */
+  registered: boolean;
   /** A reservation on its way: events of the key wait for it instead of asking again. */
   reserving?: Promise<void>;
 }
@@ -32,8 +34,9 @@ interface Window {
  * gets 429 with Retry-After, everyone else is unaffected. Memory stays bounded however many keys a client invents:
  * the oldest one is forgotten (and starts over, which only lets an idle key send again).
  * With several instances (`reserve`), each lets a tenth of the limit through on its own, then reserves events from
- * one count in the database, half of what is left at a time, so the instances together let through at most the
- * limit plus their free tenths. A key is asked about a few times a minute at most; most keys never.
+ * one count in the database, half of what is left at a time (the tenth it used counted in). Together they let
+ * through at most the limit, plus the tenths of instances that had not yet reserved while the others did. A key is
+ * asked about a few times a minute at most; most keys never.
  */
 export function rateLimiter(
   limit: number,
@@ -46,7 +49,7 @@ export function rateLimiter(
   const windowOf = (key: string, minute: number) => {
     const window = windows.get(key);
     if (window?.minute === minute) return window;
-    const fresh: Window = { minute, local: 0, granted: free, reserved: 0 };
+    const fresh: Window = { minute, local: 0, granted: free, reserved: 0, registered: false };
     windows.set(key, fresh);
     return fresh;
   };
@@ -57,11 +60,15 @@ export function rateLimiter(
     });
   };
 
-  /** Asks for half of what is left of the key's minute. A fault grants nothing more: the count stays local. */
+  /**
+   * Asks for half of what is left of the key's minute; the first time, the free share already used is counted
+   * too. A fault grants nothing more: the count stays local.
+   */
   async function reserveMore(key: string, window: Window) {
     const count = Math.max(1, Math.ceil((limit - window.reserved) / 2));
     try {
-      const total = await reserve!(key, window.minute, count);
+      const total = await reserve!(key, window.minute, count + (window.registered ? 0 : free));
+      window.registered = true;
       window.reserved = total;
       window.granted += Math.max(0, Math.min(count, limit - (total - count)));
     } catch (error) {

@@ -7,7 +7,7 @@ import { loadConfig } from '../../server/config.ts';
 import { openEngine, type EngineKind } from '../../server/db/engine.ts';
 import { createStorage } from '../../server/db/storage.ts';
 import { readManifest } from '../../server/manifest.ts';
-import { freshDatabase } from './engines.ts';
+import { currentEngine, freshDatabase } from './engines.ts';
 
 /**
  * The real app over a built site and a fresh database of the engine, on a free port of 127.0.0.1, with a clock
@@ -54,12 +54,13 @@ export type ApiServer = Awaited<ReturnType<typeof startApiServer>>;
 
 /**
  * For a `describe`: a server over the fixture site and a database of its own, so its tests see only what they
- * and their neighbours in the block stored, whatever ran before. Filled in before the block's first test.
+ * and their neighbours in the block stored, whatever ran before. Filled in before the block's first test. Its
+ * engine is the enclosing `onEachEngine` block's (SQLite outside one).
  */
 export function useApiServer(
   env: Record<string, string> = {},
   prepare?: (server: ApiServer) => unknown,
-  kind: EngineKind = 'sqlite',
+  kind: EngineKind = currentEngine(),
 ): ApiServer {
   const server = {} as ApiServer;
   beforeAll(async () => {

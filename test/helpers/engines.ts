@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { describe } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openEngine, type Engine, type EngineKind } from '../../server/db/engine.ts';
@@ -6,6 +7,23 @@ import { freshPostgresDatabase } from './postgres.ts';
 
 /** Every engine the server runs on: integration tests run once per engine with `describe.each(ENGINES)`. */
 export const ENGINES: EngineKind[] = ['sqlite', 'postgres'];
+
+let blockEngine: EngineKind = 'sqlite';
+/** The engine of the `onEachEngine` block being collected: servers made in it (useApiServer) use that engine. */
+export const currentEngine = () => blockEngine;
+
+/** Collects the describes of `body` once per engine, each in a block named after it. */
+export function onEachEngine(body: (kind: EngineKind) => void) {
+  describe.each(ENGINES)('on %s', (kind) => {
+    const outer = blockEngine;
+    blockEngine = kind;
+    try {
+      body(kind);
+    } finally {
+      blockEngine = outer;
+    }
+  });
+}
 
 /**
  * A new, empty database of the engine, as the server's environment names it, and how to remove it. SQLite gets a
