@@ -30,7 +30,7 @@ async function run(name: string, script: string): Promise<CrashReport> {
     const started = performance.now();
     const report = await crashCycles({
       start: () => spawnServer(script, env),
-      databaseFile,
+      database: { databaseFile },
       articleId: 'en/billing/update-card',
       cycles,
       clients,

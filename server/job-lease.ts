@@ -11,7 +11,7 @@ export function onOneInstance(
   name: string,
   holdMs: number,
   clock: () => Date,
-  task: () => Promise<void>,
+  task: () => Promise<unknown>,
 ) {
   const holder = randomUUID();
   return async function leasedTask(): Promise<boolean> {

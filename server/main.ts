@@ -32,9 +32,10 @@ const rollup =
   everyInterval(
     'The roll-up of expired events',
     HOUR,
-    onOneInstance(storage.shared, 'rollup', HOUR * 0.9, clock, () =>
-      storage.rollup(daysBefore(clock(), config.retentionDays)),
-    ),
+    onOneInstance(storage.shared, 'rollup', HOUR * 0.9, clock, async () => {
+      const moved = await storage.rollup(daysBefore(clock(), config.retentionDays));
+      if (moved > 0) console.log(`Rolled up ${moved} expired rows into the daily counts.`);
+    }),
   );
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {

@@ -190,10 +190,15 @@ const chunks = <T>(rows: T[], size = 500) =>
  * rows must not stall the API (or the start) for half a minute. Safe to stop at any point and to run again.
  */
 export function rollup(db: Kysely<Tables>) {
-  return async function rollupBefore(before: string): Promise<void> {
+  /** Answers how many raw rows it moved. */
+  return async function rollupBefore(before: string): Promise<number> {
+    let moved = 0;
     for (const step of steps) {
-      while ((await db.transaction().execute((trx) => step(trx, before))) === BATCH) await nextTurn();
-      await nextTurn();
+      for (let rows = BATCH; rows === BATCH; moved += rows) {
+        rows = await db.transaction().execute((trx) => step(trx, before));
+        await nextTurn();
+      }
     }
+    return moved;
   };
 }

@@ -7,6 +7,8 @@ export interface SpawnedServer {
   url: string;
   process: ChildProcess;
   exited: Promise<unknown>;
+  /** What it printed so far, both streams. */
+  output: () => string;
 }
 
 /** Runs a server script on a free port of 127.0.0.1 and resolves once it prints "running at <url>". */
@@ -28,7 +30,7 @@ export function spawnServer(script: string, env: Record<string, string>): Promis
       const match = /running at (http:\/\/\S+?)\/?\s/.exec(output);
       if (!match) return;
       clearTimeout(timer);
-      done({ url: match[1], process: child, exited });
+      done({ url: match[1], process: child, exited, output: () => output });
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);

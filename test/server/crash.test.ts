@@ -1,29 +1,59 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { resolve } from 'node:path';
+import { afterEach, describe, expect, inject, it } from 'vitest';
 import { crashCycles } from '../helpers/crash.ts';
+import { freshDatabase } from '../helpers/engines.ts';
 import { UNLIMITED } from '../helpers/limits.ts';
-import { spawnServer } from '../helpers/server.ts';
+import { spawnServer, type SpawnedServer } from '../helpers/server.ts';
 
-const dataDir = mkdtempSync(join(tmpdir(), 'helploop-crash-'));
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+const started: SpawnedServer[] = [];
+const start = async (env: Record<string, string>) => {
+  const server = await spawnServer(resolve('server/main.ts'), env);
+  started.push(server);
+  return server;
+};
+afterEach(async () => {
+  for (const server of started.splice(0)) {
+    server.process.kill();
+    await server.exited;
+  }
+});
 
 describe('a server killed mid-stream', () => {
-  it('loses no acknowledged vote and keeps the database intact (3 kill -9 cycles; npm run bench:crash runs more)', async () => {
-    const databaseFile = join(dataDir, 'helploop.db');
-    const env = { HELPLOOP_SITE_DIR: inject('fixtureSiteDir'), HELPLOOP_DATABASE: databaseFile, ...UNLIMITED };
+  it('on SQLite loses no acknowledged vote and keeps the file intact (3 kill -9 cycles; npm run bench:crash runs more)', async () => {
+    const database = await freshDatabase('sqlite');
+    const env = { HELPLOOP_SITE_DIR: inject('fixtureSiteDir'), ...database.env, ...UNLIMITED };
     const report = await crashCycles({
-      start: () => spawnServer(resolve('server/main.ts'), env),
-      databaseFile,
+      start: () => start(env),
+      database: { databaseFile: database.env.HELPLOOP_DATABASE! },
       articleId: 'en/billing/update-card',
       cycles: 3,
       clients: 16,
       runMs: 600,
     });
+    database.remove();
     expect(report.acknowledged).toBeGreaterThan(100);
     expect(report.lost).toBe(0);
     expect(report.stored).toBeGreaterThanOrEqual(report.acknowledged);
     expect(report.integrity).toBe('ok');
+  }, 60_000);
+
+  it('on PostgreSQL, one of two instances: loses no acknowledged vote, and the other instance serves throughout', async () => {
+    const database = await freshDatabase('postgres');
+    const env = { HELPLOOP_SITE_DIR: inject('fixtureSiteDir'), ...database.env, ...UNLIMITED };
+    const survivor = await start(env);
+    const report = await crashCycles({
+      start: () => start(env),
+      survivor,
+      database: { databaseFile: database.env.HELPLOOP_DATABASE!, databaseUrl: database.env.HELPLOOP_DATABASE_URL },
+      articleId: 'en/billing/update-card',
+      cycles: 3,
+      clients: 16,
+      runMs: 600,
+    });
+    database.remove();
+    expect(report.acknowledged).toBeGreaterThan(100);
+    expect(report.lost).toBe(0);
+    expect(report.stored).toBeGreaterThanOrEqual(report.acknowledged);
+    expect(report.survivorFailures).toBe(0);
   }, 60_000);
 });
