@@ -1,8 +1,9 @@
 import { serve } from '@hono/node-server';
+import type { Hono } from 'hono';
 import { createApp, createSiteOnlyApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { openEngine, type Engine } from './db/engine.ts';
-import { createStorage } from './db/storage.ts';
+import { createStorage, type Storage } from './db/storage.ts';
 import { StorageUnavailableError } from './db/storage-faults.ts';
 import { readManifest } from './manifest.ts';
 import { portTakenMessage } from './port-taken.ts';
@@ -10,39 +11,71 @@ import { everyInterval } from './periodic-task.ts';
 import { daysBefore } from './days.ts';
 import { onOneInstance } from './job-lease.ts';
 
+const HOUR = 3_600_000;
+/** How often a database that could not be opened is tried again. */
+const RETRY_MS = 5_000;
+
 const config = loadConfig();
 const clock = () => new Date();
 const manifest = readManifest(config.siteDir);
 const where = config.databaseUrl ? 'the PostgreSQL database' : `the database ${config.databaseFile}`;
-const engine = await openOrExplain();
-const storage = engine && createStorage(engine);
-const app = storage
-  ? createApp({ config, storage, manifest, clock })
-  : createSiteOnlyApp(
-      config,
-      manifest,
-      new StorageUnavailableError('database_unavailable', `${where} could not be opened`),
-    );
 
-const HOUR = 3_600_000;
-// Raw events past their retention fold into daily counts: once listening, then hourly, on one instance of those
-// sharing the database. Its lease is held for most of the hour, so the next hour any instance may take it.
-const rollup =
-  storage &&
-  everyInterval(
+/** What answers requests: the site alone until the database opens, then the whole app. */
+let app: Hono = createSiteOnlyApp(
+  config,
+  manifest,
+  new StorageUnavailableError('database_unavailable', `${where} could not be opened`),
+);
+let engine: Engine | undefined;
+let rollup: ReturnType<typeof everyInterval> | undefined;
+
+/** Raw events past their retention fold into daily counts, hourly, on one instance of those sharing the database. */
+function scheduleRollup(storage: Storage) {
+  return everyInterval(
     'The roll-up of expired events',
     HOUR,
+    // The lease is held for most of the hour, so the next hour any instance may take it.
     onOneInstance(storage.shared, 'rollup', HOUR * 0.9, clock, async () => {
       const moved = await storage.rollup(daysBefore(clock(), config.retentionDays));
       if (moved > 0) console.log(`Rolled up ${moved} expired rows into the daily counts.`);
     }),
   );
+}
 
-const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-  const host = config.host === '0.0.0.0' ? 'localhost' : config.host;
-  console.log(`Helploop is running at http://${host}:${info.port}/`);
-  void rollup?.run();
-});
+/**
+ * Opens the database and puts the whole app in place. A database that cannot open must not take the static help
+ * center down: until it opens the site is served and the API answers 503, and it is tried again every few seconds
+ * (PostgreSQL restarting, a failover, a file an operator is restoring).
+ */
+async function connect(failures = 0): Promise<void> {
+  try {
+    engine = await openEngine(config);
+  } catch (error) {
+    if (failures === 0)
+      console.error(
+        `Cannot open ${where} (${error instanceof Error ? error.message : String(error)}): serving the site without the API, trying again every ${RETRY_MS / 1000} s.`,
+      );
+    setTimeout(() => void connect(failures + 1), RETRY_MS).unref();
+    return;
+  }
+  const storage = createStorage(engine);
+  app = createApp({ config, storage, manifest, clock });
+  if (failures > 0) console.log(`Opened ${where}: the API is back.`);
+  rollup = scheduleRollup(storage);
+  // Opened after the server started listening (a retry): the roll-up's first turn is now.
+  if (failures > 0) void rollup.run();
+}
+
+// The first try before listening, so the first requests find the API whenever it can open.
+await connect();
+const server = serve(
+  { fetch: (request, env) => app.fetch(request, env), port: config.port, hostname: config.host },
+  (info) => {
+    const host = config.host === '0.0.0.0' ? 'localhost' : config.host;
+    console.log(`Helploop is running at http://${host}:${info.port}/`);
+    void rollup?.run();
+  },
+);
 // Node's defaults (300 s, 60 s) let slow clients hold connections open.
 Object.assign(server, { requestTimeout: 15_000, headersTimeout: 10_000 });
 // `npm start` checks the port before building; run directly, the server says the same in one line, not a stack.
@@ -51,18 +84,6 @@ server.once('error', (error: NodeJS.ErrnoException) => {
   console.error(portTakenMessage(config.port, config.host));
   process.exit(1);
 });
-
-/** A database that cannot open must not take the static help center down: the site is served, the API answers 503. */
-async function openOrExplain(): Promise<Engine | undefined> {
-  try {
-    return await openEngine(config);
-  } catch (error) {
-    console.error(
-      `Cannot open ${where} (${error instanceof Error ? error.message : String(error)}): serving the site without the API; fix it and restart.`,
-    );
-    return undefined;
-  }
-}
 
 function shutdown() {
   rollup?.stop();

@@ -4,8 +4,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeEach, describe, expect, inject, it, vi } from 'vitest';
+import pg from 'pg';
 import { openSqlite } from '../../server/db/engine.ts';
 import { startApiServer } from '../helpers/api-server.ts';
+import { freshPostgresDatabase } from '../helpers/postgres.ts';
 import { spawnServer } from '../helpers/server.ts';
 
 type Server = Awaited<ReturnType<typeof startApiServer>>;
@@ -95,7 +97,7 @@ const dataDir = mkdtempSync(join(tmpdir(), 'helploop-faults-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 describe('a database that cannot be opened', () => {
-  it('leaves the static help center up and answers the API with 503', async () => {
+  it('leaves the static help center up, answers the API with 503, and opens it once it can', async () => {
     const file = join(dataDir, 'not-a-database.db');
     writeFileSync(file, 'this is not an SQLite file, and long enough for SQLite to say so: '.repeat(20));
     const site = await spawnServer(resolve('server/main.ts'), {
@@ -111,6 +113,10 @@ describe('a database that cannot be opened', () => {
         expect(response.status).toBe(503);
         expect(await response.json()).toMatchObject({ error: { code: 'storage_unavailable' } });
       }
+      // The operator moves the broken file away: the server opens a new one by itself, no restart needed.
+      rmSync(file);
+      await expect.poll(async () => (await fetch(`${site.url}/api/health`)).status, { timeout: 15_000 }).toBe(200);
+      expect(site.output()).toContain('the API is back');
     } finally {
       site.process.kill();
       await site.exited;
@@ -161,4 +167,43 @@ describe('the hourly roll-up', () => {
       child.kill();
     }
   }, 20_000);
+});
+
+describe('PostgreSQL refusing connections', () => {
+  it('answers 503 with Retry-After while it refuses, and stores again once it accepts', async () => {
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+    // The cluster's own database, as its administrator; the server connects as an ordinary role, as in production,
+    // so that a connection limit applies to it.
+    const admin = new pg.Client({ connectionString: inject('postgresUrl') });
+    await admin.connect();
+    const url = new URL(await freshPostgresDatabase());
+    const name = url.pathname.slice(1);
+    await admin.query(`DO $$ BEGIN CREATE ROLE helploop_app LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$`);
+    await admin.query(`ALTER DATABASE "${name}" OWNER TO helploop_app`);
+    url.searchParams.set('user', 'helploop_app');
+    const server = await startApiServer(
+      inject('fixtureSiteDir'),
+      { HELPLOOP_RATE_LIMIT: '1000', HELPLOOP_DATABASE_URL: url.href },
+      'postgres',
+    );
+    const send = () =>
+      fetch(`${server.url}/api/votes`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain', 'user-agent': crypto.randomUUID() },
+        body: JSON.stringify({ eventId: crypto.randomUUID(), articleId: article, helpful: true }),
+      });
+    try {
+      expect((await send()).status).toBe(201);
+      // As a database at its connection limit, or one restarting: no connection of the server's survives.
+      await admin.query(`ALTER DATABASE "${name}" CONNECTION LIMIT 0`);
+      await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [name]);
+      await expectUnavailable(await send());
+      await admin.query(`ALTER DATABASE "${name}" CONNECTION LIMIT -1`);
+      expect((await send()).status).toBe(201);
+    } finally {
+      await server.stop();
+      await admin.end();
+      log.mockRestore();
+    }
+  });
 });
