@@ -97,14 +97,22 @@ export function createEventStorage(engine: Engine) {
      */
     recordVote: (event: VoteEvent, perSource = Number.MAX_SAFE_INTEGER) =>
       once(event, async (trx) => {
-        if (event.source) {
+        const { source } = event;
+        if (source) {
+          // Counted only up to the cap: an address with thousands of votes must not make each of its votes slower.
           const others = await trx
-            .selectFrom('votes')
+            .selectFrom((eb) =>
+              eb
+                .selectFrom('votes')
+                .select('visitor')
+                .where('article_id', '=', event.articleId)
+                .where('day', '=', event.day)
+                .where('source', '=', source)
+                .where('visitor', '<>', event.visitor)
+                .limit(perSource)
+                .as('capped'),
+            )
             .select((eb) => eb.fn.countAll<number | string>().as('count'))
-            .where('article_id', '=', event.articleId)
-            .where('day', '=', event.day)
-            .where('source', '=', event.source)
-            .where('visitor', '<>', event.visitor)
             .executeTakeFirstOrThrow();
           if (Number(others.count) >= perSource) return {};
         }
