@@ -41,10 +41,14 @@ const countTable = (counts: TableCount[]) =>
         `${table.padEnd(width)} ${String(source).padStart(10)} ${String(target).padStart(10)}${source === target ? '' : '  differs'}`,
     ),
   ].join('\n');
+let since = performance.now();
 try {
   const counts = await copyDatabase(source, target, {
     replace: values.replace,
-    onTable: (table, rows) => console.log(`  copied ${table}: ${rows} rows`),
+    onTable: (table, rows) => {
+      console.log(`  ${table}: ${rows} rows in ${((performance.now() - since) / 1000).toFixed(1)} s`);
+      since = performance.now();
+    },
   });
   console.log(`\n${countTable(counts)}\n\nEvery table has the same number of rows on both sides.`);
 } catch (error) {
