@@ -119,6 +119,8 @@ for (const name of DURABLE) {
   );
 }
 
+/** A server that cannot keep up with the fixed rate is measured saturated: its latency is not the target's. */
+const reachedFixedRate = (fixed: Measured) => fixed.rate >= 0.95 * FIXED_RATE;
 const full = results['SQLite full'];
 const twoInstances = results['PostgreSQL ×2'];
 const checks = [
@@ -134,8 +136,11 @@ const checks = [
   ],
   [
     `p99 < ${TARGETS.p99AtFixedRate} ms at ${FIXED_RATE} req/s on both engines`,
-    DURABLE.every((name) => results[name].fixed.p99 < TARGETS.p99AtFixedRate),
-    DURABLE.map((name) => `${name} ${results[name].fixed.p99} ms`).join(', '),
+    DURABLE.every((name) => reachedFixedRate(results[name].fixed) && results[name].fixed.p99 < TARGETS.p99AtFixedRate),
+    DURABLE.map((name) => {
+      const { fixed } = results[name];
+      return `${name} ${fixed.p99} ms${reachedFixedRate(fixed) ? '' : ` (only ${fixed.rate.toFixed(0)} req/s)`}`;
+    }).join(', '),
   ],
   [
     `other readers' p99 in a flood < ${TARGETS.othersP99InFlood} ms`,
