@@ -96,7 +96,7 @@ try {
 // One client (one address and user agent) floods with votes under the default limits, while other readers, each from
 // their own address, vote at their pace.
 const flood = await withServers(
-  { ...SETUPS['SQLite full'], env: { ...serverEnv, HELPLOOP_SYNCHRONOUS: 'full' } },
+  { ...SETUPS['SQLite full'], env: { ...serverEnv, ...SETUPS['SQLite full'].env } },
   async ([url]) => {
     const [flooder, others] = await Promise.all([
       loadElsewhere(url, '/api/votes', CONNECTIONS),
