@@ -25,12 +25,16 @@ export interface Measured {
   other: number;
 }
 
-/** POSTs a vote (or the same body to the bare route) with a fresh event id each time. */
-export function load(url: string, path: string, options: LoadOptions): Promise<Measured> {
+/**
+ * POSTs a vote (or the same body to the bare route) with a fresh event id each time; with several server URLs, the
+ * connections alternate between them, as a load balancer would spread them.
+ */
+export function load(urls: string | string[], path: string, options: LoadOptions): Promise<Measured> {
   return new Promise((done, fail) => {
     autocannon(
       {
-        url,
+        // Its README: "More than one URL is allowed"; @types/autocannon knows only one.
+        url: urls as unknown as string,
         connections: options.connections,
         duration: options.duration,
         ...(options.rate && { overallRate: options.rate }),

@@ -19,6 +19,8 @@ export type EngineKind = 'sqlite' | 'postgres';
 export interface Engine {
   kind: EngineKind;
   db: Kysely<Tables>;
+  /** The migrations this open applied, in order; empty when the schema was already up to date (`npm run db:migrate`). */
+  migrated: string[];
   /** Minutes from one ISO time column to another (negative when `to` is earlier). */
   minutesBetween(from: string, to: string): RawBuilder<number>;
   /** The distinct values of a text column in a group, comma-separated. */
@@ -54,7 +56,7 @@ export function openSqlite(file: string, synchronous: Synchronous = 'full'): Eng
   database.pragma(`synchronous = ${synchronous}`);
   database.pragma('busy_timeout = 5000');
   database.pragma('foreign_keys = ON');
-  migrateSqlite(database);
+  const migrated = migrateSqlite(database);
   const statements = new LRUCache<string, Database.Statement>({ max: PREPARED });
   const prepared = (text: string) => statements.get(text) ?? statements.set(text, database.prepare(text)).get(text)!;
   // SQLite ends a transaction itself on some faults (a full disk): Kysely's ROLLBACK would then fail and hide the
@@ -72,6 +74,7 @@ export function openSqlite(file: string, synchronous: Synchronous = 'full'): Eng
   return {
     kind: 'sqlite',
     db,
+    migrated,
     minutesBetween: (from, to) => sql<number>`(julianday(${sql.ref(to)}) - julianday(${sql.ref(from)})) * 1440`,
     distinctList: (column) => sql<string | null>`group_concat(DISTINCT ${sql.ref(column)})`,
     checkWritable: databaseFileGuard(file),
@@ -87,8 +90,9 @@ export async function openPostgres(url: string): Promise<Engine> {
   // A dropped connection of an idle client must not crash the process; the next query gets a new one.
   pool.on('error', () => {});
   const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
+  let migrated: string[];
   try {
-    await migratePostgres(db);
+    migrated = await migratePostgres(db);
   } catch (error) {
     await db.destroy();
     throw error;
@@ -96,6 +100,7 @@ export async function openPostgres(url: string): Promise<Engine> {
   return {
     kind: 'postgres',
     db,
+    migrated,
     minutesBetween: (from, to) =>
       sql<number>`extract(epoch from (${sql.ref(to)}::timestamptz - ${sql.ref(from)}::timestamptz)) / 60`,
     distinctList: (column) => sql<string | null>`string_agg(DISTINCT ${sql.ref(column)}, ',')`,

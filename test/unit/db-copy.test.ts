@@ -1,0 +1,226 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Insertable } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DATA_TABLES } from '../../scripts/lib/copy-database.ts';
+import { openPostgres, openSqlite } from '../../server/db/engine.ts';
+import type { Tables } from '../../server/db/tables.ts';
+import { freshPostgresDatabase } from '../helpers/postgres.ts';
+
+const work = mkdtempSync(join(tmpdir(), 'helploop-copy-'));
+const sqliteFile = join(work, 'helploop.db');
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const at = '2026-11-20T09:00:00.000Z';
+const day = '2026-11-20';
+/** Every byte value, 0 included, so a text conversion anywhere on the way would show. */
+const salt = Buffer.from(Array.from({ length: 256 }, (_, byte) => byte));
+const comment = '입금 기한이 지나서 주문이 취소됐어요. 다시 주문해야 하나요?';
+/** More than one batch of the copy (1,000 rows), with ids that do not start at 1. */
+const VIEWS = 2_345;
+
+/** A help center's database with rows in every data table. */
+const rows: { [Table in keyof Tables]?: Insertable<Tables[Table]>[] } = {
+  received_events: [{ event_id: 'e1', received_at: at }],
+  votes: [
+    {
+      article_id: 'ko/billing/a',
+      visitor: 'v1',
+      source: 's1',
+      day,
+      helpful: 0,
+      reason: 'outdated',
+      comment,
+      created_at: at,
+    },
+    {
+      article_id: 'en/billing/b',
+      visitor: 'v2',
+      source: null,
+      day,
+      helpful: 1,
+      reason: null,
+      comment: null,
+      created_at: at,
+    },
+  ],
+  views: Array.from({ length: VIEWS }, (_, i) => ({
+    id: 10 + i * 2,
+    article_id: 'ko/billing/a',
+    visitor: `v${i}`,
+    day,
+    created_at: at,
+  })),
+  searches: [
+    {
+      id: 7,
+      query: '배송 조회',
+      normalized: '배송조회',
+      locale: 'ko',
+      result_count: 0,
+      visitor: 'v1',
+      day,
+      created_at: at,
+    },
+  ],
+  search_clicks: [
+    {
+      id: 3,
+      query: '환불',
+      normalized: '환불',
+      article_id: 'ko/billing/a',
+      position: 1,
+      visitor: 'v1',
+      day,
+      created_at: at,
+    },
+  ],
+  contact_clicks: [
+    { id: 4, locale: 'ko', article_id: null, query: '환불', normalized: '환불', visitor: 'v1', day, created_at: at },
+  ],
+  widget_events: [
+    {
+      id: 5,
+      type: 'click',
+      context: 'checkout',
+      locale: 'ko',
+      article_id: 'ko/billing/a',
+      position: 2,
+      visitor: 'v1',
+      day,
+      created_at: at,
+    },
+  ],
+  daily_articles: [{ day, article_id: 'ko/billing/a', views: 12, helpful: 3, unhelpful: 1 }],
+  daily_searches: [{ day, locale: 'ko', normalized: '배송조회', searches: 4, zero_results: 2, clicks: 1 }],
+  daily_contexts: [{ day, locale: 'ko', context: 'checkout', impressions: 9, clicks: 2, contacts: 1 }],
+  visitor_salts: [{ day, salt }],
+  staff: [{ id: 42, email: 'Kim@Example.com', role: 'admin', password_hash: 'hash', created_at: at }],
+  sessions: [{ token_hash: 't1', staff_id: 42, csrf: 'c1', created_at: at, seen_at: at }],
+  login_failures: [{ key: 'account:kim@example.com', failures: 2, last_at: at }],
+  article_reviews: [
+    { article_id: 'ko/billing/a', status: 'in-review', note: '확인 중', updated_by: 'kim', updated_at: at },
+  ],
+  query_reviews: [{ locale: 'ko', normalized: '배송조회', status: 'planned', updated_by: 'kim', updated_at: at }],
+  synonym_reviews: [
+    {
+      locale: 'ko',
+      normalized: '배송조회',
+      article_id: 'ko/billing/a',
+      query: '배송 조회',
+      status: 'accepted',
+      updated_by: 'kim',
+      updated_at: at,
+    },
+  ],
+};
+
+const copy = (...args: string[]) =>
+  spawnSync(process.execPath, [resolve('scripts/db-copy.ts'), ...args], {
+    env: { ...process.env, HELPLOOP_DATABASE: sqliteFile },
+    encoding: 'utf8',
+  });
+
+let targetUrl: string;
+beforeAll(async () => {
+  const source = openSqlite(sqliteFile);
+  for (const table of DATA_TABLES) {
+    for (const row of rows[table] ?? []) await source.db.insertInto(table).values(row).execute();
+  }
+  await source.close();
+  targetUrl = await freshPostgresDatabase();
+});
+
+describe('npm run db:copy', () => {
+  it('copies every table into PostgreSQL and prints equal counts on both sides', () => {
+    expect(DATA_TABLES.filter((table) => !rows[table]?.length)).toEqual([]);
+    const run = copy('--to', targetUrl);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    for (const table of DATA_TABLES) {
+      const count = rows[table]!.length;
+      expect(run.stdout).toMatch(new RegExp(`^${table} +${count} +${count}$`, 'm'));
+    }
+    expect(run.stdout).toContain('Every table has the same number of rows on both sides.');
+  });
+
+  it('keeps the content: Korean text, the salt’s bytes, ids and references', async () => {
+    const target = await openPostgres(targetUrl);
+    try {
+      const votes = await target.db.selectFrom('votes').selectAll().orderBy('article_id', 'desc').execute();
+      expect(votes).toEqual(rows.votes);
+      const salts = await target.db.selectFrom('visitor_salts').selectAll().execute();
+      expect(salts).toEqual([{ day, salt }]);
+      expect(Buffer.isBuffer(salts[0].salt)).toBe(true);
+      const lastView = await target.db
+        .selectFrom('views')
+        .selectAll()
+        .orderBy('id', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      expect(lastView).toEqual({ ...rows.views!.at(-1), id: String(rows.views!.at(-1)!.id) });
+      expect(await target.db.selectFrom('sessions').select('staff_id').execute()).toEqual([{ staff_id: 42 }]);
+      expect(await target.db.selectFrom('synonym_reviews').select(['query', 'note']).execute()).toEqual([
+        { query: '배송 조회', note: '' },
+      ]);
+    } finally {
+      await target.close();
+    }
+  });
+
+  it('hands out fresh ids after the copied ones', async () => {
+    const target = await openPostgres(targetUrl);
+    try {
+      const view = await target.db
+        .insertInto('views')
+        .values({ article_id: 'ko/billing/a', visitor: 'new', day, created_at: at })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      expect(Number(view.id)).toBe(10 + (VIEWS - 1) * 2 + 1);
+      const staff = await target.db
+        .insertInto('staff')
+        .values({ email: 'lee@example.com', role: 'support', password_hash: 'hash', created_at: at })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      expect(staff.id).toBe(43);
+    } finally {
+      await target.close();
+    }
+  });
+
+  it('refuses a target that holds data, and leaves it as it was', async () => {
+    const run = copy('--to', targetUrl);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(
+      /the target already holds data \(.*views: 2346.*\); add --replace to delete it first\.\n$/,
+    );
+    const target = await openPostgres(targetUrl);
+    const { count } = await target.db
+      .selectFrom('views')
+      .select((eb) => eb.fn.countAll<string>().as('count'))
+      .executeTakeFirstOrThrow();
+    await target.close();
+    expect(Number(count)).toBe(VIEWS + 1);
+  });
+
+  it('with --replace, deletes the target’s data and copies again', () => {
+    const run = copy('--to', targetUrl, '--replace');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(new RegExp(`^views +${VIEWS} +${VIEWS}$`, 'm'));
+  });
+
+  it('says what is missing when there is no SQLite file or no PostgreSQL database named', () => {
+    const noFile = copy('--from', join(work, 'missing.db'), '--to', targetUrl);
+    expect(noFile.status).toBe(1);
+    expect(noFile.stderr).toBe(`Cannot copy: there is no SQLite database at ${join(work, 'missing.db')}\n`);
+    const { HELPLOOP_DATABASE_URL: _unset, ...env } = process.env;
+    const noTarget = spawnSync(process.execPath, [resolve('scripts/db-copy.ts')], {
+      env: { ...env, HELPLOOP_DATABASE: sqliteFile },
+      encoding: 'utf8',
+    });
+    expect(noTarget.status).toBe(1);
+    expect(noTarget.stderr).toMatch(/^Cannot copy: name the PostgreSQL database with --to/);
+  });
+});
