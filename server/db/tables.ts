@@ -119,7 +119,7 @@ export interface Tables {
 /**
  * Every table, each before the tables that reference it (staff before sessions), and what its rows are: the help
  * center's `data`, or `bookkeeping` each database keeps for itself (the migrations it ran, the health check's last
- * write). A record, so the compiler refuses a table added to `Tables` and not here. `npm run db:copy` walks it.
+ * write, job leases and rate-limit counts). A record, so the compiler refuses a table added to `Tables` and not here. `npm run db:copy` walks it.
  */
 export const TABLE_ROLES: Record<keyof Tables, 'data' | 'bookkeeping'> = {
   received_events: 'data',
@@ -141,4 +141,6 @@ export const TABLE_ROLES: Record<keyof Tables, 'data' | 'bookkeeping'> = {
   synonym_reviews: 'data',
   health_probe: 'bookkeeping',
   schema_migrations: 'bookkeeping',
+  job_leases: 'bookkeeping',
+  rate_counts: 'bookkeeping',
 };
