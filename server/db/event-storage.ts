@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { sql, type Transaction } from 'kysely';
+import { sql } from 'kysely';
 import { z } from 'zod';
 import type {
   clickSchema,
@@ -10,8 +10,8 @@ import type {
   widgetEventSchema,
 } from '../api/schemas.ts';
 import type { Engine } from './engine.ts';
+import { writeEvents, type EventItem } from './event-writes.ts';
 import { groupCommit } from './group-commit.ts';
-import type { Tables } from './tables.ts';
 
 /** What the server adds to every reader event: who and when. */
 interface Received {
@@ -59,135 +59,27 @@ const readNextRow = z.object({ articleId: z.string(), readers: z.coerce.number()
 
 /**
  * The reader events, behind the narrow interface the API uses, on either engine. Writes are group-committed (see
- * group-commit.ts): when a write's promise resolves, the event is committed.
+ * group-commit.ts) a batch at a time (event-writes.ts): when a write's promise resolves, the event is committed.
  */
 export function createEventStorage(engine: Engine) {
   const { db } = engine;
-  const commit = groupCommit(db, engine.checkWritable);
-  /** Writes the event unless its id was seen before; resolves once that is committed. */
-  const once = (
-    event: Received & { eventId: string },
-    write: (trx: Transaction<Tables>) => Promise<{ numInsertedOrUpdatedRows?: bigint }>,
-  ) =>
-    commit(async (trx): Promise<WriteResult> => {
-      const received = await trx
-        .insertInto('received_events')
-        .values({ event_id: event.eventId, received_at: event.at })
-        .onConflict((conflict) => conflict.doNothing())
-        .executeTakeFirst();
-      if (!received.numInsertedOrUpdatedRows) return 'duplicate';
-      // Only a write's own condition (a vote's cap per source) makes it change nothing.
-      return (await write(trx)).numInsertedOrUpdatedRows ? 'stored' : 'capped';
-    });
-  const common = (event: Received) => ({ visitor: event.visitor, day: event.day, created_at: event.at });
+  const commit = groupCommit(db, engine.checkWritable, (trx, items: EventItem[]) =>
+    writeEvents(engine.kind, trx, items),
+  );
 
   return {
     /** A real write, committed like an event's: rejects with the reason when the database cannot store events now. */
-    probe: (at: string) =>
-      commit(async (trx) => {
-        await trx
-          .insertInto('health_probe')
-          .values({ id: 1, at })
-          .onConflict((conflict) => conflict.column('id').doUpdateSet({ at }))
-          .execute();
-      }),
+    probe: async (at: string) => void (await commit({ kind: 'probe', at })),
     /**
      * Stores a vote unless its source already gave `perSource` other visitors' votes on the article that day. A
      * later vote of the visitor the same day replaces the earlier.
      */
-    recordVote: (event: VoteEvent, perSource = Number.MAX_SAFE_INTEGER) =>
-      once(event, async (trx) => {
-        const { source } = event;
-        if (source) {
-          // Counted only up to the cap: an address with thousands of votes must not make each of its votes slower.
-          const others = await trx
-            .selectFrom((eb) =>
-              eb
-                .selectFrom('votes')
-                .select('visitor')
-                .where('article_id', '=', event.articleId)
-                .where('day', '=', event.day)
-                .where('source', '=', source)
-                .where('visitor', '<>', event.visitor)
-                .limit(perSource)
-                .as('capped'),
-            )
-            .select((eb) => eb.fn.countAll<number | string>().as('count'))
-            .executeTakeFirstOrThrow();
-          if (Number(others.count) >= perSource) return {};
-        }
-        const vote = {
-          helpful: event.helpful ? 1 : 0,
-          reason: event.reason ?? null,
-          comment: event.comment ?? null,
-          created_at: event.at,
-        };
-        return trx
-          .insertInto('votes')
-          .values({ ...common(event), ...vote, article_id: event.articleId, source: event.source ?? null })
-          .onConflict((conflict) => conflict.columns(['article_id', 'visitor', 'day']).doUpdateSet(vote))
-          .executeTakeFirst();
-      }),
-    recordView: (event: ViewEvent) =>
-      once(event, (trx) =>
-        trx
-          .insertInto('views')
-          .values({ ...common(event), article_id: event.articleId })
-          .executeTakeFirst(),
-      ),
-    recordSearch: (event: SearchEvent) =>
-      once(event, (trx) =>
-        trx
-          .insertInto('searches')
-          .values({
-            ...common(event),
-            query: event.query,
-            normalized: event.normalized,
-            locale: event.locale,
-            result_count: event.resultCount,
-          })
-          .executeTakeFirst(),
-      ),
-    recordClick: (event: ClickEvent) =>
-      once(event, (trx) =>
-        trx
-          .insertInto('search_clicks')
-          .values({
-            ...common(event),
-            query: event.query,
-            normalized: event.normalized,
-            article_id: event.articleId,
-            position: event.position,
-          })
-          .executeTakeFirst(),
-      ),
-    recordContact: (event: ContactEvent) =>
-      once(event, (trx) =>
-        trx
-          .insertInto('contact_clicks')
-          .values({
-            ...common(event),
-            locale: event.locale,
-            article_id: event.articleId ?? null,
-            query: event.query ?? null,
-            normalized: event.normalized ?? null,
-          })
-          .executeTakeFirst(),
-      ),
-    recordWidgetEvent: (event: WidgetEvent) =>
-      once(event, (trx) =>
-        trx
-          .insertInto('widget_events')
-          .values({
-            ...common(event),
-            type: event.type,
-            context: event.context,
-            locale: event.locale,
-            article_id: event.articleId ?? null,
-            position: event.position ?? null,
-          })
-          .executeTakeFirst(),
-      ),
+    recordVote: (event: VoteEvent, perSource = Number.MAX_SAFE_INTEGER) => commit({ kind: 'vote', event, perSource }),
+    recordView: (event: ViewEvent) => commit({ kind: 'view', event }),
+    recordSearch: (event: SearchEvent) => commit({ kind: 'search', event }),
+    recordClick: (event: ClickEvent) => commit({ kind: 'click', event }),
+    recordContact: (event: ContactEvent) => commit({ kind: 'contact', event }),
+    recordWidgetEvent: (event: WidgetEvent) => commit({ kind: 'widget', event }),
     /**
      * What readers of an article read next, most readers first; only articles at least `minReaders` went to.
      * Articles the readers of one went on to read within half an hour, the same day (visitor keys change daily).

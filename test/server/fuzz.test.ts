@@ -140,8 +140,9 @@ describe('the public API under fuzzed requests', () => {
       }),
       { numRuns: RUNS },
     );
-    // The fuzzer reached past validation, not only into it.
-    expect(statuses.get(201)).toBeGreaterThan(RUNS / 20);
+    // The fuzzer reached past validation, not only into it: stored, or answered as a duplicate, capped or read.
+    const accepted = [...statuses].filter(([status]) => status >= 200 && status < 300);
+    expect(accepted.reduce((sum, [, count]) => sum + count, 0)).toBeGreaterThan(RUNS / 20);
     console.log(`fuzz: ${RUNS} requests, statuses ${JSON.stringify(Object.fromEntries([...statuses].sort()))}`);
     expect(statuses.get(400)).toBeGreaterThan(RUNS / 20);
   }, 60_000);

@@ -1,9 +1,17 @@
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Engine } from '../../server/db/engine.ts';
 import { groupCommit } from '../../server/db/group-commit.ts';
 import { createStorage } from '../../server/db/storage.ts';
+import type { Tables } from '../../server/db/tables.ts';
 import { ENGINES, openFreshEngine } from '../helpers/engines.ts';
+
+/** Items that are code: each runs its own statements, one after another, in the batch's transaction. */
+const eachWrite = async (trx: Transaction<Tables>, writes: ((trx: Transaction<Tables>) => Promise<unknown>)[]) => {
+  const results: unknown[] = [];
+  for (const write of writes) results.push(await write(trx));
+  return results;
+};
 
 const count = async (engine: Engine, text: string) =>
   Number(Object.values((await sql.raw<Record<string, unknown>>(text).execute(engine.db)).rows[0]!)[0]);
@@ -23,7 +31,7 @@ describe.each(ENGINES)('on %s', (kind) => {
       const committed = () => count(observer, 'SELECT count(*) FROM t');
       const seenWhileWriting: unknown[] = [];
       const seenAtAnswer: unknown[] = [];
-      const commit = groupCommit(db, () => {});
+      const commit = groupCommit(db, () => {}, eachWrite);
       const writes = Array.from({ length: 100 }, (_, n) =>
         commit(async (trx) => {
           seenWhileWriting.push(await committed());
@@ -40,7 +48,7 @@ describe.each(ENGINES)('on %s', (kind) => {
       fresh = await openFreshEngine(kind);
       const { db } = fresh.engine;
       await sql`CREATE TABLE t (n INTEGER PRIMARY KEY)`.execute(db);
-      const commit = groupCommit(db, () => {});
+      const commit = groupCommit(db, () => {}, eachWrite);
       const results = await Promise.allSettled(
         [1, 2, 2, 3].map((n) => commit((trx) => sql`INSERT INTO t (n) VALUES (${n})`.execute(trx))),
       );
@@ -53,9 +61,13 @@ describe.each(ENGINES)('on %s', (kind) => {
       fresh = await openFreshEngine(kind);
       const { db } = fresh.engine;
       await sql`CREATE TABLE t (n INTEGER)`.execute(db);
-      const commit = groupCommit(db, () => {
-        throw new Error('the file is gone');
-      });
+      const commit = groupCommit(
+        db,
+        () => {
+          throw new Error('the file is gone');
+        },
+        eachWrite,
+      );
       const results = await Promise.allSettled(
         [1, 2].map((n) => commit((trx) => sql`INSERT INTO t (n) VALUES (${n})`.execute(trx))),
       );
