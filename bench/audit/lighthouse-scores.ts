@@ -9,8 +9,30 @@ export type Category = (typeof CATEGORIES)[number];
 export interface Scores {
   scores: Record<Category, number>;
   lcpMs: number;
-  /** Audits that cost points outside performance's metrics, to say what to fix. */
+  /** Audits that cost points in a category below 100, to say what to fix. */
   misses: string[];
+  /**
+   * Best practices lost points only because Chromium logs the page's own error status as a console error: the 404
+   * page must answer 404, so that is no miss.
+   */
+  ownStatusOnly: boolean;
+}
+
+interface ConsoleError {
+  source?: string;
+  sourceLocation?: { url?: string };
+}
+
+function ownStatusOnly(result: Result): boolean {
+  const failing = (result.categories['best-practices']?.auditRefs ?? []).filter(
+    (ref) => ref.weight > 0 && (result.audits[ref.id]?.score ?? 1) < 1,
+  );
+  const items = (result.audits['errors-in-console'].details as { items?: ConsoleError[] } | undefined)?.items ?? [];
+  return (
+    failing.length === 1 &&
+    failing[0].id === 'errors-in-console' &&
+    items.every((item) => item.source === 'network' && item.sourceLocation?.url === result.finalDisplayedUrl)
+  );
 }
 
 const scoresOf = (result: Result): Scores => ({
@@ -21,6 +43,7 @@ const scoresOf = (result: Result): Scores => ({
       .filter((ref) => ref.weight > 0 && (result.audits[ref.id]?.score ?? 1) < 1)
       .map((ref) => `${category}: ${ref.id} ${evidence(result.audits[ref.id])}`),
   ),
+  ownStatusOnly: ownStatusOnly(result),
 });
 
 /** The audit's value and its first items (the console error, the link), enough to find the cause. */
