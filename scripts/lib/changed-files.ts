@@ -2,12 +2,13 @@ import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 
 /**
- * The files under `dir` that git sees as changed, added or untracked (absolute paths), or undefined when `dir` is
- * not in a git work tree or git is missing: then nothing can be told apart.
+ * The files under `dir` that git sees as changed, added or untracked (absolute paths), or undefined when git keeps
+ * nothing of `dir` (no work tree, no tracked file there, or git missing): then nothing can be told apart.
  */
 export function changedFiles(dir: string): Set<string> | undefined {
   const root = spawnSync('git', ['-C', dir, 'rev-parse', '--show-toplevel'], { encoding: 'utf8' });
-  if (root.status !== 0) return undefined;
+  const tracked = spawnSync('git', ['-C', dir, 'ls-files', '--', '.'], { encoding: 'utf8' });
+  if (root.status !== 0 || tracked.status !== 0 || !tracked.stdout.trim()) return undefined;
   const status = spawnSync('git', ['-C', dir, 'status', '--porcelain=v1', '-z', '--untracked-files=all', '--', '.'], {
     encoding: 'utf8',
   });

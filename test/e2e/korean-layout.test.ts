@@ -64,6 +64,9 @@ describe('Korean text at 360 px', () => {
 
   it('shows phone numbers and e-mail addresses on one line each', async () => {
     await open('/ko/shipping/track-order/', 360);
+    const card = await page.locator('.support-handoff').boundingBox();
+    const email = await page.locator('.support-handoff a[href^="mailto:"]').boundingBox();
+    expect(email!.x + email!.width).toBeLessThanOrEqual(card!.x + card!.width);
     for (const selector of [
       '.support-handoff a[href^="tel:"]',
       '.support-handoff a[href^="mailto:"]',
