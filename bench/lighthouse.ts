@@ -1,36 +1,20 @@
 /**
  * npm run bench:lighthouse — Lighthouse on the pages readers land on, desktop and mobile.
- * Builds the sample site when it is missing or older than its sources (bench/.work/lighthouse-site), serves it
- * as `npm start` does, and runs Lighthouse's performance and accessibility categories in Debian's Chromium. Prints
- * the median of --runs=N runs (default 3) per page and form factor against the targets; exits 1 when one fails.
+ * Builds the sample site when it is missing or older than its sources, serves it as `npm start` does, and runs
+ * Lighthouse's performance and accessibility categories in Debian's Chromium. Prints the median of --runs=N runs (default 3) per page and form factor against the targets; exits 1 when one fails.
  */
-import { rmSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { launch } from 'chrome-launcher';
 import lighthouse, { desktopConfig, type Result } from 'lighthouse';
-import { siteFreshness } from '../scripts/lib/site-freshness.ts';
-import { buildSite } from '../test/helpers/build.ts';
 import { startServer } from '../test/helpers/server.ts';
+import { launchChromium, pad, score } from './lib/lighthouse.ts';
+import { sampleSite } from './lib/sample-site.ts';
 
 const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '3' } } });
 const runs = Number(args.runs);
-const siteDir = resolve('bench/.work/lighthouse-site');
 const PAGES = ['/ko/search/?q=환불', '/ko/', '/ko/shipping/shipping-fee/'];
 const FORM_FACTORS = { desktop: desktopConfig, mobile: undefined };
 /** What the issue asks of the search page, and what every page a reader lands on should meet. */
 const TARGETS = { performance: 100, accessibility: 100, cls: 0.02 };
-// No GPU, no sandbox (containers), no traffic of Chromium's own that would compete with the page's.
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 interface Measure {
   performance: number;
@@ -40,7 +24,6 @@ interface Measure {
   tbtMs: number;
 }
 
-const score = (result: Result, category: string) => Math.round((result.categories[category]?.score ?? 0) * 100);
 const measure = (result: Result): Measure => ({
   performance: score(result, 'performance'),
   accessibility: score(result, 'accessibility'),
@@ -48,27 +31,13 @@ const measure = (result: Result): Measure => ({
   lcpMs: result.audits['largest-contentful-paint'].numericValue ?? Infinity,
   tbtMs: result.audits['total-blocking-time'].numericValue ?? Infinity,
 });
-/** Pads to a width in terminal columns, where a Hangul syllable takes two. */
-const pad = (text: string, columns: number) =>
-  text + ' '.repeat(Math.max(0, columns - text.length - (text.match(/[가-힣]/g)?.length ?? 0)));
 /** Lighthouse's advice: of several runs, report the one with the median performance score. */
 const median = (measures: Measure[]) =>
   [...measures].sort((a, b) => a.performance - b.performance)[Math.floor(measures.length / 2)];
 
-const freshness = siteFreshness(siteDir, 'content');
-if (freshness !== 'fresh') {
-  console.log(`Building the sample site (${freshness})…`);
-  rmSync(siteDir, { recursive: true, force: true });
-  const built = await buildSite('content', siteDir);
-  if (built.status !== 0) throw new Error(`build failed:\n${built.output.slice(-3000)}`);
-}
-
+const siteDir = await sampleSite();
 const server = await startServer(siteDir, {}, 'server/main.ts');
-const chrome = await launch({
-  chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  chromeFlags: CHROMIUM_FLAGS,
-  logLevel: 'silent',
-});
+const chrome = await launchChromium();
 const checks: [string, boolean][] = [];
 try {
   console.log(

@@ -10,6 +10,7 @@ import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { contentDir } from '../src/build/content/paths.ts';
 import { readConfigFiles } from '../src/build/content/validate.ts';
+import { locales } from '../src/shared/locales.ts';
 import { createArticle, ScaffoldError } from './editor/scaffold.ts';
 import { normalizeQuery } from '../src/shared/search/text.ts';
 import { loadConfig } from '../server/config.ts';
@@ -36,10 +37,13 @@ function fail(message: string): never {
 
 /** Lets an editor pick the category by number when the report's command did not name one. */
 async function askCategory(): Promise<string> {
-  const { categories = [] } = readConfigFiles(contentDir, []);
+  const { categories = [], site } = readConfigFiles(contentDir, []);
+  // Names in the article's language, as readers see them; the id is what --category takes.
+  const locale = locales.find((code) => code === values.locale) ?? site?.defaultLocale ?? 'ko';
+  const named = categories.map((category) => `${category.id} (${category.title[locale]})`);
   const list = categories.map((category) => category.id);
-  if (!process.stdin.isTTY) fail(`Add --category: one of ${list.join(', ')}`);
-  list.forEach((id, i) => console.log(`  ${i + 1}. ${id}`));
+  if (!process.stdin.isTTY) fail(`Add --category: one of ${named.join(', ')}`);
+  named.forEach((name, i) => console.log(`  ${i + 1}. ${name}`));
   const rl = createInterface({ input: process.stdin, output: process.stdout });
   const answer = (await rl.question('Category (number or id): ')).trim();
   rl.close();

@@ -56,6 +56,9 @@ export function staticSite(siteDir: string, manifest: Manifest): Hono {
     }),
   );
 
+  // Browsers and crawlers ask for /favicon.ico whatever the page links; the site's icon is an SVG.
+  site.get('/favicon.ico', (c) => c.redirect('/favicon.svg', 301));
+
   // Each locale's 404 page is read once: a flood of bad URLs must not become a flood of file reads.
   const notFoundPages = new Map<string, { html: string; headers: Record<string, string> }>();
   const notFoundPage = (locale: string | undefined) => {

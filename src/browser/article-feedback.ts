@@ -81,15 +81,15 @@ class ArticleFeedback extends HTMLElement {
       answered.replaceChildren(`${text.answered(previous.helpful)} `, change);
     }
     if (!moveFocus) return;
-    const target =
-      state === 'why'
-        ? this.querySelector<HTMLElement>('.feedback__why input')
-        : state === 'ask'
-          ? this.querySelector<HTMLElement>('.feedback__answers button')
-          : this.querySelector<HTMLElement>(`#feedback-${state}`);
-    target?.focus();
-    if (state.startsWith('thanks'))
-      this.querySelector('[data-announce]')!.textContent = this.querySelector(`#feedback-${state}`)!.textContent;
+    // Focus reads each step once, in order: after No, that the vote counted, then the optional question; after
+    // sending, the thanks alone (the suggestions below it are there to read on).
+    const target = {
+      ask: '.feedback__answers button',
+      why: '.feedback__counted',
+      'thanks-yes': '#feedback-thanks-yes .feedback__thanks-text',
+      'thanks-no': '#feedback-thanks-no .feedback__thanks-text',
+    }[state];
+    this.querySelector<HTMLElement>(target)?.focus();
   }
 }
 

@@ -34,6 +34,13 @@ describe('article components, used in MDX without imports', () => {
     expect(existsSync(join(siteDir, 'images/screen.svg'))).toBe(true);
   });
 
+  it('loads the first Figure at once and with priority (it is often the largest paint), later ones lazily', () => {
+    const [first, second] = page.querySelectorAll('.prose figure.figure img');
+    expect([first.getAttribute('loading'), first.getAttribute('fetchpriority')]).toEqual(['eager', 'high']);
+    expect(second.getAttribute('loading')).toBe('lazy');
+    expect(second.hasAttribute('fetchpriority')).toBe(false);
+  });
+
   it('renders a Video as a link that loads nothing from YouTube until it is pressed', () => {
     const link = page.querySelector('.prose .video a.video__play');
     expect(link?.getAttribute('href')).toBe('https://www.youtube.com/watch?v=abc123XYZ_-');

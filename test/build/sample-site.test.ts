@@ -160,13 +160,54 @@ describe('the sample help center', () => {
     expect(readPage(siteDir, `/${few.id}/`).querySelector('.toc')).toBeNull();
   });
 
-  it('switches an untranslated article to the other locale’s home', () => {
+  it('switches an untranslated article to the other locale’s home, saying so on the link and on arrival', () => {
     const untranslated = content.articles.find(
       (a) => a.id.startsWith('ko/') && !existsSync(join('content/articles', a.id.replace(/^ko/, 'en') + '.mdx')),
     )!;
-    expect(readPage(siteDir, `/${untranslated.id}/`).querySelector('.language-switcher a')?.getAttribute('href')).toBe(
-      '/en/',
+    const link = readPage(siteDir, `/${untranslated.id}/`).querySelector('.language-switcher a')!;
+    expect(link.getAttribute('href')).toBe('/en/#no-translation');
+    expect(text(link)).toBe('English (이 글은 번역본이 없어 홈으로 이동해요)');
+    expect(text(readPage(siteDir, '/en/').querySelector('#no-translation'))).toMatch(/has no English version/);
+  });
+
+  it('links each page to its other languages with absolute URLs on the site’s address', () => {
+    const links = (url: string) =>
+      readPage(siteDir, url)
+        .querySelectorAll('link[rel=alternate][hreflang]')
+        .map((link) => [link.getAttribute('hreflang'), link.getAttribute('href')]);
+    expect(links('/ko/')).toEqual([
+      ['ko', 'https://help.marumarket.example/ko/'],
+      ['en', 'https://help.marumarket.example/en/'],
+    ]);
+    expect(links('/ko/shipping/track-order/')).toEqual([
+      ['ko', 'https://help.marumarket.example/ko/shipping/track-order/'],
+      ['en', 'https://help.marumarket.example/en/shipping/track-order/'],
+    ]);
+    for (const [url, file] of htmlPages(siteDir))
+      for (const link of parse(readFileSync(file, 'utf8')).querySelectorAll('link[hreflang]'))
+        expect(link.getAttribute('href'), url).toMatch(/^https:\/\//);
+  });
+
+  it('describes every page search engines may index, the home pages too', () => {
+    for (const [url, file] of htmlPages(siteDir)) {
+      const page = parse(readFileSync(file, 'utf8'));
+      if (page.querySelector('meta[name=robots][content~=noindex]') || page.querySelector('meta[http-equiv=refresh]'))
+        continue;
+      expect(page.querySelector('meta[name=description]')?.getAttribute('content'), url).toMatch(/\S/);
+    }
+    expect(readPage(siteDir, '/ko/').querySelector('meta[name=description]')?.getAttribute('content')).toContain(
+      '마루마켓 고객센터: 주문·결제, 배송',
     );
+  });
+
+  it('names each search landmark of a page differently', () => {
+    for (const url of ['/ko/', '/ko/search/', '/en/', '/ko/shipping/']) {
+      const names = readPage(siteDir, url)
+        .querySelectorAll('[role=search]')
+        .map((form) => form.getAttribute('aria-label'));
+      expect(names.every(Boolean), url).toBe(true);
+      expect(new Set(names).size, url).toBe(names.length);
+    }
   });
 
   it('strikes through only what the source wraps in ~~two tildes~~, never a range like 1~2영업일', () => {

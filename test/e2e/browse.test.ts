@@ -36,6 +36,21 @@ describe('a reader browsing the help center', () => {
     await expect.poll(() => page.getByRole('combobox', { name: 'Search help articles' }).count()).toBe(2);
   });
 
+  it('says an article has no translation, on the switcher and on the home it leads to', async () => {
+    await page.goto(`${site.server.url}/ko/account/login-locked/`);
+    const switcher = page.getByRole('link', { name: 'English (이 글은 번역본이 없어 홈으로 이동해요)' });
+    await switcher.click();
+    await page.waitForURL((url) => url.pathname === '/en/' && url.hash === '#no-translation');
+    const notice = page.locator('#no-translation');
+    expect(await notice.isVisible()).toBe(true);
+    expect(await notice.textContent()).toBe(
+      'The article you were reading has no English version yet. Search or pick a category below.',
+    );
+    // Reached any other way, the English home says nothing of it.
+    await page.goto(`${site.server.url}/en/`);
+    expect(await notice.isVisible()).toBe(false);
+  });
+
   it('searches from the header and lands on results that link to articles', async () => {
     await page.goto(`${site.server.url}/ko/`);
     await page.locator('#header-search').fill('배송 조회');

@@ -28,7 +28,12 @@ describe('“Was this helpful?”', () => {
     await page.goto(`${site.server.url}${articleUrl}`);
     await page.getByRole('button', { name: '아니요' }).first().focus();
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('value'))).toBe('confusing');
+    // First that the No counted, then the optional question.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent))
+      .toBe('‘아니요’ 답변이 반영됐어요.');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('value'))).toBe('confusing');
     await page.getByLabel('따라 했는데 해결되지 않았어요').check();
     await page.getByLabel(/더 알려주실 내용/).fill('알림톡이 안 와요. 연락처 010-1234-5678');
     await page.getByRole('button', { name: '보내기' }).click();
@@ -52,6 +57,28 @@ describe('“Was this helpful?”', () => {
         ),
       )
       .toBeGreaterThan(0);
+  });
+
+  it('reads the thanks once, apart from the suggestions, and marks focus in a colour that is not the danger colour', async () => {
+    await page.goto(`${site.server.url}/ko/shipping/international-shipping/`);
+    await page.getByRole('button', { name: '아니요' }).first().click();
+    await page.getByRole('button', { name: '보내기' }).click();
+    await page.locator('#feedback-thanks-no').waitFor();
+    // Focus reads the thanks alone; no live region repeats it.
+    const focused = await page.evaluate(() => document.activeElement!.textContent!.trim());
+    expect(focused).toMatch(/^알려주셔서 감사합니다\..*문의해 주세요\.$/);
+    expect(await page.locator('.feedback [aria-live]').count()).toBe(0);
+    expect(await page.locator('#feedback-thanks-no .feedback__next-title').textContent()).toBe(
+      '이 글이 도움이 될 수도 있어요',
+    );
+    await page.keyboard.press('Tab');
+    const [outline, danger] = await page.evaluate(() => {
+      const callout = Object.assign(document.createElement('aside'), { className: 'callout callout--danger' });
+      document.body.append(callout);
+      return [getComputedStyle(document.activeElement!).outlineColor, getComputedStyle(callout).borderLeftColor];
+    });
+    expect(outline).toMatch(/^rgb/);
+    expect(outline).not.toBe(danger);
   });
 
   it('remembers the answer and lets the reader change it', async () => {

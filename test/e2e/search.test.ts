@@ -50,6 +50,39 @@ describe('the header search box', () => {
     expect(await page.locator('h1').textContent()).toBe(first);
   });
 
+  it('names each suggestion by its title and category only', async () => {
+    await page.goto(`${site.server.url}/ko/`);
+    await page.locator('#header-search').fill('배송비');
+    const first = page.locator('#header-search-listbox [role=option]').first();
+    await first.waitFor();
+    const title = await first.locator('.search-suggestion__title').textContent();
+    const category = await first.locator('.search-suggestion__category').textContent();
+    expect(await page.getByRole('option', { name: `${title} ${category}`, exact: true }).count()).toBe(1);
+  });
+
+  it('jumps to the search box on “/” only outside text fields, and lets the reader turn “/” off', async () => {
+    await page.goto(`${site.server.url}/ko/search/`);
+    await page.locator('#search-page-input').focus();
+    await page.keyboard.press('/');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-page-input');
+    expect(await page.locator('#search-page-input').inputValue()).toBe('/');
+    const toggle = page.getByRole('button', { name: '‘/’ 검색 단축키 끄기' });
+    await toggle.click();
+    await page.locator('h1').click();
+    await page.keyboard.press('/');
+    expect(await page.evaluate(() => document.activeElement?.id)).not.toBe('header-search');
+    // Remembered on the next page; Ctrl+K, not a single key, still works.
+    await page.goto(`${site.server.url}/ko/`);
+    await page.keyboard.press('/');
+    expect(await page.evaluate(() => document.activeElement?.id)).not.toBe('header-search');
+    await page.keyboard.press('Control+k');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('header-search');
+    await page.getByRole('button', { name: '‘/’ 검색 단축키 켜기' }).click();
+    await page.locator('h1').click();
+    await page.keyboard.press('/');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('header-search');
+  });
+
   it('closes on Escape and opens the search page on Enter without a highlighted suggestion', async () => {
     await page.goto(`${site.server.url}/ko/`);
     await page.keyboard.press('Control+k');
@@ -65,6 +98,22 @@ describe('the header search box', () => {
 });
 
 describe('the search page', () => {
+  it('keeps the query when the reader switches language', async () => {
+    await page.goto(`${site.server.url}/ko/search/?q=${encodeURIComponent('환불')}`);
+    await settled();
+    expect(await page.getByRole('link', { name: 'English' }).getAttribute('href')).toBe(
+      '/en/search/?q=%ED%99%98%EB%B6%88',
+    );
+    await page.locator('#search-page-input').fill('refund');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.getByRole('link', { name: 'English' }).getAttribute('href'))
+      .toBe('/en/search/?q=refund');
+    await page.getByRole('link', { name: 'English' }).click();
+    await page.waitForURL('**/en/search/?q=refund');
+    expect(await page.locator('#search-page-input').inputValue()).toBe('refund');
+  });
+
   it('lists results best first with title, category and highlighted excerpt, and a count', async () => {
     await page.goto(`${site.server.url}/ko/search/?q=${encodeURIComponent('가상계좌 입금 언제까지 해야 돼요')}`);
     await settled();

@@ -131,6 +131,50 @@ describe('the widget on the demo shop', () => {
     await page.close();
   });
 
+  it('is a modal dialog: the page behind is inert while it is open, and only counts are announced', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${help.url}/demo/shop/checkout/`);
+    await launcher(page).click();
+    await panel(page).locator('.list a').first().waitFor();
+    // Everything on the page but the widget.
+    const inert = () => page.evaluate(() => [...document.body.children].map((node) => (node as HTMLElement).inert));
+    const pageBehind = await page.evaluate(() =>
+      [...document.body.children].map((node) => !node.hasAttribute('data-helploop-widget')),
+    );
+    expect(await inert()).toEqual(pageBehind);
+    // The list itself is not a live region (it would be read whole on every open); one line says what it holds.
+    expect(await panel(page).locator('.body').getAttribute('aria-live')).toBeNull();
+    const live = panel(page).locator('[aria-live]');
+    await expect
+      .poll(() => live.textContent())
+      .toBe(`이 페이지에서 자주 묻는 질문: 도움말 ${expectedTitles('checkout').length}개`);
+    await panel(page).getByRole('searchbox').fill('환불');
+    await expect.poll(() => live.textContent()).toMatch(/^검색 결과 \d+개$/);
+    await page.keyboard.press('Escape');
+    expect(await panel(page).isVisible()).toBe(true);
+    expect(await inert()).toEqual(pageBehind);
+    await page.keyboard.press('Escape');
+    expect(await panel(page).isVisible()).toBe(false);
+    expect(await inert()).not.toContain(true);
+    await page.close();
+  });
+
+  it('empties a filled search box on the first Escape and closes on the next', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${help.url}/demo/shop/checkout/`);
+    await launcher(page).click();
+    const box = panel(page).getByRole('searchbox');
+    await box.fill('환불');
+    await expect.poll(() => panel(page).locator('h3').first().textContent()).toBe('검색 결과');
+    await page.keyboard.press('Escape');
+    expect(await box.inputValue()).toBe('');
+    expect(await panel(page).isVisible()).toBe(true);
+    await expect.poll(() => panel(page).locator('h3').first().textContent()).toBe('이 페이지에서 자주 묻는 질문');
+    await page.keyboard.press('Escape');
+    expect(await panel(page).isVisible()).toBe(false);
+    await page.close();
+  });
+
   it('searches the help center inline, and records the search and the click', async () => {
     const before = (await contextCounts('order-status')).impressions;
     const searches = () =>

@@ -40,6 +40,15 @@ describe('npm start’s server', () => {
     expect(await response.json()).toMatchObject({ status: 'ok', articles: expect.any(Number) });
   });
 
+  it('answers /favicon.ico with the site’s icon instead of a 404', async () => {
+    const icon = await get('/favicon.ico');
+    expect(icon.status).toBe(301);
+    const followed = await fetch(new URL(icon.headers.get('location')!, server.url));
+    expect(followed.status).toBe(200);
+    expect(followed.headers.get('content-type')).toMatch(/^image\/svg\+xml/);
+    expect(await followed.text()).toMatch(/^<svg /);
+  });
+
   it('sends / to the default locale', async () => {
     const response = await get('/');
     expect(response.status).toBe(302);

@@ -1,5 +1,7 @@
-import { spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/build/content/check.ts';
 import { formatProblem } from '../../src/build/content/problems.ts';
@@ -91,5 +93,38 @@ describe('npm run check', () => {
     const run = spawnSync(process.execPath, ['scripts/check.ts'], { encoding: 'utf8' });
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^0 errors, \d+ warnings$/m);
+  });
+
+  it('lists the warnings of the files git sees changed first, and only counts the others by kind', () => {
+    const repo = mkdtempSync(join(tmpdir(), 'helploop-check-'));
+    try {
+      cpSync(fixture, repo, { recursive: true });
+      const git = (...args: string[]) => execFileSync('git', ['-C', repo, ...args], { encoding: 'utf8' });
+      git('init', '-q');
+      git('add', '.');
+      git('-c', 'user.name=Editor', '-c', 'user.email=editor@example.com', 'commit', '-qm', 'content');
+      appendFileSync(join(repo, 'articles/en/guides/lonely.mdx'), '\nOne more line.\n');
+      const run = spawnSync(process.execPath, ['scripts/check.ts'], {
+        env: { ...process.env, HELPLOOP_CONTENT: repo },
+        encoding: 'utf8',
+      });
+      const out = run.stdout.trim().split('\n');
+      // Errors first, every one of them, wherever it is.
+      expect(out.slice(0, 9).every((line) => /:\d+: (?!warning)/.test(line))).toBe(true);
+      expect(out.slice(9)).toEqual([
+        'Warnings in files you changed (git status):',
+        expect.stringMatching(/lonely\.mdx:1: warning: no ko translation \(ko\/guides\/lonely\)$/),
+        expect.stringMatching(/lonely\.mdx:3: warning: description: is the same as the title/),
+        '5 warnings in 4 files you did not change: no ko translation ×2, draft ×1, has no text yet ×1, updated ×1 (npm run check -- --all lists them)',
+        '9 errors, 7 warnings',
+      ]);
+      const all = spawnSync(process.execPath, ['scripts/check.ts', '--all'], {
+        env: { ...process.env, HELPLOOP_CONTENT: repo },
+        encoding: 'utf8',
+      });
+      expect(all.stdout.trim().split('\n')).toHaveLength(17);
+    } finally {
+      rmSync(repo, { recursive: true, force: true });
+    }
   });
 });

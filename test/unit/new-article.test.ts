@@ -121,12 +121,12 @@ describe('npm run new', () => {
     await engine.close();
   });
 
-  it('asks for the category when run without one and without a terminal, listing them', () => {
+  it('asks for the category when run without one and without a terminal, listing them with their names', () => {
     const run = spawnSync(process.execPath, [resolve('scripts/new.ts'), '--locale', 'en', 'Title'], {
       env: { ...process.env, HELPLOOP_CONTENT: contentDir },
       encoding: 'utf8',
     });
     expect(run.status).toBe(1);
-    expect(run.stderr.trim()).toBe('Add --category: one of getting-started, billing');
+    expect(run.stderr.trim()).toBe('Add --category: one of getting-started (Getting started), billing (Billing)');
   });
 });

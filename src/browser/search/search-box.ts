@@ -5,6 +5,8 @@
  */
 import type { SearchHit } from '../../shared/search/engine.ts';
 import { documentLocale, searchMessages } from './messages.ts';
+// Every page's header has a search box: its keyboard shortcut and setting come with it, in the same download.
+import './search-shortcut.ts';
 
 const SUGGESTIONS = 5;
 
@@ -89,6 +91,8 @@ class SearchBox extends HTMLElement {
         category.textContent = hit.category;
         const excerpt = document.createElement('span');
         excerpt.className = 'search-suggestion__excerpt';
+        // Screen readers name an option by its title and category; the excerpt is for the eye, read on the page.
+        excerpt.setAttribute('aria-hidden', 'true');
         excerpt.innerHTML = hit.excerpt; // escaped by the engine; only <mark> is markup
         option.append(title, category, excerpt);
         return option;
@@ -147,15 +151,3 @@ class SearchBox extends HTMLElement {
 }
 
 customElements.define('search-box', SearchBox);
-
-// `/` or Ctrl/Cmd+K jumps to the search box in the header from anywhere on the page.
-addEventListener('keydown', (event) => {
-  const typing = (event.target as HTMLElement).closest?.('input, textarea, select, [contenteditable]');
-  const slash = event.key === '/' && !typing && !event.ctrlKey && !event.metaKey && !event.altKey;
-  const commandK = event.key.toLowerCase() === 'k' && (event.ctrlKey || event.metaKey);
-  if (!slash && !commandK) return;
-  const box = document.getElementById('header-search');
-  if (!box) return;
-  event.preventDefault();
-  box.focus();
-});

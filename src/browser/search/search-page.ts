@@ -73,6 +73,7 @@ class SearchPage {
     const params = new URLSearchParams(location.search);
     this.input.value = params.get('q') ?? '';
     this.select.value = params.get('category') ?? '';
+    keepQueryAcrossLanguages(this.input.value.trim());
   }
 
   private toUrl(mode: 'push' | 'replace'): void {
@@ -82,6 +83,7 @@ class SearchPage {
     const url = `${location.pathname}${params.size ? `?${params}` : ''}`;
     if (url !== `${location.pathname}${location.search}`)
       history[mode === 'push' ? 'pushState' : 'replaceState'](null, '', url);
+    keepQueryAcrossLanguages(this.input.value.trim());
   }
 
   /** The page's one call into the engine: the first `limit` results, and how many there are in all. */
@@ -192,4 +194,10 @@ class SearchPage {
     );
     this.fallback.hidden = links.length === 0;
   }
+}
+
+/** The language switcher opens the other locale's search page with the same words, not an empty one. */
+function keepQueryAcrossLanguages(query: string): void {
+  for (const link of document.querySelectorAll<HTMLAnchorElement>('.language-switcher a'))
+    link.setAttribute('href', `${link.pathname}${query ? `?q=${encodeURIComponent(query)}` : ''}`);
 }

@@ -26,6 +26,7 @@ h3{margin:.25rem 0 .5rem;font-size:.95rem;color:var(--muted)}
 .item strong{color:var(--accent);font-weight:600}
 .item span{font-size:.88rem;color:var(--muted)}
 .status{color:var(--muted)}
+.live{position:absolute;width:1px;height:1px;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .article h3{color:var(--text);font-size:1.1rem;margin:.5rem 0}
 .prose{font-size:.95rem}
 .prose a,.full{color:var(--accent)}

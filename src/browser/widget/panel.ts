@@ -55,6 +55,8 @@ class WidgetPanel implements Panel {
   private query = '';
   private shown: Shown = { kind: 'list' };
   private returnFocus: HTMLElement | null = null;
+  /** What opening made inert on the host page, to give back on closing (and nothing the page made inert itself). */
+  private inerted: HTMLElement[] = [];
 
   constructor(options: PanelOptions) {
     const { root, base, locale } = options;
@@ -79,6 +81,11 @@ class WidgetPanel implements Panel {
     if (this.returnFocus === document.querySelector('[data-helploop-widget]')) this.returnFocus = launcher;
     this.frame.dialog.hidden = false;
     launcher.setAttribute('aria-expanded', 'true');
+    // A modal dialog: the page behind it is out of reach of the keyboard, the pointer and screen readers.
+    this.inerted = [...document.body.children].filter(
+      (node): node is HTMLElement => node instanceof HTMLElement && node !== this.options.root.host && !node.inert,
+    );
+    for (const node of this.inerted) node.inert = true;
     this.frame.input.value = '';
     this.query = '';
     void this.showList();
@@ -89,6 +96,8 @@ class WidgetPanel implements Panel {
     const { dialog } = this.frame;
     if (dialog.hidden) return;
     dialog.hidden = true;
+    for (const node of this.inerted) node.inert = false;
+    this.inerted = [];
     this.options.launcher.setAttribute('aria-expanded', 'false');
     (this.returnFocus?.isConnected ? this.returnFocus : this.options.launcher).focus();
   }
@@ -115,7 +124,12 @@ class WidgetPanel implements Panel {
     dialog.addEventListener('keydown', (event) => {
       if (event.key === 'Escape') {
         event.preventDefault();
-        this.close();
+        // As in a search field anywhere: the first Escape empties a filled box, the next one closes.
+        if (event.target === input && input.value) {
+          input.value = '';
+          clearTimeout(timer);
+          void this.showResults('');
+        } else this.close();
       } else if (event.key === 'Tab') trapFocus(dialog, this.options.root, event);
     });
   }
@@ -142,12 +156,13 @@ class WidgetPanel implements Panel {
     statusView(this.kit, this.text.loading);
     try {
       const suggestions = await this.load();
-      listView(this.kit, this.context ? this.text.common : this.text.popular, suggestions, (suggestion, position) =>
-        this.choose(suggestion, position),
-      );
+      const title = this.context ? this.text.common : this.text.popular;
+      listView(this.kit, title, suggestions, (suggestion, position) => this.choose(suggestion, position));
+      this.announce(`${title}: ${count(this.text.articles, suggestions.length)}`);
       this.track('impression');
     } catch {
       statusView(this.kit, this.text.failed);
+      this.announce(this.text.failed);
     }
     this.updateContact();
   }
@@ -174,9 +189,19 @@ class WidgetPanel implements Panel {
         this.reporter.clicked(typed, suggestion.id, position);
         this.choose(suggestion, position);
       });
+      this.announce(count(this.text.resultCount, hits.length));
     } catch {
       statusView(this.kit, this.text.failed);
+      this.announce(this.text.failed);
     }
+  }
+
+  /**
+   * Screen readers hear how many articles a view lists and what changed, not the whole list: the body is not a
+   * live region, this one line is.
+   */
+  private announce(message: string) {
+    this.frame.live.textContent = message;
   }
 
   private choose(suggestion: Suggestion, position: number) {
@@ -223,19 +248,20 @@ function panelFrame(root: ShadowRoot, locale: Locale, text: Text) {
     hidden: '',
   });
   dialog.innerHTML = `
-    <header class="head">
+    <div class="head">
       <h2 id="hl-title"></h2>
       <button type="button" class="close" aria-label="${text.close}">×</button>
-    </header>
+    </div>
     <form class="search" role="search">
       <label for="hl-q">${text.searchLabel}</label>
       <input id="hl-q" type="search" autocomplete="off" placeholder="${text.searchPlaceholder}">
     </form>
-    <div class="body" aria-live="polite"></div>
-    <footer class="handoff">
+    <div class="body"></div>
+    <p class="live" aria-live="polite"></p>
+    <div class="handoff">
       <p>${text.stillNeedHelp}</p>
       <a class="contact" target="_blank" rel="noopener">${text.contact}</a>
-    </footer>`;
+    </div>`;
   root.adoptedStyleSheets = [...root.adoptedStyleSheets, style];
   root.append(dialog);
   return {
@@ -244,6 +270,7 @@ function panelFrame(root: ShadowRoot, locale: Locale, text: Text) {
     form: dialog.querySelector('form')!,
     input: dialog.querySelector('input')!,
     body: dialog.querySelector<HTMLElement>('.body')!,
+    live: dialog.querySelector<HTMLElement>('.live')!,
     contact: dialog.querySelector<HTMLAnchorElement>('.contact')!,
     closeButton: dialog.querySelector<HTMLButtonElement>('.close')!,
   };
@@ -277,5 +304,8 @@ function trapFocus(dialog: HTMLElement, root: ShadowRoot, event: KeyboardEvent) 
     first.focus();
   }
 }
+
+/** A count in a sentence of the widget's strings (`도움말 {count}개`). */
+const count = (sentence: string, n: number) => sentence.replace('{count}', String(n));
 
 const fetchJson = async <T>(url: string): Promise<T> => (await fetchOk(url)).json() as Promise<T>;

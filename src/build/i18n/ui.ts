@@ -5,10 +5,14 @@ const ko = {
   skipToContent: '본문으로 건너뛰기',
   home: '홈',
   searchLabel: '도움말 검색',
-  searchPlaceholder: '무엇을 도와드릴까요? 예: 배송 조회, 환불',
+  siteSearch: '사이트 검색',
+  // Beside a heading that asks already; short enough to show whole in a 360 px box.
+  searchPlaceholder: '예: 배송 조회, 환불',
   searchButton: '검색',
   searchSuggestions: '추천 도움말',
   heroTitle: '무엇을 도와드릴까요?',
+  homeDescription: (siteName: string, categories: string[]) =>
+    `${siteName}: ${categories.join(', ')} 등 자주 묻는 질문의 답을 찾아보세요.`,
   categories: '카테고리',
   articleCount: (n: number) => `도움말 ${n}개`,
   popular: '자주 찾는 도움말',
@@ -23,6 +27,8 @@ const ko = {
   editArticle: '이 글 수정하기',
   breadcrumb: '현재 위치',
   languageSwitch: '언어 선택 (Language)',
+  noTranslation: '이 글은 번역본이 없어 홈으로 이동해요',
+  noTranslationHere: '보시던 글은 아직 한국어로 번역되지 않았어요. 아래에서 검색하거나 카테고리를 골라 보세요.',
   stillNeedHelp: '아직 해결되지 않으셨나요?',
   feedbackTryNext: '이 글이 도움이 될 수도 있어요',
   supportIntro: '고객센터가 직접 도와드릴게요.',
@@ -35,6 +41,7 @@ const ko = {
   feedbackQuestion: '이 글이 도움이 되었나요?',
   feedbackYes: '네',
   feedbackNo: '아니요',
+  feedbackCounted: '‘아니요’ 답변이 반영됐어요.',
   feedbackWhy: '어떤 점이 아쉬웠나요? (선택)',
   feedbackComment: '더 알려주실 내용이 있나요? (선택, 1,000자 이내)',
   feedbackPrivacy: '이름, 연락처, 주문번호 같은 개인정보는 적지 말아 주세요.',
@@ -55,10 +62,13 @@ const en: Strings = {
   skipToContent: 'Skip to content',
   home: 'Home',
   searchLabel: 'Search help articles',
-  searchPlaceholder: 'How can we help? e.g. track my order, refund',
+  siteSearch: 'Site search',
+  searchPlaceholder: 'e.g. track my order, refund',
   searchButton: 'Search',
   searchSuggestions: 'Suggested articles',
   heroTitle: 'How can we help?',
+  homeDescription: (siteName: string, categories: string[]) =>
+    `${siteName}: answers to common questions about ${categories.join(', ')}.`,
   categories: 'Categories',
   articleCount: (n: number) => `${n} article${n === 1 ? '' : 's'}`,
   popular: 'Popular articles',
@@ -73,6 +83,8 @@ const en: Strings = {
   editArticle: 'Edit this article',
   breadcrumb: 'Breadcrumb',
   languageSwitch: 'Language (언어 선택)',
+  noTranslation: 'this article has no translation; opens the home page',
+  noTranslationHere: 'The article you were reading has no English version yet. Search or pick a category below.',
   stillNeedHelp: 'Still need help?',
   feedbackTryNext: 'One of these may help instead',
   supportIntro: 'Our support team is happy to help.',
@@ -85,6 +97,7 @@ const en: Strings = {
   feedbackQuestion: 'Was this article helpful?',
   feedbackYes: 'Yes',
   feedbackNo: 'No',
+  feedbackCounted: 'Your “No” has been counted.',
   feedbackWhy: 'What was wrong? (optional)',
   feedbackComment: 'Anything else we should know? (optional, up to 1,000 characters)',
   feedbackPrivacy: 'Please leave out personal details such as your name, phone or order number.',
@@ -101,6 +114,9 @@ const en: Strings = {
 const strings: Record<Locale, Strings> = { ko, en };
 
 export const t = (locale: Locale): Strings => strings[locale];
+
+/** The fragment of a home page that says the article the reader came from has no translation. */
+export const NO_TRANSLATION_ID = 'no-translation';
 
 // Creating a formatter costs far more than using one; a build formats a date on every article page.
 const dateFormats: Record<Locale, Intl.DateTimeFormat> = {

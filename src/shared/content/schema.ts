@@ -67,6 +67,11 @@ export const siteSchema = z
     name: localized,
     defaultLocale: localeSchema.default('ko'),
     locales: z.array(localeSchema).min(1).default([...locales]),
+    /**
+     * The help center's public address (`https://help.example.com`). Links between a page's languages for search
+     * engines must be absolute: without it, pages carry none.
+     */
+    url: z.url().optional(),
     /** Base URL of the content repository's files, for "Edit this article" links; empty hides them. */
     repositoryUrl: z.union([z.url(), z.literal('')]).default(''),
     support: z.strictObject({

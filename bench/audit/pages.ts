@@ -1,0 +1,55 @@
+import type { Page } from 'playwright-core';
+
+export interface AuditPage {
+  name: string;
+  path: string;
+  /** Pages marked noindex need no SEO score: search engines are told to leave them. */
+  indexable: boolean;
+  /** Only with a staff session. */
+  staff?: boolean;
+  /** Brings the page to the state the audit checks, once it has loaded. */
+  ready?: (page: Page) => Promise<void>;
+}
+
+/** The pages of issue 15's audit: one of each kind a reader or staff member lands on. */
+export const AUDIT_PAGES: AuditPage[] = [
+  {
+    name: 'home + suggestions',
+    path: '/ko/',
+    indexable: true,
+    // axe checks the suggestions too (their highlights have their own colours); Lighthouse loads the page only.
+    ready: async (page) => {
+      await page.locator('#home-search').fill('환불');
+      await page.locator('#home-search-listbox [role=option] mark').first().waitFor();
+    },
+  },
+  { name: 'category', path: '/ko/shipping/', indexable: true },
+  { name: 'article (components)', path: '/ko/shipping/track-order/', indexable: true },
+  {
+    name: 'search 환불',
+    path: '/ko/search/?q=환불',
+    indexable: false,
+    ready: (page) => page.locator('#search-results a').first().waitFor(),
+  },
+  { name: '404', path: '/no-such-page/', indexable: false },
+  { name: 'English home', path: '/en/', indexable: true },
+  { name: 'staff login', path: '/staff/login/', indexable: false },
+  {
+    name: 'staff',
+    path: '/staff/',
+    indexable: false,
+    staff: true,
+    // The report has loaded once its status counts rows.
+    ready: (page) => page.locator('#staff-status', { hasText: /\d+건/ }).waitFor(),
+  },
+  {
+    name: 'demo checkout + widget',
+    // The checkout page: the widget's context articles, and a link of the shop's own in the page.
+    path: '/demo/shop/checkout/',
+    indexable: false,
+    ready: async (page) => {
+      await page.getByRole('button', { name: '도움말', exact: true }).click();
+      await page.getByRole('dialog').locator('.list a').first().waitFor();
+    },
+  },
+];
