@@ -1,10 +1,11 @@
 /**
  * Fills a database for bench:reports, on either engine: opened and migrated as the server opens it, one
- * transaction per day (this is setup, not what is measured), then rolled up once as a live server would have done
- * for the days past retention.
+ * transaction per day (this is setup, not what is measured), its report aggregates counted from those rows, then
+ * rolled up once as a live server would have done for the days past retention.
  */
 import { sql } from 'kysely';
 import type { Engine } from '../../server/db/engine.ts';
+import { aggregateRawEvents } from '../../server/db/report-aggregates.ts';
 import { rollup } from '../../server/db/rollup.ts';
 import { createStaffStorage } from '../../server/db/staff-storage.ts';
 import type { Tables } from '../../server/db/tables.ts';
@@ -19,7 +20,14 @@ const common = (e: Row) => ({ visitor: e.visitor, day: e.day, created_at: e.at }
 const TABLE_OF: { [Kind in keyof DayEvents]: [keyof Tables, (event: Row) => Row] } = {
   votes: [
     'votes',
-    (e) => ({ ...common(e), article_id: e.articleId, source: e.source, helpful: e.helpful, reason: e.reason, comment: e.comment }),
+    (e) => ({
+      ...common(e),
+      article_id: e.articleId,
+      source: e.source,
+      helpful: e.helpful,
+      reason: e.reason,
+      comment: e.comment,
+    }),
   ],
   views: ['views', (e) => ({ ...common(e), article_id: e.articleId })],
   searches: [
@@ -32,7 +40,14 @@ const TABLE_OF: { [Kind in keyof DayEvents]: [keyof Tables, (event: Row) => Row]
   ],
   widgetEvents: [
     'widget_events',
-    (e) => ({ ...common(e), type: e.type, context: e.context, locale: e.locale, article_id: e.articleId, position: e.position }),
+    (e) => ({
+      ...common(e),
+      type: e.type,
+      context: e.context,
+      locale: e.locale,
+      article_id: e.articleId,
+      position: e.position,
+    }),
   ],
   contacts: [
     'contact_clicks',
@@ -40,7 +55,13 @@ const TABLE_OF: { [Kind in keyof DayEvents]: [keyof Tables, (event: Row) => Row]
   ],
 };
 const TABLES = ['votes', 'views', 'searches', 'search_clicks', 'widget_events', 'contact_clicks'] as const;
-const DAILY_TABLES = ['daily_articles', 'daily_searches', 'daily_contexts'] as const;
+const DAILY_TABLES = [
+  'daily_articles',
+  'daily_searches',
+  'daily_contexts',
+  'daily_queries',
+  'daily_rephrased',
+] as const;
 /** Rows per INSERT: under both engines' limits on parameters per statement. */
 const CHUNK = 1_000;
 
@@ -54,13 +75,21 @@ export async function fillDatabase(engine: Engine, plan: FillPlan): Promise<Reco
   for (const back of [...retained, ...older]) {
     const events = eventsOf(daysBefore(plan.now, back));
     await db.transaction().execute(async (trx) => {
-      for (const [kind, [table, row]] of Object.entries(TABLE_OF) as [keyof DayEvents, [keyof Tables, (e: Row) => Row]][]) {
+      for (const [kind, [table, row]] of Object.entries(TABLE_OF) as [
+        keyof DayEvents,
+        [keyof Tables, (e: Row) => Row],
+      ][]) {
         const rows = events[kind].map(row);
         for (let i = 0; i < rows.length; i += CHUNK)
-          await trx.insertInto(table).values(rows.slice(i, i + CHUNK) as never).execute();
+          await trx
+            .insertInto(table)
+            .values(rows.slice(i, i + CHUNK) as never)
+            .execute();
       }
     });
   }
+  // Rows were inserted in bulk, not through the event storage that counts them: counted once here instead.
+  for (const statement of aggregateRawEvents(engine.kind)) await sql.raw(statement).execute(db);
   await rollup(db)(daysBefore(plan.now, plan.retentionDays));
   const count = async (table: string) =>
     Number((await sql<{ n: unknown }>`SELECT count(*) AS n FROM ${sql.table(table)}`.execute(db)).rows[0]!.n);

@@ -1,28 +1,25 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql, type RawBuilder } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import { LRUCache } from 'lru-cache';
 import pg from 'pg';
 import type { Synchronous } from '../config.ts';
 import { databaseFileGuard } from './database-file.ts';
+import { dialects, type Dialect, type EngineKind } from './dialects.ts';
 import { migratePostgres } from './migrations/postgres.ts';
 import { migrateSqlite } from './migrations/sqlite.ts';
 import type { Tables } from './tables.ts';
 
-export type EngineKind = 'sqlite' | 'postgres';
+export type { EngineKind };
 
 /**
  * One open database, whichever engine: the Kysely instance every storage module queries, and the few SQL
- * fragments the two engines spell differently. Everything else is one query set.
+ * fragments the two engines spell differently (dialects.ts). Everything else is one query set.
  */
-export interface Engine {
+export interface Engine extends Dialect {
   kind: EngineKind;
   db: Kysely<Tables>;
-  /** Minutes from one ISO time column to another (negative when `to` is earlier). */
-  minutesBetween(from: string, to: string): RawBuilder<number>;
-  /** The distinct values of a text column in a group, comma-separated. */
-  distinctList(column: string): RawBuilder<string | null>;
   /** Throws when writes must be refused now (the SQLite file was deleted under the server). */
   checkWritable(): void;
   close(): Promise<void>;
@@ -72,8 +69,7 @@ export function openSqlite(file: string, synchronous: Synchronous = 'full'): Eng
   return {
     kind: 'sqlite',
     db,
-    minutesBetween: (from, to) => sql<number>`(julianday(${sql.ref(to)}) - julianday(${sql.ref(from)})) * 1440`,
-    distinctList: (column) => sql<string | null>`group_concat(DISTINCT ${sql.ref(column)})`,
+    ...dialects.sqlite,
     checkWritable: databaseFileGuard(file),
     close: () => db.destroy(),
   };
@@ -96,9 +92,7 @@ export async function openPostgres(url: string): Promise<Engine> {
   return {
     kind: 'postgres',
     db,
-    minutesBetween: (from, to) =>
-      sql<number>`extract(epoch from (${sql.ref(to)}::timestamptz - ${sql.ref(from)}::timestamptz)) / 60`,
-    distinctList: (column) => sql<string | null>`string_agg(DISTINCT ${sql.ref(column)}, ',')`,
+    ...dialects.postgres,
     checkWritable: () => {},
     close: () => db.destroy(),
   };

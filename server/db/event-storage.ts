@@ -11,6 +11,7 @@ import type {
 } from '../api/schemas.ts';
 import type { Engine } from './engine.ts';
 import { groupCommit } from './group-commit.ts';
+import { addCounts, countVote, trackSearchFacts } from './report-aggregates.ts';
 import type { Tables } from './tables.ts';
 
 /** What the server adds to every reader event: who and when. */
@@ -54,6 +55,7 @@ export interface VoteTally {
  */
 export type WriteResult = 'stored' | 'duplicate' | 'capped';
 
+const localeOf = (articleId: string) => articleId.slice(0, articleId.indexOf('/'));
 const articleTally = z.object({ articleId: z.string(), helpful: z.coerce.number(), total: z.coerce.number() });
 const readNextRow = z.object({ articleId: z.string(), readers: z.coerce.number() });
 
@@ -65,7 +67,10 @@ export function createEventStorage(engine: Engine) {
   const { db } = engine;
   const commit = groupCommit(db, engine.checkWritable);
   /** Writes the event unless its id was seen before; resolves once that is committed. */
-  const once = (event: Received & { eventId: string }, write: (trx: Transaction<Tables>) => Promise<{ numInsertedOrUpdatedRows?: bigint }>) =>
+  const once = (
+    event: Received & { eventId: string },
+    write: (trx: Transaction<Tables>) => Promise<{ numInsertedOrUpdatedRows?: bigint }>,
+  ) =>
     commit(async (trx): Promise<WriteResult> => {
       const received = await trx
         .insertInto('received_events')
@@ -111,58 +116,89 @@ export function createEventStorage(engine: Engine) {
           comment: event.comment ?? null,
           created_at: event.at,
         };
-        return trx
+        const earlier = await trx
+          .selectFrom('votes')
+          .select(['helpful', 'reason'])
+          .where('article_id', '=', event.articleId)
+          .where('visitor', '=', event.visitor)
+          .where('day', '=', event.day)
+          .executeTakeFirst();
+        const written = await trx
           .insertInto('votes')
           .values({ ...common(event), ...vote, article_id: event.articleId, source: event.source ?? null })
           .onConflict((conflict) => conflict.columns(['article_id', 'visitor', 'day']).doUpdateSet(vote))
           .executeTakeFirst();
+        await countVote(trx, { day: event.day, article_id: event.articleId }, vote, earlier);
+        return written;
       }),
     recordView: (event: ViewEvent) =>
-      once(event, (trx) =>
-        trx.insertInto('views').values({ ...common(event), article_id: event.articleId }).executeTakeFirst(),
-      ),
+      once(event, async (trx) => {
+        await addCounts(trx, 'daily_articles', { day: event.day, article_id: event.articleId }, { views: 1 });
+        return trx
+          .insertInto('views')
+          .values({ ...common(event), article_id: event.articleId })
+          .executeTakeFirst();
+      }),
     recordSearch: (event: SearchEvent) =>
-      once(event, (trx) =>
-        trx
-          .insertInto('searches')
-          .values({
-            ...common(event),
-            query: event.query,
-            normalized: event.normalized,
-            locale: event.locale,
-            result_count: event.resultCount,
-          })
-          .executeTakeFirst(),
-      ),
+      once(event, async (trx) => {
+        const key = { day: event.day, locale: event.locale, normalized: event.normalized };
+        await addCounts(trx, 'daily_searches', key, { searches: 1, zero_results: event.resultCount === 0 ? 1 : 0 });
+        return trackSearchFacts(engine, trx, event, event.resultCount === 0, () =>
+          trx
+            .insertInto('searches')
+            .values({
+              ...common(event),
+              query: event.query,
+              normalized: event.normalized,
+              locale: event.locale,
+              result_count: event.resultCount,
+            })
+            .executeTakeFirst(),
+        );
+      }),
     recordClick: (event: ClickEvent) =>
-      once(event, (trx) =>
-        trx
-          .insertInto('search_clicks')
-          .values({
-            ...common(event),
-            query: event.query,
-            normalized: event.normalized,
-            article_id: event.articleId,
-            position: event.position,
-          })
-          .executeTakeFirst(),
-      ),
+      once(event, async (trx) => {
+        // A click counts for the locale of the article chosen: the search's own is not sent with it.
+        const key = { day: event.day, locale: localeOf(event.articleId), normalized: event.normalized };
+        await addCounts(trx, 'daily_searches', key, { clicks: 1 });
+        return trackSearchFacts(engine, trx, event, true, () =>
+          trx
+            .insertInto('search_clicks')
+            .values({
+              ...common(event),
+              query: event.query,
+              normalized: event.normalized,
+              article_id: event.articleId,
+              position: event.position,
+            })
+            .executeTakeFirst(),
+        );
+      }),
     recordContact: (event: ContactEvent) =>
       once(event, (trx) =>
-        trx
-          .insertInto('contact_clicks')
-          .values({
-            ...common(event),
-            locale: event.locale,
-            article_id: event.articleId ?? null,
-            query: event.query ?? null,
-            normalized: event.normalized ?? null,
-          })
-          .executeTakeFirst(),
+        trackSearchFacts(engine, trx, event, false, () =>
+          trx
+            .insertInto('contact_clicks')
+            .values({
+              ...common(event),
+              locale: event.locale,
+              article_id: event.articleId ?? null,
+              query: event.query ?? null,
+              normalized: event.normalized ?? null,
+            })
+            .executeTakeFirst(),
+        ),
       ),
     recordWidgetEvent: (event: WidgetEvent) =>
-      once(event, (trx) =>
-        trx
+      once(event, async (trx) => {
+        const type = { impression: 'impressions', click: 'clicks', contact: 'contacts' }[event.type];
+        await addCounts(
+          trx,
+          'daily_contexts',
+          { day: event.day, locale: event.locale, context: event.context },
+          { [type]: 1 },
+        );
+        return trx
           .insertInto('widget_events')
           .values({
             ...common(event),
@@ -172,8 +208,8 @@ export function createEventStorage(engine: Engine) {
             article_id: event.articleId ?? null,
             position: event.position ?? null,
           })
-          .executeTakeFirst(),
-      ),
+          .executeTakeFirst();
+      }),
     /**
      * What readers of an article read next, most readers first; only articles at least `minReaders` went to.
      * Articles the readers of one went on to read within half an hour, the same day (visitor keys change daily).
@@ -200,21 +236,19 @@ export function createEventStorage(engine: Engine) {
         .execute();
       return rows.map((row) => readNextRow.parse(row));
     },
-    /** Helpful and total votes per article, raw and rolled up, for the articles asked about that have any. */
+    /** Helpful and total votes per article (the daily counts hold every day's), for the articles asked about that have any. */
     async helpfulness(ids: string[]): Promise<Map<string, VoteTally>> {
       if (ids.length === 0) return new Map();
-      const raw = db
-        .selectFrom('votes')
-        .select(['article_id', 'helpful', sql<number>`1`.as('total')])
-        .where('article_id', 'in', ids);
-      const rolled = db
-        .selectFrom('daily_articles')
-        .select(['article_id', 'helpful', sql<number>`helpful + unhelpful`.as('total')])
-        .where('article_id', 'in', ids);
       const rows = await db
-        .selectFrom(raw.unionAll(rolled).as('t'))
-        .select(['article_id as articleId', (eb) => eb.fn.sum('helpful').as('helpful'), (eb) => eb.fn.sum('total').as('total')])
+        .selectFrom('daily_articles')
+        .select([
+          'article_id as articleId',
+          (eb) => eb.fn.sum('helpful').as('helpful'),
+          (eb) => eb.fn.sum(sql<number>`helpful + unhelpful`).as('total'),
+        ])
+        .where('article_id', 'in', ids)
         .groupBy('article_id')
+        .having((eb) => eb.fn.sum(sql<number>`helpful + unhelpful`), '>', 0)
         .execute();
       return new Map(
         rows.map((row) => {

@@ -11,7 +11,7 @@ export function createStorage(engine: Engine) {
     events: createEventStorage(engine),
     reports: createReportStorage(engine),
     staff: createStaffStorage(engine.db),
-    /** Folds raw events of days before the given day into the daily counts (see rollup.ts). */
+    /** Deletes raw events of days before the given day; the daily counts stay (see rollup.ts). */
     rollup: rollup(engine.db),
   };
 }

@@ -81,11 +81,39 @@ export interface Tables {
     clicks: Generated<number>;
     contacts: Generated<number>;
   };
+  daily_reasons: { day: string; article_id: string; reason: string; votes: Generated<number> };
+  daily_queries: {
+    day: string;
+    locale: string;
+    normalized: string;
+    query: string;
+    searches: Generated<number>;
+    failed: Generated<number>;
+    contacted: Generated<number>;
+    unclicked: Generated<number>;
+    failed_visitors: Generated<number>;
+    contacted_visitors: Generated<number>;
+    unclicked_visitors: Generated<number>;
+  };
+  daily_rephrased: {
+    day: string;
+    locale: string;
+    normalized: string;
+    article_id: string;
+    query: string;
+    readers: Generated<number>;
+  };
   visitor_salts: { day: string; salt: Buffer };
   staff: { id: Generated<number>; email: string; role: string; password_hash: string; created_at: string };
   sessions: { token_hash: string; staff_id: number; csrf: string; created_at: string; seen_at: string };
   login_failures: { key: string; failures: number; last_at: string };
-  article_reviews: { article_id: string; status: string; note: Generated<string>; updated_by: string; updated_at: string };
+  article_reviews: {
+    article_id: string;
+    status: string;
+    note: Generated<string>;
+    updated_by: string;
+    updated_at: string;
+  };
   query_reviews: {
     locale: string;
     normalized: string;

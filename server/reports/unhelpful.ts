@@ -32,6 +32,9 @@ export interface UnhelpfulRow extends Helpfulness {
   review: Review<ArticleStatus>;
 }
 
+/** The latest comments shown per article. */
+const COMMENTS_SHOWN = 5;
+
 const helpfulness = (helpful: number, unhelpful: number): Helpfulness => ({
   votes: helpful + unhelpful,
   helpful,
@@ -49,7 +52,7 @@ export async function unhelpfulArticles(
   const [articleDays, reasonRows, commentRows, reviews] = await Promise.all([
     reports.articleDays(period),
     reports.reasons(period),
-    reports.comments(period),
+    reports.comments(period, COMMENTS_SHOWN),
     reports.articleReviews(),
   ]);
   const days = Map.groupBy(articleDays, (row) => row.articleId);
@@ -76,9 +79,11 @@ export async function unhelpfulArticles(
         ...helpfulness(helpful, unhelpful),
         confidence: wilsonLowerBound(unhelpful, helpful + unhelpful),
         reasons: Object.fromEntries((reasons.get(articleId) ?? []).map((row) => [row.reason, row.count])),
-        comments: (comments.get(articleId) ?? [])
-          .slice(0, 5)
-          .map((row) => ({ comment: row.comment, helpful: row.helpful === 1, at: row.at })),
+        comments: (comments.get(articleId) ?? []).map((row) => ({
+          comment: row.comment,
+          helpful: row.helpful === 1,
+          at: row.at,
+        })),
         trend: rows
           .filter((row) => row.helpful + row.unhelpful > 0)
           .sort((a, b) => a.day.localeCompare(b.day))

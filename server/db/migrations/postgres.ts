@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { ARTICLE_STATUSES, QUERY_STATUSES, SYNONYM_STATUSES } from '../../../src/shared/review-statuses.ts';
+import { aggregateRawEvents } from '../report-aggregates.ts';
 import { roles } from '../staff-storage.ts';
 import type { Tables } from '../tables.ts';
 import { sqlValues } from './values.ts';
@@ -114,6 +115,37 @@ export const postgresMigrations: { id: string; sql: string }[] = [
       ALTER TABLE votes ADD COLUMN source TEXT;
       CREATE INDEX votes_source ON votes (article_id, day, source);`,
   },
+  {
+    id: '009-report-aggregates',
+    sql: [
+      `
+      -- Counted at ingest, in the transaction that stores each event (report-aggregates.ts): what reports read.
+      -- Reasons for unhelpful votes, per day and article: a replaced vote moves its count.
+      CREATE TABLE daily_reasons (
+        day TEXT NOT NULL, article_id TEXT NOT NULL, reason TEXT NOT NULL, votes INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (day, article_id, reason)
+      );
+      -- Searches per day and query as typed (see visitor-day-facts.ts); *_visitors count each reader once per query meant.
+      CREATE TABLE daily_queries (
+        day TEXT NOT NULL, locale TEXT NOT NULL, normalized TEXT NOT NULL, query TEXT NOT NULL,
+        searches INTEGER NOT NULL DEFAULT 0, failed INTEGER NOT NULL DEFAULT 0, contacted INTEGER NOT NULL DEFAULT 0,
+        unclicked INTEGER NOT NULL DEFAULT 0, failed_visitors INTEGER NOT NULL DEFAULT 0,
+        contacted_visitors INTEGER NOT NULL DEFAULT 0, unclicked_visitors INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (day, locale, normalized, query)
+      );
+      -- Readers' own synonyms per day: failed query meant, article found instead, its first variant, distinct readers.
+      CREATE TABLE daily_rephrased (
+        day TEXT NOT NULL, locale TEXT NOT NULL, normalized TEXT NOT NULL, article_id TEXT NOT NULL, query TEXT NOT NULL,
+        readers INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (day, locale, normalized, article_id)
+      );
+      -- One reader's day, read before and after each of their search events to count what it changed.
+      CREATE INDEX searches_visitor ON searches (visitor, day);
+      CREATE INDEX search_clicks_visitor ON search_clicks (visitor, day, normalized);
+      -- The latest comments per article, without reading every vote of the period.
+      CREATE INDEX votes_comments ON votes (day) WHERE comment IS NOT NULL;`,
+      ...aggregateRawEvents('postgres'),
+    ].join(';\n'),
+  },
 ];
 
 /** Any number, the same in every instance: the advisory lock that lets one instance migrate at a time. */
@@ -130,12 +162,17 @@ export async function migratePostgres(db: Kysely<Tables>, list = postgresMigrati
       await sql`CREATE TABLE IF NOT EXISTS schema_migrations (id TEXT PRIMARY KEY, applied_at TEXT NOT NULL)`.execute(
         connection,
       );
-      const applied = new Set((await connection.selectFrom('schema_migrations').select('id').execute()).map((r) => r.id));
+      const applied = new Set(
+        (await connection.selectFrom('schema_migrations').select('id').execute()).map((r) => r.id),
+      );
       const pending = list.filter((migration) => !applied.has(migration.id));
       for (const migration of pending) {
         await connection.transaction().execute(async (trx: Transaction<Tables>) => {
           await sql.raw(migration.sql).execute(trx);
-          await trx.insertInto('schema_migrations').values({ id: migration.id, applied_at: new Date().toISOString() }).execute();
+          await trx
+            .insertInto('schema_migrations')
+            .values({ id: migration.id, applied_at: new Date().toISOString() })
+            .execute();
         });
       }
       return pending.map((migration) => migration.id);
