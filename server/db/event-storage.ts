@@ -11,7 +11,8 @@ import type {
 } from '../api/schemas.ts';
 import type { Engine } from './engine.ts';
 import { groupCommit } from './group-commit.ts';
-import { addCounts, countVote, trackSearchFacts } from './report-aggregates.ts';
+import { addCounts, writeCounts } from './daily-counts.ts';
+import { countVote, trackSearchFacts } from './report-aggregates.ts';
 import type { Tables } from './tables.ts';
 
 /** What the server adds to every reader event: who and when. */
@@ -65,7 +66,7 @@ const readNextRow = z.object({ articleId: z.string(), readers: z.coerce.number()
  */
 export function createEventStorage(engine: Engine) {
   const { db } = engine;
-  const commit = groupCommit(db, engine.checkWritable);
+  const commit = groupCommit(db, engine.checkWritable, writeCounts);
   /** Writes the event unless its id was seen before; resolves once that is committed. */
   const once = (
     event: Received & { eventId: string },
@@ -128,12 +129,12 @@ export function createEventStorage(engine: Engine) {
           .values({ ...common(event), ...vote, article_id: event.articleId, source: event.source ?? null })
           .onConflict((conflict) => conflict.columns(['article_id', 'visitor', 'day']).doUpdateSet(vote))
           .executeTakeFirst();
-        await countVote(trx, { day: event.day, article_id: event.articleId }, vote, earlier);
+        countVote(trx, { day: event.day, article_id: event.articleId }, vote, earlier);
         return written;
       }),
     recordView: (event: ViewEvent) =>
       once(event, async (trx) => {
-        await addCounts(trx, 'daily_articles', { day: event.day, article_id: event.articleId }, { views: 1 });
+        addCounts(trx, 'daily_articles', { day: event.day, article_id: event.articleId }, { views: 1 });
         return trx
           .insertInto('views')
           .values({ ...common(event), article_id: event.articleId })
@@ -142,7 +143,7 @@ export function createEventStorage(engine: Engine) {
     recordSearch: (event: SearchEvent) =>
       once(event, async (trx) => {
         const key = { day: event.day, locale: event.locale, normalized: event.normalized };
-        await addCounts(trx, 'daily_searches', key, { searches: 1, zero_results: event.resultCount === 0 ? 1 : 0 });
+        addCounts(trx, 'daily_searches', key, { searches: 1, zero_results: event.resultCount === 0 ? 1 : 0 });
         return trackSearchFacts(engine, trx, event, event.resultCount === 0, () =>
           trx
             .insertInto('searches')
@@ -160,7 +161,7 @@ export function createEventStorage(engine: Engine) {
       once(event, async (trx) => {
         // A click counts for the locale of the article chosen: the search's own is not sent with it.
         const key = { day: event.day, locale: localeOf(event.articleId), normalized: event.normalized };
-        await addCounts(trx, 'daily_searches', key, { clicks: 1 });
+        addCounts(trx, 'daily_searches', key, { clicks: 1 });
         return trackSearchFacts(engine, trx, event, true, () =>
           trx
             .insertInto('search_clicks')
@@ -192,7 +193,7 @@ export function createEventStorage(engine: Engine) {
     recordWidgetEvent: (event: WidgetEvent) =>
       once(event, async (trx) => {
         const type = { impression: 'impressions', click: 'clicks', contact: 'contacts' }[event.type];
-        await addCounts(
+        addCounts(
           trx,
           'daily_contexts',
           { day: event.day, locale: event.locale, context: event.context },

@@ -19,9 +19,10 @@ const MAX_BATCH = 512;
  * fsync, then serves a whole batch instead of one request: see README "Durability". One transaction is in flight
  * at a time, so batches grow with the load instead of commits piling up.
  * A write that fails (a bug) does not take the others down: that batch is committed again one write at a time. A
- * storage fault (full disk, I/O error, lost connection) fails the whole batch.
+ * storage fault (full disk, I/O error, lost connection) fails the whole batch. `finish` runs in each transaction
+ * after its writes: what they left to write once per batch.
  */
-export function groupCommit(db: Kysely<Tables>, confirm: () => void) {
+export function groupCommit(db: Kysely<Tables>, confirm: () => void, finish: Write<void> = async () => {}) {
   let queue: Pending[] = [];
   let running = false;
 
@@ -30,6 +31,7 @@ export function groupCommit(db: Kysely<Tables>, confirm: () => void) {
       const values = await db.transaction().execute(async (trx) => {
         const results: unknown[] = [];
         for (const item of batch) results.push(await item.write(trx));
+        await finish(trx);
         return results;
       });
       confirm();

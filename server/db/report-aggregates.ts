@@ -1,5 +1,6 @@
 import { sql, type RawBuilder, type Transaction } from 'kysely';
 import { z } from 'zod';
+import { addCounts } from './daily-counts.ts';
 import { dialects, sqlText, type Dialect, type EngineKind } from './dialects.ts';
 import type { Tables } from './tables.ts';
 import {
@@ -20,25 +21,6 @@ import {
  *   hand-offs, clicks by the same reader); the roll-up deletes them with the raw rows, as the reports always did.
  */
 export const RAW_ONLY_AGGREGATES = ['daily_reasons', 'daily_queries', 'daily_rephrased'] as const;
-
-type Counted = 'daily_articles' | 'daily_searches' | 'daily_contexts' | 'daily_reasons' | 'daily_queries';
-
-/** Adds `counts` to the row of `key`, made on first use; counts that did not change are left out. */
-export async function addCounts(
-  trx: Transaction<Tables>,
-  table: Counted,
-  key: Record<string, string>,
-  counts: Record<string, number>,
-): Promise<void> {
-  const changed = Object.entries(counts).filter(([, value]) => value !== 0);
-  if (!changed.length) return;
-  const columns = [...Object.keys(key), ...changed.map(([name]) => name)];
-  const values = [...Object.values(key), ...changed.map(([, value]) => value)];
-  await sql`INSERT INTO ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))}) VALUES (${sql.join(values)})
-    ON CONFLICT (${sql.join(Object.keys(key).map((c) => sql.ref(c)))}) DO UPDATE SET ${sql.join(
-      changed.map(([name]) => sql`${sql.ref(name)} = ${sql.ref(`${table}.${name}`)} + ${sql.ref(`excluded.${name}`)}`),
-    )}`.execute(trx);
-}
 
 const rephrasing = z.object({ locale: z.string(), normalized: z.string(), article_id: z.string(), query: z.string() });
 
@@ -78,7 +60,7 @@ export async function trackSearchFacts<T>(
     const before = queriesBefore.get(id);
     const delta = Object.fromEntries(QUERY_COLUMNS.map((column) => [column, after[column] - (before?.[column] ?? 0)]));
     const { locale, normalized, query } = after;
-    await addCounts(trx, 'daily_queries', { day: event.day, locale, normalized, query }, delta);
+    addCounts(trx, 'daily_queries', { day: event.day, locale, normalized, query }, delta);
   }
   // A visitor's pairs only grow: a new pair is one more reader; a known one may gain an earlier variant.
   if (rephrase)
@@ -142,14 +124,14 @@ interface CountedVote {
 }
 
 /** Counts a visitor's vote of the day on an article; `earlier` is the vote of theirs it replaces, if any. */
-export async function countVote(
+export function countVote(
   trx: Transaction<Tables>,
   key: { day: string; article_id: string },
   vote: CountedVote,
   earlier: CountedVote | undefined,
-): Promise<void> {
+): void {
   const unhelpful = (v: CountedVote | undefined) => (v ? 1 - Number(v.helpful) : 0);
-  await addCounts(trx, 'daily_articles', key, {
+  addCounts(trx, 'daily_articles', key, {
     helpful: vote.helpful - Number(earlier?.helpful ?? 0),
     unhelpful: unhelpful(vote) - unhelpful(earlier),
   });
@@ -158,5 +140,5 @@ export async function countVote(
   const [before, after] = [reasonOf(earlier), reasonOf(vote)];
   if (before) reasons.set(before, -1);
   if (after) reasons.set(after, (reasons.get(after) ?? 0) + 1);
-  for (const [reason, votes] of reasons) await addCounts(trx, 'daily_reasons', { ...key, reason }, { votes });
+  for (const [reason, votes] of reasons) addCounts(trx, 'daily_reasons', { ...key, reason }, { votes });
 }

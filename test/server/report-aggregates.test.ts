@@ -22,7 +22,7 @@ const QUERIES = [
   { query: 'reset  PASSWORD', normalized: 'reset password', locale: 'en' },
   { query: 'refund', normalized: 'refund', locale: 'en' },
   { query: '환불', normalized: '환불', locale: 'ko' },
-];
+] as const;
 
 /** mulberry32: the same events every run. */
 function seeded(seed: number) {
