@@ -55,6 +55,7 @@ const failedRow = z.object({
   lastSeen: text,
   variants: list,
 });
+const articleTotal = z.object({ articleId: text, views: n, helpful: n, unhelpful: n, firstDay: text, lastDay: text });
 const readingDay = z.object({ day: text, views: n, helpful: n, unhelpful: n });
 const searchDay = z.object({ day: text, searches: n, zeroResults: n, clicks: n });
 const unclickedRow = z.object({ locale: text, normalized: text, searches: n, visitors: n, variants: list });
@@ -71,6 +72,9 @@ const handoffRow = z.object({
   normalized: text.nullable(),
   clicks: n,
 });
+
+/** Only the rows of these articles, when named. */
+const ofArticles = (ids?: string[]) => (ids ? sql`AND article_id IN (${sql.join(ids)})` : sql``);
 
 /** A query's distinct variants as the report shows them: at most ten. */
 const variantsOf = (joined: string | null) => [...new Set((joined ?? '').split(',').filter(Boolean))].slice(0, 10);
@@ -98,11 +102,22 @@ export function createReportStorage(engine: Engine) {
     );
 
   return {
-    articleDays: ({ from, to }: Period): Promise<ArticleDay[]> =>
+    /** Views and votes per article and day; of the articles named, when `ids` are given. */
+    articleDays: async ({ from, to }: Period, ids?: string[]): Promise<ArticleDay[]> =>
+      ids?.length === 0
+        ? []
+        : rows(
+            articleDay,
+            sql`SELECT article_id AS "articleId", day, views, helpful, unhelpful FROM daily_articles
+              WHERE day BETWEEN ${from} AND ${to} ${ofArticles(ids)}`,
+          ),
+    /** Views and votes per article over the period, and its first and last day with any. */
+    articleTotals: ({ from, to }: Period) =>
       rows(
-        articleDay,
-        sql`SELECT article_id AS "articleId", day, views, helpful, unhelpful FROM daily_articles
-          WHERE day BETWEEN ${from} AND ${to}`,
+        articleTotal,
+        sql`SELECT article_id AS "articleId", sum(views) AS views, sum(helpful) AS helpful, sum(unhelpful) AS unhelpful,
+            min(day) AS "firstDay", max(day) AS "lastDay"
+          FROM daily_articles WHERE day BETWEEN ${from} AND ${to} GROUP BY article_id`,
       ),
     /** Views and votes per day, every article together. */
     readingDays: ({ from, to }: Period) =>
@@ -111,22 +126,32 @@ export function createReportStorage(engine: Engine) {
         sql`SELECT day, sum(views) AS views, sum(helpful) AS helpful, sum(unhelpful) AS unhelpful FROM daily_articles
           WHERE day BETWEEN ${from} AND ${to} GROUP BY day ORDER BY day`,
       ),
-    reasons: ({ from, to }: Period) =>
-      rows(
-        reasonRow,
-        sql`SELECT article_id AS "articleId", reason, sum(votes) AS count FROM daily_reasons
-          WHERE day BETWEEN ${from} AND ${to} GROUP BY article_id, reason HAVING sum(votes) > 0`,
-      ),
-    /** The latest comments per article, newest first. */
-    comments: ({ from, to }: Period, perArticle: number) =>
-      rows(
-        commentRow,
-        sql`SELECT "articleId", comment, helpful, at FROM (
-          SELECT article_id AS "articleId", comment, helpful, created_at AS at,
-            row_number() OVER (PARTITION BY article_id ORDER BY created_at DESC) AS latest
-          FROM votes WHERE comment IS NOT NULL AND day BETWEEN ${from} AND ${to}
-        ) t WHERE latest <= ${perArticle} ORDER BY at DESC`,
-      ),
+    reasons: async ({ from, to }: Period, ids?: string[]) =>
+      ids?.length === 0
+        ? []
+        : rows(
+            reasonRow,
+            sql`SELECT article_id AS "articleId", reason, sum(votes) AS count FROM daily_reasons
+              WHERE day BETWEEN ${from} AND ${to} ${ofArticles(ids)} GROUP BY article_id, reason HAVING sum(votes) > 0`,
+          ),
+    /** The latest comments on each of the articles named, newest first. */
+    comments: async ({ from, to }: Period, perArticle: number, ids: string[]) =>
+      ids.length === 0
+        ? []
+        : rows(
+            commentRow,
+            // One small index read per article: the latest few, however many it has in the period.
+            sql`SELECT * FROM (${sql.join(
+              ids.map(
+                (
+                  id,
+                ) => sql`SELECT * FROM (SELECT article_id AS "articleId", comment, helpful, created_at AS at FROM votes
+                  WHERE article_id = ${id} AND comment IS NOT NULL AND day BETWEEN ${from} AND ${to}
+                  ORDER BY created_at DESC LIMIT ${perArticle}) latest`,
+              ),
+              sql` UNION ALL `,
+            )}) t ORDER BY at DESC`,
+          ),
     async failedQueries({ from, to }: Period): Promise<FailedQuery[]> {
       // Searches and days from every day's counts; visitors and variants from raw days only.
       const found = await rows(

@@ -98,7 +98,7 @@ async function answers(storage: Storage, period = ALL) {
     articleDays: sorted(await r.articleDays(period)),
     readingDays: await r.readingDays(period),
     reasons: sorted(await r.reasons(period)),
-    comments: sorted(await r.comments(period, 5)),
+    comments: sorted(await r.comments(period, 5, [...ARTICLES])),
     failed: setOf(await r.failedQueries(period)),
     searchDays: await r.searchDays(period),
     unclicked: setOf(await r.unclickedQueries(period)),

@@ -177,8 +177,9 @@ export const migrations: Migration[] = [
         -- One reader's day, read before and after each of their search events to count what it changed.
         CREATE INDEX searches_visitor ON searches (visitor, day);
         CREATE INDEX search_clicks_visitor ON search_clicks (visitor, day, normalized);
-        -- The latest comments per article, without reading every vote of the period.
-        CREATE INDEX votes_comments ON votes (day) WHERE comment IS NOT NULL;
+        -- A page of the unhelpful report reads its articles' days and latest comments (from the index alone), not every article's.
+        CREATE INDEX daily_articles_article ON daily_articles (article_id, day);
+        CREATE INDEX votes_comments ON votes (article_id, day, created_at, helpful, comment) WHERE comment IS NOT NULL;
       `);
       // The daily tables counted only rolled-up days until now: the raw days' counts join them.
       for (const statement of aggregateRawEvents('sqlite')) db.exec(statement);
