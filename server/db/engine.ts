@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, type RawBuilder } from 'kysely';
 import { LRUCache } from 'lru-cache';
 import pg from 'pg';
 import type { Synchronous } from '../config.ts';
@@ -9,6 +9,7 @@ import { databaseFileGuard } from './database-file.ts';
 import { dialects, type Dialect, type EngineKind } from './dialects.ts';
 import { migratePostgres } from './migrations/postgres.ts';
 import { migrateSqlite } from './migrations/sqlite.ts';
+import { sqliteReader } from './sqlite-reader.ts';
 import type { Tables } from './tables.ts';
 
 export type { EngineKind };
@@ -20,6 +21,8 @@ export type { EngineKind };
 export interface Engine extends Dialect {
   kind: EngineKind;
   db: Kysely<Tables>;
+  /** A read for the staff reports, answered off the thread that serves readers (a worker thread on SQLite). */
+  read(query: RawBuilder<unknown>): Promise<unknown[]>;
   /** Throws when writes must be refused now (the SQLite file was deleted under the server). */
   checkWritable(): void;
   close(): Promise<void>;
@@ -66,12 +69,18 @@ export function openSqlite(file: string, synchronous: Synchronous = 'full'): Eng
   const db = new Kysely<Tables>({
     dialect: new SqliteDialect({ database: { prepare, close: () => database.close() } }),
   });
+  // An in-memory database has no file another connection could open: its reports read on this thread.
+  const reader = file === ':memory:' ? undefined : sqliteReader(file);
   return {
     kind: 'sqlite',
     db,
+    read: async (query) => (reader ? reader.read(query.compile(db)) : (await query.execute(db)).rows),
     ...dialects.sqlite,
     checkWritable: databaseFileGuard(file),
-    close: () => db.destroy(),
+    close: async () => {
+      await reader?.close();
+      await db.destroy();
+    },
   };
 }
 
@@ -92,6 +101,7 @@ export async function openPostgres(url: string): Promise<Engine> {
   return {
     kind: 'postgres',
     db,
+    read: async (query) => (await query.execute(db)).rows,
     ...dialects.postgres,
     checkWritable: () => {},
     close: () => db.destroy(),

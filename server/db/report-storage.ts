@@ -86,7 +86,7 @@ const variantsOf = (joined: string | null) => [...new Set((joined ?? '').split('
 export function createReportStorage(engine: Engine) {
   const { db } = engine;
   const rows = async <T>(schema: z.ZodType<T>, query: RawBuilder<unknown>) =>
-    (await query.execute(db)).rows.map((row) => schema.parse(row));
+    (await engine.read(query)).map((row) => schema.parse(row));
   const reviews = async <S>(query: RawBuilder<unknown>) =>
     new Map((await rows(reviewRow, query)).map(({ id, ...review }) => [id, review as Review<S>]));
   const synonymReviews = () =>

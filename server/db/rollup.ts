@@ -3,7 +3,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import { RAW_ONLY_AGGREGATES } from './report-aggregates.ts';
 import type { Tables } from './tables.ts';
 
-/** Expired rows moved per transaction: small enough that requests wait milliseconds, not seconds, between batches. */
+/** Expired rows deleted per transaction: small enough that requests wait milliseconds, not seconds, between batches. */
 const BATCH = 2_000;
 
 type Step = (trx: Transaction<Tables>, before: string) => Promise<number>;

@@ -9,6 +9,7 @@ import { migrateSqlite, migrations } from '../../server/db/migrations/sqlite.ts'
 import type { Period } from '../../server/db/report-storage.ts';
 import { createStorage, type Storage } from '../../server/db/storage.ts';
 import { ENGINES, freshDatabase } from '../helpers/engines.ts';
+import { seeded } from '../helpers/seeded.ts';
 
 /**
  * The reports read per-day tables counted at ingest; these tests hold them to what the raw events say, asked the
@@ -23,16 +24,6 @@ const QUERIES = [
   { query: 'refund', normalized: 'refund', locale: 'en' },
   { query: '환불', normalized: '환불', locale: 'ko' },
 ] as const;
-
-/** mulberry32: the same events every run. */
-function seeded(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A few readers' busy days, in arrival order and out of it: every report's rule gets hits and misses. */
 async function readersDo(storage: Storage, events = 400) {
@@ -194,6 +185,22 @@ const rawOnly = (a: Awaited<ReturnType<typeof answers>>) => ({
   contacted: a.contacted,
 });
 
+const rawOnlyOf = ({
+  reasons,
+  failedReaders,
+  unclicked,
+  rephrased,
+  funnel,
+  contacted,
+}: Awaited<ReturnType<typeof fromRawEvents>>) => ({
+  reasons,
+  failedReaders,
+  unclicked,
+  rephrased,
+  funnel,
+  contacted,
+});
+
 describe.each(ENGINES)('report aggregates on %s', (kind) => {
   const cleanups: (() => Promise<void> | void)[] = [];
   afterEach(async () => {
@@ -214,14 +221,7 @@ describe.each(ENGINES)('report aggregates on %s', (kind) => {
     await readersDo(storage);
     const got = await answers(storage);
     const raw = await fromRawEvents(storage.engine);
-    expect(rawOnly(got)).toEqual({
-      reasons: raw.reasons,
-      failedReaders: raw.failedReaders,
-      unclicked: raw.unclicked,
-      rephrased: raw.rephrased,
-      funnel: raw.funnel,
-      contacted: raw.contacted,
-    });
+    expect(rawOnly(got)).toEqual(rawOnlyOf(raw));
     expect(got.articleDays).toEqual(raw.articleDays);
     expect(got.contexts).toEqual(raw.contexts);
     // The events include replaced votes, and findings for every report.
@@ -255,14 +255,7 @@ describe.each(ENGINES)('report aggregates on %s', (kind) => {
         .map((row) => JSON.parse(row) as { searches: number; firstSeen: string; lastSeen: string })
         .map(({ searches, firstSeen, lastSeen }) => ({ searches, firstSeen, lastSeen }));
     expect(searchesOf(after.failed)).toEqual(searchesOf(before.failed));
-    expect(rawOnly(after)).toEqual({
-      reasons: raw.reasons,
-      failedReaders: raw.failedReaders,
-      unclicked: raw.unclicked,
-      rephrased: raw.rephrased,
-      funnel: raw.funnel,
-      contacted: raw.contacted,
-    });
+    expect(rawOnly(after)).toEqual(rawOnlyOf(raw));
   });
 
   it('are made from the raw events already stored when migration 009 runs', async () => {
