@@ -17,8 +17,6 @@ export type EngineKind = 'sqlite' | 'postgres';
 export interface Dialect {
   /** Minutes from one ISO time column to another (negative when `to` is earlier). */
   minutesBetween(from: string, to: string): RawBuilder<number>;
-  /** The distinct values of a text column in a group, comma-separated. */
-  distinctList(column: string): RawBuilder<string | null>;
   /** The text of a column before its first `/`: an article id's locale. */
   beforeSlash(column: string): RawBuilder<string>;
 }
@@ -26,13 +24,11 @@ export interface Dialect {
 export const dialects: Record<EngineKind, Dialect> = {
   sqlite: {
     minutesBetween: (from, to) => sql<number>`(julianday(${sql.ref(to)}) - julianday(${sql.ref(from)})) * 1440`,
-    distinctList: (column) => sql<string | null>`group_concat(DISTINCT ${sql.ref(column)})`,
     beforeSlash: (column) => sql<string>`substr(${sql.ref(column)}, 1, instr(${sql.ref(column)}, '/') - 1)`,
   },
   postgres: {
     minutesBetween: (from, to) =>
       sql<number>`extract(epoch from (${sql.ref(to)}::timestamptz - ${sql.ref(from)}::timestamptz)) / 60`,
-    distinctList: (column) => sql<string | null>`string_agg(DISTINCT ${sql.ref(column)}, ',')`,
     beforeSlash: (column) => sql<string>`split_part(${sql.ref(column)}, '/', 1)`,
   },
 };

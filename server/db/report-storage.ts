@@ -42,7 +42,6 @@ export interface Review<S> {
 
 const n = z.coerce.number();
 const text = z.string();
-const list = z.string().nullable();
 const articleDay = z.object({ articleId: text, day: text, views: n, helpful: n, unhelpful: n });
 const reasonRow = z.object({ articleId: text, reason: text, count: n });
 const commentRow = z.object({ articleId: text, comment: text, helpful: n, at: text });
@@ -53,12 +52,12 @@ const failedRow = z.object({
   visitors: n,
   firstSeen: text,
   lastSeen: text,
-  variants: list,
 });
 const articleTotal = z.object({ articleId: text, views: n, helpful: n, unhelpful: n, firstDay: text, lastDay: text });
 const readingDay = z.object({ day: text, views: n, helpful: n, unhelpful: n });
 const searchDay = z.object({ day: text, searches: n, zeroResults: n, clicks: n });
-const unclickedRow = z.object({ locale: text, normalized: text, searches: n, visitors: n, variants: list });
+const unclickedRow = z.object({ locale: text, normalized: text, searches: n, visitors: n });
+const variantRow = z.object({ locale: text, normalized: text, query: text });
 const rephrasedRow = z.object({ locale: text, normalized: text, query: text, articleId: text, readers: n });
 const funnelRow = z.object({ searches: n, failed: n, contacted: n });
 const contactedRow = z.object({ locale: text, normalized: text, contacted: n });
@@ -77,7 +76,7 @@ const handoffRow = z.object({
 const ofArticles = (ids?: string[]) => (ids ? sql`AND article_id IN (${sql.join(ids)})` : sql``);
 
 /** A query's distinct variants as the report shows them: at most ten. */
-const variantsOf = (joined: string | null) => [...new Set((joined ?? '').split(',').filter(Boolean))].slice(0, 10);
+const VARIANTS_SHOWN = 10;
 
 /**
  * The staff reports, on either engine, from the daily tables counted at ingest (report-aggregates.ts).
@@ -93,6 +92,24 @@ export function createReportStorage(engine: Engine) {
     reviews<SynonymStatus>(
       sql`SELECT locale || '|' || normalized || '|' || article_id AS id, status, note, updated_by AS "updatedBy", updated_at AS "updatedAt" FROM synonym_reviews`,
     );
+  /**
+   * What readers typed for each query meant (keyed `locale|normalized`) in the searches `column` counts. A query of
+   * its own, not an aggregate of the counts': a distinct list in a group would make PostgreSQL sort every row.
+   */
+  const variants = async (column: 'failed' | 'unclicked', { from, to }: Period) => {
+    const typed = new Map<string, string[]>();
+    for (const { locale, normalized, query } of await rows(
+      variantRow,
+      sql`SELECT DISTINCT locale, normalized, query FROM daily_queries
+        WHERE ${sql.ref(column)} > 0 AND day BETWEEN ${from} AND ${to}`,
+    )) {
+      const list =
+        typed.get(`${locale}|${normalized}`) ??
+        typed.set(`${locale}|${normalized}`, []).get(`${locale}|${normalized}`)!;
+      if (list.length < VARIANTS_SHOWN) list.push(query);
+    }
+    return typed;
+  };
   // Readers' own synonyms (see visitor-day-facts.ts), counted per day at ingest.
   const rephrased = ({ from, to }: Period) =>
     rows(
@@ -152,20 +169,24 @@ export function createReportStorage(engine: Engine) {
               sql` UNION ALL `,
             )}) t ORDER BY at DESC`,
           ),
-    async failedQueries({ from, to }: Period): Promise<FailedQuery[]> {
+    async failedQueries(period: Period): Promise<FailedQuery[]> {
+      const { from, to } = period;
       // Searches and days from every day's counts; visitors and variants from raw days only.
-      const found = await rows(
-        failedRow,
-        sql`SELECT t.locale, t.normalized, t.searches, coalesce(q.visitors, 0) AS visitors, t.first AS "firstSeen",
-               t.last AS "lastSeen", q.variants FROM (
+      const [found, typed] = await Promise.all([
+        rows(
+          failedRow,
+          sql`SELECT t.locale, t.normalized, t.searches, coalesce(q.visitors, 0) AS visitors, t.first AS "firstSeen",
+               t.last AS "lastSeen" FROM (
           SELECT locale, normalized, sum(zero_results) AS searches, min(day) AS first, max(day) AS last FROM daily_searches
           WHERE zero_results > 0 AND day BETWEEN ${from} AND ${to} GROUP BY locale, normalized
         ) t LEFT JOIN (
-          SELECT locale, normalized, sum(failed_visitors) AS visitors, ${engine.distinctList('query')} AS variants
+          SELECT locale, normalized, sum(failed_visitors) AS visitors
           FROM daily_queries WHERE failed > 0 AND day BETWEEN ${from} AND ${to} GROUP BY locale, normalized
         ) q ON q.locale = t.locale AND q.normalized = t.normalized`,
-      );
-      return found.map((row) => ({ ...row, variants: variantsOf(row.variants) }));
+        ),
+        variants('failed', period),
+      ]);
+      return found.map((row) => ({ ...row, variants: typed.get(`${row.locale}|${row.normalized}`) ?? [] }));
     },
     searchDays: ({ from, to }: Period) =>
       rows(
@@ -174,14 +195,17 @@ export function createReportStorage(engine: Engine) {
           FROM daily_searches WHERE day BETWEEN ${from} AND ${to} GROUP BY day ORDER BY day`,
       ),
     /** Searches that showed results but got no click from the same reader that day. */
-    async unclickedQueries({ from, to }: Period) {
-      const found = await rows(
-        unclickedRow,
-        sql`SELECT locale, normalized, sum(unclicked) AS searches, sum(unclicked_visitors) AS visitors,
-            ${engine.distinctList('query')} AS variants
-          FROM daily_queries WHERE unclicked > 0 AND day BETWEEN ${from} AND ${to} GROUP BY locale, normalized`,
-      );
-      return found.map((row) => ({ ...row, variants: variantsOf(row.variants) }));
+    async unclickedQueries(period: Period) {
+      const { from, to } = period;
+      const [found, typed] = await Promise.all([
+        rows(
+          unclickedRow,
+          sql`SELECT locale, normalized, sum(unclicked) AS searches, sum(unclicked_visitors) AS visitors
+            FROM daily_queries WHERE unclicked > 0 AND day BETWEEN ${from} AND ${to} GROUP BY locale, normalized`,
+        ),
+        variants('unclicked', period),
+      ]);
+      return found.map((row) => ({ ...row, variants: typed.get(`${row.locale}|${row.normalized}`) ?? [] }));
     },
     rephrasedQueries: rephrased,
     /** Searches, those that found nothing, and those of them followed by the support hand-off (raw days only). */

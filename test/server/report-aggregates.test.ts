@@ -112,33 +112,33 @@ async function fromRawEvents(engine: Engine, { from, to }: Period = ALL) {
   const contactAfter = sql`EXISTS (SELECT 1 FROM contact_clicks k WHERE k.visitor = s.visitor AND k.day = s.day
     AND ${engine.minutesBetween('s.created_at', 'k.created_at')} BETWEEN -1 AND 30)`;
   const sorted = (list: unknown[]) => list.map((row) => JSON.stringify(row)).sort();
-  const variants = (list: Record<string, unknown>[]) =>
+  const withVariants = (groups: Record<string, unknown>[], typed: Record<string, unknown>[]) =>
     sorted(
-      list.map((row) => ({
-        ...row,
-        variants: [
-          ...new Set(
-            String(row.variants ?? '')
-              .split(',')
-              .filter(Boolean),
-          ),
-        ].sort(),
+      groups.map((group) => ({
+        ...group,
+        variants: typed
+          .filter((row) => row.locale === group.locale && row.normalized === group.normalized)
+          .map((row) => row.query)
+          .sort(),
       })),
     );
+  const unclicked = sql`s.result_count > 0 AND s.day BETWEEN ${from} AND ${to}
+    AND NOT EXISTS (SELECT 1 FROM search_clicks c WHERE c.visitor = s.visitor AND c.day = s.day AND c.normalized = s.normalized)`;
   return {
     reasons: sorted(
       await rows(sql`SELECT article_id AS "articleId", reason, count(*) AS count FROM votes
         WHERE helpful = 0 AND reason IS NOT NULL AND day BETWEEN ${from} AND ${to} GROUP BY article_id, reason`),
     ),
-    failedReaders: variants(
-      await rows(sql`SELECT locale, normalized, count(DISTINCT visitor) AS visitors, ${engine.distinctList('query')} AS variants
-        FROM searches WHERE result_count = 0 AND day BETWEEN ${from} AND ${to} GROUP BY locale, normalized`),
+    failedReaders: withVariants(
+      await rows(sql`SELECT locale, normalized, count(DISTINCT visitor) AS visitors FROM searches
+        WHERE result_count = 0 AND day BETWEEN ${from} AND ${to} GROUP BY locale, normalized`),
+      await rows(sql`SELECT DISTINCT locale, normalized, query FROM searches
+        WHERE result_count = 0 AND day BETWEEN ${from} AND ${to}`),
     ),
-    unclicked: variants(
-      await rows(sql`SELECT s.locale, s.normalized, count(*) AS searches, count(DISTINCT s.visitor) AS visitors, ${engine.distinctList('s.query')} AS variants
-        FROM searches s WHERE s.result_count > 0 AND s.day BETWEEN ${from} AND ${to}
-          AND NOT EXISTS (SELECT 1 FROM search_clicks c WHERE c.visitor = s.visitor AND c.day = s.day AND c.normalized = s.normalized)
-        GROUP BY s.locale, s.normalized`),
+    unclicked: withVariants(
+      await rows(sql`SELECT s.locale, s.normalized, count(*) AS searches, count(DISTINCT s.visitor) AS visitors
+        FROM searches s WHERE ${unclicked} GROUP BY s.locale, s.normalized`),
+      await rows(sql`SELECT DISTINCT s.locale, s.normalized, s.query FROM searches s WHERE ${unclicked}`),
     ),
     rephrased: sorted(
       await rows(sql`SELECT f.locale, f.normalized AS normalized, min(f.query) AS query, c.article_id AS "articleId", count(DISTINCT f.visitor) AS readers
