@@ -4,7 +4,8 @@
  * widget events and support clicks), and 30 older days already rolled up into the daily tables.
  * Per report and period: median and max of a few calls, and the slowest GET /api/health answer while each ran
  * (the server's event loop, seen from outside). Then vote ingest alone and while reports run in a loop.
- * Flags: --scale F (0.1 for a quick run), --reps N (calls per report and period, default 3), --duration S (per
+ * With several scales, how each report's median grows with the data.
+ * Flags: --scale F[,F…] (0.1 for a quick run; 1,5 for the growth to 5M rows), --reps N (calls per report and period, default 3), --duration S (per
  * ingest measurement, default 10), --patience S (a report slower than this is called once, and not at 90 days;
  * default 10), --engine NAME (default: every engine in bench/reports/engines.ts), --no-build (reuse the site).
  */
@@ -36,7 +37,7 @@ const { values } = parseArgs({
     'no-build': { type: 'boolean' },
   },
 });
-const scale = Number(values.scale);
+const scales = values.scale.split(',').map(Number);
 const reps = Number(values.reps);
 const duration = Number(values.duration);
 const patienceMs = Number(values.patience) * 1000;
@@ -62,47 +63,60 @@ const periods = [
   { name: 'default', query: '' },
   { name: '90 days', query: '?days=90' },
 ];
-const volume = Object.fromEntries(
-  Object.entries(FULL_VOLUME).map(([table, rows]) => [table, Math.round(rows * scale)]),
-) as Volume;
+const volumeAt = (scale: number) =>
+  Object.fromEntries(Object.entries(FULL_VOLUME).map(([table, rows]) => [table, Math.round(rows * scale)])) as Volume;
 const staff = { email: 'bench@helploop.example', password: generatePassword() };
 
 const ms = (value: number) => (value >= 10_000 ? `${(value / 1000).toFixed(1)} s` : `${value.toFixed(0)} ms`);
 const checks: [string, boolean, string][] = [];
+/** Median per `engine|report|period`, one per scale. */
+const medians = new Map<string, number[]>();
 
-for (const engineName of values.engine ?? Object.keys(engines)) {
-  const engine = engines[engineName];
-  if (!engine) throw new Error(`No engine ${engineName}; there are ${Object.keys(engines).join(', ')}`);
-  const dataDir = mkdtempSync(join(tmpdir(), 'helploop-bench-reports-'));
-  try {
-    console.log(`\n${engineName}: generating events at scale ${scale}…`);
-    const started = performance.now();
-    const filled = await engine.fill(dataDir, {
-      manifest,
-      volume,
-      retentionDays: loadConfig({}).retentionDays,
-      rolledUpDays: ROLLED_UP_DAYS,
-      staff: { email: staff.email, passwordHash: await hashPassword(staff.password) },
-      now: new Date(),
-    });
-    console.log(`generated and rolled up in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-    for (const [table, rows] of Object.entries(filled.rows))
-      console.log(`  ${table.padEnd(16)} ${rows.toLocaleString('en')}`);
-
-    const server = await spawnServer(resolve('server/main.ts'), {
-      HELPLOOP_SITE_DIR: siteDir,
-      HELPLOOP_TRUST_PROXY: 'true',
-      ...UNLIMITED,
-      ...filled.env,
-    });
+for (const engineName of values.engine ?? Object.keys(engines))
+  for (const scale of scales) {
+    const engine = engines[engineName];
+    if (!engine) throw new Error(`No engine ${engineName}; there are ${Object.keys(engines).join(', ')}`);
+    const dataDir = mkdtempSync(join(tmpdir(), 'helploop-bench-reports-'));
     try {
-      await measure(engineName, server.url);
+      console.log(`\n${engineName}: generating events at scale ${scale}…`);
+      const started = performance.now();
+      const filled = await engine.fill(dataDir, {
+        manifest,
+        volume: volumeAt(scale),
+        retentionDays: loadConfig({}).retentionDays,
+        rolledUpDays: ROLLED_UP_DAYS,
+        staff: { email: staff.email, passwordHash: await hashPassword(staff.password) },
+        now: new Date(),
+      });
+      console.log(`generated and rolled up in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      for (const [table, rows] of Object.entries(filled.rows))
+        console.log(`  ${table.padEnd(16)} ${rows.toLocaleString('en')}`);
+
+      const server = await spawnServer(resolve('server/main.ts'), {
+        HELPLOOP_SITE_DIR: siteDir,
+        HELPLOOP_TRUST_PROXY: 'true',
+        ...UNLIMITED,
+        ...filled.env,
+      });
+      try {
+        await measure(`${engineName} ×${scale}`, server.url, (key, ms) =>
+          medians.set(`${engineName}|${key}`, [...(medians.get(`${engineName}|${key}`) ?? []), ms]),
+        );
+      } finally {
+        server.process.kill('SIGTERM');
+        await server.exited;
+        await filled.stop();
+      }
     } finally {
-      server.process.kill('SIGTERM');
-      await server.exited;
+      rmSync(dataDir, { recursive: true, force: true });
     }
-  } finally {
-    rmSync(dataDir, { recursive: true, force: true });
+  }
+
+if (scales.length > 1) {
+  console.log(`\nmedian by scale (${scales.map((s) => `×${s}`).join(', ')}) and growth from the first to the last`);
+  for (const [key, values] of medians) {
+    const growth = values.length === scales.length ? `${(values.at(-1)! / values[0]).toFixed(1)}×` : '—';
+    console.log(`${key.replaceAll('|', ' ').padEnd(40)} ${values.map((v) => ms(v).padStart(9)).join(' ')}  ${growth}`);
   }
 }
 
@@ -120,7 +134,7 @@ async function login(url: string): Promise<Record<string, string>> {
   return { cookie: (response.headers.get('set-cookie') ?? '').split(';')[0], 'x-csrf-token': csrfToken };
 }
 
-async function measure(engineName: string, url: string) {
+async function measure(engineName: string, url: string, record: (key: string, medianMs: number) => void) {
   const headers = await login(url);
   const callReport = (name: string, query = '') => get(`${url}/api/staff/reports/${name}${query}`, headers);
   console.log(
@@ -145,6 +159,7 @@ async function measure(engineName: string, url: string) {
       console.log(
         `${name.padEnd(20)} ${period.name.padEnd(8)} ${ms(mid).padStart(9)} ${ms(max).padStart(9)} ${ms(health).padStart(13)}  ${runs.length}`,
       );
+      record(`${name}|${period.name}`, mid);
       if (max >= TARGETS.reportMs) slow.push(`${name} (${period.name}) ${ms(max)}`);
       if (health >= TARGETS.healthMs) blocking.push(`${name} (${period.name}) ${ms(health)}`);
       if (max > patienceMs) {

@@ -36,8 +36,8 @@ function scheduleRollup(storage: Storage) {
     HOUR,
     // The lease is held for most of the hour, so the next hour any instance may take it.
     onOneInstance(storage.shared, 'rollup', HOUR * 0.9, clock, async () => {
-      const moved = await storage.rollup(daysBefore(clock(), config.retentionDays));
-      if (moved > 0) console.log(`Rolled up ${moved} expired rows into the daily counts.`);
+      const deleted = await storage.rollup(daysBefore(clock(), config.retentionDays));
+      if (deleted > 0) console.log(`Rolled up ${deleted} expired raw rows: their counts stay in the daily tables.`);
     }),
   );
 }

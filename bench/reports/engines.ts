@@ -5,7 +5,8 @@
 import { join } from 'node:path';
 import type { Manifest } from '../../src/shared/content/manifest.ts';
 import type { Volume } from './events.ts';
-import { openSqlite } from '../../server/db/engine.ts';
+import { openPostgres, openSqlite } from '../../server/db/engine.ts';
+import { startPostgresCluster } from '../../scripts/lib/postgres-cluster.ts';
 import { fillDatabase } from './fill.ts';
 
 export interface FillPlan {
@@ -24,6 +25,8 @@ export interface Filled {
   env: Record<string, string>;
   /** Rows per table once filled and rolled up. */
   rows: Record<string, number>;
+  /** Removes what the fill started (a PostgreSQL cluster); the data folder is the caller's. */
+  stop(): Promise<void>;
 }
 
 export interface Engine {
@@ -37,9 +40,30 @@ export const engines: Record<string, Engine> = {
       // Durability is not what is measured here; the server opens the file with its own setting.
       const engine = openSqlite(file, 'normal');
       try {
-        return { env: { HELPLOOP_DATABASE: file }, rows: await fillDatabase(engine, plan) };
+        return { env: { HELPLOOP_DATABASE: file }, rows: await fillDatabase(engine, plan), stop: async () => {} };
       } finally {
         await engine.close();
+      }
+    },
+  },
+  postgres: {
+    fill: async (_dir, plan) => {
+      // Memory for a few million rows' indexes, as an operator would give a database of this size.
+      const cluster = await startPostgresCluster({ settings: { shared_buffers: '512MB', work_mem: '32MB' } });
+      try {
+        const url = await cluster.createDatabase('helploop');
+        // Only the fill's own connection skips waiting for the disk at commit: it is setup, not what is measured.
+        const fillUrl = new URL(url);
+        fillUrl.searchParams.set('options', '-c synchronous_commit=off');
+        const engine = await openPostgres(fillUrl.href);
+        try {
+          return { env: { HELPLOOP_DATABASE_URL: url }, rows: await fillDatabase(engine, plan), stop: cluster.stop };
+        } finally {
+          await engine.close();
+        }
+      } catch (error) {
+        await cluster.stop();
+        throw error;
       }
     },
   },

@@ -6,6 +6,7 @@
 import type { Manifest } from '../../src/shared/content/manifest.ts';
 import { unhelpfulReasons } from '../../src/shared/feedback-reasons.ts';
 import { normalize } from '../../src/shared/search/text.ts';
+import { seeded } from '../../test/helpers/seeded.ts';
 
 /** Rows over the retained days, before the scale flag; the issue's measurement used these. */
 export const FULL_VOLUME = {
@@ -22,16 +23,6 @@ const DISTINCT_QUERIES = 3_000;
 /** Share of distinct queries that find no article: the failed-searches report's rows. */
 const ZERO_RESULT_SHARE = 0.3;
 const WIDGET_TYPES = ['impression', 'impression', 'impression', 'impression', 'click', 'contact'] as const;
-
-/** mulberry32: small, fast and seeded. */
-function seeded(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Picks from `items` with the weight of rank r proportional to 1/r. */
 function zipf<T>(items: T[], random: () => number): () => T {

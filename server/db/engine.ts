@@ -1,30 +1,30 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql, type RawBuilder } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, type RawBuilder } from 'kysely';
 import { LRUCache } from 'lru-cache';
 import pg from 'pg';
 import type { Synchronous } from '../config.ts';
 import { databaseFileGuard } from './database-file.ts';
+import { dialects, type Dialect, type EngineKind } from './dialects.ts';
 import { migratePostgres } from './migrations/postgres.ts';
 import { migrateSqlite } from './migrations/sqlite.ts';
+import { sqliteReader } from './sqlite-reader.ts';
 import type { Tables } from './tables.ts';
 
-export type EngineKind = 'sqlite' | 'postgres';
+export type { EngineKind };
 
 /**
  * One open database, whichever engine: the Kysely instance every storage module queries, and the few SQL
- * fragments the two engines spell differently. Everything else is one query set.
+ * fragments the two engines spell differently (dialects.ts). Everything else is one query set.
  */
-export interface Engine {
+export interface Engine extends Dialect {
   kind: EngineKind;
   db: Kysely<Tables>;
   /** The migrations this open applied, in order; empty when the schema was already up to date (`npm run db:migrate`). */
   migrated: string[];
-  /** Minutes from one ISO time column to another (negative when `to` is earlier). */
-  minutesBetween(from: string, to: string): RawBuilder<number>;
-  /** The distinct values of a text column in a group, comma-separated. */
-  distinctList(column: string): RawBuilder<string | null>;
+  /** A read for the staff reports, answered off the thread that serves readers (a worker thread on SQLite). */
+  read(query: RawBuilder<unknown>): Promise<unknown[]>;
   /** Throws when writes must be refused now (the SQLite file was deleted under the server). */
   checkWritable(): void;
   close(): Promise<void>;
@@ -71,14 +71,19 @@ export function openSqlite(file: string, synchronous: Synchronous = 'full'): Eng
   const db = new Kysely<Tables>({
     dialect: new SqliteDialect({ database: { prepare, close: () => database.close() } }),
   });
+  // An in-memory database has no file another connection could open: its reports read on this thread.
+  const reader = file === ':memory:' ? undefined : sqliteReader(file);
   return {
     kind: 'sqlite',
     db,
     migrated,
-    minutesBetween: (from, to) => sql<number>`(julianday(${sql.ref(to)}) - julianday(${sql.ref(from)})) * 1440`,
-    distinctList: (column) => sql<string | null>`group_concat(DISTINCT ${sql.ref(column)})`,
+    read: async (query) => (reader ? reader.read(query.compile(db)) : (await query.execute(db)).rows),
+    ...dialects.sqlite,
     checkWritable: databaseFileGuard(file),
-    close: () => db.destroy(),
+    close: async () => {
+      await reader?.close();
+      await db.destroy();
+    },
   };
 }
 
@@ -101,9 +106,8 @@ export async function openPostgres(url: string): Promise<Engine> {
     kind: 'postgres',
     db,
     migrated,
-    minutesBetween: (from, to) =>
-      sql<number>`extract(epoch from (${sql.ref(to)}::timestamptz - ${sql.ref(from)}::timestamptz)) / 60`,
-    distinctList: (column) => sql<string | null>`string_agg(DISTINCT ${sql.ref(column)}, ',')`,
+    read: async (query) => (await query.execute(db)).rows,
+    ...dialects.postgres,
     checkWritable: () => {},
     close: () => db.destroy(),
   };

@@ -63,9 +63,7 @@ const readNextRow = z.object({ articleId: z.string(), readers: z.coerce.number()
  */
 export function createEventStorage(engine: Engine) {
   const { db } = engine;
-  const commit = groupCommit(db, engine.checkWritable, (trx, items: EventItem[]) =>
-    writeEvents(engine.kind, trx, items),
-  );
+  const commit = groupCommit(db, engine.checkWritable, (trx, items: EventItem[]) => writeEvents(engine, trx, items));
 
   return {
     /** A real write, committed like an event's: rejects with the reason when the database cannot store events now. */
@@ -106,25 +104,19 @@ export function createEventStorage(engine: Engine) {
         .execute();
       return rows.map((row) => readNextRow.parse(row));
     },
-    /** Helpful and total votes per article, raw and rolled up, for the articles asked about that have any. */
+    /** Helpful and total votes per article (the daily counts hold every day's), for the articles asked about that have any. */
     async helpfulness(ids: string[]): Promise<Map<string, VoteTally>> {
       if (ids.length === 0) return new Map();
-      const raw = db
-        .selectFrom('votes')
-        .select(['article_id', 'helpful', sql<number>`1`.as('total')])
-        .where('article_id', 'in', ids);
-      const rolled = db
-        .selectFrom('daily_articles')
-        .select(['article_id', 'helpful', sql<number>`helpful + unhelpful`.as('total')])
-        .where('article_id', 'in', ids);
       const rows = await db
-        .selectFrom(raw.unionAll(rolled).as('t'))
+        .selectFrom('daily_articles')
         .select([
           'article_id as articleId',
           (eb) => eb.fn.sum('helpful').as('helpful'),
-          (eb) => eb.fn.sum('total').as('total'),
+          (eb) => eb.fn.sum(sql<number>`helpful + unhelpful`).as('total'),
         ])
+        .where('article_id', 'in', ids)
         .groupBy('article_id')
+        .having((eb) => eb.fn.sum(sql<number>`helpful + unhelpful`), '>', 0)
         .execute();
       return new Map(
         rows.map((row) => {

@@ -9,7 +9,9 @@ import type {
   WidgetEvent,
   WriteResult,
 } from './event-storage.ts';
-import type { EngineKind } from './engine.ts';
+import { addCounts, writeCounts } from './daily-counts.ts';
+import type { Engine, EngineKind } from './engine.ts';
+import { countVote, searchFactsBefore } from './report-aggregates.ts';
 import type { Tables } from './tables.ts';
 
 /** What the event committer is given: an event of a kind, or the health check's probe. */
@@ -105,6 +107,28 @@ const anyGroup = (groups: VoteEvent[], limit: number) => sql`SELECT article_id, 
     )}
   ) t WHERE n <= ${limit}`;
 
+/** A visitor's vote of the day on an article, looked up by its key the same two ways. */
+const eachVote = (votes: VoteEvent[]) =>
+  sql.join(
+    votes.map(
+      (e, n) => sql`SELECT * FROM (SELECT article_id, visitor, day, helpful, reason FROM votes
+        WHERE article_id = ${e.articleId} AND visitor = ${e.visitor} AND day = ${e.day}) ${sql.raw(`v${n}`)}`,
+    ),
+    sql` UNION ALL `,
+  );
+const anyVote = (votes: VoteEvent[]) =>
+  sql`SELECT article_id, visitor, day, helpful, reason FROM votes WHERE ${sql.join(
+    votes.map((e) => sql`(article_id = ${e.articleId} AND visitor = ${e.visitor} AND day = ${e.day})`),
+    sql` OR `,
+  )}`;
+const earlierRow = z.object({
+  article_id: z.string(),
+  visitor: z.string(),
+  day: z.string(),
+  helpful: z.coerce.number(),
+  reason: z.string().nullable(),
+});
+
 const voterRow = z.object({ article_id: z.string(), day: z.string(), source: z.string(), visitor: z.string() });
 
 /**
@@ -113,7 +137,7 @@ const voterRow = z.object({ article_id: z.string(), day: z.string(), source: z.s
  * so statements per batch, not per event, are what lets a busy instance keep up.
  */
 export async function writeEvents(
-  kind: EngineKind,
+  engine: Pick<Engine, 'kind' | 'minutesBetween' | 'beforeSlash'>,
   trx: Transaction<Tables>,
   items: EventItem[],
 ): Promise<WriteResult[]> {
@@ -144,6 +168,20 @@ export async function writeEvents(
     return isNew;
   });
 
+  // The search facts of the readers' days, before these events change them (report-aggregates.ts).
+  const searchy = stored.flatMap(({ item }) =>
+    item.kind === 'search' || item.kind === 'click' || item.kind === 'contact' ? [item] : [],
+  );
+  const rephrase = searchy.some((item) => item.kind === 'click' || (item.kind === 'search' && !item.event.resultCount));
+  const countSearchFacts = searchy.length
+    ? await searchFactsBefore(
+        engine,
+        trx,
+        searchy.map((item) => item.event),
+        rephrase,
+      )
+    : undefined;
+
   for (const [kind, { table, row }] of Object.entries(ROWS)) {
     const rows = stored.flatMap(({ item }) => (item.kind === kind ? [(row as (item: Event) => object)(item)] : []));
     for (const chunk of chunks(rows))
@@ -152,9 +190,39 @@ export async function writeEvents(
         .values(chunk as never)
         .execute();
   }
+  for (const { item } of stored) countEvent(trx, item);
   const votes = stored.flatMap(({ i, item }) => (item.kind === 'vote' ? [{ i, item }] : []));
-  if (votes.length) for (const i of await writeVotes(kind, trx, votes)) results[i] = 'capped';
+  if (votes.length) for (const i of await writeVotes(engine.kind, trx, votes)) results[i] = 'capped';
+  await countSearchFacts?.();
+  await writeCounts(trx);
   return results;
+}
+
+const localeOf = (articleId: string) => articleId.slice(0, articleId.indexOf('/'));
+
+/** What a stored event (but a vote, counted with what it replaces) adds to the daily counts. */
+function countEvent(trx: Transaction<Tables>, item: Event) {
+  const { day } = item.event;
+  if (item.kind === 'view') addCounts(trx, 'daily_articles', { day, article_id: item.event.articleId }, { views: 1 });
+  if (item.kind === 'search')
+    addCounts(
+      trx,
+      'daily_searches',
+      { day, locale: item.event.locale, normalized: item.event.normalized },
+      { searches: 1, zero_results: item.event.resultCount === 0 ? 1 : 0 },
+    );
+  // A click counts for the locale of the article chosen: the search's own is not sent with it.
+  if (item.kind === 'click')
+    addCounts(
+      trx,
+      'daily_searches',
+      { day, locale: localeOf(item.event.articleId), normalized: item.event.normalized },
+      { clicks: 1 },
+    );
+  if (item.kind === 'widget') {
+    const column = { impression: 'impressions', click: 'clicks', contact: 'contacts' }[item.event.type];
+    addCounts(trx, 'daily_contexts', { day, locale: item.event.locale, context: item.event.context }, { [column]: 1 });
+  }
 }
 
 /**
@@ -197,6 +265,23 @@ async function writeVotes(
     }
     // The visitor's later vote of the day on the article replaces the earlier, in the batch as in the table.
     accepted.set(JSON.stringify([e.articleId, e.visitor, e.day]), e);
+  }
+  const cappedSet = new Set(capped);
+  // The votes these replace, to take their counts back out: from the table, then from earlier in the batch.
+  const earlier = new Map<string, { helpful: number; reason: string | null }>();
+  const keys = [...accepted.values()];
+  for (let at = 0; at < keys.length; at += GROUPS) {
+    const rows = await (kind === 'sqlite' ? eachVote : anyVote)(keys.slice(at, at + GROUPS)).execute(trx);
+    for (const row of rows.rows.map((r) => earlierRow.parse(r)))
+      earlier.set(JSON.stringify([row.article_id, row.visitor, row.day]), row);
+  }
+  for (const { i, item } of votes) {
+    if (cappedSet.has(i)) continue;
+    const e = item.event;
+    const key = JSON.stringify([e.articleId, e.visitor, e.day]);
+    const vote = { helpful: e.helpful ? 1 : 0, reason: e.reason ?? null };
+    countVote(trx, { day: e.day, article_id: e.articleId }, vote, earlier.get(key));
+    earlier.set(key, vote);
   }
   for (const chunk of chunks([...accepted.values()]))
     await trx

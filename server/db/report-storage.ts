@@ -20,7 +20,7 @@ export interface FailedQuery {
   locale: string;
   normalized: string;
   searches: number;
-  /** Distinct visitors, counted from raw events only (rolled-up days keep no visitors). */
+  /** Distinct visitors, counted from raw days only (rolled-up days keep no visitors). */
   visitors: number;
   firstSeen: string;
   lastSeen: string;
@@ -42,7 +42,6 @@ export interface Review<S> {
 
 const n = z.coerce.number();
 const text = z.string();
-const list = z.string().nullable();
 const articleDay = z.object({ articleId: text, day: text, views: n, helpful: n, unhelpful: n });
 const reasonRow = z.object({ articleId: text, reason: text, count: n });
 const commentRow = z.object({ articleId: text, comment: text, helpful: n, at: text });
@@ -53,10 +52,12 @@ const failedRow = z.object({
   visitors: n,
   firstSeen: text,
   lastSeen: text,
-  variants: list,
 });
+const articleTotal = z.object({ articleId: text, views: n, helpful: n, unhelpful: n, firstDay: text, lastDay: text });
+const readingDay = z.object({ day: text, views: n, helpful: n, unhelpful: n });
 const searchDay = z.object({ day: text, searches: n, zeroResults: n, clicks: n });
-const unclickedRow = z.object({ locale: text, normalized: text, searches: n, visitors: n, variants: list });
+const unclickedRow = z.object({ locale: text, normalized: text, searches: n, visitors: n });
+const variantRow = z.object({ locale: text, normalized: text, query: text });
 const rephrasedRow = z.object({ locale: text, normalized: text, query: text, articleId: text, readers: n });
 const funnelRow = z.object({ searches: n, failed: n, contacted: n });
 const contactedRow = z.object({ locale: text, normalized: text, contacted: n });
@@ -71,104 +72,140 @@ const handoffRow = z.object({
   clicks: n,
 });
 
+/** Only the rows of these articles, when named. */
+const ofArticles = (ids?: string[]) => (ids ? sql`AND article_id IN (${sql.join(ids)})` : sql``);
+
 /** A query's distinct variants as the report shows them: at most ten. */
-const variantsOf = (joined: string | null) => [...new Set((joined ?? '').split(',').filter(Boolean))].slice(0, 10);
+const VARIANTS_SHOWN = 10;
 
 /**
- * The staff reports, on either engine; raw events and the daily counts they were folded into are read together.
+ * The staff reports, on either engine, from the daily tables counted at ingest (report-aggregates.ts).
  * Every row is checked against its schema: PostgreSQL answers counts and sums as text.
  */
 export function createReportStorage(engine: Engine) {
   const { db } = engine;
   const rows = async <T>(schema: z.ZodType<T>, query: RawBuilder<unknown>) =>
-    (await query.execute(db)).rows.map((row) => schema.parse(row));
-  /**
-   * A search that found nothing, then the support hand-off within 30 minutes, by the same reader. The search is
-   * reported when the reader leaves its page, so a hand-off clicked there can arrive a moment before it.
-   */
-  const contactAfter = sql`EXISTS (SELECT 1 FROM contact_clicks k WHERE k.visitor = s.visitor AND k.day = s.day
-    AND ${engine.minutesBetween('s.created_at', 'k.created_at')} BETWEEN -1 AND 30)`;
+    (await engine.read(query)).map((row) => schema.parse(row));
   const reviews = async <S>(query: RawBuilder<unknown>) =>
     new Map((await rows(reviewRow, query)).map(({ id, ...review }) => [id, review as Review<S>]));
   const synonymReviews = () =>
     reviews<SynonymStatus>(
       sql`SELECT locale || '|' || normalized || '|' || article_id AS id, status, note, updated_by AS "updatedBy", updated_at AS "updatedAt" FROM synonym_reviews`,
     );
-  // A reader's failed search, then within ten minutes a click on an article after another search: their own synonym.
+  /**
+   * What readers typed for each query meant (keyed `locale|normalized`) in the searches `column` counts. A query of
+   * its own, not an aggregate of the counts': a distinct list in a group would make PostgreSQL sort every row.
+   */
+  const variants = async (column: 'failed' | 'unclicked', { from, to }: Period) => {
+    const typed = new Map<string, string[]>();
+    for (const { locale, normalized, query } of await rows(
+      variantRow,
+      sql`SELECT DISTINCT locale, normalized, query FROM daily_queries
+        WHERE ${sql.ref(column)} > 0 AND day BETWEEN ${from} AND ${to}`,
+    )) {
+      const list =
+        typed.get(`${locale}|${normalized}`) ??
+        typed.set(`${locale}|${normalized}`, []).get(`${locale}|${normalized}`)!;
+      if (list.length < VARIANTS_SHOWN) list.push(query);
+    }
+    return typed;
+  };
+  // Readers' own synonyms (see visitor-day-facts.ts), counted per day at ingest.
   const rephrased = ({ from, to }: Period) =>
     rows(
       rephrasedRow,
-      sql`SELECT f.locale, f.normalized AS normalized, min(f.query) AS query, c.article_id AS "articleId", count(DISTINCT f.visitor) AS readers
-        FROM searches f
-        JOIN search_clicks c ON c.visitor = f.visitor AND c.day = f.day AND c.normalized <> f.normalized
-          AND ${engine.minutesBetween('f.created_at', 'c.created_at')} BETWEEN 0 AND 10
-        WHERE f.result_count = 0 AND f.day BETWEEN ${from} AND ${to}
-        GROUP BY f.locale, f.normalized, c.article_id`,
+      sql`SELECT locale, normalized, min(query) AS query, article_id AS "articleId", sum(readers) AS readers
+        FROM daily_rephrased WHERE day BETWEEN ${from} AND ${to} GROUP BY locale, normalized, article_id`,
     );
 
   return {
-    articleDays: ({ from, to }: Period): Promise<ArticleDay[]> =>
+    /** Views and votes per article and day; of the articles named, when `ids` are given. */
+    articleDays: async ({ from, to }: Period, ids?: string[]): Promise<ArticleDay[]> =>
+      ids?.length === 0
+        ? []
+        : rows(
+            articleDay,
+            sql`SELECT article_id AS "articleId", day, views, helpful, unhelpful FROM daily_articles
+              WHERE day BETWEEN ${from} AND ${to} ${ofArticles(ids)}`,
+          ),
+    /** Views and votes per article over the period, and its first and last day with any. */
+    articleTotals: ({ from, to }: Period) =>
       rows(
-        articleDay,
-        sql`SELECT article_id AS "articleId", day, sum(views) AS views, sum(helpful) AS helpful, sum(unhelpful) AS unhelpful FROM (
-          SELECT article_id, day, count(*) AS views, 0 AS helpful, 0 AS unhelpful FROM views WHERE day BETWEEN ${from} AND ${to} GROUP BY article_id, day
-          UNION ALL
-          SELECT article_id, day, 0, sum(helpful), sum(1 - helpful) FROM votes WHERE day BETWEEN ${from} AND ${to} GROUP BY article_id, day
-          UNION ALL
-          SELECT article_id, day, views, helpful, unhelpful FROM daily_articles WHERE day BETWEEN ${from} AND ${to}
-        ) t GROUP BY article_id, day`,
+        articleTotal,
+        sql`SELECT article_id AS "articleId", sum(views) AS views, sum(helpful) AS helpful, sum(unhelpful) AS unhelpful,
+            min(day) AS "firstDay", max(day) AS "lastDay"
+          FROM daily_articles WHERE day BETWEEN ${from} AND ${to} GROUP BY article_id`,
       ),
-    reasons: ({ from, to }: Period) =>
+    /** Views and votes per day, every article together. */
+    readingDays: ({ from, to }: Period) =>
       rows(
-        reasonRow,
-        sql`SELECT article_id AS "articleId", reason, count(*) AS count FROM votes
-          WHERE helpful = 0 AND reason IS NOT NULL AND day BETWEEN ${from} AND ${to} GROUP BY article_id, reason`,
+        readingDay,
+        sql`SELECT day, sum(views) AS views, sum(helpful) AS helpful, sum(unhelpful) AS unhelpful FROM daily_articles
+          WHERE day BETWEEN ${from} AND ${to} GROUP BY day ORDER BY day`,
       ),
-    comments: ({ from, to }: Period) =>
-      rows(
-        commentRow,
-        sql`SELECT article_id AS "articleId", comment, helpful, created_at AS at FROM votes
-          WHERE comment IS NOT NULL AND day BETWEEN ${from} AND ${to} ORDER BY created_at DESC`,
-      ),
-    async failedQueries({ from, to }: Period): Promise<FailedQuery[]> {
-      // Only the raw part of a query has variants: the daily counts keep none.
-      const found = await rows(
-        failedRow,
-        sql`SELECT locale, normalized, sum(searches) AS searches, sum(visitors) AS visitors, min(first) AS "firstSeen",
-               max(last) AS "lastSeen", max(variants) AS variants FROM (
-          SELECT locale, normalized, count(*) AS searches, count(DISTINCT visitor) AS visitors, min(day) AS first, max(day) AS last,
-                 ${engine.distinctList('query')} AS variants
-          FROM searches WHERE result_count = 0 AND day BETWEEN ${from} AND ${to} GROUP BY locale, normalized
-          UNION ALL
-          SELECT locale, normalized, sum(zero_results), 0, min(day), max(day), NULL FROM daily_searches
+    reasons: async ({ from, to }: Period, ids?: string[]) =>
+      ids?.length === 0
+        ? []
+        : rows(
+            reasonRow,
+            sql`SELECT article_id AS "articleId", reason, sum(votes) AS count FROM daily_reasons
+              WHERE day BETWEEN ${from} AND ${to} ${ofArticles(ids)} GROUP BY article_id, reason HAVING sum(votes) > 0`,
+          ),
+    /** The latest comments on each of the articles named, newest first. */
+    comments: async ({ from, to }: Period, perArticle: number, ids: string[]) =>
+      ids.length === 0
+        ? []
+        : rows(
+            commentRow,
+            // One small index read per article: the latest few, however many it has in the period.
+            sql`SELECT * FROM (${sql.join(
+              ids.map(
+                (
+                  id,
+                ) => sql`SELECT * FROM (SELECT article_id AS "articleId", comment, helpful, created_at AS at FROM votes
+                  WHERE article_id = ${id} AND comment IS NOT NULL AND day BETWEEN ${from} AND ${to}
+                  ORDER BY created_at DESC LIMIT ${perArticle}) latest`,
+              ),
+              sql` UNION ALL `,
+            )}) t ORDER BY at DESC`,
+          ),
+    async failedQueries(period: Period): Promise<FailedQuery[]> {
+      const { from, to } = period;
+      // Searches and days from every day's counts; visitors and variants from raw days only.
+      const [found, typed] = await Promise.all([
+        rows(
+          failedRow,
+          sql`SELECT t.locale, t.normalized, t.searches, coalesce(q.visitors, 0) AS visitors, t.first AS "firstSeen",
+               t.last AS "lastSeen" FROM (
+          SELECT locale, normalized, sum(zero_results) AS searches, min(day) AS first, max(day) AS last FROM daily_searches
           WHERE zero_results > 0 AND day BETWEEN ${from} AND ${to} GROUP BY locale, normalized
-        ) t GROUP BY locale, normalized`,
-      );
-      return found.map((row) => ({ ...row, variants: variantsOf(row.variants) }));
+        ) t LEFT JOIN (
+          SELECT locale, normalized, sum(failed_visitors) AS visitors
+          FROM daily_queries WHERE failed > 0 AND day BETWEEN ${from} AND ${to} GROUP BY locale, normalized
+        ) q ON q.locale = t.locale AND q.normalized = t.normalized`,
+        ),
+        variants('failed', period),
+      ]);
+      return found.map((row) => ({ ...row, variants: typed.get(`${row.locale}|${row.normalized}`) ?? [] }));
     },
     searchDays: ({ from, to }: Period) =>
       rows(
         searchDay,
-        sql`SELECT day, sum(searches) AS searches, sum(zero) AS "zeroResults", sum(clicks) AS clicks FROM (
-          SELECT day, count(*) AS searches, count(*) FILTER (WHERE result_count = 0) AS zero, 0 AS clicks FROM searches
-            WHERE day BETWEEN ${from} AND ${to} GROUP BY day
-          UNION ALL
-          SELECT day, 0, 0, count(*) FROM search_clicks WHERE day BETWEEN ${from} AND ${to} GROUP BY day
-          UNION ALL
-          SELECT day, searches, zero_results, clicks FROM daily_searches WHERE day BETWEEN ${from} AND ${to}
-        ) t GROUP BY day ORDER BY day`,
+        sql`SELECT day, sum(searches) AS searches, sum(zero_results) AS "zeroResults", sum(clicks) AS clicks
+          FROM daily_searches WHERE day BETWEEN ${from} AND ${to} GROUP BY day ORDER BY day`,
       ),
     /** Searches that showed results but got no click from the same reader that day. */
-    async unclickedQueries({ from, to }: Period) {
-      const found = await rows(
-        unclickedRow,
-        sql`SELECT s.locale, s.normalized, count(*) AS searches, count(DISTINCT s.visitor) AS visitors, ${engine.distinctList('s.query')} AS variants
-          FROM searches s
-          WHERE s.result_count > 0 AND s.day BETWEEN ${from} AND ${to}
-            AND NOT EXISTS (SELECT 1 FROM search_clicks c WHERE c.visitor = s.visitor AND c.day = s.day AND c.normalized = s.normalized)
-          GROUP BY s.locale, s.normalized`,
-      );
-      return found.map((row) => ({ ...row, variants: variantsOf(row.variants) }));
+    async unclickedQueries(period: Period) {
+      const { from, to } = period;
+      const [found, typed] = await Promise.all([
+        rows(
+          unclickedRow,
+          sql`SELECT locale, normalized, sum(unclicked) AS searches, sum(unclicked_visitors) AS visitors
+            FROM daily_queries WHERE unclicked > 0 AND day BETWEEN ${from} AND ${to} GROUP BY locale, normalized`,
+        ),
+        variants('unclicked', period),
+      ]);
+      return found.map((row) => ({ ...row, variants: typed.get(`${row.locale}|${row.normalized}`) ?? [] }));
     },
     rephrasedQueries: rephrased,
     /** Searches, those that found nothing, and those of them followed by the support hand-off (raw days only). */
@@ -176,9 +213,9 @@ export function createReportStorage(engine: Engine) {
       (
         await rows(
           funnelRow,
-          sql`SELECT count(*) AS searches, count(*) FILTER (WHERE result_count = 0) AS failed,
-                 count(*) FILTER (WHERE result_count = 0 AND ${contactAfter}) AS contacted
-          FROM searches s WHERE day BETWEEN ${from} AND ${to}`,
+          sql`SELECT coalesce(sum(searches), 0) AS searches, coalesce(sum(failed), 0) AS failed,
+                 coalesce(sum(contacted), 0) AS contacted
+          FROM daily_queries WHERE day BETWEEN ${from} AND ${to}`,
         )
       )[0]!,
     /** Readers who turned to support after each failed query, keyed `locale|normalized`. */
@@ -187,8 +224,8 @@ export function createReportStorage(engine: Engine) {
         (
           await rows(
             contactedRow,
-            sql`SELECT locale, normalized, count(DISTINCT visitor) AS contacted FROM searches s
-              WHERE result_count = 0 AND day BETWEEN ${from} AND ${to} AND ${contactAfter} GROUP BY locale, normalized`,
+            sql`SELECT locale, normalized, sum(contacted_visitors) AS contacted FROM daily_queries
+              WHERE contacted > 0 AND day BETWEEN ${from} AND ${to} GROUP BY locale, normalized`,
           )
         ).map((row) => [`${row.locale}|${row.normalized}`, row.contacted]),
       ),
@@ -196,14 +233,8 @@ export function createReportStorage(engine: Engine) {
     contexts: ({ from, to }: Period) =>
       rows(
         contextRow,
-        sql`SELECT locale, context, sum(impressions) AS impressions, sum(clicks) AS clicks, sum(contacts) AS contacts FROM (
-          SELECT locale, context, count(*) FILTER (WHERE type = 'impression') AS impressions,
-                 count(*) FILTER (WHERE type = 'click') AS clicks, count(*) FILTER (WHERE type = 'contact') AS contacts
-            FROM widget_events WHERE day BETWEEN ${from} AND ${to} GROUP BY locale, context
-          UNION ALL
-          SELECT locale, context, sum(impressions), sum(clicks), sum(contacts) FROM daily_contexts
-            WHERE day BETWEEN ${from} AND ${to} GROUP BY locale, context
-        ) t GROUP BY locale, context`,
+        sql`SELECT locale, context, sum(impressions) AS impressions, sum(clicks) AS clicks, sum(contacts) AS contacts
+          FROM daily_contexts WHERE day BETWEEN ${from} AND ${to} GROUP BY locale, context`,
       ),
     articleReviews: () =>
       reviews<ArticleStatus>(

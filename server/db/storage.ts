@@ -13,7 +13,7 @@ export function createStorage(engine: Engine) {
     reports: createReportStorage(engine),
     staff: createStaffStorage(engine.db),
     shared: createSharedState(engine.db),
-    /** Folds raw events of days before the given day into the daily counts (see rollup.ts). */
+    /** Deletes raw events of days before the given day; the daily counts stay (see rollup.ts). */
     rollup: rollup(engine.db),
   };
 }

@@ -81,6 +81,28 @@ export interface Tables {
     clicks: Generated<number>;
     contacts: Generated<number>;
   };
+  daily_reasons: { day: string; article_id: string; reason: string; votes: Generated<number> };
+  daily_queries: {
+    day: string;
+    locale: string;
+    normalized: string;
+    query: string;
+    searches: Generated<number>;
+    failed: Generated<number>;
+    contacted: Generated<number>;
+    unclicked: Generated<number>;
+    failed_visitors: Generated<number>;
+    contacted_visitors: Generated<number>;
+    unclicked_visitors: Generated<number>;
+  };
+  daily_rephrased: {
+    day: string;
+    locale: string;
+    normalized: string;
+    article_id: string;
+    query: string;
+    readers: Generated<number>;
+  };
   visitor_salts: { day: string; salt: Buffer };
   staff: { id: Generated<number>; email: string; role: string; password_hash: string; created_at: string };
   sessions: { token_hash: string; staff_id: number; csrf: string; created_at: string; seen_at: string };
@@ -143,4 +165,7 @@ export const TABLE_ROLES: Record<keyof Tables, 'data' | 'bookkeeping'> = {
   schema_migrations: 'bookkeeping',
   job_leases: 'bookkeeping',
   rate_counts: 'bookkeeping',
+  daily_reasons: 'data',
+  daily_queries: 'data',
+  daily_rephrased: 'data',
 };

@@ -17,7 +17,7 @@ export function previousPeriod({ from, to }: Period): Period {
 }
 
 async function totals(reports: ReportStorage, period: Period) {
-  const [articles, searches] = await Promise.all([reports.articleDays(period), reports.searchDays(period)]);
+  const [articles, searches] = await Promise.all([reports.readingDays(period), reports.searchDays(period)]);
   const sum = <T>(rows: T[], pick: (row: T) => number) => rows.reduce((total, row) => total + pick(row), 0);
   const [views, helpful, unhelpful] = [
     sum(articles, (r) => r.views),

@@ -32,6 +32,9 @@ export interface UnhelpfulRow extends Helpfulness {
   review: Review<ArticleStatus>;
 }
 
+/** The latest comments shown per article. */
+const COMMENTS_SHOWN = 5;
+
 const helpfulness = (helpful: number, unhelpful: number): Helpfulness => ({
   votes: helpful + unhelpful,
   helpful,
@@ -39,30 +42,42 @@ const helpfulness = (helpful: number, unhelpful: number): Helpfulness => ({
   helpfulShare: helpful + unhelpful ? helpful / (helpful + unhelpful) : null,
 });
 
-/** Every article with views or votes in the period, most surely unhelpful first. */
+const sumOf = <T>(rows: T[], pick: (row: T) => number) => rows.reduce((total, row) => total + pick(row), 0);
+
+/**
+ * Every article with views or votes in the period, with what ranks it; the details shown per row (trend, reasons,
+ * comments) are left empty for `withDetails` to add to the rows of the page shown.
+ */
 export async function unhelpfulArticles(
   reports: ReportStorage,
   manifest: Manifest,
   period: Period,
 ): Promise<UnhelpfulRow[]> {
   const articles = new Map(manifest.articles.map((article) => [article.id, article]));
-  const [articleDays, reasonRows, commentRows, reviews] = await Promise.all([
-    reports.articleDays(period),
-    reports.reasons(period),
-    reports.comments(period),
-    reports.articleReviews(),
-  ]);
-  const days = Map.groupBy(articleDays, (row) => row.articleId);
-  const reasons = Map.groupBy(reasonRows, (row) => row.articleId);
-  const comments = Map.groupBy(commentRows, (row) => row.articleId);
-  return [...days].flatMap(([articleId, rows]) => {
+  const [totals, reviews] = await Promise.all([reports.articleTotals(period), reports.articleReviews()]);
+  // Articles updated during the period are split at that day: few, so their days are read.
+  const fixed = totals.filter((row) => {
+    const updated = articles.get(row.articleId)?.updated;
+    return updated && row.firstDay < updated && row.lastDay >= updated;
+  });
+  const fixedDays = Map.groupBy(
+    await reports.articleDays(
+      period,
+      fixed.map((row) => row.articleId),
+    ),
+    (row) => row.articleId,
+  );
+  return totals.flatMap(({ articleId, views, helpful, unhelpful }) => {
     const article = articles.get(articleId);
     if (!article) return []; // removed from the content since
-    const sum = (pick: (row: (typeof rows)[number]) => number, keep = (_: string) => true) =>
-      rows.filter((row) => keep(row.day)).reduce((total, row) => total + pick(row), 0);
-    const helpful = sum((row) => row.helpful);
-    const unhelpful = sum((row) => row.unhelpful);
-    const fixedDuring = rows.some((row) => row.day < article.updated) && rows.some((row) => row.day >= article.updated);
+    const days = fixedDays.get(articleId);
+    const split = (keep: (day: string) => boolean) => {
+      const kept = (days ?? []).filter((row) => keep(row.day));
+      return helpfulness(
+        sumOf(kept, (row) => row.helpful),
+        sumOf(kept, (row) => row.unhelpful),
+      );
+    };
     return [
       {
         articleId,
@@ -72,41 +87,43 @@ export async function unhelpfulArticles(
         url: article.url,
         sourcePath: article.sourcePath,
         updated: article.updated,
-        views: sum((row) => row.views),
+        views,
         ...helpfulness(helpful, unhelpful),
         confidence: wilsonLowerBound(unhelpful, helpful + unhelpful),
-        reasons: Object.fromEntries((reasons.get(articleId) ?? []).map((row) => [row.reason, row.count])),
-        comments: (comments.get(articleId) ?? [])
-          .slice(0, 5)
-          .map((row) => ({ comment: row.comment, helpful: row.helpful === 1, at: row.at })),
-        trend: rows
-          .filter((row) => row.helpful + row.unhelpful > 0)
-          .sort((a, b) => a.day.localeCompare(b.day))
-          .map(({ day, helpful: yes, unhelpful: no }) => ({ day, helpful: yes, unhelpful: no })),
-        ...(fixedDuring && {
-          beforeFix: helpfulness(
-            sum(
-              (row) => row.helpful,
-              (day) => day < article.updated,
-            ),
-            sum(
-              (row) => row.unhelpful,
-              (day) => day < article.updated,
-            ),
-          ),
-          afterFix: helpfulness(
-            sum(
-              (row) => row.helpful,
-              (day) => day >= article.updated,
-            ),
-            sum(
-              (row) => row.unhelpful,
-              (day) => day >= article.updated,
-            ),
-          ),
+        reasons: {},
+        comments: [],
+        trend: [],
+        ...(days && {
+          beforeFix: split((day) => day < article.updated),
+          afterFix: split((day) => day >= article.updated),
         }),
         review: reviews.get(articleId) ?? { status: 'new', note: '', updatedBy: '', updatedAt: '' },
       },
     ];
   });
+}
+
+/** The rows of a page with their votes per day, reasons and latest comments. */
+export async function withDetails(reports: ReportStorage, period: Period, rows: UnhelpfulRow[]) {
+  const ids = rows.map((row) => row.articleId);
+  const [days, reasons, comments] = await Promise.all([
+    reports.articleDays(period, ids),
+    reports.reasons(period, ids),
+    reports.comments(period, COMMENTS_SHOWN, ids),
+  ]);
+  const byArticle = <T extends { articleId: string }>(list: T[]) => Map.groupBy(list, (row) => row.articleId);
+  const [daysOf, reasonsOf, commentsOf] = [byArticle(days), byArticle(reasons), byArticle(comments)];
+  return rows.map((row) => ({
+    ...row,
+    reasons: Object.fromEntries((reasonsOf.get(row.articleId) ?? []).map((r) => [r.reason, r.count])),
+    comments: (commentsOf.get(row.articleId) ?? []).map((c) => ({
+      comment: c.comment,
+      helpful: c.helpful === 1,
+      at: c.at,
+    })),
+    trend: (daysOf.get(row.articleId) ?? [])
+      .filter((day) => day.helpful + day.unhelpful > 0)
+      .sort((a, b) => a.day.localeCompare(b.day))
+      .map(({ day, helpful, unhelpful }) => ({ day, helpful, unhelpful })),
+  }));
 }

@@ -5,12 +5,14 @@ import { toCsv } from '../reports/csv.ts';
 import { failedSearches } from '../reports/failed-searches.ts';
 import { sortAndPage, type ListQuery } from '../reports/list-options.ts';
 import type { ReportRows } from '../reports/report-rows.ts';
-import { unhelpfulArticles } from '../reports/unhelpful.ts';
+import { unhelpfulArticles, withDetails } from '../reports/unhelpful.ts';
 
 /** One paged report: its rows for a period, the columns it sorts by, and its CSV download. */
 interface PagedReport<Row> {
   /** Rows of the period; the locale filter is applied to every report, any other filter by the report itself. */
   rows: (period: Period, query: ListQuery) => Promise<Row[]>;
+  /** What the rows of the page shown need besides what sorts them, read for those rows only. */
+  details?: (period: Period, rows: Row[]) => Promise<Row[]>;
   sortBy: Record<string, (row: Row) => number | string>;
   defaultSort: string;
   /** The CSV file's name, without `.csv`. */
@@ -40,6 +42,7 @@ export function pagedReports(reports: ReportStorage, manifest: Manifest): PagedR
         updated: (r) => r.updated,
         title: (r) => r.title,
       },
+      details: (period, rows) => withDetails(reports, period, rows),
       defaultSort: 'confidence',
       file: 'unhelpful-articles',
       header: [
@@ -181,7 +184,8 @@ export async function answerPage<Name extends keyof ReportRows>(
   period: Period,
 ) {
   const rows = (await report.rows(period, query)).filter((row) => !query.locale || row.locale === query.locale);
-  const page = sortAndPage(rows, query, report.sortBy, report.defaultSort);
+  const sorted = sortAndPage(rows, query, report.sortBy, report.defaultSort);
+  const page = report.details ? { ...sorted, rows: await report.details(period, sorted.rows) } : sorted;
   if (query.format !== 'csv') return c.json(page);
   return c.body(toCsv(report.header, page.rows.map(report.csvRow)), 200, {
     'Content-Type': 'text/csv; charset=utf-8',

@@ -47,7 +47,7 @@ describe('“Was this helpful?”', () => {
     expect(await stored(({ reports }) => reports.reasons(allDays))).toEqual([
       { articleId, reason: 'did-not-work', count: 1 },
     ]);
-    expect(await stored(({ reports }) => reports.comments(allDays))).toEqual([
+    expect(await stored(({ reports }) => reports.comments(allDays, 5, [articleId]))).toEqual([
       { articleId, helpful: 0, comment: '알림톡이 안 와요. 연락처 [phone]', at: expect.any(String) },
     ]);
     await expect

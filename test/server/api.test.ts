@@ -37,7 +37,7 @@ onEachEngine(() => {
       const response = await post('votes', body);
       expect(response.status).toBe(201);
       expect(await response.json()).toEqual({ status: 'stored' });
-      expect(await server.reports.comments(today)).toEqual([
+      expect(await server.reports.comments(today, 5, [article])).toEqual([
         { articleId: article, helpful: 0, comment: 'The menu moved.', at: '2026-11-20T10:00:00.000Z' },
       ]);
       expect(await server.reports.reasons(today)).toEqual([{ articleId: article, reason: 'outdated', count: 1 }]);
@@ -83,7 +83,7 @@ onEachEngine(() => {
     it('stores SQL and HTML in a comment as plain text', async () => {
       const comment = `'); DROP TABLE votes; -- <script>alert(1)</script>`;
       expect((await post('votes', vote({ helpful: false, comment }), { 'user-agent': 'sql-reader' })).status).toBe(201);
-      expect((await server.reports.comments(today)).map((row) => row.comment)).toContain(comment);
+      expect((await server.reports.comments(today, 5, [article])).map((row) => row.comment)).toContain(comment);
     });
 
     it('answers a form post without JavaScript with a redirect back to the article’s thank-you', async () => {

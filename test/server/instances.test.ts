@@ -79,7 +79,7 @@ describe('two instances on one PostgreSQL database', () => {
   });
 
   it('roll up expired events on one of them only', async () => {
-    const rolledUp = () => instances.filter((instance) => /Rolled up \d+ expired rows/.test(instance.output()));
+    const rolledUp = () => instances.filter((instance) => /Rolled up \d+ expired raw rows/.test(instance.output()));
     await expect.poll(() => rolledUp().length, { timeout: 10_000 }).toBe(1);
     const days = await createStorage(engine).reports.articleDays({ from: '2020-01-01', to: '2020-01-01' });
     expect(days).toEqual([

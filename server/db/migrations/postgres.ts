@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { ARTICLE_STATUSES, QUERY_STATUSES, SYNONYM_STATUSES } from '../../../src/shared/review-statuses.ts';
+import { aggregateRawEvents } from '../report-aggregates.ts';
 import { roles } from '../staff-storage.ts';
 import type { Tables } from '../tables.ts';
 import { sqlValues } from './values.ts';
@@ -123,6 +124,39 @@ export const postgresMigrations: { id: string; sql: string }[] = [
         key TEXT NOT NULL, minute INTEGER NOT NULL, reserved INTEGER NOT NULL, PRIMARY KEY (key, minute)
       );
       CREATE INDEX rate_counts_minute ON rate_counts (minute);`,
+  },
+  {
+    id: '009-report-aggregates',
+    sql: [
+      `
+      -- Counted at ingest, in the transaction that stores each event (report-aggregates.ts): what reports read.
+      -- Reasons for unhelpful votes, per day and article: a replaced vote moves its count.
+      CREATE TABLE daily_reasons (
+        day TEXT NOT NULL, article_id TEXT NOT NULL, reason TEXT NOT NULL, votes INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (day, article_id, reason)
+      );
+      -- Searches per day and query as typed (see visitor-day-facts.ts); *_visitors count each reader once per query meant.
+      CREATE TABLE daily_queries (
+        day TEXT NOT NULL, locale TEXT NOT NULL, normalized TEXT NOT NULL, query TEXT NOT NULL,
+        searches INTEGER NOT NULL DEFAULT 0, failed INTEGER NOT NULL DEFAULT 0, contacted INTEGER NOT NULL DEFAULT 0,
+        unclicked INTEGER NOT NULL DEFAULT 0, failed_visitors INTEGER NOT NULL DEFAULT 0,
+        contacted_visitors INTEGER NOT NULL DEFAULT 0, unclicked_visitors INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (day, locale, normalized, query)
+      );
+      -- Readers' own synonyms per day: failed query meant, article found instead, its first variant, distinct readers.
+      CREATE TABLE daily_rephrased (
+        day TEXT NOT NULL, locale TEXT NOT NULL, normalized TEXT NOT NULL, article_id TEXT NOT NULL, query TEXT NOT NULL,
+        readers INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (day, locale, normalized, article_id)
+      );
+      -- One reader's day, read before and after each of their search events to count what it changed.
+      CREATE INDEX searches_visitor ON searches (visitor, day);
+      CREATE INDEX search_clicks_visitor ON search_clicks (visitor, day, normalized);
+      -- A page of the unhelpful report reads its articles' days and latest comments (from the index alone), not every article's.
+      CREATE INDEX daily_articles_article ON daily_articles (article_id, day);
+      -- Without the comment itself, unlike SQLite's: PostgreSQL caps an index row near 2.7 kB, less than 1,000 characters of Korean.
+      CREATE INDEX votes_comments ON votes (article_id, day, created_at) WHERE comment IS NOT NULL;`,
+      ...aggregateRawEvents('postgres'),
+    ].join(';\n'),
   },
 ];
 

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { ARTICLE_STATUSES, QUERY_STATUSES, SYNONYM_STATUSES } from '../../../src/shared/review-statuses.ts';
+import { aggregateRawEvents } from '../report-aggregates.ts';
 import { roles } from '../staff-storage.ts';
 import { sqlValues } from './values.ts';
 
@@ -163,6 +164,40 @@ export const migrations: Migration[] = [
         ) WITHOUT ROWID;
         CREATE INDEX rate_counts_minute ON rate_counts (minute);
       `),
+  },
+  {
+    id: '009-report-aggregates',
+    up: (db) => {
+      db.exec(`
+        -- Counted at ingest, in the transaction that stores each event (report-aggregates.ts): what reports read.
+        -- Reasons for unhelpful votes, per day and article: a replaced vote moves its count.
+        CREATE TABLE daily_reasons (
+          day TEXT NOT NULL, article_id TEXT NOT NULL, reason TEXT NOT NULL, votes INTEGER NOT NULL DEFAULT 0,
+          PRIMARY KEY (day, article_id, reason)
+        ) WITHOUT ROWID;
+        -- Searches per day and query as typed (see visitor-day-facts.ts); *_visitors count each reader once per query meant.
+        CREATE TABLE daily_queries (
+          day TEXT NOT NULL, locale TEXT NOT NULL, normalized TEXT NOT NULL, query TEXT NOT NULL,
+          searches INTEGER NOT NULL DEFAULT 0, failed INTEGER NOT NULL DEFAULT 0, contacted INTEGER NOT NULL DEFAULT 0,
+          unclicked INTEGER NOT NULL DEFAULT 0, failed_visitors INTEGER NOT NULL DEFAULT 0,
+          contacted_visitors INTEGER NOT NULL DEFAULT 0, unclicked_visitors INTEGER NOT NULL DEFAULT 0,
+          PRIMARY KEY (day, locale, normalized, query)
+        ) WITHOUT ROWID;
+        -- Readers' own synonyms per day: failed query meant, article found instead, its first variant, distinct readers.
+        CREATE TABLE daily_rephrased (
+          day TEXT NOT NULL, locale TEXT NOT NULL, normalized TEXT NOT NULL, article_id TEXT NOT NULL, query TEXT NOT NULL,
+          readers INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (day, locale, normalized, article_id)
+        ) WITHOUT ROWID;
+        -- One reader's day, read before and after each of their search events to count what it changed.
+        CREATE INDEX searches_visitor ON searches (visitor, day);
+        CREATE INDEX search_clicks_visitor ON search_clicks (visitor, day, normalized);
+        -- A page of the unhelpful report reads its articles' days and latest comments (from the index alone), not every article's.
+        CREATE INDEX daily_articles_article ON daily_articles (article_id, day);
+        CREATE INDEX votes_comments ON votes (article_id, day, created_at, helpful, comment) WHERE comment IS NOT NULL;
+      `);
+      // The daily tables counted only rolled-up days until now: the raw days' counts join them.
+      for (const statement of aggregateRawEvents('sqlite')) db.exec(statement);
+    },
   },
 ];
 

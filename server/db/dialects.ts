@@ -1,0 +1,58 @@
+import {
+  DummyDriver,
+  Kysely,
+  PostgresAdapter,
+  PostgresIntrospector,
+  PostgresQueryCompiler,
+  SqliteAdapter,
+  SqliteIntrospector,
+  SqliteQueryCompiler,
+  sql,
+  type RawBuilder,
+} from 'kysely';
+
+export type EngineKind = 'sqlite' | 'postgres';
+
+/** The few SQL fragments the two engines spell differently; everything else is one query set. */
+export interface Dialect {
+  /** Minutes from one ISO time column to another (negative when `to` is earlier). */
+  minutesBetween(from: string, to: string): RawBuilder<number>;
+  /** The text of a column before its first `/`: an article id's locale. */
+  beforeSlash(column: string): RawBuilder<string>;
+}
+
+export const dialects: Record<EngineKind, Dialect> = {
+  sqlite: {
+    minutesBetween: (from, to) => sql<number>`(julianday(${sql.ref(to)}) - julianday(${sql.ref(from)})) * 1440`,
+    beforeSlash: (column) => sql<string>`substr(${sql.ref(column)}, 1, instr(${sql.ref(column)}, '/') - 1)`,
+  },
+  postgres: {
+    minutesBetween: (from, to) =>
+      sql<number>`extract(epoch from (${sql.ref(to)}::timestamptz - ${sql.ref(from)}::timestamptz)) / 60`,
+    beforeSlash: (column) => sql<string>`split_part(${sql.ref(column)}, '/', 1)`,
+  },
+};
+
+const compilers = {
+  sqlite: { adapter: SqliteAdapter, introspector: SqliteIntrospector, compiler: SqliteQueryCompiler },
+  postgres: { adapter: PostgresAdapter, introspector: PostgresIntrospector, compiler: PostgresQueryCompiler },
+};
+
+/**
+ * The SQL text of a statement without parameters, in the engine's words, with no database at hand: migrations are
+ * SQL text, and some of their statements share their query with the code that runs at ingest.
+ */
+export function sqlText(kind: EngineKind, statement: RawBuilder<unknown>): string {
+  const { adapter, introspector, compiler } = compilers[kind];
+  const compileOnly = new Kysely<unknown>({
+    dialect: {
+      createAdapter: () => new adapter(),
+      createDriver: () => new DummyDriver(),
+      createIntrospector: (db) => new introspector(db),
+      createQueryCompiler: () => new compiler(),
+    },
+  });
+  const compiled = statement.compile(compileOnly);
+  if (compiled.parameters.length) throw new Error(`A migration's statement takes no parameters: ${compiled.sql}`);
+  return compiled.sql;
+}

@@ -1,0 +1,68 @@
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+import type { CompiledQuery } from 'kysely';
+
+type ReadAnswer = { id: number; rows: unknown[] } | { id: number; error: string };
+
+/**
+ * The reader thread's code. better-sqlite3 answers synchronously, so a report read on the server's thread would hold
+ * every request meanwhile; this thread reads on its own read-only connection (WAL lets it read while the server
+ * writes). It is source text, not a file, because the site build bundles this module (reader-synonyms.ts) where no
+ * worker file would follow it.
+ */
+const READER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.driver);
+const database = new Database(workerData.file, { readonly: true, fileMustExist: true });
+database.pragma('busy_timeout = 5000');
+const statements = new Map();
+parentPort.on('message', ({ id, sql, parameters }) => {
+  try {
+    if (!statements.has(sql)) statements.set(sql, database.prepare(sql));
+    parentPort.postMessage({ id, rows: statements.get(sql).all(...parameters) });
+  } catch (error) {
+    parentPort.postMessage({ id, error: String(error?.message ?? error) });
+  }
+});`;
+
+/** Runs read-only queries on the SQLite file in a worker thread. Started on the first read; `close` ends it. */
+export function sqliteReader(file: string) {
+  let worker: Worker | undefined;
+  let next = 0;
+  const waiting = new Map<number, { resolve: (rows: unknown[]) => void; reject: (error: Error) => void }>();
+  const failAll = (error: Error) => {
+    for (const { reject } of waiting.values()) reject(error);
+    waiting.clear();
+    worker = undefined;
+  };
+  const start = () => {
+    const driver = createRequire(import.meta.url).resolve('better-sqlite3');
+    const started = new Worker(READER, { eval: true, workerData: { file, driver } });
+    started.on('message', (answer: ReadAnswer) => {
+      const pending = waiting.get(answer.id);
+      waiting.delete(answer.id);
+      if (!waiting.size) started.unref();
+      if ('error' in answer) pending?.reject(new Error(answer.error));
+      else pending?.resolve(answer.rows);
+    });
+    // A thread that could not open the file (deleted, damaged) fails the reads waiting; the next read starts anew.
+    started.on('error', failAll);
+    started.on('exit', () => failAll(new Error('The SQLite reader thread stopped')));
+    // Only while reads wait does the thread keep the process alive.
+    started.unref();
+    return started;
+  };
+  return {
+    read: (query: CompiledQuery) =>
+      new Promise<unknown[]>((resolve, reject) => {
+        worker ??= start();
+        const id = next++;
+        waiting.set(id, { resolve, reject });
+        worker.ref();
+        worker.postMessage({ id, sql: query.sql, parameters: query.parameters });
+      }),
+    close: async () => {
+      await worker?.terminate();
+    },
+  };
+}
