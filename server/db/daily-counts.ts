@@ -28,23 +28,38 @@ export function addCounts(
   for (const [name, value] of Object.entries(counts)) row.counts[name] = (row.counts[name] ?? 0) + value;
 }
 
+/** Rows per statement: under both engines' limits on parameters. */
+const CHUNK = 200;
+
 /**
  * Writes the counts the transaction's writes added, each row once, in key order: instances writing the same rows at
- * once then take their locks in one order and cannot deadlock. Counts that came to nothing are left out.
+ * once then take their locks in one order and cannot deadlock. Rows of a table that change the same columns go in
+ * one multi-row upsert: PostgreSQL is a round trip away. Counts that came to nothing are left out.
  */
 export async function writeCounts(trx: Transaction<Tables>): Promise<void> {
   const pending = pendingOf.get(trx);
   pendingOf.delete(trx);
-  for (const [, { table, key, counts }] of [...(pending ?? [])].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const changed = Object.entries(counts).filter(([, value]) => value !== 0);
+  const statements = new Map<string, { table: Counted; keys: string[]; columns: string[]; rows: Pending[] }>();
+  for (const [, row] of [...(pending ?? [])].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const changed = Object.entries(row.counts).filter(([, value]) => value !== 0);
     if (!changed.length) continue;
-    const columns = [...Object.keys(key), ...changed.map(([name]) => name)];
-    const values = [...Object.values(key), ...changed.map(([, value]) => value)];
-    await sql`INSERT INTO ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))}) VALUES (${sql.join(values)})
-      ON CONFLICT (${sql.join(Object.keys(key).map((c) => sql.ref(c)))}) DO UPDATE SET ${sql.join(
-        changed.map(
-          ([name]) => sql`${sql.ref(name)} = ${sql.ref(`${table}.${name}`)} + ${sql.ref(`excluded.${name}`)}`,
-        ),
-      )}`.execute(trx);
+    const keys = Object.keys(row.key);
+    const columns = changed.map(([name]) => name);
+    const id = JSON.stringify([row.table, keys, columns]);
+    const statement = statements.get(id) ?? statements.set(id, { table: row.table, keys, columns, rows: [] }).get(id)!;
+    statement.rows.push(row);
   }
+  for (const { table, keys, columns, rows } of statements.values())
+    for (let at = 0; at < rows.length; at += CHUNK) {
+      const values = rows
+        .slice(at, at + CHUNK)
+        .map((row) => sql`(${sql.join([...keys.map((k) => row.key[k]), ...columns.map((c) => row.counts[c])])})`);
+      await sql`INSERT INTO ${sql.table(table)} (${sql.join([...keys, ...columns].map((c) => sql.ref(c)))})
+        VALUES ${sql.join(values)}
+        ON CONFLICT (${sql.join(keys.map((c) => sql.ref(c)))}) DO UPDATE SET ${sql.join(
+          columns.map(
+            (name) => sql`${sql.ref(name)} = ${sql.ref(`${table}.${name}`)} + ${sql.ref(`excluded.${name}`)}`,
+          ),
+        )}`.execute(trx);
+    }
 }
