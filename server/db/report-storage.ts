@@ -1,6 +1,13 @@
 import { sql, type RawBuilder } from 'kysely';
 import { z } from 'zod';
-import type { ArticleStatus, QueryStatus, SynonymStatus } from '../../src/shared/review-statuses.ts';
+import {
+  ARTICLE_STATUSES,
+  QUERY_STATUSES,
+  SYNONYM_STATUSES,
+  type ArticleStatus,
+  type QueryStatus,
+  type SynonymStatus,
+} from '../../src/shared/review-statuses.ts';
 import type { Engine } from './engine.ts';
 
 export interface Period {
@@ -62,7 +69,9 @@ const rephrasedRow = z.object({ locale: text, normalized: text, query: text, art
 const funnelRow = z.object({ searches: n, failed: n, contacted: n });
 const contactedRow = z.object({ locale: text, normalized: text, contacted: n });
 const contextRow = z.object({ locale: text, context: text, impressions: n, clicks: n, contacts: n });
-const reviewRow = z.object({ id: text, status: text, note: text, updatedBy: text, updatedAt: text });
+/** A staff decision as stored: its status one of the list the migrations allow. */
+const reviewRow = <S extends string>(statuses: readonly [S, ...S[]]) =>
+  z.object({ id: text, status: z.enum(statuses), note: text, updatedBy: text, updatedAt: text });
 const synonymRow = z.object({ locale: text, query: text, articleId: text });
 const handoffRow = z.object({
   locale: text,
@@ -86,10 +95,11 @@ export function createReportStorage(engine: Engine) {
   const { db } = engine;
   const rows = async <T>(schema: z.ZodType<T>, query: RawBuilder<unknown>) =>
     (await engine.read(query)).map((row) => schema.parse(row));
-  const reviews = async <S>(query: RawBuilder<unknown>) =>
-    new Map((await rows(reviewRow, query)).map(({ id, ...review }) => [id, review as Review<S>]));
+  const reviews = async <S extends string>(statuses: readonly [S, ...S[]], query: RawBuilder<unknown>) =>
+    new Map((await rows(reviewRow(statuses), query)).map(({ id, ...review }): [string, Review<S>] => [id, review]));
   const synonymReviews = () =>
-    reviews<SynonymStatus>(
+    reviews(
+      SYNONYM_STATUSES,
       sql`SELECT locale || '|' || normalized || '|' || article_id AS id, status, note, updated_by AS "updatedBy", updated_at AS "updatedAt" FROM synonym_reviews`,
     );
   /**
@@ -237,11 +247,13 @@ export function createReportStorage(engine: Engine) {
           FROM daily_contexts WHERE day BETWEEN ${from} AND ${to} GROUP BY locale, context`,
       ),
     articleReviews: () =>
-      reviews<ArticleStatus>(
+      reviews(
+        ARTICLE_STATUSES,
         sql`SELECT article_id AS id, status, note, updated_by AS "updatedBy", updated_at AS "updatedAt" FROM article_reviews`,
       ),
     queryReviews: () =>
-      reviews<QueryStatus>(
+      reviews(
+        QUERY_STATUSES,
         sql`SELECT locale || '|' || normalized AS id, status, note, updated_by AS "updatedBy", updated_at AS "updatedAt" FROM query_reviews`,
       ),
     reviewArticle: async (id: string, review: Review<ArticleStatus>) => {
