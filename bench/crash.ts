@@ -48,7 +48,7 @@ async function run(name: string, script: string, databaseUrl?: string): Promise<
     });
     const seconds = (performance.now() - started) / 1000;
     console.log(
-      `${name.padEnd(38)} ${String(report.cycles).padStart(6)} ${String(report.sent).padStart(8)} ${String(report.acknowledged).padStart(8)} ${String(report.lost).padStart(6)} ${String(report.stored).padStart(8)}  ${report.integrity.padEnd(9)} ${(report.acknowledged / seconds).toFixed(0).padStart(6)}/s  ${databaseUrl ? report.survivorFailures : ''}`,
+      `${name.padEnd(42)} ${String(report.cycles).padStart(6)} ${String(report.sent).padStart(8)} ${String(report.acknowledged).padStart(8)} ${String(report.lost).padStart(6)} ${String(report.stored).padStart(8)}  ${report.integrity.padEnd(9)} ${(report.acknowledged / seconds).toFixed(0).padStart(6)}/s  ${databaseUrl ? report.survivorFailures : ''}`,
     );
     return report;
   } finally {
@@ -59,7 +59,7 @@ async function run(name: string, script: string, databaseUrl?: string): Promise<
 }
 
 console.log(`kill -9 cycles with ${clients} concurrent clients streaming votes\n`);
-console.log(`${'server'.padEnd(38)} cycles     sent    acked   lost   stored  integrity   acked  survivor's failures`);
+console.log(`${'server'.padEnd(42)} cycles     sent    acked   lost   stored  integrity   acked  survivor's failures`);
 const real = await run('helploop on SQLite', resolve('server/main.ts'));
 // fsync and synchronous_commit stay on: acknowledged means durable, as on SQLite with synchronous=FULL.
 const cluster = await startPostgresCluster();
