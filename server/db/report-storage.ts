@@ -84,6 +84,14 @@ const handoffRow = z.object({
 /** Only the rows of these articles, when named. */
 const ofArticles = (ids?: string[]) => (ids ? sql`AND article_id IN (${sql.join(ids)})` : sql``);
 
+/** A staff decision as its table's columns. */
+const reviewColumns = <S extends string>(review: Review<S>) => ({
+  status: review.status,
+  note: review.note,
+  updated_by: review.updatedBy,
+  updated_at: review.updatedAt,
+});
+
 /** A query's distinct variants as the report shows them: at most ten. */
 const VARIANTS_SHOWN = 10;
 
@@ -257,12 +265,7 @@ export function createReportStorage(engine: Engine) {
         sql`SELECT locale || '|' || normalized AS id, status, note, updated_by AS "updatedBy", updated_at AS "updatedAt" FROM query_reviews`,
       ),
     reviewArticle: async (id: string, review: Review<ArticleStatus>) => {
-      const values = {
-        status: review.status,
-        note: review.note,
-        updated_by: review.updatedBy,
-        updated_at: review.updatedAt,
-      };
+      const values = reviewColumns(review);
       await db
         .insertInto('article_reviews')
         .values({ article_id: id, ...values })
@@ -270,12 +273,7 @@ export function createReportStorage(engine: Engine) {
         .execute();
     },
     reviewQuery: async (locale: string, normalized: string, review: Review<QueryStatus>) => {
-      const values = {
-        status: review.status,
-        note: review.note,
-        updated_by: review.updatedBy,
-        updated_at: review.updatedAt,
-      };
+      const values = reviewColumns(review);
       await db
         .insertInto('query_reviews')
         .values({ locale, normalized, ...values })
@@ -285,13 +283,7 @@ export function createReportStorage(engine: Engine) {
     /** Keyed `locale|normalized|articleId`. */
     synonymReviews,
     reviewSynonym: async (pair: ReaderSynonym & { normalized: string }, review: Review<SynonymStatus>) => {
-      const values = {
-        query: pair.query,
-        status: review.status,
-        note: review.note,
-        updated_by: review.updatedBy,
-        updated_at: review.updatedAt,
-      };
+      const values = { query: pair.query, ...reviewColumns(review) };
       await db
         .insertInto('synonym_reviews')
         .values({ locale: pair.locale, normalized: pair.normalized, article_id: pair.articleId, ...values })
