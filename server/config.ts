@@ -35,9 +35,16 @@ const envSchema = z.object({
   HELPLOOP_SITE_DIR: z.string().min(1).default('dist'),
   HELPLOOP_DATABASE: z.string().min(1).default('data/helploop.db'),
   /** A PostgreSQL URL (postgres://…): used instead of the SQLite file, for several instances or managed databases. */
+  // Empty counts as unset: templates and compose files often carry the variable with no value.
   HELPLOOP_DATABASE_URL: z
     .string()
-    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .transform((url) => url || undefined)
+    .pipe(
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+        .optional(),
+    )
     .optional(),
   /** Days raw events are kept; daily counts stay. */
   HELPLOOP_RETENTION_DAYS: z.coerce.number().int().min(1).default(90),
