@@ -28,7 +28,7 @@ type Of<K extends Event['kind']> = Extract<Event, { kind: K }>;
 
 /** Rows per statement: under both engines' limits on parameters. */
 const CHUNK = 500;
-/** Address groups looked up per statement. */
+/** Keys looked up per statement. */
 const GROUPS = 100;
 const chunks = <T>(rows: T[]) =>
   Array.from({ length: Math.ceil(rows.length / CHUNK) }, (_, i) => rows.slice(i * CHUNK, (i + 1) * CHUNK));
@@ -85,42 +85,49 @@ const ROWS = {
 } as const;
 
 /**
- * The voters of each (article, day, address) group, at most `limit` per group. The engines plan a list of groups
- * differently: SQLite, without statistics, reads an OR of groups through the day's index, so it gets one capped
- * lookup per group by the address index (a UNION); PostgreSQL plans one capped lookup per UNION branch before its
- * statistics know the table is large, scanning it each time, so it gets the ORed groups in one pass, numbered.
+ * The rows of votes that match any of `keys` (column → value), at most `limit` per key, a chunk at a time. The
+ * engines plan a list of keys differently: SQLite, without statistics, reads an OR of keys through the day's index,
+ * so it gets one lookup per key (a UNION; it compounds at most 500 selects); PostgreSQL plans one lookup per UNION
+ * branch before its statistics know the table is large, scanning it each time, so it gets the ORed keys in one pass.
  */
-const eachGroup = (groups: VoteEvent[], limit: number) =>
-  sql.join(
-    groups.map(
-      (e, n) => sql`SELECT * FROM (SELECT article_id, day, source, visitor FROM votes
-        WHERE article_id = ${e.articleId} AND day = ${e.day} AND source = ${e.source!} LIMIT ${limit}) ${sql.raw(`g${n}`)}`,
-    ),
-    sql` UNION ALL `,
-  );
-const anyGroup = (groups: VoteEvent[], limit: number) => sql`SELECT article_id, day, source, visitor FROM (
-    SELECT article_id, day, source, visitor,
-      row_number() OVER (PARTITION BY article_id, day, source ORDER BY visitor) AS n
-    FROM votes WHERE ${sql.join(
-      groups.map((e) => sql`(article_id = ${e.articleId} AND day = ${e.day} AND source = ${e.source!})`),
+async function votesByKeys<Row>(
+  kind: EngineKind,
+  trx: Transaction<Tables>,
+  keys: Record<string, string>[],
+  columns: string[],
+  row: z.ZodType<Row>,
+  limit?: number,
+): Promise<Row[]> {
+  const select = sql.join(columns.map((column) => sql.ref(column)));
+  const match = (key: Record<string, string>) =>
+    sql.join(
+      Object.entries(key).map(([column, value]) => sql`${sql.ref(column)} = ${value}`),
+      sql` AND `,
+    );
+  const query = (chunk: Record<string, string>[]) => {
+    if (kind === 'sqlite')
+      return sql.join(
+        chunk.map(
+          (key, n) =>
+            sql`SELECT * FROM (SELECT ${select} FROM votes WHERE ${match(key)}${limit === undefined ? sql`` : sql` LIMIT ${limit}`}) ${sql.raw(`k${n}`)}`,
+        ),
+        sql` UNION ALL `,
+      );
+    const any = sql.join(
+      chunk.map((key) => sql`(${match(key)})`),
       sql` OR `,
-    )}
-  ) t WHERE n <= ${limit}`;
+    );
+    if (limit === undefined) return sql`SELECT ${select} FROM votes WHERE ${any}`;
+    const partition = sql.join(Object.keys(chunk[0]!).map((column) => sql.ref(column)));
+    return sql`SELECT ${select} FROM (SELECT ${select}, row_number() OVER (PARTITION BY ${partition} ORDER BY visitor) AS n
+      FROM votes WHERE ${any}) t WHERE n <= ${limit}`;
+  };
+  const rows: Row[] = [];
+  for (let at = 0; at < keys.length; at += GROUPS)
+    for (const found of (await query(keys.slice(at, at + GROUPS)).execute(trx)).rows) rows.push(row.parse(found));
+  return rows;
+}
 
-/** A visitor's vote of the day on an article, looked up by its key the same two ways. */
-const eachVote = (votes: VoteEvent[]) =>
-  sql.join(
-    votes.map(
-      (e, n) => sql`SELECT * FROM (SELECT article_id, visitor, day, helpful, reason FROM votes
-        WHERE article_id = ${e.articleId} AND visitor = ${e.visitor} AND day = ${e.day}) ${sql.raw(`v${n}`)}`,
-    ),
-    sql` UNION ALL `,
-  );
-const anyVote = (votes: VoteEvent[]) =>
-  sql`SELECT article_id, visitor, day, helpful, reason FROM votes WHERE ${sql.join(
-    votes.map((e) => sql`(article_id = ${e.articleId} AND visitor = ${e.visitor} AND day = ${e.day})`),
-    sql` OR `,
-  )}`;
 const earlierRow = z.object({
   article_id: z.string(),
   visitor: z.string(),
@@ -129,7 +136,9 @@ const earlierRow = z.object({
   reason: z.string().nullable(),
 });
 
+const EARLIER_COLUMNS = ['article_id', 'visitor', 'day', 'helpful', 'reason'];
 const voterRow = z.object({ article_id: z.string(), day: z.string(), source: z.string(), visitor: z.string() });
+const VOTER_COLUMNS = ['article_id', 'day', 'source', 'visitor'];
 
 /**
  * Writes a batch of events in a few multi-row statements, whatever its size: one to learn which ids are new, one
@@ -233,24 +242,21 @@ async function writeVotes(
   kind: EngineKind,
   trx: Transaction<Tables>,
   votes: { i: number; item: Of<'vote'> }[],
-): Promise<number[]> {
+): Promise<Set<number>> {
   const groupOf = (e: VoteEvent) => JSON.stringify([e.articleId, e.day, e.source]);
   const sourced = votes.filter(({ item }) => item.event.source);
   const cap = Math.max(...votes.map(({ item }) => item.perSource));
   // The visitors each address already voted through, per article and day: at most the cap's worth are needed.
   const voters = new Map<string, Set<string>>();
-  const distinct = [...new Map(sourced.map(({ item }) => [groupOf(item.event), item.event])).values()];
-  // SQLite compounds at most 500 selects.
-  for (let at = 0; at < distinct.length; at += GROUPS) {
-    const chunk = distinct.slice(at, at + GROUPS);
-    const limit = Math.min(cap, Number.MAX_SAFE_INTEGER - 1) + 1;
-    const rows = await (kind === 'sqlite' ? eachGroup(chunk, limit) : anyGroup(chunk, limit)).execute(trx);
-    for (const row of rows.rows.map((r) => voterRow.parse(r))) {
-      const key = JSON.stringify([row.article_id, row.day, row.source]);
-      (voters.get(key) ?? voters.set(key, new Set()).get(key)!).add(row.visitor);
-    }
+  const groups = new Map(
+    sourced.map(({ item: { event: e } }) => [groupOf(e), { article_id: e.articleId, day: e.day, source: e.source! }]),
+  );
+  const limit = Math.min(cap, Number.MAX_SAFE_INTEGER - 1) + 1;
+  for (const row of await votesByKeys(kind, trx, [...groups.values()], VOTER_COLUMNS, voterRow, limit)) {
+    const key = JSON.stringify([row.article_id, row.day, row.source]);
+    (voters.get(key) ?? voters.set(key, new Set()).get(key)!).add(row.visitor);
   }
-  const capped: number[] = [];
+  const capped = new Set<number>();
   // In arrival order: a vote admitted earlier in the batch counts against the next.
   const accepted = new Map<string, VoteEvent>();
   for (const { i, item } of votes) {
@@ -258,7 +264,7 @@ async function writeVotes(
     if (e.source) {
       const group = voters.get(groupOf(e)) ?? voters.set(groupOf(e), new Set()).get(groupOf(e))!;
       if (!group.has(e.visitor) && group.size >= item.perSource) {
-        capped.push(i);
+        capped.add(i);
         continue;
       }
       group.add(e.visitor);
@@ -266,17 +272,13 @@ async function writeVotes(
     // The visitor's later vote of the day on the article replaces the earlier, in the batch as in the table.
     accepted.set(JSON.stringify([e.articleId, e.visitor, e.day]), e);
   }
-  const cappedSet = new Set(capped);
   // The votes these replace, to take their counts back out: from the table, then from earlier in the batch.
   const earlier = new Map<string, { helpful: number; reason: string | null }>();
-  const keys = [...accepted.values()];
-  for (let at = 0; at < keys.length; at += GROUPS) {
-    const rows = await (kind === 'sqlite' ? eachVote : anyVote)(keys.slice(at, at + GROUPS)).execute(trx);
-    for (const row of rows.rows.map((r) => earlierRow.parse(r)))
-      earlier.set(JSON.stringify([row.article_id, row.visitor, row.day]), row);
-  }
+  const keys = [...accepted.values()].map((e) => ({ article_id: e.articleId, visitor: e.visitor, day: e.day }));
+  for (const row of await votesByKeys(kind, trx, keys, EARLIER_COLUMNS, earlierRow))
+    earlier.set(JSON.stringify([row.article_id, row.visitor, row.day]), row);
   for (const { i, item } of votes) {
-    if (cappedSet.has(i)) continue;
+    if (capped.has(i)) continue;
     const e = item.event;
     const key = JSON.stringify([e.articleId, e.visitor, e.day]);
     const vote = { helpful: e.helpful ? 1 : 0, reason: e.reason ?? null };
