@@ -30,7 +30,8 @@ export function sortAndPage<T>(
   columns: Record<string, (row: T) => number | string>,
   fallback: string,
 ) {
-  const key = columns[query.sort ?? ''] ?? columns[fallback];
+  const sort = query.sort && Object.hasOwn(columns, query.sort) ? query.sort : fallback;
+  const key = columns[sort];
   const sign = query.order === 'asc' ? 1 : -1;
   const sorted = [...rows].sort((a, b) => {
     const [x, y] = [key(a), key(b)];
@@ -38,6 +39,9 @@ export function sortAndPage<T>(
   });
   const start = (query.page - 1) * query.pageSize;
   return {
+    /** The sort applied, so a page can show it when the request named none or one the report lacks. */
+    sort,
+    order: query.order,
     total: rows.length,
     page: query.page,
     pageSize: query.pageSize,

@@ -1,7 +1,7 @@
 import type { Manifest } from '../../src/shared/content/manifest.ts';
 import type { ArticleStatus } from '../../src/shared/review-statuses.ts';
 import type { Period, ReportStorage, Review } from '../db/report-storage.ts';
-import { wilsonLowerBound } from './wilson.ts';
+import { wilsonInterval, wilsonLowerBound } from './wilson.ts';
 
 export interface Helpfulness {
   votes: number;
@@ -9,6 +9,8 @@ export interface Helpfulness {
   unhelpful: number;
   /** Share of votes that said yes, 0–1; null without votes. */
   helpfulShare: number | null;
+  /** Where the share of all readers it helps likely lies (95%); null without votes. */
+  helpfulRange: { low: number; high: number } | null;
 }
 
 export interface UnhelpfulRow extends Helpfulness {
@@ -40,6 +42,7 @@ const helpfulness = (helpful: number, unhelpful: number): Helpfulness => ({
   helpful,
   unhelpful,
   helpfulShare: helpful + unhelpful ? helpful / (helpful + unhelpful) : null,
+  helpfulRange: wilsonInterval(helpful, helpful + unhelpful),
 });
 
 const sumOf = <T>(rows: T[], pick: (row: T) => number) => rows.reduce((total, row) => total + pick(row), 0);

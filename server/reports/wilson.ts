@@ -8,3 +8,11 @@ export function wilsonLowerBound(hits: number, total: number, z = 1.96): number 
   const z2 = z * z;
   return (p + z2 / (2 * total) - z * Math.sqrt((p * (1 - p)) / total + z2 / (4 * total * total))) / (1 + z2 / total);
 }
+
+/**
+ * The Wilson score interval (95%) of `hits / total`, or null without data: where the true share likely lies, which
+ * staff read as "likely between 8% and 52%" instead of a bare score.
+ */
+export function wilsonInterval(hits: number, total: number): { low: number; high: number } | null {
+  return total ? { low: wilsonLowerBound(hits, total), high: 1 - wilsonLowerBound(total - hits, total) } : null;
+}

@@ -30,9 +30,10 @@ export function pagedReports(reports: ReportStorage, manifest: Manifest): PagedR
   const articles = new Map(manifest.articles.map((article) => [article.id, article]));
   return {
     unhelpful: {
+      // Only articles readers voted on: views alone say nothing about whether an article helps.
       rows: async (period, query) =>
         (await unhelpfulArticles(reports, manifest, period)).filter(
-          (row) => !query.category || row.category === query.category,
+          (row) => row.votes > 0 && (!query.category || row.category === query.category),
         ),
       sortBy: {
         confidence: (r) => r.confidence,

@@ -1,22 +1,21 @@
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { STAFF_REPORTS } from '../../src/shared/staff-reports.ts';
 import { useSiteInBrowser } from '../helpers/e2e.ts';
 
 const site = useSiteInBrowser();
+const EMAIL = 'support@maru.example';
 let password: string;
 
 beforeAll(() => {
   // The real CLI, as an admin would run it; without a terminal it generates and prints the password.
-  const output = execFileSync(
-    process.execPath,
-    [resolve('scripts/staff.ts'), 'add', 'support@maru.example', '--role', 'support'],
-    {
-      env: { ...process.env, HELPLOOP_DATABASE: join(site.server.dataDir, 'helploop.db') },
-      encoding: 'utf8',
-    },
-  );
+  const output = execFileSync(process.execPath, [resolve('scripts/staff.ts'), 'add', EMAIL, '--role', 'support'], {
+    env: { ...process.env, HELPLOOP_DATABASE: join(site.server.dataDir, 'helploop.db') },
+    encoding: 'utf8',
+  });
   password = /Generated password \(shown once\): (\S+)/.exec(output)![1];
 });
 
@@ -53,56 +52,154 @@ async function readerVotesAndSearches(page: Page) {
   await page.goto(`${site.server.url}/ko/`);
 }
 
-describe('from a reader’s No to the staff report', () => {
-  it('shows the article on top of the unhelpful report with its reason, the failed query, and exports CSV', async () => {
+/** Logs in on the page the browser was sent to, and lands back where it started. */
+async function logIn(page: Page) {
+  await page.waitForURL('**/staff/login/**');
+  await page.getByLabel(/이메일|E-mail/).fill(EMAIL);
+  await page.getByLabel(/비밀번호|Password/).fill(password);
+  await page.getByRole('button', { name: /로그인|Log in/ }).click();
+}
+
+const drawn = (page: Page) => page.locator('#staff-report[data-state=drawn]').waitFor({ state: 'attached' });
+
+let context: BrowserContext;
+let page: Page;
+
+describe('from a reader’s No to the staff reports', () => {
+  beforeAll(async () => {
     const reader = await site.browser.newPage();
     await readerVotesAndSearches(reader);
     await reader.close();
     await searchesThatFailedBefore();
+    context = await site.browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+    page = await context.newPage();
+  });
 
-    const context = await site.browser.newContext({ acceptDownloads: true });
-    const page = await context.newPage();
-    await page.goto(`${site.server.url}/staff/`);
-    await page.waitForURL('**/staff/login/');
-    await page.getByLabel(/E-mail/).fill('support@maru.example');
-    await page.getByLabel(/Password/).fill(password);
-    await page.getByRole('button', { name: /Log in/ }).click();
-    await page.waitForURL((url) => url.pathname === '/staff/');
+  it('sends a shared link through the login and back to the same report, filters included', async () => {
+    await page.goto(`${site.server.url}/staff/unhelpful/?days=7`);
+    await logIn(page);
+    await page.waitForURL((url) => url.pathname === '/staff/unhelpful/' && url.search === '?days=7');
+    await drawn(page);
+    expect(await page.getByLabel('기간').inputValue()).toBe('7');
+  });
 
+  it('states helpfulness, reasons and statuses in words, and edits a row in a panel under it', async () => {
     const firstRow = page.locator('#staff-report tbody tr').first();
-    await expect.poll(() => firstRow.locator('a').textContent()).toBe('휴면 계정을 다시 쓰려면 어떻게 하나요?');
-    expect(await firstRow.textContent()).toContain('not-what-i-wanted 1');
+    expect(await firstRow.locator('a').first().textContent()).toBe('휴면 계정을 다시 쓰려면 어떻게 하나요?');
+    const text = await firstRow.textContent();
+    expect(text).toContain('1명 중 0명에게 도움됨');
+    expect(text).toMatch(/실제로는 0%~\d+% 정도로 추정/);
+    expect(text).toContain('찾던 내용이 아니에요 1');
+    expect(text).not.toMatch(/not-what-i-wanted|in-review|0\.\d\d/);
 
-    await page.getByRole('tab', { name: /Failed searches/ }).click();
-    await expect.poll(() => page.locator('#staff-report tbody').textContent()).toContain('채용 공고');
-    // Each query is run again in the browser against today's index, in its own locale.
+    const toggle = firstRow.getByRole('button', { name: '새 항목' });
+    await toggle.press('Enter');
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    const panel = page.locator('#' + (await toggle.getAttribute('aria-controls')));
+    await panel.getByLabel('상태').selectOption({ label: '검토 중' });
+    await panel.getByLabel('메모').fill('스크린샷 교체');
+    await panel.getByRole('button', { name: '저장' }).click();
+    await expect.poll(() => page.locator('#staff-status').textContent()).toBe('저장했어요');
+    expect(await toggle.textContent()).toBe('검토 중');
+    // The path is shortened in the row and whole in the panel.
+    expect(await firstRow.locator('.staff-path').textContent()).toBe('…/account/dormant-account.mdx');
+    expect(await panel.textContent()).toContain('content/articles/ko/account/dormant-account.mdx');
+  });
+
+  it('keeps the sort in the address, so the back button undoes it', async () => {
+    await page.getByRole('button', { name: '조회' }).click();
+    await page.waitForURL(/sort=views/);
+    await drawn(page);
+    expect(await page.getByLabel('정렬').inputValue()).toBe('views');
+    await page.goBack();
+    await page.waitForURL((url) => !url.search.includes('sort='));
+    await drawn(page);
+    expect(await page.getByLabel('정렬').inputValue()).toBe('confidence');
+  });
+
+  it('fits 1280 px with nothing off-screen, and turns rows into cards at 360 px', async () => {
+    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await page.setViewportSize({ width: 360, height: 800 });
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    const cell = page.locator('#staff-report tbody tr').first().locator('td').nth(1);
+    expect(await cell.evaluate((td) => getComputedStyle(td).display)).toBe('block');
+    expect(await cell.evaluate((td) => getComputedStyle(td, '::before').content)).toBe('"도움 여부"');
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  it('checks failed searches against today’s index, with the reader’s own engine and locale', async () => {
+    await page.getByRole('navigation', { name: '스태프 메뉴' }).getByRole('link', { name: '결과 없는 검색' }).click();
+    await page.waitForURL('**/staff/failed-searches/');
+    await drawn(page);
     const findsNow = (query: string) =>
       page.locator('#staff-report tbody tr', { hasText: query }).locator('.staff-finds-now');
     await expect.poll(() => findsNow('채용 공고').getAttribute('data-state')).toBe('none');
-    await expect.poll(() => findsNow('환불 기간').textContent()).toMatch(/^지금은 찾아요 · Finds now: .*환불/);
-    await expect.poll(() => findsNow('refund timing').textContent()).toMatch(/^지금은 찾아요 · Finds now: .*[Rr]efund/);
+    await expect.poll(() => findsNow('환불 기간').textContent()).toMatch(/^지금은 찾아요: .*환불/);
+    await expect.poll(() => findsNow('refund timing').textContent()).toMatch(/^지금은 찾아요: .*[Rr]efund/);
 
-    await page.getByRole('tab', { name: /Overview/ }).click();
-    await expect.poll(() => page.locator('.staff-metric').count()).toBe(6);
-    expect(await page.locator('.staff-funnel strong').textContent()).toMatch(/^\d+ → [1-9]\d* → [1-9]\d*$/);
-    expect(await page.locator('.staff-metric').first().locator('strong').textContent()).toMatch(/^\d+$/);
-
-    await page.getByRole('tab', { name: /Failed searches/ }).click();
-    await expect.poll(() => page.locator('#staff-report tbody').textContent()).toContain('채용 공고');
     const download = page.waitForEvent('download');
-    await page.getByRole('link', { name: 'CSV' }).click();
-    const file = await (await download).path();
-    const { readFileSync } = await import('node:fs');
-    const csv = readFileSync(file!, 'utf8');
+    await page.getByRole('link', { name: 'CSV로 내려받기' }).click();
+    const csv = readFileSync((await (await download).path())!, 'utf8');
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     expect(csv).toContain('채용 공고');
-    await context.close();
   });
 
-  it('keeps every report behind the login: the static page holds no data', async () => {
+  it('shows the overview in words', async () => {
+    await page.goto(`${site.server.url}/staff/overview/`);
+    await drawn(page);
+    expect(await page.locator('.staff-metric').count()).toBe(6);
+    expect(await page.locator('.staff-funnel').textContent()).toMatch(/중 [1-9]\d*개가 고객센터로 문의했어요/);
+  });
+
+  it('reaches every page and control from the keyboard', async () => {
+    await page.goto(`${site.server.url}/staff/unhelpful/`);
+    await drawn(page);
+    const reached = new Set<string>();
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press('Tab');
+      reached.add(
+        await page.evaluate(() => {
+          const node = document.activeElement as HTMLElement;
+          return node.getAttribute('href') ?? node.getAttribute('name') ?? node.className;
+        }),
+      );
+    }
+    for (const report of STAFF_REPORTS) expect(reached).toContain(`/staff/${report}/`);
+    expect(reached).toContain('/staff/');
+    expect(reached).toContain('days');
+    expect(reached).toContain('staff-toggle');
+  });
+
+  it('works in one language per staff member, remembered with the account', async () => {
+    await page.goto(`${site.server.url}/staff/failed-searches/`);
+    await drawn(page);
+    await page.getByLabel('언어').selectOption('en');
+    await page.waitForLoadState('load');
+    await drawn(page);
+    expect(await page.locator('h1').textContent()).toBe('Searches with no results');
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    expect(await page.locator('main').textContent()).not.toMatch(/[가-힣]{2,}\s*·/);
+    // Another browser, the same account: English from the first page after login.
+    const other = await site.browser.newContext();
+    const second = await other.newPage();
+    await second.goto(`${site.server.url}/staff/`);
+    await logIn(second);
+    await second.waitForURL((url) => url.pathname === '/staff/');
+    await second.locator('#staff-inbox[data-state=drawn]').waitFor({ state: 'attached' });
+    expect(await second.locator('h1').textContent()).toBe('What to fix this week');
+    await other.close();
+    await page.getByLabel('Language').selectOption('ko');
+    await page.waitForLoadState('load');
+    await drawn(page);
+  });
+
+  it('keeps every report behind the login: the static pages hold no data', async () => {
     const response = await fetch(`${site.server.url}/api/staff/reports/unhelpful`);
     expect(response.status).toBe(401);
-    const html = await (await fetch(`${site.server.url}/staff/`)).text();
-    expect(html).not.toContain('dormant-account');
+    for (const path of ['/staff/', ...STAFF_REPORTS.map((report) => `/staff/${report}/`)]) {
+      const html = await (await fetch(`${site.server.url}${path}`)).text();
+      expect(html).not.toContain('dormant-account');
+    }
   });
 });

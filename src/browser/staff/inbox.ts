@@ -1,0 +1,173 @@
+/**
+ * The staff home: the few things most worth fixing this week, across every report, each stating its case in a
+ * sentence and offering its action. Acting on an item (fixing, resolving, accepting, dismissing) takes it off
+ * the list; the server brings it back, marked, when the evidence returns.
+ */
+import { reasonLabels, type UnhelpfulReason } from '../../shared/feedback-reasons.ts';
+import type { InboxItem } from '../../../server/staff/inbox.ts';
+import { element } from '../element.ts';
+import { announce, copyButton } from './controls.ts';
+import { formatters } from './format.ts';
+import { startStaffPage } from './page.ts';
+import { helpfulnessWords, searchPath, type Words } from './report-tables.ts';
+import { staffFetch } from './session.ts';
+
+type Action = HTMLElement;
+
+const send = (method: string, path: string, body: object) =>
+  staffFetch(path, { method, body: JSON.stringify(body) });
+
+export async function runInbox(): Promise<void> {
+  const { locale, messages } = await startStaffPage();
+  const words: Words = { locale, messages, format: formatters(locale) };
+  const { format } = words;
+  const list = document.getElementById('staff-inbox')!;
+  const undoBox = document.getElementById('staff-undo')!;
+
+  /** Takes the item off the list and puts the keyboard on the next one, so the work goes on where it was. */
+  function remove(node: HTMLElement, said: string, undo?: () => Promise<Response>) {
+    const next = (node.nextElementSibling ?? node.previousElementSibling) as HTMLElement | null;
+    node.remove();
+    announce(said);
+    undoBox.replaceChildren();
+    if (undo) {
+      const button = element('button', { type: 'button', class: 'staff-button' }, messages.undo);
+      button.addEventListener('click', async () => {
+        if ((await undo()).ok) {
+          undoBox.replaceChildren();
+          await draw();
+        }
+      });
+      undoBox.append(button);
+    }
+    (next?.querySelector('h2') ?? document.getElementById('staff-title'))?.focus();
+    if (!list.children.length) list.replaceChildren(element('li', { class: 'staff-empty' }, messages.inboxEmpty));
+  }
+
+  /** A button that saves a decision; `leaves` when the decision resolves the item. */
+  function decide(node: HTMLElement, label: string, save: () => Promise<Response>, leaves: boolean): Action {
+    const button = element('button', { type: 'button', class: 'staff-button' }, label);
+    button.addEventListener('click', async () => {
+      const response = await save();
+      if (!response.ok) return announce(messages.couldNotSave);
+      if (leaves) remove(node, messages.saved);
+      else announce(messages.saved);
+    });
+    return button;
+  }
+
+  const link = (href: string, text: string) => element('a', { href, class: 'staff-button' }, text);
+
+  function caseOf(item: InboxItem): { sentence: string; facts: string[] } {
+    switch (item.kind) {
+      case 'article': {
+        const [, range] = helpfulnessWords(item, words);
+        const reason =
+          item.topReason &&
+          messages.topReason(
+            reasonLabels[locale][item.topReason.reason as UnhelpfulReason] ?? item.topReason.reason,
+            format.number(item.topReason.count),
+          );
+        return {
+          sentence: messages.inboxArticle(item.title, format.number(item.helpful), format.number(item.votes)),
+          facts: [messages.count.views(format.number(item.views)), range ?? '', reason ?? ''].filter(Boolean),
+        };
+      }
+      case 'query':
+        return {
+          sentence: messages.inboxQuery(item.query, format.number(item.visitors)),
+          facts: item.contacted ? [messages.inboxContacted(format.number(item.contacted))] : [],
+        };
+      case 'synonym':
+        return { sentence: messages.inboxSynonym(item.query, format.number(item.readers), item.title), facts: [] };
+    }
+  }
+
+  function actionsOf(item: InboxItem, node: HTMLElement): Action[] {
+    switch (item.kind) {
+      case 'article': {
+        const review = (status: string) => () =>
+          send('PATCH', `/api/staff/articles/${item.articleId}/review`, { status, note: item.review.note });
+        return [
+          item.editUrl ? link(item.editUrl, messages.editArticle) : copyButton(item.sourcePath, messages.sourceFile, messages),
+          link(item.url, messages.openArticle),
+          decide(node, messages.markInReview, review('in-review'), false),
+          decide(node, messages.markFixed, review('fixed'), true),
+        ];
+      }
+      case 'query': {
+        const review = (status: string) => () =>
+          send('PATCH', '/api/staff/queries/review', {
+            locale: item.locale,
+            normalized: item.normalized,
+            status,
+            note: item.review.note,
+          });
+        return [
+          copyButton(item.newArticleCommand, messages.copyCommand, messages),
+          link(searchPath(item.locale, item.query), messages.tryTheSearch),
+          decide(node, messages.markPlanned, review('planned'), false),
+          decide(node, messages.markResolved, review('resolved'), true),
+          decide(node, messages.markIgnored, review('ignored'), true),
+        ];
+      }
+      case 'synonym': {
+        const review = (status: string) => () =>
+          send('PATCH', '/api/staff/synonyms/review', {
+            locale: item.locale,
+            normalized: item.normalized,
+            query: item.query,
+            articleId: item.articleId,
+            status,
+            note: '',
+          });
+        return [
+          decide(node, messages.accept, review('accepted'), true),
+          decide(node, messages.reject, review('rejected'), true),
+          link(item.url, messages.openArticle),
+        ];
+      }
+    }
+  }
+
+  function itemNode(item: InboxItem): HTMLElement {
+    const node = element('li', { class: 'staff-item', 'data-kind': item.kind });
+    const { sentence, facts } = caseOf(item);
+    node.append(element('h2', { tabindex: '-1' }, sentence));
+    if (item.returned)
+      node.append(
+        element(
+          'p',
+          { class: 'staff-returned' },
+          'fixedAt' in item.returned
+            ? messages.returnedAfterFix(format.date(item.returned.fixedAt))
+            : messages.returnedAfterDismiss(format.date(item.returned.dismissedAt)),
+        ),
+      );
+    if (facts.length) node.append(element('p', { class: 'staff-quiet' }, facts.join(' · ')));
+    if (item.kind === 'article' && item.comment) node.append(element('blockquote', {}, messages.quote(item.comment)));
+    const actions = element('div', { class: 'staff-actions' });
+    const dismiss = element('button', { type: 'button', class: 'staff-button staff-button--quiet' }, messages.dismiss);
+    dismiss.addEventListener('click', async () => {
+      if (!(await send('POST', '/api/staff/inbox/dismissals', { id: item.id })).ok) return announce(messages.couldNotSave);
+      remove(node, messages.dismissed, () => send('DELETE', '/api/staff/inbox/dismissals', { id: item.id }));
+    });
+    actions.append(...actionsOf(item, node), dismiss);
+    node.append(actions);
+    return node;
+  }
+
+  async function draw() {
+    announce(messages.loading);
+    const response = await staffFetch('/api/staff/inbox');
+    if (!response.ok) return announce(messages.couldNotLoad);
+    const { items } = (await response.json()) as { items: InboxItem[] };
+    list.replaceChildren(
+      ...(items.length ? items.map(itemNode) : [element('li', { class: 'staff-empty' }, messages.inboxEmpty)]),
+    );
+    list.dataset.state = 'drawn';
+    announce('');
+  }
+
+  await draw();
+}
