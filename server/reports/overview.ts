@@ -1,12 +1,49 @@
 import type { Period, ReportStorage } from '../db/report-storage.ts';
 import { dayOf } from '../days.ts';
 
+/** Counted things (views, searches) or a share of something, 0 to 1. */
+export type MetricUnit = 'count' | 'share';
+
+/** A metric on one day of the period, and on the day as far into the previous period; null where it is undefined. */
+export interface DailyValue {
+  day: string;
+  previousDay: string;
+  value: number | null;
+  previous: number | null;
+}
+
 export interface Metric {
+  unit: MetricUnit;
   value: number | null;
   previous: number | null;
   /** value − previous; null when either is unknown. */
   change: number | null;
+  /** Every day of the period, in order, days without events included. */
+  days: DailyValue[];
 }
+
+/** What every headline metric is computed from, for one day or a whole period: every article and query together. */
+const NONE = { views: 0, helpful: 0, unhelpful: 0, searches: 0, zeroResults: 0, clicks: 0 };
+type Counts = typeof NONE;
+const COUNTED = Object.keys(NONE) as (keyof Counts)[];
+
+const ratio = (part: number, whole: number) => (whole ? part / whole : null);
+
+/** Each headline metric's one formula: the period's value and each day's come from it alike. */
+const METRICS = {
+  views: { unit: 'count', of: (c) => c.views },
+  searches: { unit: 'count', of: (c) => c.searches },
+  zeroResultRate: { unit: 'share', of: (c) => ratio(c.zeroResults, c.searches) },
+  /** Clicks per search that showed results, capped at 1: a reader may open several results of one search. */
+  clickThrough: {
+    unit: 'share',
+    of: (c) => {
+      const share = ratio(c.clicks, c.searches - c.zeroResults);
+      return share === null ? null : Math.min(1, share);
+    },
+  },
+  helpfulShare: { unit: 'share', of: (c) => ratio(c.helpful, c.helpful + c.unhelpful) },
+} satisfies Record<string, { unit: MetricUnit; of: (counts: Counts) => number | null }>;
 
 const DAY_MS = 86_400_000;
 
@@ -16,67 +53,63 @@ export function previousPeriod({ from, to }: Period): Period {
   return { from: dayOf(new Date(Date.parse(from) - length * DAY_MS)), to: dayOf(new Date(Date.parse(from) - DAY_MS)) };
 }
 
-async function totals(reports: ReportStorage, period: Period) {
-  const [articles, searches] = await Promise.all([reports.readingDays(period), reports.searchDays(period)]);
-  const sum = <T>(rows: T[], pick: (row: T) => number) => rows.reduce((total, row) => total + pick(row), 0);
-  const [views, helpful, unhelpful] = [
-    sum(articles, (r) => r.views),
-    sum(articles, (r) => r.helpful),
-    sum(articles, (r) => r.unhelpful),
-  ];
-  const [count, zero, clicks] = [
-    sum(searches, (r) => r.searches),
-    sum(searches, (r) => r.zeroResults),
-    sum(searches, (r) => r.clicks),
-  ];
-  return {
-    views,
-    searches: count,
-    zeroResultRate: count ? zero / count : null,
-    /** Clicks per search that showed results (capped at 1). */
-    clickThrough: count - zero ? Math.min(1, clicks / (count - zero)) : null,
-    helpfulShare: helpful + unhelpful ? helpful / (helpful + unhelpful) : null,
-    articles,
-    searchDays: searches,
-  };
+/** Every day of a period, first to last. */
+export function daysOf({ from, to }: Period): string[] {
+  const days: string[] = [];
+  for (let at = Date.parse(from); at <= Date.parse(to); at += DAY_MS) days.push(dayOf(new Date(at)));
+  return days;
 }
 
-/** Headline numbers for a period, each against the period before it, and the daily series behind them. */
+/** The counts of each day of the period, zero on days without events. */
+async function dailyCounts(reports: ReportStorage, period: Period): Promise<(Counts & { day: string })[]> {
+  const [articles, searches] = await Promise.all([reports.readingDays(period), reports.searchDays(period)]);
+  const byDay = new Map(daysOf(period).map((day) => [day, { day, ...NONE }]));
+  for (const row of [...articles, ...searches]) Object.assign(byDay.get(row.day)!, row);
+  return [...byDay.values()];
+}
+
+function total(days: Counts[]): Counts {
+  const sum = { ...NONE };
+  for (const day of days) for (const key of COUNTED) sum[key] += day[key];
+  return sum;
+}
+
+/** Headline numbers for a period, each against the period before it, with both periods' values day by day. */
 export async function overview(reports: ReportStorage, period: Period) {
+  const previous = previousPeriod(period);
   const [now, before, funnel] = await Promise.all([
-    totals(reports, period),
-    totals(reports, previousPeriod(period)),
+    dailyCounts(reports, period),
+    dailyCounts(reports, previous),
     reports.funnel(period),
   ]);
-  const metric = (pick: (t: typeof now) => number | null): Metric => {
-    const [value, previous] = [pick(now), pick(before)];
-    return { value, previous, change: value === null || previous === null ? null : value - previous };
+  const [nowTotal, beforeTotal] = [total(now), total(before)];
+  const metric = ({ unit, of }: (typeof METRICS)[keyof typeof METRICS]): Metric => {
+    const [value, previous] = [of(nowTotal), of(beforeTotal)];
+    return {
+      unit,
+      value,
+      previous,
+      change: value === null || previous === null ? null : value - previous,
+      days: now.map((day, i) => ({
+        day: day.day,
+        previousDay: before[i]!.day,
+        value: of(day),
+        previous: of(before[i]!),
+      })),
+    };
   };
-  const series = new Map<
-    string,
-    { day: string; views: number; searches: number; zeroResults: number; helpful: number; unhelpful: number }
-  >();
-  const day = (d: string) =>
-    series.get(d) ?? series.set(d, { day: d, views: 0, searches: 0, zeroResults: 0, helpful: 0, unhelpful: 0 }).get(d)!;
-  for (const row of now.articles)
-    Object.assign(day(row.day), {
-      views: day(row.day).views + row.views,
-      helpful: day(row.day).helpful + row.helpful,
-      unhelpful: day(row.day).unhelpful + row.unhelpful,
-    });
-  for (const row of now.searchDays)
-    Object.assign(day(row.day), { searches: row.searches, zeroResults: row.zeroResults });
   return {
     period,
-    previous: previousPeriod(period),
+    previous,
     metrics: {
-      views: metric((t) => t.views),
-      searches: metric((t) => t.searches),
-      zeroResultRate: metric((t) => t.zeroResultRate),
-      clickThrough: metric((t) => t.clickThrough),
-      helpfulShare: metric((t) => t.helpfulShare),
+      views: metric(METRICS.views),
+      searches: metric(METRICS.searches),
+      zeroResultRate: metric(METRICS.zeroResultRate),
+      clickThrough: metric(METRICS.clickThrough),
+      helpfulShare: metric(METRICS.helpfulShare),
     },
-    series: [...series.values()].sort((a, b) => a.day.localeCompare(b.day)),
+    /** Each day's raw counts: what the staff page's bar charts read until they draw `metrics.*.days`. */
+    series: now,
     /** Search → no answer → contact, for the period. */
     funnel,
   };

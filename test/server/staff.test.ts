@@ -273,8 +273,73 @@ onEachEngine(() => {
       const { cookie } = await login('support@acme.example');
       const report = await (await call('/reports/overview?from=2026-10-08&to=2026-10-14', { cookie })).json();
       expect(report.previous).toEqual({ from: '2026-10-01', to: '2026-10-07' });
-      expect(report.metrics.views).toEqual({ value: 10, previous: 4, change: 6 });
-      expect(report.series).toEqual([expect.objectContaining({ day: '2026-10-12', views: 10 })]);
+      expect(report.metrics.views).toMatchObject({ unit: 'count', value: 10, previous: 4, change: 6 });
+      expect(report.metrics.views.days[4]).toEqual({
+        day: '2026-10-12',
+        previousDay: '2026-10-05',
+        value: 10,
+        previous: 4,
+      });
+    });
+
+    it('gives each metric its own value on every day of both periods, from the formula of its headline', async () => {
+      const { cookie } = await login('support@acme.example');
+      const articleId = 'ko/billing/update-card';
+      const base = (day: string) => ({
+        eventId: crypto.randomUUID(),
+        visitor: crypto.randomUUID(),
+        day,
+        at: `${day}T09:00:00Z`,
+      });
+      const searches = async (day: string, withResults: number, zero: number, clicks: number) => {
+        for (let i = 0; i < withResults + zero; i++)
+          await server.events.recordSearch({
+            ...base(day),
+            query: '카드',
+            normalized: '카드',
+            locale: 'ko',
+            resultCount: i < withResults ? 3 : 0,
+          });
+        for (let i = 0; i < clicks; i++)
+          await server.events.recordClick({ ...base(day), query: '카드', normalized: '카드', articleId, position: 1 });
+      };
+      const votes = async (day: string, helpful: number, unhelpful: number) => {
+        for (let i = 0; i < helpful + unhelpful; i++)
+          await server.events.recordVote({ ...base(day), articleId, helpful: i < helpful });
+      };
+      // The period 09-08…09-14; the previous one 09-01…09-07.
+      await searches('2026-09-08', 4, 0, 1);
+      await searches('2026-09-09', 1, 1, 3); // more clicks than searches with results: capped at 1
+      await searches('2026-09-11', 0, 2, 0); // no search with results: no click-through
+      await votes('2026-09-08', 3, 1);
+      await searches('2026-09-01', 5, 0, 1);
+      await searches('2026-09-04', 1, 1, 0);
+      await votes('2026-09-02', 1, 1);
+
+      const { metrics } = await (await call('/reports/overview?from=2026-09-08&to=2026-09-14', { cookie })).json();
+      const column = (key: string, field: 'value' | 'previous') =>
+        metrics[key].days.map((day: Record<string, unknown>) => day[field]);
+      expect(metrics.searches.days.map((day: { day: string }) => day.day)).toEqual([
+        '2026-09-08',
+        '2026-09-09',
+        '2026-09-10',
+        '2026-09-11',
+        '2026-09-12',
+        '2026-09-13',
+        '2026-09-14',
+      ]);
+      expect(metrics.searches.days[0].previousDay).toBe('2026-09-01');
+      expect(column('searches', 'value')).toEqual([4, 2, 0, 2, 0, 0, 0]);
+      expect(column('searches', 'previous')).toEqual([5, 0, 0, 2, 0, 0, 0]);
+      expect(column('zeroResultRate', 'value')).toEqual([0, 0.5, null, 1, null, null, null]);
+      expect(column('zeroResultRate', 'previous')).toEqual([0, null, null, 0.5, null, null, null]);
+      expect(column('clickThrough', 'value')).toEqual([0.25, 1, null, null, null, null, null]);
+      expect(column('clickThrough', 'previous')).toEqual([0.2, null, null, 0, null, null, null]);
+      expect(column('helpfulShare', 'value')).toEqual([0.75, null, null, null, null, null, null]);
+      expect(column('helpfulShare', 'previous')).toEqual([null, 0.5, null, null, null, null, null]);
+      expect(metrics.clickThrough).toMatchObject({ unit: 'share', value: 4 / 5, previous: 1 / 6 });
+      expect(metrics.zeroResultRate).toMatchObject({ value: 3 / 8, previous: 1 / 7 });
+      expect(metrics.helpfulShare).toMatchObject({ value: 0.75, previous: 0.5, change: 0.25 });
     });
 
     it('finds readers’ own synonyms: a failed search, then within minutes another search and a click', async () => {
