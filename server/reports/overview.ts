@@ -108,8 +108,6 @@ export async function overview(reports: ReportStorage, period: Period) {
       clickThrough: metric(METRICS.clickThrough),
       helpfulShare: metric(METRICS.helpfulShare),
     },
-    /** Each day's raw counts: what the staff page's bar charts read until they draw `metrics.*.days`. */
-    series: now,
     /** Search → no answer → contact, for the period. */
     funnel,
   };

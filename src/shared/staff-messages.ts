@@ -117,7 +117,7 @@ const ko = {
     clickThrough: '검색 후 클릭률',
     helpfulShare: '도움됨 비율',
   },
-  previousPeriod: '이전 기간',
+  chart: { current: '이번 기간', previous: '이전 기간', date: '날짜', table: '표로 보기', none: '데이터 없음' },
   versusPrevious: (previous: string, change: string) => `이전 기간 ${previous} (${change})`,
   funnelTitle: '결과 없는 검색 뒤 문의',
   funnel: (contacted: string, failed: string, searched: string) =>
@@ -253,7 +253,7 @@ const en: Widen<Messages> = {
     clickThrough: 'Search click-through',
     helpfulShare: 'Helpful share',
   },
-  previousPeriod: 'Previous period',
+  chart: { current: 'This period', previous: 'Previous period', date: 'Date', table: 'Show as a table', none: 'No data' },
   versusPrevious: (previous, change) => `previous period ${previous} (${change})`,
   funnelTitle: 'Contacts after a failed search',
   funnel: (contacted, failed, searched) =>

@@ -1,6 +1,6 @@
-import type { DailyValue, MetricUnit } from '../../server/reports/overview.ts';
-import { element } from './element.ts';
-import { axisTicks, axisTop, chartFormats, dateTickIndexes, linePath } from './staff-chart-scale.ts';
+import type { DailyValue, MetricUnit } from '../../../server/reports/overview.ts';
+import { element } from '../element.ts';
+import { axisTicks, axisTop, chartFormats, dateTickIndexes, linePath } from './chart-scale.ts';
 
 /** The words a chart shows, in the staff member's language. */
 export interface ChartWords {

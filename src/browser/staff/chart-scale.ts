@@ -1,4 +1,4 @@
-import type { MetricUnit } from '../../server/reports/overview.ts';
+import type { MetricUnit } from '../../../server/reports/overview.ts';
 
 /** Tops of the y axis within each power of ten: round numbers whose half is often round too. */
 const NICE = [1, 1.5, 2, 3, 4, 5, 6, 8, 10];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { axisTicks, axisTop, chartFormats, dateTickIndexes, linePath } from '../../src/browser/staff-chart-scale.ts';
+import { axisTicks, axisTop, chartFormats, dateTickIndexes, linePath } from '../../src/browser/staff/chart-scale.ts';
 
 describe('the y axis', () => {
   it('tops out at the round number at or above the largest value of either period', () => {
