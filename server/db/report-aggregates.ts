@@ -53,7 +53,8 @@ function readerPairs(rows: unknown[]): Map<string, ReaderPair> {
   for (const row of rows.map((r) => rephrasing.parse(r))) {
     const { day, visitor, locale, normalized, article_id, query } = row;
     const id = JSON.stringify([day, visitor, locale, normalized, article_id]);
-    const pair = pairs.get(id) ?? pairs.set(id, { day, locale, normalized, article_id, query, related: false }).get(id)!;
+    const pair =
+      pairs.get(id) ?? pairs.set(id, { day, locale, normalized, article_id, query, related: false }).get(id)!;
     pair.related ||= relatedQueries(row.failed, row.rephrased);
   }
   return pairs;

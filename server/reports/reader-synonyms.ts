@@ -8,10 +8,7 @@ function articleTopics(manifest: Manifest): Map<string, string[]> {
   return new Map(
     manifest.articles.map((article) => {
       const category = categories.get(article.category);
-      return [
-        article.id,
-        [article.title, article.category, ...Object.values(category?.title ?? {}), ...article.tags],
-      ];
+      return [article.id, [article.title, article.category, ...Object.values(category?.title ?? {}), ...article.tags]];
     }),
   );
 }
@@ -45,7 +42,10 @@ export async function listedSynonyms(reports: ReportStorage, manifest: Manifest,
   const acceptedKeys = new Set(accepted.map(pairKey));
   const listed = found.filter((pair) => pair.readers >= minReaders || acceptedKeys.has(pairKey(pair)));
   const listedKeys = new Set(listed.map(pairKey));
-  return [...listed, ...accepted.filter((pair) => !listedKeys.has(pairKey(pair))).map((pair) => ({ ...pair, readers: 0 }))];
+  return [
+    ...listed,
+    ...accepted.filter((pair) => !listedKeys.has(pairKey(pair))).map((pair) => ({ ...pair, readers: 0 })),
+  ];
 }
 
 /**

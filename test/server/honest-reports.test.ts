@@ -31,7 +31,13 @@ function readersOf(server: ApiServer) {
         resultCount,
       }),
     click: (visitor: string, day: string, minute: number, query: string, articleId: string) =>
-      server.events.recordClick({ ...base(visitor, day, minute), query, normalized: normalized(query), articleId, position: 1 }),
+      server.events.recordClick({
+        ...base(visitor, day, minute),
+        query,
+        normalized: normalized(query),
+        articleId,
+        position: 1,
+      }),
     contact: (visitor: string, day: string, minute: number) =>
       server.events.recordContact({ ...base(visitor, day, minute), locale: 'ko' }),
   };

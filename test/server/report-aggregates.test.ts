@@ -111,7 +111,8 @@ function rephrasedOf(rows: Record<string, unknown>[]) {
   const pairs = new Map<string, { query: string; readers: Set<unknown>; related: Set<unknown> }>();
   for (const row of rows) {
     const id = JSON.stringify([row.locale, row.normalized, row.articleId]);
-    const pair = pairs.get(id) ?? pairs.set(id, { query: String(row.failed), readers: new Set(), related: new Set() }).get(id)!;
+    const pair =
+      pairs.get(id) ?? pairs.set(id, { query: String(row.failed), readers: new Set(), related: new Set() }).get(id)!;
     if (String(row.failed) < pair.query) pair.query = String(row.failed);
     pair.readers.add(row.visitor);
     if (relatedQueries(String(row.failed), String(row.rephrased))) pair.related.add(row.visitor);
@@ -168,11 +169,15 @@ async function fromRawEvents(engine: Engine, { from, to }: Period = ALL) {
         FROM searches s WHERE ${unclicked} GROUP BY s.locale, s.normalized`),
       await rows(sql`SELECT DISTINCT s.locale, s.normalized, s.query FROM searches s WHERE ${unclicked}`),
     ),
-    rephrased: sorted(rephrasedOf(await rows(sql`SELECT DISTINCT f.visitor, f.locale, f.normalized, f.query AS failed,
+    rephrased: sorted(
+      rephrasedOf(
+        await rows(sql`SELECT DISTINCT f.visitor, f.locale, f.normalized, f.query AS failed,
         c.query AS rephrased, c.article_id AS "articleId"
         FROM searches f JOIN search_clicks c ON c.visitor = f.visitor AND c.day = f.day AND c.normalized <> f.normalized
           AND ${engine.minutesBetween('f.created_at', 'c.created_at')} BETWEEN 0 AND 10
-        WHERE f.result_count = 0 AND f.day BETWEEN ${from} AND ${to}`))),
+        WHERE f.result_count = 0 AND f.day BETWEEN ${from} AND ${to}`),
+      ),
+    ),
     funnel: (
       await rows(sql`SELECT count(*) AS sessions, coalesce(sum(failed), 0) AS "failedSessions",
           coalesce(sum(contacted), 0) AS "contactedSessions"
@@ -307,7 +312,13 @@ describe.each(ENGINES)('report aggregates on %s', (kind) => {
       sql`INSERT INTO ${sql.table(table)} (${sql.join(Object.keys(row).map((c) => sql.ref(c)))}) VALUES (${sql.join(Object.values(row))})`;
     if (kind === 'sqlite') {
       const db = new Database(database.env.HELPLOOP_DATABASE!);
-      migrateSqlite(db, migrations.slice(0, migrations.findIndex(({ id }) => id.startsWith('009'))));
+      migrateSqlite(
+        db,
+        migrations.slice(
+          0,
+          migrations.findIndex(({ id }) => id.startsWith('009')),
+        ),
+      );
       await copy(async (table, rows) => {
         for (const row of rows) {
           const columns = Object.keys(row);
@@ -324,7 +335,10 @@ describe.each(ENGINES)('report aggregates on %s', (kind) => {
       });
       await migratePostgres(
         db as never,
-        postgresMigrations.slice(0, postgresMigrations.findIndex(({ id }) => id.startsWith('009'))),
+        postgresMigrations.slice(
+          0,
+          postgresMigrations.findIndex(({ id }) => id.startsWith('009')),
+        ),
       );
       await copy(async (table, rows) => {
         for (const row of rows) await insertSql(table, row).execute(db);

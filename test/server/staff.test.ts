@@ -403,7 +403,8 @@ onEachEngine(() => {
       expect(await taught()).toEqual(['결제수단 교체', '카드 갈아끼우기']);
 
       const report = await (await call('/reports/synonyms?from=2026-11-22&to=2026-11-22', { cookie })).json();
-      const status = (query: string) => report.rows.find((row: { query: string }) => row.query === query)?.review.status;
+      const status = (query: string) =>
+        report.rows.find((row: { query: string }) => row.query === query)?.review.status;
       expect([status('카드 갈아끼우기'), status('결제수단 교체'), status('주식 추천')]).toEqual([
         'accepted',
         'proposed',

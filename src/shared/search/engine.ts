@@ -521,9 +521,7 @@ function endsSyllable(candidate: string, length: number): boolean {
 
 /** A rough English stem, enough to agree with Pagefind's stemmer on plurals and common endings. */
 const comparable = (word: string) =>
-  isLatin(word)
-    ? stripEnglishEnding(word).slice(0, Math.max(3, word.length - 3)) || word
-    : disassemble(word);
+  isLatin(word) ? stripEnglishEnding(word).slice(0, Math.max(3, word.length - 3)) || word : disassemble(word);
 
 function toHit(fragment: PagefindFragment, terms: Term[]): SearchHit {
   const url = fragment.url;
