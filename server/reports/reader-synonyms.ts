@@ -52,7 +52,7 @@ export async function listedSynonyms(reports: ReportStorage, manifest: Manifest,
  * What the next build teaches search: pairs staff accepted, and pairs at least `minReaders` distinct readers made in
  * the period that staff did not decide on.
  */
-export async function readerSynonyms(
+export async function synonymsToApply(
   reports: ReportStorage,
   manifest: Manifest,
   period: Period,

@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
 import { readManifest } from '../../server/manifest.ts';
-import { readerSynonyms } from '../../server/reports/reader-synonyms.ts';
+import { synonymsToApply } from '../../server/reports/reader-synonyms.ts';
 import { hashPassword } from '../../server/staff/passwords.ts';
 import { useApiServer, type ApiServer } from '../helpers/api-server.ts';
 import { onEachEngine } from '../helpers/engines.ts';
@@ -140,7 +140,7 @@ onEachEngine(() => {
         { query: 'onboarding guide', readers: 3 },
         { query: '결제수단 교체', readers: 3 },
       ]);
-      const taught = await readerSynonyms(server.reports, manifest, { from: SYNONYM_DAY, to: SYNONYM_DAY }, 3);
+      const taught = await synonymsToApply(server.reports, manifest, { from: SYNONYM_DAY, to: SYNONYM_DAY }, 3);
       expect(taught.map((pair) => pair.query).sort()).toEqual(['onboarding guide', '결제수단 교체']);
     });
 

@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
 import { readManifest } from '../../server/manifest.ts';
-import { readerSynonyms } from '../../server/reports/reader-synonyms.ts';
+import { synonymsToApply } from '../../server/reports/reader-synonyms.ts';
 import { hashPassword } from '../../server/staff/passwords.ts';
 import { onEachEngine } from '../helpers/engines.ts';
 import { useApiServer, type ApiServer } from '../helpers/api-server.ts';
@@ -375,7 +375,7 @@ onEachEngine(() => {
       // Other tests of this file accept pairs of their own; only this test's queries are compared.
       const mine = ['카드 갈아끼우기', '결제수단 교체', '주식 추천'];
       const taught = async () =>
-        (await readerSynonyms(server.reports, manifest, period, 3))
+        (await synonymsToApply(server.reports, manifest, period, 3))
           .map((pair) => pair.query)
           .filter((query) => mine.includes(query))
           .sort();

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { loadConfig } from '../../../server/config.ts';
 import { openEngine } from '../../../server/db/engine.ts';
 import { createReportStorage } from '../../../server/db/report-storage.ts';
-import { readerSynonyms as confirmedSynonyms } from '../../../server/reports/reader-synonyms.ts';
+import { synonymsToApply } from '../../../server/reports/reader-synonyms.ts';
 import { buildManifest } from './manifest.ts';
 
 /**
@@ -21,7 +21,7 @@ async function readReaderSynonyms(): Promise<Map<string, string[]>> {
     const period = { from: from.toISOString().slice(0, 10), to: to.toISOString().slice(0, 10) };
     const reports = createReportStorage(engine);
     const manifest = await buildManifest();
-    for (const { query, articleId } of await confirmedSynonyms(reports, manifest, period, config.synonymReaders)) {
+    for (const { query, articleId } of await synonymsToApply(reports, manifest, period, config.synonymReaders)) {
       aliases.set(articleId, [...new Set([...(aliases.get(articleId) ?? []), query])]);
     }
   } finally {
