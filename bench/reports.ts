@@ -58,7 +58,7 @@ if (!values['no-build'] || !existsSync(siteDir)) {
 }
 const manifest = readManifest(siteDir);
 // The paged reports are named where the server defines them; naming them touches no storage.
-const reportNames = ['overview', ...Object.keys(pagedReports({} as ReportStorage, manifest))];
+const reportNames = ['overview', ...Object.keys(pagedReports({} as ReportStorage, manifest, 0))];
 const periods = [
   { name: 'default', query: '' },
   { name: '90 days', query: '?days=90' },

@@ -58,7 +58,7 @@ export function createApp({ config, storage, manifest, clock }: AppDeps) {
         mask: (text) => maskPersonalData(text, config.maskPatterns),
       }),
     )
-    .route('/staff', staffRoutes({ storage, manifest, clock, proxies }))
+    .route('/staff', staffRoutes({ storage, manifest, clock, proxies, synonymReaders: config.synonymReaders }))
     .all('*', (c) => {
       throw new ApiError(404, 'not_found', `No API endpoint ${c.req.method} ${c.req.path}`);
     });

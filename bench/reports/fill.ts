@@ -5,7 +5,7 @@
  */
 import { sql } from 'kysely';
 import type { Engine } from '../../server/db/engine.ts';
-import { aggregateRawEvents } from '../../server/db/report-aggregates.ts';
+import { aggregateRawEvents, recountRawEvents } from '../../server/db/report-aggregates.ts';
 import { rollup } from '../../server/db/rollup.ts';
 import { createStaffStorage } from '../../server/db/staff-storage.ts';
 import type { Tables } from '../../server/db/tables.ts';
@@ -61,6 +61,7 @@ const DAILY_TABLES = [
   'daily_contexts',
   'daily_queries',
   'daily_rephrased',
+  'daily_sessions',
 ] as const;
 /** Rows per INSERT: under both engines' limits on parameters per statement. */
 const CHUNK = 1_000;
@@ -90,6 +91,7 @@ export async function fillDatabase(engine: Engine, plan: FillPlan): Promise<Reco
   }
   // Rows were inserted in bulk, not through the event storage that counts them: counted once here instead.
   for (const statement of aggregateRawEvents(engine.kind)) await sql.raw(statement).execute(db);
+  await recountRawEvents(engine.kind, db);
   await rollup(db)(daysBefore(plan.now, plan.retentionDays));
   // What autovacuum would have done by now on a database that grew over 90 days: statistics and visibility maps.
   if (engine.kind === 'postgres') await sql`VACUUM ANALYZE`.execute(db);

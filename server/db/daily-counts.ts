@@ -1,7 +1,8 @@
 import { sql, type Transaction } from 'kysely';
 import type { Tables } from './tables.ts';
 
-type Counted = 'daily_articles' | 'daily_searches' | 'daily_contexts' | 'daily_reasons' | 'daily_queries';
+type Counted =
+  'daily_articles' | 'daily_searches' | 'daily_contexts' | 'daily_reasons' | 'daily_queries' | 'daily_sessions';
 
 interface Pending {
   table: Counted;

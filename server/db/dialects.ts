@@ -8,6 +8,7 @@ import {
   SqliteIntrospector,
   SqliteQueryCompiler,
   sql,
+  type CompiledQuery,
   type RawBuilder,
 } from 'kysely';
 
@@ -38,11 +39,8 @@ const compilers = {
   postgres: { adapter: PostgresAdapter, introspector: PostgresIntrospector, compiler: PostgresQueryCompiler },
 };
 
-/**
- * The SQL text of a statement without parameters, in the engine's words, with no database at hand: migrations are
- * SQL text, and some of their statements share their query with the code that runs at ingest.
- */
-export function sqlText(kind: EngineKind, statement: RawBuilder<unknown>): string {
+/** A statement compiled in the engine's words with no database at hand, to run on a connection that is not Kysely's. */
+export function compileFor(kind: EngineKind, statement: RawBuilder<unknown>): CompiledQuery {
   const { adapter, introspector, compiler } = compilers[kind];
   const compileOnly = new Kysely<unknown>({
     dialect: {
@@ -52,7 +50,15 @@ export function sqlText(kind: EngineKind, statement: RawBuilder<unknown>): strin
       createQueryCompiler: () => new compiler(),
     },
   });
-  const compiled = statement.compile(compileOnly);
+  return statement.compile(compileOnly);
+}
+
+/**
+ * The SQL text of a statement without parameters, in the engine's words: migrations are SQL text, and some of
+ * their statements share their query with the code that runs at ingest.
+ */
+export function sqlText(kind: EngineKind, statement: RawBuilder<unknown>): string {
+  const compiled = compileFor(kind, statement);
   if (compiled.parameters.length) throw new Error(`A migration's statement takes no parameters: ${compiled.sql}`);
   return compiled.sql;
 }

@@ -65,14 +65,21 @@ const readingDay = z.object({ day: text, views: n, helpful: n, unhelpful: n });
 const searchDay = z.object({ day: text, searches: n, zeroResults: n, clicks: n });
 const unclickedRow = z.object({ locale: text, normalized: text, searches: n, visitors: n });
 const variantRow = z.object({ locale: text, normalized: text, query: text });
-const rephrasedRow = z.object({ locale: text, normalized: text, query: text, articleId: text, readers: n });
-const funnelRow = z.object({ searches: n, failed: n, contacted: n });
+const rephrasedRow = z.object({
+  locale: text,
+  normalized: text,
+  query: text,
+  articleId: text,
+  readers: n,
+  relatedReaders: n,
+});
+const funnelRow = z.object({ sessions: n, failedSessions: n, contactedSessions: n });
 const contactedRow = z.object({ locale: text, normalized: text, contacted: n });
 const contextRow = z.object({ locale: text, context: text, impressions: n, clicks: n, contacts: n });
 /** A staff decision as stored: its status one of the list the migrations allow. */
 const reviewRow = <S extends string>(statuses: readonly [S, ...S[]]) =>
   z.object({ id: text, status: z.enum(statuses), note: text, updatedBy: text, updatedAt: text });
-const synonymRow = z.object({ locale: text, query: text, articleId: text });
+const acceptedRow = z.object({ locale: text, normalized: text, query: text, articleId: text });
 const handoffRow = z.object({
   locale: text,
   articleId: text.nullable(),
@@ -128,13 +135,6 @@ export function createReportStorage(engine: Engine) {
     }
     return typed;
   };
-  // Readers' own synonyms (see visitor-day-facts.ts), counted per day at ingest.
-  const rephrased = ({ from, to }: Period) =>
-    rows(
-      rephrasedRow,
-      sql`SELECT locale, normalized, min(query) AS query, article_id AS "articleId", sum(readers) AS readers
-        FROM daily_rephrased WHERE day BETWEEN ${from} AND ${to} GROUP BY locale, normalized, article_id`,
-    );
 
   return {
     /** Views and votes per article and day; of the articles named, when `ids` are given. */
@@ -225,15 +225,28 @@ export function createReportStorage(engine: Engine) {
       ]);
       return found.map((row) => ({ ...row, variants: typed.get(`${row.locale}|${row.normalized}`) ?? [] }));
     },
-    rephrasedQueries: rephrased,
-    /** Searches, those that found nothing, and those of them followed by the support hand-off (raw days only). */
+    /**
+     * Readers' own synonyms (see visitor-day-facts.ts), counted per day at ingest: distinct readers who searched the
+     * failed query then found the article, and those of them who found it by a related search.
+     */
+    rephrasedQueries: ({ from, to }: Period) =>
+      rows(
+        rephrasedRow,
+        sql`SELECT locale, normalized, min(query) AS query, article_id AS "articleId", sum(readers) AS readers,
+            sum(related_readers) AS "relatedReaders"
+          FROM daily_rephrased WHERE day BETWEEN ${from} AND ${to} GROUP BY locale, normalized, article_id`,
+      ),
+    /**
+     * Reader sessions (a visitor's day) that searched, those with a search that found nothing, and those of them
+     * that turned to support within 30 minutes of one.
+     */
     funnel: async ({ from, to }: Period) =>
       (
         await rows(
           funnelRow,
-          sql`SELECT coalesce(sum(searches), 0) AS searches, coalesce(sum(failed), 0) AS failed,
-                 coalesce(sum(contacted), 0) AS contacted
-          FROM daily_queries WHERE day BETWEEN ${from} AND ${to}`,
+          sql`SELECT coalesce(sum(sessions), 0) AS sessions, coalesce(sum(failed_sessions), 0) AS "failedSessions",
+              coalesce(sum(contacted_sessions), 0) AS "contactedSessions"
+            FROM daily_sessions WHERE day BETWEEN ${from} AND ${to}`,
         )
       )[0]!,
     /** Readers who turned to support after each failed query, keyed `locale|normalized`. */
@@ -290,21 +303,12 @@ export function createReportStorage(engine: Engine) {
         .onConflict((c) => c.columns(['locale', 'normalized', 'article_id']).doUpdateSet(values))
         .execute();
     },
-    /**
-     * What the next build teaches search: pairs staff accepted, and pairs at least `minReaders` distinct readers
-     * made in the period that staff did not reject.
-     */
-    async readerSynonyms(period: Period, minReaders: number): Promise<ReaderSynonym[]> {
-      const decided = await synonymReviews();
-      const confirmed = (await rephrased(period)).filter(
-        (row) => row.readers >= minReaders && !decided.has(`${row.locale}|${row.normalized}|${row.articleId}`),
-      );
-      const accepted = await rows(
-        synonymRow,
-        sql`SELECT locale, query, article_id AS "articleId" FROM synonym_reviews WHERE status = 'accepted'`,
-      );
-      return [...accepted, ...confirmed].map(({ locale, query, articleId }) => ({ locale, query, articleId }));
-    },
+    /** The pairs staff accepted: applied whatever readers do. */
+    acceptedSynonyms: () =>
+      rows(
+        acceptedRow,
+        sql`SELECT locale, normalized, query, article_id AS "articleId" FROM synonym_reviews WHERE status = 'accepted'`,
+      ),
     /** Hand-offs to support in the period, most first: where readers gave up on the help center. */
     handoffs: ({ from, to }: Period) =>
       rows(

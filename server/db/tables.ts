@@ -102,6 +102,13 @@ export interface Tables {
     article_id: string;
     query: string;
     readers: Generated<number>;
+    related_readers: Generated<number>;
+  };
+  daily_sessions: {
+    day: string;
+    sessions: Generated<number>;
+    failed_sessions: Generated<number>;
+    contacted_sessions: Generated<number>;
   };
   visitor_salts: { day: string; salt: Buffer };
   staff: { id: Generated<number>; email: string; role: string; password_hash: string; created_at: string };
@@ -168,4 +175,5 @@ export const TABLE_ROLES: Record<keyof Tables, 'data' | 'bookkeeping'> = {
   daily_reasons: 'data',
   daily_queries: 'data',
   daily_rephrased: 'data',
+  daily_sessions: 'data',
 };

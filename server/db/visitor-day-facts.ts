@@ -24,6 +24,8 @@ const unclicked = sql`s.result_count > 0 AND NOT EXISTS (SELECT 1 FROM search_cl
     WHERE c.visitor = s.visitor AND c.day = s.day AND c.normalized = s.normalized)`;
 
 const n = z.coerce.number();
+const columns = <C extends string>(names: readonly C[]) =>
+  Object.fromEntries(names.map((name) => [name, n])) as Record<C, typeof n>;
 /**
  * One visitor-day's facts about one query as typed, the columns of daily_queries: searches, failed ones, failed
  * then handed off, shown results but unclicked; and for each of the last three whether this is the variant the
@@ -68,14 +70,26 @@ export const searchFacts = (dialect: Dialect, which: VisitorDays) => {
     ) t WINDOW readers AS (PARTITION BY day, visitor, locale, normalized)`;
 };
 
+/** One visitor-day as the funnel counts it: a session that searched, found nothing at least once, then handed off. */
+export const SESSION_COLUMNS = ['sessions', 'failed_sessions', 'contacted_sessions'] as const;
+export const sessionFact = z.object({ day: z.string(), visitor: z.string(), ...columns(SESSION_COLUMNS) });
+
+/** Per visitor-day: one session of searching; whether a search of it found nothing; whether one of those was handed off. */
+export const sessionFacts = (dialect: Dialect, which: VisitorDays) =>
+  sql`SELECT s.day, s.visitor, 1 AS sessions, max(CASE WHEN s.result_count = 0 THEN 1 ELSE 0 END) AS failed_sessions,
+      max(CASE WHEN s.result_count = 0 AND ${contactAfter(dialect)} THEN 1 ELSE 0 END) AS contacted_sessions
+    FROM searches s WHERE ${which('s')} GROUP BY s.day, s.visitor`;
+
 /**
- * Readers' own synonyms: a failed search, then within ten minutes a click on an article after another search. Per
- * visitor-day, query meant and article, with the first of the failed query's variants.
+ * Readers' own synonyms, the candidates: a failed search, then within ten minutes a click on an article after another
+ * search. Per visitor-day, query meant and article, with the first of the failed query's variants, each pair of
+ * searches typed: whether the two are related is the ingest's to decide (report-aggregates.ts), in code.
  */
 export const rephrasings = (dialect: Dialect, which: VisitorDays) =>
-  sql`SELECT f.day, f.visitor, f.locale, f.normalized, c.article_id, min(f.query) AS query
+  sql`SELECT DISTINCT f.day, f.visitor, f.locale, f.normalized, c.article_id,
+      min(f.query) OVER (PARTITION BY f.day, f.visitor, f.locale, f.normalized, c.article_id) AS query,
+      f.query AS failed, c.query AS rephrased
     FROM searches f
     JOIN search_clicks c ON c.visitor = f.visitor AND c.day = f.day AND c.normalized <> f.normalized
       AND ${dialect.minutesBetween('f.created_at', 'c.created_at')} BETWEEN 0 AND 10
-    WHERE f.result_count = 0 AND ${which('f')}
-    GROUP BY f.day, f.visitor, f.locale, f.normalized, c.article_id`;
+    WHERE f.result_count = 0 AND ${which('f')}`;

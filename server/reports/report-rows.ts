@@ -3,14 +3,20 @@ import type { ReportStorage, Review } from '../db/report-storage.ts';
 import type { FailedSearchRow } from './failed-searches.ts';
 import type { sortAndPage } from './list-options.ts';
 import type { overview } from './overview.ts';
+import type { listedSynonyms } from './reader-synonyms.ts';
 import type { UnhelpfulRow } from './unhelpful.ts';
 
 /** A row of what a report query returns. */
 type StoredRow<K extends keyof ReportStorage> =
   Awaited<ReturnType<ReportStorage[K]>> extends (infer Row)[] ? Row : never;
 
-/** Readers searched X, then found article Y: with the article, staff's decision and the alias it would make. */
-export interface SynonymRow extends StoredRow<'rephrasedQueries'> {
+type ListedSynonym = Awaited<ReturnType<typeof listedSynonyms>>[number];
+
+/**
+ * Readers searched X, then found article Y: `readers` are the distinct readers that count as evidence (see
+ * reader-synonyms.ts). With the article, staff's decision and the alias it would make.
+ */
+export interface SynonymRow extends ListedSynonym {
   review: Pick<Review<SynonymStatus>, 'status' | 'note'>;
   title: string;
   url: string;

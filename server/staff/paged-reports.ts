@@ -3,6 +3,7 @@ import type { Manifest } from '../../src/shared/content/manifest.ts';
 import type { Period, ReportStorage } from '../db/report-storage.ts';
 import { toCsv } from '../reports/csv.ts';
 import { failedSearches } from '../reports/failed-searches.ts';
+import { listedSynonyms } from '../reports/reader-synonyms.ts';
 import { sortAndPage, type ListQuery } from '../reports/list-options.ts';
 import type { ReportRows } from '../reports/report-rows.ts';
 import { unhelpfulArticles, withDetails } from '../reports/unhelpful.ts';
@@ -25,8 +26,11 @@ type PagedReports = { [Name in keyof ReportRows]: PagedReport<ReportRows[Name]> 
 const percent = (share: number | null) => (share === null ? '' : (share * 100).toFixed(1));
 const share = (part: number, whole: number) => (whole ? part / whole : null);
 
-/** The reports /api/staff/reports/<name> pages through, each answered as JSON or as CSV. */
-export function pagedReports(reports: ReportStorage, manifest: Manifest): PagedReports {
+/**
+ * The reports /api/staff/reports/<name> pages through, each answered as JSON or as CSV. A readers' synonym is
+ * proposed once `synonymReaders` distinct readers made it (HELPLOOP_SYNONYM_READERS).
+ */
+export function pagedReports(reports: ReportStorage, manifest: Manifest, synonymReaders: number): PagedReports {
   const articles = new Map(manifest.articles.map((article) => [article.id, article]));
   return {
     unhelpful: {
@@ -148,8 +152,11 @@ export function pagedReports(reports: ReportStorage, manifest: Manifest): PagedR
     },
     synonyms: {
       rows: async (period, query) => {
-        const [decided, rephrased] = await Promise.all([reports.synonymReviews(), reports.rephrasedQueries(period)]);
-        return rephrased.flatMap((row) => {
+        const [decided, listed] = await Promise.all([
+          reports.synonymReviews(),
+          listedSynonyms(reports, manifest, period, synonymReaders),
+        ]);
+        return listed.flatMap((row) => {
           const article = articles.get(row.articleId);
           if (!article || (query.category && article.category !== query.category)) return [];
           const review = decided.get(`${row.locale}|${row.normalized}|${row.articleId}`) ?? {

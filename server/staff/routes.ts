@@ -22,6 +22,8 @@ export interface StaffDeps {
   manifest: Manifest;
   clock: () => Date;
   proxies: ProxyTrustReader;
+  /** Distinct readers a readers' synonym needs before the synonyms report proposes it (HELPLOOP_SYNONYM_READERS). */
+  synonymReaders: number;
 }
 
 const noteSchema = z.string().max(2000, 'must be at most 2000 characters').default('');
@@ -45,7 +47,7 @@ const queryReviewSchema = z.strictObject({
 const signedIn = (deps: AuthDeps) => [requireSession(deps), requireCsrf, requireRole(...roles)] as const;
 
 /** /api/staff: login, and reports that only a session may read. No report data is ever in the static files. */
-export function staffRoutes({ storage, manifest, clock, proxies }: StaffDeps) {
+export function staffRoutes({ storage, manifest, clock, proxies, synonymReaders }: StaffDeps) {
   const { staff, reports } = storage;
   const deps: AuthDeps = {
     staff,
@@ -57,7 +59,7 @@ export function staffRoutes({ storage, manifest, clock, proxies }: StaffDeps) {
     clientKey: (c) => createHash('sha256').update(proxies.clientAddress(c)).digest('hex').slice(0, 32),
   };
   const anyRole = signedIn(deps);
-  const paged = pagedReports(reports, manifest);
+  const paged = pagedReports(reports, manifest, synonymReaders);
 
   const app = new Hono<StaffEnv>()
     // Reports hold what readers wrote: no cache, shared or private, may keep a copy. Report JSON is large and compresses well.

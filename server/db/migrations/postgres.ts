@@ -1,15 +1,22 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { ARTICLE_STATUSES, QUERY_STATUSES, SYNONYM_STATUSES } from '../../../src/shared/review-statuses.ts';
-import { aggregateRawEvents } from '../report-aggregates.ts';
+import { aggregateRawEvents, recountRawEvents } from '../report-aggregates.ts';
 import { roles } from '../staff-storage.ts';
 import type { Tables } from '../tables.ts';
 import { sqlValues } from './values.ts';
+
+export interface PostgresMigration {
+  id: string;
+  sql: string;
+  /** What only code can count from the rows already stored, run after `sql` in the same transaction. */
+  backfill?: (trx: Transaction<Tables>) => Promise<void>;
+}
 
 /**
  * The twins of sqlite.ts, same ids in the same order, in PostgreSQL's words: the same tables, columns and indexes,
  * so one query set reads both. Append to both lists together; never edit one that has shipped.
  */
-export const postgresMigrations: { id: string; sql: string }[] = [
+export const postgresMigrations: PostgresMigration[] = [
   {
     id: '001-reader-events',
     sql: `
@@ -158,6 +165,19 @@ export const postgresMigrations: { id: string; sql: string }[] = [
       ...aggregateRawEvents('postgres'),
     ].join(';\n'),
   },
+  {
+    id: '010-honest-funnel-and-synonyms',
+    sql: `
+      -- The funnel per day in reader sessions (visitor-days), not searches: one reader's ten failed searches are one.
+      -- Counts, like daily_searches': they outlive the raw rows.
+      CREATE TABLE daily_sessions (
+        day TEXT PRIMARY KEY, sessions INTEGER NOT NULL DEFAULT 0, failed_sessions INTEGER NOT NULL DEFAULT 0,
+        contacted_sessions INTEGER NOT NULL DEFAULT 0
+      );
+      -- Readers whose search that found the article was related to the failed one (report-aggregates.ts).
+      ALTER TABLE daily_rephrased ADD COLUMN related_readers INTEGER NOT NULL DEFAULT 0;`,
+    backfill: (trx) => recountRawEvents('postgres', trx),
+  },
 ];
 
 /** Any number, the same in every instance: the advisory lock that lets one instance migrate at a time. */
@@ -181,6 +201,7 @@ export async function migratePostgres(db: Kysely<Tables>, list = postgresMigrati
       for (const migration of pending) {
         await connection.transaction().execute(async (trx: Transaction<Tables>) => {
           await sql.raw(migration.sql).execute(trx);
+          await migration.backfill?.(trx);
           await trx
             .insertInto('schema_migrations')
             .values({ id: migration.id, applied_at: new Date().toISOString() })

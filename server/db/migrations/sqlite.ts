@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { ARTICLE_STATUSES, QUERY_STATUSES, SYNONYM_STATUSES } from '../../../src/shared/review-statuses.ts';
-import { aggregateRawEvents } from '../report-aggregates.ts';
+import { aggregateRawEvents, recountRawSessionsAndPairs } from '../report-aggregates.ts';
 import { roles } from '../staff-storage.ts';
 import { sqlValues } from './values.ts';
 
@@ -197,6 +197,25 @@ export const migrations: Migration[] = [
       `);
       // The daily tables counted only rolled-up days until now: the raw days' counts join them.
       for (const statement of aggregateRawEvents('sqlite')) db.exec(statement);
+    },
+  },
+  {
+    id: '010-honest-funnel-and-synonyms',
+    up: (db) => {
+      db.exec(`
+        -- The funnel per day in reader sessions (visitor-days), not searches: one reader's ten failed searches are one.
+        -- Counts, like daily_searches': they outlive the raw rows.
+        CREATE TABLE daily_sessions (
+          day TEXT PRIMARY KEY, sessions INTEGER NOT NULL DEFAULT 0, failed_sessions INTEGER NOT NULL DEFAULT 0,
+          contacted_sessions INTEGER NOT NULL DEFAULT 0
+        ) WITHOUT ROWID;
+        -- Readers whose search that found the article was related to the failed one (report-aggregates.ts).
+        ALTER TABLE daily_rephrased ADD COLUMN related_readers INTEGER NOT NULL DEFAULT 0;
+      `);
+      const recount = recountRawSessionsAndPairs('sqlite');
+      for (const statement of recount.statements) db.exec(statement);
+      for (const query of recount.countRephrasings(db.prepare(recount.rephrasings).all()))
+        db.prepare(query.sql).run(...query.parameters);
     },
   },
 ];

@@ -19,6 +19,8 @@ export const manifestSchema = z.object({
       sourcePath: z.string(),
       updated: z.string(),
       contexts: z.array(z.string()),
+      /** Whether a reader's failed search is about this article when it shares a stem with one (readers' synonyms). */
+      tags: z.array(z.string()).default([]),
     }),
   ),
 });

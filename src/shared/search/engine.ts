@@ -6,7 +6,7 @@ import type { Pagefind, PagefindFragment, PagefindResult } from './pagefind-api.
 import { segment } from './segment.ts';
 import { similarWord } from './similar.ts';
 import { isStopword } from './stopwords.ts';
-import { escapeHtml, isHangul, isLatin, words } from './text.ts';
+import { escapeHtml, isHangul, isLatin, stripEnglishEnding, words } from './text.ts';
 import { correctTypo, type Vocabulary } from './vocabulary.ts';
 
 export interface SearchHit {
@@ -521,9 +521,7 @@ function endsSyllable(candidate: string, length: number): boolean {
 
 /** A rough English stem, enough to agree with Pagefind's stemmer on plurals and common endings. */
 const comparable = (word: string) =>
-  isLatin(word)
-    ? word.replace(/(?:ies|es|s|ed|ing)$/, '').slice(0, Math.max(3, word.length - 3)) || word
-    : disassemble(word);
+  isLatin(word) ? stripEnglishEnding(word).slice(0, Math.max(3, word.length - 3)) || word : disassemble(word);
 
 function toHit(fragment: PagefindFragment, terms: Term[]): SearchHit {
   const url = fragment.url;

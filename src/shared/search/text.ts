@@ -20,6 +20,9 @@ export function words(text: string): string[] {
 export const isHangul = (word: string) => /^[\uAC00-\uD7A3]+$/.test(word);
 export const isLatin = (word: string) => /^[a-z]+$/.test(word);
 
+/** An English word without its plural or tense ending (`refunds` → `refund`), as Pagefind's stemmer would drop it. */
+export const stripEnglishEnding = (word: string) => word.replace(/(?:ies|es|s|ed|ing)$/, '');
+
 /** Escapes text for innerHTML; excerpts mark words themselves and must not let page text become markup. */
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
