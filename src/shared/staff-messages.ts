@@ -136,7 +136,8 @@ const ko = {
   markResolved: '해결함으로',
   markIgnored: '무시',
   copyCommand: '명령 복사',
-  inboxArticle: (title: string, helpful: string, votes: string) => `‘${title}’: ${votes}명 중 ${helpful}명에게만 도움됐어요.`,
+  inboxArticle: (title: string, helpful: string, votes: string) =>
+    `‘${title}’: ${votes}명 중 ${helpful}명에게만 도움됐어요.`,
   inboxQuery: (query: string, visitors: string) => `‘${query}’를 ${visitors}명이 검색했지만 결과가 없었어요.`,
   inboxContacted: (contacted: string) => `그중 ${contacted}명은 고객센터에 문의했어요.`,
   inboxSynonym: (query: string, readers: string, title: string) =>
@@ -253,7 +254,13 @@ const en: Widen<Messages> = {
     clickThrough: 'Search click-through',
     helpfulShare: 'Helpful share',
   },
-  chart: { current: 'This period', previous: 'Previous period', date: 'Date', table: 'Show as a table', none: 'No data' },
+  chart: {
+    current: 'This period',
+    previous: 'Previous period',
+    date: 'Date',
+    table: 'Show as a table',
+    none: 'No data',
+  },
   versusPrevious: (previous, change) => `previous period ${previous} (${change})`,
   funnelTitle: 'Contacts after a failed search',
   funnel: (contacted, failed, searched) =>

@@ -19,7 +19,11 @@ export function copyButton(text: string, label: string, messages: StaffMessages)
 /** The end of a long path, whole on hover and, for keyboards and screen readers, in the row's detail panel. */
 export function shortPath(path: string): HTMLElement {
   const parts = path.split('/');
-  return element('code', { class: 'staff-path', title: path }, parts.length > 2 ? `…/${parts.slice(-2).join('/')}` : path);
+  return element(
+    'code',
+    { class: 'staff-path', title: path },
+    parts.length > 2 ? `…/${parts.slice(-2).join('/')}` : path,
+  );
 }
 
 /** A path, command or line to paste elsewhere, in full and selectable, with its copy button. */

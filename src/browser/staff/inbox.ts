@@ -14,8 +14,7 @@ import { staffFetch } from './session.ts';
 
 type Action = HTMLElement;
 
-const send = (method: string, path: string, body: object) =>
-  staffFetch(path, { method, body: JSON.stringify(body) });
+const send = (method: string, path: string, body: object) => staffFetch(path, { method, body: JSON.stringify(body) });
 
 export async function runInbox(): Promise<void> {
   const { locale, messages } = await startStaffPage();
@@ -89,7 +88,9 @@ export async function runInbox(): Promise<void> {
         const review = (status: string) => () =>
           send('PATCH', `/api/staff/articles/${item.articleId}/review`, { status, note: item.review.note });
         return [
-          item.editUrl ? link(item.editUrl, messages.editArticle) : copyButton(item.sourcePath, messages.sourceFile, messages),
+          item.editUrl
+            ? link(item.editUrl, messages.editArticle)
+            : copyButton(item.sourcePath, messages.sourceFile, messages),
           link(item.url, messages.openArticle),
           decide(node, messages.markInReview, review('in-review'), false),
           decide(node, messages.markFixed, review('fixed'), true),
@@ -149,7 +150,8 @@ export async function runInbox(): Promise<void> {
     const actions = element('div', { class: 'staff-actions' });
     const dismiss = element('button', { type: 'button', class: 'staff-button staff-button--quiet' }, messages.dismiss);
     dismiss.addEventListener('click', async () => {
-      if (!(await send('POST', '/api/staff/inbox/dismissals', { id: item.id })).ok) return announce(messages.couldNotSave);
+      if (!(await send('POST', '/api/staff/inbox/dismissals', { id: item.id })).ok)
+        return announce(messages.couldNotSave);
       remove(node, messages.dismissed, () => send('DELETE', '/api/staff/inbox/dismissals', { id: item.id }));
     });
     actions.append(...actionsOf(item, node), dismiss);

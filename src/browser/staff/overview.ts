@@ -11,7 +11,8 @@ export function renderOverview(data: Overview, { messages, format, locale }: Wor
   for (const name of Object.keys(data.metrics) as MetricName[]) {
     const metric = data.metrics[name];
     const count = metric.unit === 'count';
-    const show = (value: number | null) => (value === null ? '–' : count ? format.number(value) : format.percent(value));
+    const show = (value: number | null) =>
+      value === null ? '–' : count ? format.number(value) : format.percent(value);
     const size = Math.abs(metric.change ?? 0);
     const change =
       metric.change === null
@@ -40,11 +41,15 @@ export function renderOverview(data: Overview, { messages, format, locale }: Wor
       );
     grid.append(chart);
   }
-  const { searches, failed, contacted } = data.funnel;
+  const { sessions, failedSessions, contactedSessions } = data.funnel;
   const funnel = element('section', { class: 'staff-metric staff-funnel' });
   funnel.append(
     element('h2', {}, messages.funnelTitle),
-    element('p', {}, messages.funnel(format.number(contacted), format.number(failed), format.number(searches))),
+    element(
+      'p',
+      {},
+      messages.funnel(format.number(contactedSessions), format.number(failedSessions), format.number(sessions)),
+    ),
   );
   grid.append(funnel);
   return grid;

@@ -157,7 +157,10 @@ export function reportTables(words: Words, repositoryUrl: string): { [R in ListR
             element('h3', {}, messages.latestComments),
             row.comments.length ? comments : element('p', {}, messages.noComments),
             copyField(messages.sourceFile, row.sourcePath, messages),
-            linkRow([row.url, messages.openArticle], ...(editUrl ? [[editUrl, messages.editArticle] as [string, string]] : [])),
+            linkRow(
+              [row.url, messages.openArticle],
+              ...(editUrl ? [[editUrl, messages.editArticle] as [string, string]] : []),
+            ),
           );
         },
       },
@@ -204,7 +207,11 @@ export function reportTables(words: Words, repositoryUrl: string): { [R in ListR
           sort: 'query',
           cell: (row) =>
             twoLines(
-              element('a', { href: searchPath(row.locale, row.variants[0] ?? row.normalized) }, row.variants[0] ?? row.normalized),
+              element(
+                'a',
+                { href: searchPath(row.locale, row.variants[0] ?? row.normalized) },
+                row.variants[0] ?? row.normalized,
+              ),
               row.variants.slice(1).join(' · '),
             ),
         },
@@ -263,4 +270,3 @@ export function reportTables(words: Words, repositoryUrl: string): { [R in ListR
     },
   };
 }
-

@@ -75,7 +75,9 @@ export async function runReport(): Promise<void> {
     const spec = tables[report];
     const sortSelect = form().elements.namedItem('sort') as HTMLSelectElement;
     sortSelect.replaceChildren(
-      ...spec.columns.flatMap((column) => (column.sort ? [element('option', { value: column.sort }, column.label)] : [])),
+      ...spec.columns.flatMap((column) =>
+        column.sort ? [element('option', { value: column.sort }, column.label)] : [],
+      ),
     );
     sortSelect.value = data.sort;
     (form().elements.namedItem('order') as HTMLSelectElement).value = data.order;

@@ -62,7 +62,12 @@ function detailToggle<Row>(
   detail: NonNullable<TableSpec<Row>['detail']>,
 ) {
   const id = `staff-detail-${++panels}`;
-  const button = element('button', { type: 'button', class: 'staff-toggle', 'aria-expanded': 'false', 'aria-controls': id });
+  const button = element('button', {
+    type: 'button',
+    class: 'staff-toggle',
+    'aria-expanded': 'false',
+    'aria-controls': id,
+  });
   const label = element('span', {}, detail.label(row));
   button.append(label);
   const panelRow = element('tr', { class: 'staff-detail', id, hidden: '' });
