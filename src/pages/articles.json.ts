@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { getArticles, parseArticleId, articleUrl, sourcePathOf } from '../build/content/articles.ts';
+import { getArticles, parseArticleId, articleUrl, sourcePathOf, editUrlOf } from '../build/content/articles.ts';
 import type { Manifest } from '../shared/content/manifest.ts';
 import { categories, contexts, site } from '../build/content/site-data.ts';
 
@@ -20,6 +20,7 @@ export const GET: APIRoute = async () => {
         title: article.data.title,
         url: articleUrl(article.id),
         sourcePath: sourcePathOf(article),
+        editUrl: editUrlOf(article),
         updated: article.data.updated,
         contexts: article.data.contexts,
       };

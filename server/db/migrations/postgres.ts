@@ -158,6 +158,15 @@ export const postgresMigrations: { id: string; sql: string }[] = [
       ...aggregateRawEvents('postgres'),
     ].join(';\n'),
   },
+  {
+    id: '011-staff-inbox',
+    sql: `
+      ALTER TABLE staff ADD COLUMN locale TEXT;
+      CREATE TABLE inbox_dismissals (
+        item_id TEXT PRIMARY KEY, dismissed_by TEXT NOT NULL, dismissed_at TEXT NOT NULL,
+        affected INTEGER NOT NULL, impact DOUBLE PRECISION NOT NULL
+      );`,
+  },
 ];
 
 /** Any number, the same in every instance: the advisory lock that lets one instance migrate at a time. */
