@@ -118,12 +118,23 @@ function queryCandidate(row: FailedSearchRow, evidence: Period): Candidate {
   };
 }
 
-/** Each kind's candidates over some days, from the reports' own functions. */
+/**
+ * Each kind's candidates over some days, from the reports' own functions. Made per request: failed queries and
+ * synonyms both read the failed queries, once per period.
+ */
 export function candidateSources(
-  reports: ReportStorage,
+  storage: ReportStorage,
   manifest: Manifest,
 ): Record<ItemKind, (period: Period) => Promise<Candidate[]>> {
   const articles = new Map(manifest.articles.map((article) => [article.id, article]));
+  const failedQueries = new Map<string, ReturnType<ReportStorage['failedQueries']>>();
+  const reports: ReportStorage = {
+    ...storage,
+    failedQueries: (period) => {
+      const key = `${period.from}|${period.to}`;
+      return failedQueries.get(key) ?? failedQueries.set(key, storage.failedQueries(period)).get(key)!;
+    },
+  };
   return {
     article: async (period) =>
       (await unhelpfulArticles(reports, manifest, period)).map((row) =>

@@ -4,7 +4,10 @@ import { locales } from '../../src/shared/locales.ts';
 import type { ArticleStatus, QueryStatus } from '../../src/shared/review-statuses.ts';
 import type { Period, Review } from '../db/report-storage.ts';
 
-/** Why an item is back: new evidence after staff fixed it, or after someone dismissed it. */
+/**
+ * Why an item is back: new evidence after staff fixed it (`fixedAt`: the review's ISO time, or the article's own
+ * `updated` day when that is later; `by`: who set the status), or after someone dismissed it.
+ */
 export type Returned = { fixedAt: string; by: string } | { dismissedAt: string; by: string };
 
 interface ItemBase {

@@ -22,7 +22,6 @@ export interface InboxDeps {
 /** /api/staff/inbox: what to fix this week, and the items staff set aside. */
 export function inboxRoutes({ reports, dismissals, manifest }: InboxDeps, deps: AuthDeps) {
   const anyRole = signedIn(deps);
-  const sources = candidateSources(reports, manifest);
   return (
     new Hono<StaffEnv>()
       .get('/inbox', ...anyRole, async (c) => {
@@ -34,9 +33,9 @@ export function inboxRoutes({ reports, dismissals, manifest }: InboxDeps, deps: 
       .post('/inbox/dismissals', ...anyRole, async (c) => {
         const { id } = await readJsonBody(c, dismissalSchema);
         // The evidence of the inbox's default days, as the item stood when it was set aside.
-        const then = (await sources[kindOf(id)](periodOf(inboxQuerySchema.parse({}), deps.clock()))).find(
-          (candidate) => candidate.item.id === id,
-        )?.item;
+        const then = (
+          await candidateSources(reports, manifest)[kindOf(id)](periodOf(inboxQuerySchema.parse({}), deps.clock()))
+        ).find((candidate) => candidate.item.id === id)?.item;
         const dismissal = {
           itemId: id,
           dismissedBy: c.get('session').staff.email,
