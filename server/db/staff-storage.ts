@@ -1,15 +1,20 @@
 import { sql, type Kysely } from 'kysely';
 import { z } from 'zod';
+import { localeSchema, type Locale } from '../../src/shared/locales.ts';
 import type { Tables } from './tables.ts';
 
 export const roles = ['support', 'editor', 'admin'] as const;
 export type Role = (typeof roles)[number];
+
+/** The language chosen in the workspace; none (or one the UI no longer offers) follows the site's default. */
+const chosenLocale = localeSchema.nullable().catch(null);
 
 const memberSchema = z.object({
   id: z.coerce.number(),
   email: z.string(),
   role: z.enum(roles),
   createdAt: z.string(),
+  locale: chosenLocale,
 });
 export type StaffMember = z.infer<typeof memberSchema>;
 
@@ -21,6 +26,7 @@ const sessionRow = z.object({
   email: z.string(),
   role: z.enum(roles),
   staffCreatedAt: z.string(),
+  locale: chosenLocale,
 });
 const failuresRow = z.object({ failures: z.coerce.number(), lastAt: z.string() });
 
@@ -36,7 +42,7 @@ export interface Session {
  * addresses are compared without case in both engines.
  */
 export function createStaffStorage(db: Kysely<Tables>) {
-  const members = db.selectFrom('staff').select(['id', 'email', 'role', 'created_at as createdAt']);
+  const members = db.selectFrom('staff').select(['id', 'email', 'role', 'created_at as createdAt', 'locale']);
   const lowerEmail = sql<string>`lower(email)`;
   return {
     async findByEmail(email: string) {
@@ -68,6 +74,8 @@ export function createStaffStorage(db: Kysely<Tables>) {
           .executeTakeFirst();
         return Number(updated.numUpdatedRows) > 0;
       }),
+    setLocale: async (id: number, locale: Locale) =>
+      void (await db.updateTable('staff').set({ locale }).where('id', '=', id).execute()),
     startSession: async (tokenHash: string, staffId: number, csrf: string, at: string) =>
       void (await db
         .insertInto('sessions')
@@ -85,6 +93,7 @@ export function createStaffStorage(db: Kysely<Tables>) {
           'm.email',
           'm.role',
           'm.created_at as staffCreatedAt',
+          'm.locale',
         ])
         .where('s.token_hash', '=', tokenHash)
         .executeTakeFirst();
@@ -94,7 +103,7 @@ export function createStaffStorage(db: Kysely<Tables>) {
         csrf: row.csrf,
         createdAt: row.createdAt,
         seenAt: row.seenAt,
-        staff: { id: row.id, email: row.email, role: row.role, createdAt: row.staffCreatedAt },
+        staff: { id: row.id, email: row.email, role: row.role, createdAt: row.staffCreatedAt, locale: row.locale },
       };
     },
     touchSession: async (tokenHash: string, at: string) =>

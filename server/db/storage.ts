@@ -1,3 +1,4 @@
+import { createDismissalStorage } from './dismissal-storage.ts';
 import type { Engine } from './engine.ts';
 import { createEventStorage } from './event-storage.ts';
 import { createReportStorage } from './report-storage.ts';
@@ -12,6 +13,7 @@ export function createStorage(engine: Engine) {
     events: createEventStorage(engine),
     reports: createReportStorage(engine),
     staff: createStaffStorage(engine.db),
+    dismissals: createDismissalStorage(engine.db),
     shared: createSharedState(engine.db),
     /** Deletes raw events of days before the given day; the daily counts stay (see rollup.ts). */
     rollup: rollup(engine.db),

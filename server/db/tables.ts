@@ -111,7 +111,14 @@ export interface Tables {
     contacted_sessions: Generated<number>;
   };
   visitor_salts: { day: string; salt: Buffer };
-  staff: { id: Generated<number>; email: string; role: string; password_hash: string; created_at: string };
+  staff: {
+    id: Generated<number>;
+    email: string;
+    role: string;
+    password_hash: string;
+    created_at: string;
+    locale: string | null;
+  };
   sessions: { token_hash: string; staff_id: number; csrf: string; created_at: string; seen_at: string };
   login_failures: { key: string; failures: number; last_at: string };
   article_reviews: {
@@ -139,6 +146,7 @@ export interface Tables {
     updated_by: string;
     updated_at: string;
   };
+  inbox_dismissals: { item_id: string; dismissed_by: string; dismissed_at: string; affected: number; impact: number };
   health_probe: { id: number; at: string };
   schema_migrations: { id: string; applied_at: string };
   job_leases: { name: string; holder: string; expires_at: string };
@@ -176,4 +184,5 @@ export const TABLE_ROLES: Record<keyof Tables, 'data' | 'bookkeeping'> = {
   daily_queries: 'data',
   daily_rephrased: 'data',
   daily_sessions: 'data',
+  inbox_dismissals: 'data',
 };

@@ -19,7 +19,7 @@ export const listQuerySchema = z.object({
 export type ListQuery = z.infer<typeof listQuerySchema>;
 
 /** A custom `from`/`to`, or the last `days` days up to today. */
-export function periodOf(query: ListQuery, now: Date): Period {
+export function periodOf(query: Pick<ListQuery, 'days' | 'from' | 'to'>, now: Date): Period {
   return { from: query.from ?? daysBefore(now, query.days - 1), to: query.to ?? dayOf(now) };
 }
 

@@ -20,6 +20,8 @@ export interface UnhelpfulRow extends Helpfulness {
   category: string;
   url: string;
   sourcePath: string;
+  /** The source in the content repository; null when site.yaml names no repositoryUrl. */
+  editUrl: string | null;
   updated: string;
   views: number;
   /** Wilson lower bound of the unhelpful share: the ranking. */
@@ -89,6 +91,7 @@ export async function unhelpfulArticles(
         category: article.category,
         url: article.url,
         sourcePath: article.sourcePath,
+        editUrl: article.editUrl,
         updated: article.updated,
         views,
         ...helpfulness(helpful, unhelpful),

@@ -3,8 +3,9 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
+import { localeSchema, type Locale } from '../../src/shared/locales.ts';
 import { readJsonBody } from '../api/json-body.ts';
-import type { Role, Session, StaffStorage } from '../db/staff-storage.ts';
+import { roles, type Role, type Session, type StaffMember, type StaffStorage } from '../db/staff-storage.ts';
 import { ApiError } from '../errors.ts';
 import { dummyHash, verifyPassword } from './passwords.ts';
 
@@ -23,6 +24,17 @@ export interface AuthDeps {
   /** Whether the request reached us over HTTPS (directly or through a trusted proxy). */
   isSecure: (c: Context) => boolean;
   clientKey: (c: Context) => string;
+  /** The site's default locale: the workspace's language for staff who chose none. */
+  defaultLocale: Locale;
+}
+
+/** The signed-in staff member, as login and /api/staff/me answer: the staff page reads it with this type. */
+export interface Me {
+  email: string;
+  role: Role;
+  csrfToken: string;
+  /** The workspace's language: the one chosen, else the site's default. */
+  locale: Locale;
 }
 
 /** Requires a live session; refreshes its idle timer. */
@@ -59,7 +71,11 @@ export function requireRole(...allowed: Role[]): MiddlewareHandler<StaffEnv> {
   };
 }
 
+/** What every report and review needs: a live session of any role, and the CSRF token for changes. */
+export const signedIn = (deps: AuthDeps) => [requireSession(deps), requireCsrf, requireRole(...roles)] as const;
+
 const loginSchema = z.strictObject({ email: z.email(), password: z.string().min(1).max(200) });
+const settingsSchema = z.strictObject({ locale: localeSchema });
 
 /** Seconds a key must wait after `failures`: none for the first `free`, then 1, 2, 4 … up to 15 minutes. */
 export const lockoutSeconds = (failures: number, free = 3) =>
@@ -77,7 +93,13 @@ const THROTTLES = {
 };
 
 export function authRoutes(deps: AuthDeps) {
-  const { staff, clock, isSecure, clientKey } = deps;
+  const { staff, clock, isSecure, clientKey, defaultLocale } = deps;
+  const me = (member: StaffMember, csrf: string): Me => ({
+    email: member.email,
+    role: member.role,
+    csrfToken: csrf,
+    locale: member.locale ?? defaultLocale,
+  });
   return new Hono<StaffEnv>()
     .post('/login', async (c) => {
       const { email, password } = await readJsonBody(c, loginSchema);
@@ -117,7 +139,7 @@ export function authRoutes(deps: AuthDeps) {
         path: '/',
         maxAge: ABSOLUTE_MS / 1000,
       });
-      return c.json({ email: member.email, role: member.role, csrfToken: csrf });
+      return c.json(me(member, csrf));
     })
     .post('/logout', requireSession(deps), requireCsrf, async (c) => {
       await staff.endSession(c.get('tokenHash'));
@@ -126,6 +148,12 @@ export function authRoutes(deps: AuthDeps) {
     })
     .get('/me', requireSession(deps), (c) => {
       const { staff: member, csrf } = c.get('session');
-      return c.json({ email: member.email, role: member.role, csrfToken: csrf });
+      return c.json(me(member, csrf));
+    })
+    .patch('/me', ...signedIn(deps), async (c) => {
+      const { locale } = await readJsonBody(c, settingsSchema);
+      const { staff: member, csrf } = c.get('session');
+      await staff.setLocale(member.id, locale);
+      return c.json(me({ ...member, locale }, csrf));
     });
 }

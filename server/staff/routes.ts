@@ -9,16 +9,16 @@ import { ARTICLE_STATUSES, QUERY_STATUSES, SYNONYM_STATUSES } from '../../src/sh
 import { readJsonBody, validate } from '../api/json-body.ts';
 import type { ProxyTrustReader } from '../api/client-address.ts';
 import type { ReportStorage } from '../db/report-storage.ts';
-import { roles } from '../db/staff-storage.ts';
 import type { Storage } from '../db/storage.ts';
 import { ApiError } from '../errors.ts';
 import { listQuerySchema, periodOf } from '../reports/list-options.ts';
 import { overview } from '../reports/overview.ts';
+import { inboxRoutes } from './inbox-routes.ts';
 import { answerPage, pagedReports } from './paged-reports.ts';
-import { authRoutes, requireCsrf, requireRole, requireSession, type AuthDeps, type StaffEnv } from './auth.ts';
+import { authRoutes, requireRole, requireSession, signedIn, type AuthDeps, type StaffEnv } from './auth.ts';
 
 export interface StaffDeps {
-  storage: Pick<Storage, 'reports' | 'staff'>;
+  storage: Pick<Storage, 'reports' | 'staff' | 'dismissals'>;
   manifest: Manifest;
   clock: () => Date;
   proxies: ProxyTrustReader;
@@ -43,12 +43,9 @@ const queryReviewSchema = z.strictObject({
   note: noteSchema,
 });
 
-/** What every report and review needs: a live session of any role, and the CSRF token for changes. */
-const signedIn = (deps: AuthDeps) => [requireSession(deps), requireCsrf, requireRole(...roles)] as const;
-
 /** /api/staff: login, and reports that only a session may read. No report data is ever in the static files. */
 export function staffRoutes({ storage, manifest, clock, proxies, synonymReaders }: StaffDeps) {
-  const { staff, reports } = storage;
+  const { staff, reports, dismissals } = storage;
   const deps: AuthDeps = {
     staff,
     clock,
@@ -57,6 +54,7 @@ export function staffRoutes({ storage, manifest, clock, proxies, synonymReaders 
       (proxies.viaProxy(c) && c.req.header('x-forwarded-proto')?.split(',')[0]?.trim() === 'https'),
     // Failed logins are counted per client without keeping its address.
     clientKey: (c) => createHash('sha256').update(proxies.clientAddress(c)).digest('hex').slice(0, 32),
+    defaultLocale: manifest.defaultLocale,
   };
   const anyRole = signedIn(deps);
   const paged = pagedReports(reports, manifest, synonymReaders);
@@ -80,6 +78,7 @@ export function staffRoutes({ storage, manifest, clock, proxies, synonymReaders 
       c.json(await overview(reports, periodOf(validate(listQuerySchema, c.req.query()), clock()))),
     )
     .route('/', reviewRoutes(reports, manifest, deps))
+    .route('/', inboxRoutes({ reports, dismissals, manifest }, deps))
     .get('/accounts', requireSession(deps), requireRole('admin'), async (c) => c.json(await staff.list()));
 }
 

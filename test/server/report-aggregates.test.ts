@@ -300,6 +300,12 @@ describe.each(ENGINES)('report aggregates on %s', (kind) => {
     const database = await freshDatabase(kind);
     cleanups.push(database.remove);
     const tables = ['votes', 'views', 'searches', 'search_clicks', 'contact_clicks', 'widget_events'] as const;
+    /** The migrations a database had before 009, whatever came after it. */
+    const before009 = <M extends { id: string }>(list: M[]) =>
+      list.slice(
+        0,
+        list.findIndex((migration) => migration.id === '009-report-aggregates'),
+      );
     const copy = async (insert: (table: string, rows: Record<string, unknown>[]) => Promise<void>) => {
       for (const table of tables) {
         const rows = await counted.storage.engine.db.selectFrom(table).selectAll().execute();
@@ -312,13 +318,7 @@ describe.each(ENGINES)('report aggregates on %s', (kind) => {
       sql`INSERT INTO ${sql.table(table)} (${sql.join(Object.keys(row).map((c) => sql.ref(c)))}) VALUES (${sql.join(Object.values(row))})`;
     if (kind === 'sqlite') {
       const db = new Database(database.env.HELPLOOP_DATABASE!);
-      migrateSqlite(
-        db,
-        migrations.slice(
-          0,
-          migrations.findIndex(({ id }) => id.startsWith('009')),
-        ),
-      );
+      migrateSqlite(db, before009(migrations));
       await copy(async (table, rows) => {
         for (const row of rows) {
           const columns = Object.keys(row);
@@ -333,13 +333,7 @@ describe.each(ENGINES)('report aggregates on %s', (kind) => {
       const db = new Kysely<never>({
         dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: database.env.HELPLOOP_DATABASE_URL }) }),
       });
-      await migratePostgres(
-        db as never,
-        postgresMigrations.slice(
-          0,
-          postgresMigrations.findIndex(({ id }) => id.startsWith('009')),
-        ),
-      );
+      await migratePostgres(db as never, before009(postgresMigrations));
       await copy(async (table, rows) => {
         for (const row of rows) await insertSql(table, row).execute(db);
       });

@@ -1,53 +1,10 @@
 import { describe, expect, inject, it } from 'vitest';
 import { readManifest } from '../../server/manifest.ts';
 import { synonymsToApply } from '../../server/reports/reader-synonyms.ts';
-import { hashPassword } from '../../server/staff/passwords.ts';
 import { onEachEngine } from '../helpers/engines.ts';
-import { useApiServer, type ApiServer } from '../helpers/api-server.ts';
+import { useStaffServer } from '../helpers/staff-client.ts';
 
-const PASSWORD = 'correct horse battery';
 const manifest = readManifest(inject('fixtureSiteDir'));
-/** Hashed once: argon2 is slow on purpose. */
-const hash = hashPassword(PASSWORD);
-
-/** A server of the describe's own, with a support and an admin account, and the calls a staff page makes to it. */
-function useStaffServer() {
-  const server = useApiServer({}, async ({ staff }) => {
-    await staff.add('support@acme.example', 'support', await hash, '2026-01-01T00:00:00Z');
-    await staff.add('admin@acme.example', 'admin', await hash, '2026-01-01T00:00:00Z');
-  });
-  return {
-    server,
-    login: (email: string, password = PASSWORD) => login(server, email, password),
-    call: (path: string, init?: CallInit) => call(server, path, init),
-  };
-}
-
-async function login(server: ApiServer, email: string, password: string) {
-  const response = await fetch(`${server.url}/api/staff/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password }),
-  });
-  const cookie = response.headers.get('set-cookie') ?? '';
-  return {
-    response,
-    cookie: cookie.split(';')[0],
-    setCookie: cookie,
-    body: (await response.json()) as { csrfToken?: string; error?: { code: string } },
-  };
-}
-
-type CallInit = RequestInit & { cookie?: string; csrf?: string };
-const call = (server: ApiServer, path: string, init: CallInit = {}) =>
-  fetch(`${server.url}/api/staff${path}`, {
-    ...init,
-    headers: {
-      'content-type': 'application/json',
-      ...(init.cookie && { cookie: init.cookie }),
-      ...(init.csrf && { 'x-csrf-token': init.csrf }),
-    },
-  });
 
 const endpoints: [string, string, unknown?][] = [
   ['GET', '/reports/unhelpful'],
@@ -69,6 +26,10 @@ const endpoints: [string, string, unknown?][] = [
   ],
   ['GET', '/accounts'],
   ['GET', '/me'],
+  ['PATCH', '/me', { locale: 'ko' }],
+  ['GET', '/inbox'],
+  ['POST', '/inbox/dismissals', { id: 'query:ko:선물포장' }],
+  ['DELETE', '/inbox/dismissals', { id: 'query:ko:선물포장' }],
   ['POST', '/logout'],
 ];
 

@@ -125,7 +125,7 @@ const rows: { [Table in keyof Tables]?: Insertable<Tables[Table]>[] } = {
   ],
   daily_sessions: [{ day, sessions: 3, failed_sessions: 2, contacted_sessions: 1 }],
   visitor_salts: [{ day, salt }],
-  staff: [{ id: 42, email: 'Kim@Example.com', role: 'admin', password_hash: 'hash', created_at: at }],
+  staff: [{ id: 42, email: 'Kim@Example.com', role: 'admin', password_hash: 'hash', created_at: at, locale: 'en' }],
   sessions: [{ token_hash: 't1', staff_id: 42, csrf: 'c1', created_at: at, seen_at: at }],
   login_failures: [{ key: 'account:kim@example.com', failures: 2, last_at: at }],
   article_reviews: [
@@ -142,6 +142,9 @@ const rows: { [Table in keyof Tables]?: Insertable<Tables[Table]>[] } = {
       updated_by: 'kim',
       updated_at: at,
     },
+  ],
+  inbox_dismissals: [
+    { item_id: 'query:ko:배송조회', dismissed_by: 'kim', dismissed_at: at, affected: 3, impact: 1.3154818 },
   ],
 };
 

@@ -178,6 +178,15 @@ export const postgresMigrations: PostgresMigration[] = [
       ALTER TABLE daily_rephrased ADD COLUMN related_readers INTEGER NOT NULL DEFAULT 0;`,
     backfill: (trx) => recountRawEvents('postgres', trx),
   },
+  {
+    id: '011-staff-inbox',
+    sql: `
+      ALTER TABLE staff ADD COLUMN locale TEXT;
+      CREATE TABLE inbox_dismissals (
+        item_id TEXT PRIMARY KEY, dismissed_by TEXT NOT NULL, dismissed_at TEXT NOT NULL,
+        affected INTEGER NOT NULL, impact DOUBLE PRECISION NOT NULL
+      );`,
+  },
 ];
 
 /** Any number, the same in every instance: the advisory lock that lets one instance migrate at a time. */

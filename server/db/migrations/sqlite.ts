@@ -218,6 +218,19 @@ export const migrations: Migration[] = [
         db.prepare(query.sql).run(...query.parameters);
     },
   },
+  {
+    id: '011-staff-inbox',
+    up: (db) =>
+      db.exec(`
+        -- The staff member's language in the workspace; NULL follows the site's default locale.
+        ALTER TABLE staff ADD COLUMN locale TEXT;
+        -- Inbox items staff set aside: who, when, and the evidence then. New evidence after it brings the item back.
+        CREATE TABLE inbox_dismissals (
+          item_id TEXT PRIMARY KEY, dismissed_by TEXT NOT NULL, dismissed_at TEXT NOT NULL,
+          affected INTEGER NOT NULL, impact REAL NOT NULL
+        ) WITHOUT ROWID;
+      `),
+  },
 ];
 
 /**

@@ -4,7 +4,7 @@
  * the list; the server brings it back, marked, when the evidence returns.
  */
 import { reasonLabels, type UnhelpfulReason } from '../../shared/feedback-reasons.ts';
-import type { InboxItem } from '../../../server/staff/inbox.ts';
+import type { Inbox, InboxItem } from '../../../server/inbox/items.ts';
 import { element } from '../element.ts';
 import { announce, copyButton } from './controls.ts';
 import { formatters } from './format.ts';
@@ -146,7 +146,8 @@ export async function runInbox(): Promise<void> {
         ),
       );
     if (facts.length) node.append(element('p', { class: 'staff-quiet' }, facts.join(' · ')));
-    if (item.kind === 'article' && item.comment) node.append(element('blockquote', {}, messages.quote(item.comment)));
+    if (item.kind === 'article' && item.latestComment)
+      node.append(element('blockquote', {}, messages.quote(item.latestComment.comment)));
     const actions = element('div', { class: 'staff-actions' });
     const dismiss = element('button', { type: 'button', class: 'staff-button staff-button--quiet' }, messages.dismiss);
     dismiss.addEventListener('click', async () => {
@@ -163,7 +164,7 @@ export async function runInbox(): Promise<void> {
     announce(messages.loading);
     const response = await staffFetch('/api/staff/inbox');
     if (!response.ok) return announce(messages.couldNotLoad);
-    const { items } = (await response.json()) as { items: InboxItem[] };
+    const { items }: Inbox = await response.json();
     list.replaceChildren(
       ...(items.length ? items.map(itemNode) : [element('li', { class: 'staff-empty' }, messages.inboxEmpty)]),
     );

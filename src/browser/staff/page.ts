@@ -39,7 +39,7 @@ export async function startStaffPage(): Promise<StaffPage> {
     toLogin();
     return new Promise(() => {}); // the page is leaving
   }
-  if ((account.locale ?? locale) !== locale) rememberLocale((locale = account.locale)); // TEMP until /me has locale
+  if (account.locale !== locale) rememberLocale((locale = account.locale));
   wireLanguage(locale, saveLocale);
   document.getElementById('staff-logout')!.addEventListener('click', () => void logOut());
   return { locale, messages: translatePage(locale) };

@@ -5,7 +5,6 @@
 import { reasonLabels, type UnhelpfulReason } from '../../shared/feedback-reasons.ts';
 import type { Locale } from '../../shared/locales.ts';
 import { ARTICLE_STATUSES, QUERY_STATUSES, SYNONYM_STATUSES } from '../../shared/review-statuses.ts';
-import { editUrlOf } from '../../shared/content/edit-url.ts';
 import type { StaffMessages } from '../../shared/staff-messages.ts';
 import type { ListReport } from '../../shared/staff-reports.ts';
 // Types only: the answers of /api/staff/reports/*, as the server builds them.
@@ -89,7 +88,7 @@ function linkRow(...links: [string, string][]): HTMLElement {
 
 const patch = (path: string, body: object) => staffFetch(path, { method: 'PATCH', body: JSON.stringify(body) });
 
-export function reportTables(words: Words, repositoryUrl: string): { [R in ListReport]: Spec<R> } {
+export function reportTables(words: Words): { [R in ListReport]: Spec<R> } {
   const { messages, format, locale } = words;
   const count = (value: number) => format.number(value);
   const localeName = (value: string) => messages.localeName[value as Locale] ?? value;
@@ -133,7 +132,6 @@ export function reportTables(words: Words, repositoryUrl: string): { [R in ListR
         content: (row, relabel) => {
           const comments = element('ul', { class: 'staff-comments' });
           for (const comment of row.comments) comments.append(element('li', {}, comment.comment));
-          const editUrl = editUrlOf(repositoryUrl, row.sourcePath);
           return panel(
             reviewForm(
               ARTICLE_STATUSES,
@@ -159,7 +157,7 @@ export function reportTables(words: Words, repositoryUrl: string): { [R in ListR
             copyField(messages.sourceFile, row.sourcePath, messages),
             linkRow(
               [row.url, messages.openArticle],
-              ...(editUrl ? [[editUrl, messages.editArticle] as [string, string]] : []),
+              ...(row.editUrl ? [[row.editUrl, messages.editArticle] as [string, string]] : []),
             ),
           );
         },

@@ -52,7 +52,7 @@ export async function runReport(): Promise<void> {
   const report = form().dataset.report as StaffReport;
   const { locale, messages } = await startStaffPage();
   const words: Words = { locale, messages, format: formatters(locale) };
-  const tables = reportTables(words, document.getElementById('main')!.dataset.repositoryUrl ?? '');
+  const tables = reportTables(words);
 
   async function draw() {
     const params = readAddress();

@@ -1,5 +1,7 @@
 /** The staff session in the browser: the cookie is HttpOnly; the CSRF token lives in sessionStorage for this tab. */
 import type { Locale } from '../../shared/locales.ts';
+// Types only: who is signed in, as /api/staff/me answers.
+import type { Me } from '../../../server/staff/auth.ts';
 
 const KEY = 'helploop:csrf';
 
@@ -36,13 +38,6 @@ export async function staffFetch(path: string, init: RequestInit = {}): Promise<
   });
   if (response.status === 401) toLogin();
   return response;
-}
-
-export interface Me {
-  email: string;
-  role: string;
-  csrfToken: string;
-  locale: Locale;
 }
 
 /** Who is signed in, and in which language they work; undefined without a session. */

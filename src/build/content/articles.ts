@@ -1,6 +1,7 @@
 import { relative, sep } from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { Locale } from '../../shared/locales.ts';
+import { site } from './site-data.ts';
 
 export type Article = CollectionEntry<'articles'>;
 
@@ -19,6 +20,10 @@ export const articleUrl = (id: string) => `/${id}/`;
 
 /** The article's file relative to the project, with `/` on every system: what editors open and repositories link. */
 export const sourcePathOf = (article: Article) => relative(process.cwd(), article.filePath ?? '').split(sep).join('/');
+
+/** The source file in the content repository, for editors who spot a mistake; null when site.yaml names none. */
+export const editUrlOf = (article: Article) =>
+  site.repositoryUrl ? `${site.repositoryUrl.replace(/\/+$/, '')}/${sourcePathOf(article)}` : null;
 
 /** Published articles, best first: editor `order`, then title. Drafts appear only in `astro dev`. */
 export async function getArticles(): Promise<Article[]> {

@@ -1,5 +1,5 @@
 import type { Manifest } from '../../shared/content/manifest.ts';
-import { articleUrl, getArticles, parseArticleId, sourcePathOf } from './articles.ts';
+import { articleUrl, editUrlOf, getArticles, parseArticleId, sourcePathOf } from './articles.ts';
 import { categories, contexts, site } from './site-data.ts';
 
 /** What the server knows about the built content (dist/articles.json); the build's own readers' synonyms read it too. */
@@ -20,6 +20,7 @@ export async function buildManifest(): Promise<Manifest> {
         title: article.data.title,
         url: articleUrl(article.id),
         sourcePath: sourcePathOf(article),
+        editUrl: editUrlOf(article),
         updated: article.data.updated,
         contexts: article.data.contexts,
         tags: article.data.tags,

@@ -17,6 +17,8 @@ export const manifestSchema = z.object({
       title: z.string(),
       url: z.string(),
       sourcePath: z.string(),
+      /** The source file in the content repository (site.yaml `repositoryUrl`); null without one, or in a site built before. */
+      editUrl: z.string().nullable().default(null),
       updated: z.string(),
       contexts: z.array(z.string()),
       /** Whether a reader's failed search is about this article when it shares a stem with one (readers' synonyms). */
