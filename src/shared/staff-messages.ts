@@ -138,10 +138,10 @@ const ko = {
   copyCommand: '명령 복사',
   inboxArticle: (title: string, helpful: string, votes: string) =>
     `‘${title}’: ${votes}명 중 ${helpful}명에게만 도움됐어요.`,
-  inboxQuery: (query: string, visitors: string) => `‘${query}’를 ${visitors}명이 검색했지만 결과가 없었어요.`,
+  inboxQuery: (query: string, visitors: string) => `‘${query}’ 검색: ${visitors}명이 아무것도 찾지 못했어요.`,
   inboxContacted: (contacted: string) => `그중 ${contacted}명은 고객센터에 문의했어요.`,
   inboxSynonym: (query: string, readers: string, title: string) =>
-    `‘${query}’로 찾지 못한 독자 ${readers}명이 ‘${title}’ 글을 찾아갔어요. 검색에 가르칠까요?`,
+    `‘${query}’ 검색에 실패한 독자 ${readers}명이 ‘${title}’ 글을 찾아갔어요. 검색에 가르칠까요?`,
   topReason: (reason: string, n: string) => `가장 많은 이유: ${reason} (${n})`,
   quote: (text: string) => `“${text}”`,
   returnedAfterFix: (date: string) => `${date}에 고쳤지만 다시 올라왔어요.`,

@@ -60,6 +60,14 @@ async function logIn(page: Page) {
   await page.getByRole('button', { name: /로그인|Log in/ }).click();
 }
 
+/** Changing the language reloads the page, which then draws its report again. */
+async function reloadsWith(page: Page, act: () => Promise<unknown>) {
+  const loaded = page.waitForEvent('load');
+  await act();
+  await loaded;
+  await drawn(page);
+}
+
 const drawn = (page: Page) => page.locator('#staff-report[data-state=drawn]').waitFor({ state: 'attached' });
 
 let context: BrowserContext;
@@ -73,6 +81,8 @@ describe('from a reader’s No to the staff reports', () => {
     await searchesThatFailedBefore();
     context = await site.browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
     page = await context.newPage();
+    // A step that cannot happen fails with its locator, well before the test's own timeout.
+    page.setDefaultTimeout(10_000);
   });
 
   it('sends a shared link through the login and back to the same report, filters included', async () => {
@@ -92,7 +102,8 @@ describe('from a reader’s No to the staff reports', () => {
     expect(text).toContain('찾던 내용이 아니에요 1');
     expect(text).not.toMatch(/not-what-i-wanted|in-review|0\.\d\d/);
 
-    const toggle = firstRow.getByRole('button', { name: '새 항목' });
+    expect(await firstRow.getByRole('button', { name: '검토: 새 항목' }).count()).toBe(1);
+    const toggle = firstRow.locator('.staff-toggle');
     await toggle.press('Enter');
     expect(await toggle.getAttribute('aria-expanded')).toBe('true');
     const panel = page.locator('#' + (await toggle.getAttribute('aria-controls')));
@@ -100,7 +111,7 @@ describe('from a reader’s No to the staff reports', () => {
     await panel.getByLabel('메모').fill('스크린샷 교체');
     await panel.getByRole('button', { name: '저장' }).click();
     await expect.poll(() => page.locator('#staff-status').textContent()).toBe('저장했어요');
-    expect(await toggle.textContent()).toBe('검토 중');
+    expect(await toggle.textContent()).toBe('검토: 검토 중');
     // The path is shortened in the row and whole in the panel.
     expect(await firstRow.locator('.staff-path').textContent()).toBe('…/account/dormant-account.mdx');
     expect(await panel.textContent()).toContain('content/articles/ko/account/dormant-account.mdx');
@@ -174,9 +185,7 @@ describe('from a reader’s No to the staff reports', () => {
   it('works in one language per staff member, remembered with the account', async () => {
     await page.goto(`${site.server.url}/staff/failed-searches/`);
     await drawn(page);
-    await page.getByLabel('언어').selectOption('en');
-    await page.waitForLoadState('load');
-    await drawn(page);
+    await reloadsWith(page, () => page.locator('#staff-language').selectOption('en'));
     expect(await page.locator('h1').textContent()).toBe('Searches with no results');
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     expect(await page.locator('main').textContent()).not.toMatch(/[가-힣]{2,}\s*·/);
@@ -189,9 +198,51 @@ describe('from a reader’s No to the staff reports', () => {
     await second.locator('#staff-inbox[data-state=drawn]').waitFor({ state: 'attached' });
     expect(await second.locator('h1').textContent()).toBe('What to fix this week');
     await other.close();
-    await page.getByLabel('Language').selectOption('ko');
-    await page.waitForLoadState('load');
-    await drawn(page);
+    await reloadsWith(page, () => page.locator('#staff-language').selectOption('ko'));
+  });
+
+  it('answers “what should we fix this week?” on the home page, and takes off what staff act on', async () => {
+    // Three readers find the delivery-time article wrong; three others search for gift wrapping and find nothing.
+    const send = (path: string, body: object, reader: number) =>
+      fetch(`${site.server.url}/api/${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'user-agent': `inbox reader ${reader}` },
+        body: JSON.stringify({ eventId: crypto.randomUUID(), ...body }),
+      });
+    for (const reader of [1, 2, 3]) {
+      const comment = reader === 1 ? { comment: '주말 배송 안내가 없어요' } : {};
+      const vote = { articleId: 'ko/shipping/delivery-time', helpful: false, reason: 'outdated', ...comment };
+      expect((await send('votes', vote, reader)).status).toBe(201);
+      expect((await send('searches', { query: '선물 포장', locale: 'ko', resultCount: 0 }, reader + 10)).status).toBe(201);
+    }
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.server.url });
+    await page.goto(`${site.server.url}/staff/`);
+    const inbox = page.locator('#staff-inbox');
+    await page.locator('#staff-inbox[data-state=drawn]').waitFor({ state: 'attached' });
+    const article = inbox.locator('.staff-item', { hasText: '주문하면 언제 받을 수 있나요?' });
+    expect(await article.locator('h2').textContent()).toBe('‘주문하면 언제 받을 수 있나요?’: 3명 중 0명에게만 도움됐어요.');
+    expect(await article.textContent()).toContain('가장 많은 이유: 틀리거나 오래된 내용이에요 (3)');
+    expect(await article.locator('blockquote').textContent()).toBe('“주말 배송 안내가 없어요”');
+    const query = inbox.locator('.staff-item', { hasText: '선물 포장' });
+    expect(await query.locator('h2').textContent()).toBe('‘선물 포장’ 검색: 3명이 아무것도 찾지 못했어요.');
+
+    await query.getByRole('button', { name: '명령 복사' }).click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+      "npm run new -- --locale ko --from-search '선물 포장'",
+    );
+    await query.getByRole('button', { name: '넘기기' }).click();
+    await expect.poll(() => query.count()).toBe(0);
+    expect(await page.locator('#staff-status').textContent()).toBe('넘겼어요.');
+    await page.getByRole('button', { name: '되돌리기' }).click();
+    await expect.poll(() => query.count()).toBe(1);
+
+    await article.getByRole('button', { name: '수정함으로' }).click();
+    await expect.poll(() => article.count()).toBe(0);
+    // A fixed article stays off the inbox on the next visit, until new evidence brings it back.
+    await page.reload();
+    await page.locator('#staff-inbox[data-state=drawn]').waitFor({ state: 'attached' });
+    expect(await article.count()).toBe(0);
+    expect(await query.count()).toBe(1);
   });
 
   it('keeps every report behind the login: the static pages hold no data', async () => {

@@ -84,6 +84,7 @@ export async function runReport(): Promise<void> {
     const table = reportTable(data.rows, {
       ...spec,
       caption: messages.reports[report],
+      detailName: messages.review,
       sort: {
         key: data.sort,
         order: data.order,

@@ -20,6 +20,8 @@ export interface TableSpec<Row> {
    * `relabel` is for the content to call after it changed what the label shows.
    */
   detail?: { label: (row: Row) => string; content: (row: Row, relabel: () => void) => Node };
+  /** What the detail button opens, said before its label to screen readers: "Review: In review". */
+  detailName?: string;
   sort: { key: string; order: 'asc' | 'desc'; by: (key: string) => void };
 }
 
@@ -48,7 +50,8 @@ export function reportTable<Row>(rows: Row[], spec: TableSpec<Row>): HTMLTableEl
       td.dataset.label = column.label;
       const content = column.cell(row);
       if (content !== '') td.append(content);
-      if (index === 0 && spec.detail) td.append(detailToggle(body, tr, row, spec.columns.length, spec.detail));
+      if (index === 0 && spec.detail)
+        td.append(detailToggle(body, tr, row, spec.columns.length, spec.detail, spec.detailName ?? ''));
     });
   }
   return table;
@@ -60,6 +63,7 @@ function detailToggle<Row>(
   row: Row,
   width: number,
   detail: NonNullable<TableSpec<Row>['detail']>,
+  name: string,
 ) {
   const id = `staff-detail-${++panels}`;
   const button = element('button', {
@@ -69,7 +73,8 @@ function detailToggle<Row>(
     'aria-controls': id,
   });
   const label = element('span', {}, detail.label(row));
-  button.append(label);
+  button.append(element('span', { class: 'visually-hidden' }, `${name}: `), label);
+  button.append(element('span', { class: 'staff-toggle__arrow', 'aria-hidden': 'true' }));
   const panelRow = element('tr', { class: 'staff-detail', id, hidden: '' });
   const cell = element('td', { colspan: String(width) });
   panelRow.append(cell);
