@@ -15,6 +15,7 @@ import { CATEGORIES, FORM_FACTORS, lighthouseScores, type FormFactor, type Score
 import { staffSessionCookie } from './audit/staff-session.ts';
 import { launchChromium, pad } from './lib/lighthouse.ts';
 import { sampleSite } from './lib/sample-site.ts';
+import { SAMPLE_FEEDBACK_LIMITS, seedFeedback } from './lib/sample-feedback.ts';
 
 const { values: args } = parseArgs({
   options: { runs: { type: 'string', default: '1' }, page: { type: 'string', default: '' } },
@@ -25,7 +26,9 @@ const pages = AUDIT_PAGES.filter((page) => page.name.includes(args.page));
 const TARGET_SCORE = 100;
 const SCHEMES: ColorScheme[] = ['light', 'dark'];
 
-const server = await startServer(await sampleSite(), {}, 'server/main.ts');
+// Staff pages are audited with a week of sample feedback in them, so their tables, panels and charts are drawn.
+const server = await startServer(await sampleSite(), SAMPLE_FEEDBACK_LIMITS, 'server/main.ts');
+await seedFeedback(server.url);
 const session = await staffSessionCookie(server);
 const axe = new Map<string, Record<ColorScheme, string[]>>();
 const lighthouse = new Map<string, Record<FormFactor, Scores>>();

@@ -11,18 +11,13 @@ import { launchBrowser } from '../test/helpers/browser.ts';
 import { startServer } from '../test/helpers/server.ts';
 import { staffSessionCookie } from './audit/staff-session.ts';
 import { sampleSite } from './lib/sample-site.ts';
-import { seedFeedback } from './lib/sample-feedback.ts';
+import { SAMPLE_FEEDBACK_LIMITS, seedFeedback } from './lib/sample-feedback.ts';
 
 const OUT = resolve('bench/.work/staff-tour');
 mkdirSync(OUT, { recursive: true });
 const WIDTHS = [1280, 360];
 
-// The sample readers all come from this machine: the per-address limits would cap them.
-const server = await startServer(
-  await sampleSite(),
-  { HELPLOOP_VOTES_PER_IP: '100000', HELPLOOP_RATE_LIMIT_PER_IP: '100000', HELPLOOP_RATE_LIMIT: '100000' },
-  'server/main.ts',
-);
+const server = await startServer(await sampleSite(), SAMPLE_FEEDBACK_LIMITS, 'server/main.ts');
 const browser = await launchBrowser();
 try {
   const started = performance.now();

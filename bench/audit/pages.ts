@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { STAFF_REPORTS } from '../../src/shared/staff-reports.ts';
 
 export interface AuditPage {
   name: string;
@@ -35,13 +36,24 @@ export const AUDIT_PAGES: AuditPage[] = [
   { name: 'English home', path: '/en/', indexable: true },
   { name: 'staff login', path: '/staff/login/', indexable: false },
   {
-    name: 'staff',
+    name: 'staff inbox',
     path: '/staff/',
     indexable: false,
     staff: true,
-    // The report has loaded once its status counts rows.
-    ready: (page) => page.locator('#staff-status', { hasText: /\d+건/ }).waitFor(),
+    ready: (page) => page.locator('#staff-inbox[data-state=drawn]').waitFor({ state: 'attached' }),
   },
+  // Each report with its first row's detail panel open: the panel holds the form controls axe should see.
+  ...STAFF_REPORTS.map((report): AuditPage => ({
+    name: `staff ${report}`,
+    path: `/staff/${report}/`,
+    indexable: false,
+    staff: true,
+    ready: async (page) => {
+      await page.locator('#staff-report[data-state=drawn]').waitFor({ state: 'attached' });
+      const toggle = page.locator('.staff-toggle').first();
+      if (await toggle.count()) await toggle.click();
+    },
+  })),
   {
     name: 'demo checkout + widget',
     // The checkout page: the widget's context articles, and a link of the shop's own in the page.

@@ -3,6 +3,7 @@ import type { ArticleStatus, QueryStatus, SynonymStatus } from '../../src/shared
 import type { Period, ReportStorage, Review } from '../db/report-storage.ts';
 import { failedSearches, type FailedSearchRow } from '../reports/failed-searches.ts';
 import { unhelpfulArticles, type UnhelpfulRow } from '../reports/unhelpful.ts';
+import { synonymEvidence } from '../reports/reader-synonyms.ts';
 import { wilsonLowerBound } from '../reports/wilson.ts';
 import { itemIds, type InboxItem, type ItemKind } from './items.ts';
 
@@ -11,14 +12,14 @@ import { itemIds, type InboxItem, type ItemKind } from './items.ts';
  * - An article: at least 2 votes, and at least a quarter of them surely "No" (the Wilson lower bound of the "No"
  *   share the unhelpful report ranks by: one angry vote scores 0.21, two of two 0.34, eight of ten 0.49).
  * - A failed query: at least 2 distinct visitors; one reader's typo is not a gap in the content.
- * - A readers' synonym: at least 2 readers made the pair, and surely at least a tenth of those who searched the
- *   query and found nothing went on to that article (Wilson lower bound 0.1: two of two 0.34, two of ten 0.06).
+ * - A readers' synonym: as many distinct readers as the synonyms report needs (HELPLOOP_SYNONYM_READERS), and
+ *   surely at least a tenth of those who searched the query and found nothing went on to that article (Wilson lower
+ *   bound 0.1: three of three 0.44, three of thirty 0.03).
  */
 export const THRESHOLDS = {
   articleVotes: 2,
   articleConfidence: 0.25,
   queryVisitors: 2,
-  synonymReaders: 2,
   synonymConfidence: 0.1,
 };
 
@@ -38,6 +39,8 @@ export interface Candidate {
   lastDay?: string;
   /** The report's row, for the details read once the item is shown (reasons, comments). */
   row?: UnhelpfulRow;
+  /** The failed query (`locale|normalized`) a synonym answers, unless staff rejected it. */
+  answers?: string;
 }
 
 /** The statuses that take an item out, and whether new evidence after them brings it back. */
@@ -126,6 +129,7 @@ function queryCandidate(row: FailedSearchRow, evidence: Period): Candidate {
 export function candidateSources(
   storage: ReportStorage,
   manifest: Manifest,
+  synonymReaders: number,
 ): Record<ItemKind, (period: Period) => Promise<Candidate[]>> {
   const articles = new Map(manifest.articles.map((article) => [article.id, article]));
   const failedQueries = new Map<string, ReturnType<ReportStorage['failedQueries']>>();
@@ -142,7 +146,7 @@ export function candidateSources(
     query: async (period) => (await failedSearches(reports, period)).map((row) => queryCandidate(row, period)),
     synonym: async (period) => {
       const [pairs, reviews, failed] = await Promise.all([
-        reports.rephrasedQueries(period),
+        synonymEvidence(reports, manifest, period),
         reports.synonymReviews(),
         reports.failedQueries(period),
       ]);
@@ -172,8 +176,9 @@ export function candidateSources(
               url: article.url,
               readers: pair.readers,
             },
-            qualifies: pair.readers >= THRESHOLDS.synonymReaders && confidence >= THRESHOLDS.synonymConfidence,
+            qualifies: pair.readers >= synonymReaders && confidence >= THRESHOLDS.synonymConfidence,
             decision: review && decisionOf(review, DECIDED.synonym),
+            answers: review?.status === 'rejected' ? undefined : `${pair.locale}|${pair.normalized}`,
           },
         ];
       });

@@ -50,11 +50,12 @@ const matches = (item: InboxItem, { locale, category }: InboxFilter) =>
 export async function inbox(
   reports: ReportStorage,
   manifest: Manifest,
+  synonymReaders: number,
   dismissals: Map<string, Dismissal>,
   period: Period,
   filter: InboxFilter,
 ): Promise<InboxItem[]> {
-  const sources = candidateSources(reports, manifest);
+  const sources = candidateSources(reports, manifest, synonymReaders);
   const all = (await Promise.all(Object.values(sources).map((source) => source(period)))).flat();
   const open: Candidate[] = [];
   const held: (Candidate & Hold)[] = [];
@@ -78,7 +79,15 @@ export async function inbox(
       });
     }),
   );
-  const shown = [...open, ...returned.flat()]
+  const candidates = [...open, ...returned.flat()];
+  // A failed query readers answered themselves shows once, as the synonym that would teach search the answer (a
+  // faster fix than the article the query item proposes, for the same readers), and not at all once staff accepted it.
+  const listed = new Set(candidates.map(({ item }) => item.id));
+  const answered = new Set(
+    all.flatMap(({ item, answers, decision }) => (answers && (decision || listed.has(item.id)) ? [answers] : [])),
+  );
+  const shown = candidates
+    .filter(({ item }) => item.kind !== 'query' || !answered.has(`${item.locale}|${item.normalized}`))
     .sort((a, b) => b.item.impact - a.item.impact || a.item.id.localeCompare(b.item.id))
     .slice(0, SHOWN);
   return withArticleDetails(reports, shown);

@@ -24,7 +24,7 @@ const pairKey = (pair: { locale: string; normalized: string; articleId: string }
  * reader, and the manifest that knows it is the staff routes' and the build's, not the event storage's. Pairs of
  * articles the site no longer has are left out.
  */
-async function evidence(reports: ReportStorage, manifest: Manifest, period: Period) {
+export async function synonymEvidence(reports: ReportStorage, manifest: Manifest, period: Period) {
   const topics = articleTopics(manifest);
   return (await reports.rephrasedQueries(period)).flatMap(({ readers, relatedReaders, ...pair }) => {
     const topic = topics.get(pair.articleId);
@@ -38,7 +38,7 @@ async function evidence(reports: ReportStorage, manifest: Manifest, period: Peri
  * or decided), and every pair staff accepted, which the build applies whatever readers did.
  */
 export async function listedSynonyms(reports: ReportStorage, manifest: Manifest, period: Period, minReaders: number) {
-  const [found, accepted] = await Promise.all([evidence(reports, manifest, period), reports.acceptedSynonyms()]);
+  const [found, accepted] = await Promise.all([synonymEvidence(reports, manifest, period), reports.acceptedSynonyms()]);
   const acceptedKeys = new Set(accepted.map(pairKey));
   const listed = found.filter((pair) => pair.readers >= minReaders || acceptedKeys.has(pairKey(pair)));
   const listedKeys = new Set(listed.map(pairKey));
@@ -59,7 +59,7 @@ export async function synonymsToApply(
   minReaders: number,
 ): Promise<ReaderSynonym[]> {
   const [found, decided, accepted] = await Promise.all([
-    evidence(reports, manifest, period),
+    synonymEvidence(reports, manifest, period),
     reports.synonymReviews(),
     reports.acceptedSynonyms(),
   ]);

@@ -17,25 +17,31 @@ export interface InboxDeps {
   reports: ReportStorage;
   dismissals: DismissalStorage;
   manifest: Manifest;
+  /** Distinct readers a readers' synonym needs (HELPLOOP_SYNONYM_READERS). */
+  synonymReaders: number;
 }
 
 /** /api/staff/inbox: what to fix this week, and the items staff set aside. */
-export function inboxRoutes({ reports, dismissals, manifest }: InboxDeps, deps: AuthDeps) {
+export function inboxRoutes({ reports, dismissals, manifest, synonymReaders }: InboxDeps, deps: AuthDeps) {
+  const sources = candidateSources(reports, manifest, synonymReaders);
   const anyRole = signedIn(deps);
   return (
     new Hono<StaffEnv>()
       .get('/inbox', ...anyRole, async (c) => {
         const { locale, category, ...days } = validate(inboxQuerySchema, c.req.query());
         const period = periodOf(days, deps.clock());
-        const items = await inbox(reports, manifest, await dismissals.all(), period, { locale, category });
+        const items = await inbox(reports, manifest, synonymReaders, await dismissals.all(), period, {
+          locale,
+          category,
+        });
         return c.json({ items, period } satisfies Inbox);
       })
       .post('/inbox/dismissals', ...anyRole, async (c) => {
         const { id } = await readJsonBody(c, dismissalSchema);
         // The evidence of the inbox's default days, as the item stood when it was set aside.
-        const then = (
-          await candidateSources(reports, manifest)[kindOf(id)](periodOf(inboxQuerySchema.parse({}), deps.clock()))
-        ).find((candidate) => candidate.item.id === id)?.item;
+        const then = (await sources[kindOf(id)](periodOf(inboxQuerySchema.parse({}), deps.clock()))).find(
+          (candidate) => candidate.item.id === id,
+        )?.item;
         const dismissal = {
           itemId: id,
           dismissedBy: c.get('session').staff.email,

@@ -78,7 +78,7 @@ export function staffRoutes({ storage, manifest, clock, proxies, synonymReaders 
       c.json(await overview(reports, periodOf(validate(listQuerySchema, c.req.query()), clock()))),
     )
     .route('/', reviewRoutes(reports, manifest, deps))
-    .route('/', inboxRoutes({ reports, dismissals, manifest }, deps))
+    .route('/', inboxRoutes({ reports, dismissals, manifest, synonymReaders }, deps))
     .get('/accounts', requireSession(deps), requireRole('admin'), async (c) => c.json(await staff.list()));
 }
 

@@ -213,14 +213,18 @@ describe('from a reader’s No to the staff reports', () => {
       const comment = reader === 1 ? { comment: '주말 배송 안내가 없어요' } : {};
       const vote = { articleId: 'ko/shipping/delivery-time', helpful: false, reason: 'outdated', ...comment };
       expect((await send('votes', vote, reader)).status).toBe(201);
-      expect((await send('searches', { query: '선물 포장', locale: 'ko', resultCount: 0 }, reader + 10)).status).toBe(201);
+      expect((await send('searches', { query: '선물 포장', locale: 'ko', resultCount: 0 }, reader + 10)).status).toBe(
+        201,
+      );
     }
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.server.url });
     await page.goto(`${site.server.url}/staff/`);
     const inbox = page.locator('#staff-inbox');
     await page.locator('#staff-inbox[data-state=drawn]').waitFor({ state: 'attached' });
     const article = inbox.locator('.staff-item', { hasText: '주문하면 언제 받을 수 있나요?' });
-    expect(await article.locator('h2').textContent()).toBe('‘주문하면 언제 받을 수 있나요?’: 3명 중 0명에게만 도움됐어요.');
+    expect(await article.locator('h2').textContent()).toBe(
+      '‘주문하면 언제 받을 수 있나요?’: 3명 중 0명에게만 도움됐어요.',
+    );
     expect(await article.textContent()).toContain('가장 많은 이유: 틀리거나 오래된 내용이에요 (3)');
     expect(await article.locator('blockquote').textContent()).toBe('“주말 배송 안내가 없어요”');
     const query = inbox.locator('.staff-item', { hasText: '선물 포장' });
