@@ -1,5 +1,5 @@
 import type { Manifest } from '../../src/shared/content/manifest.ts';
-import type { ArticleStatus, QueryStatus, SynonymStatus } from '../../src/shared/review-statuses.ts';
+import { CLOSING_STATUSES } from '../../src/shared/review-statuses.ts';
 import type { Period, ReportStorage, Review } from '../db/report-storage.ts';
 import { failedSearches, type FailedSearchRow } from '../reports/failed-searches.ts';
 import { unhelpfulArticles, type UnhelpfulRow } from '../reports/unhelpful.ts';
@@ -43,17 +43,6 @@ export interface Candidate {
   answers?: string;
 }
 
-/** The statuses that take an item out, and whether new evidence after them brings it back. */
-const DECIDED: {
-  article: Partial<Record<ArticleStatus, boolean>>;
-  query: Partial<Record<QueryStatus, boolean>>;
-  synonym: Partial<Record<SynonymStatus, boolean>>;
-} = {
-  article: { fixed: true },
-  query: { resolved: true, ignored: false },
-  synonym: { accepted: false, rejected: false },
-};
-
 function decisionOf<S extends string>(review: Review<S>, decided: Partial<Record<S, boolean>>, at = review.updatedAt) {
   const returns = decided[review.status];
   return returns === undefined ? undefined : { at, by: review.updatedBy, returns };
@@ -90,7 +79,7 @@ function articleCandidate(row: UnhelpfulRow, evidence: Period): Candidate {
     },
     qualifies: row.votes >= THRESHOLDS.articleVotes && row.confidence >= THRESHOLDS.articleConfidence,
     // Readers judge the text as it is since the later of the fix and the article's own update.
-    decision: decisionOf(row.review, DECIDED.article, later(row.review.updatedAt, row.updated)),
+    decision: decisionOf(row.review, CLOSING_STATUSES.article, later(row.review.updatedAt, row.updated)),
     row,
   };
 }
@@ -117,7 +106,7 @@ function queryCandidate(row: FailedSearchRow, evidence: Period): Candidate {
       review: { status: row.review.status, note: row.review.note },
     },
     qualifies: row.visitors >= THRESHOLDS.queryVisitors,
-    decision: decisionOf(row.review, DECIDED.query),
+    decision: decisionOf(row.review, CLOSING_STATUSES.query),
     lastDay: row.lastSeen,
   };
 }
@@ -177,7 +166,7 @@ export function candidateSources(
               readers: pair.readers,
             },
             qualifies: pair.readers >= synonymReaders && confidence >= THRESHOLDS.synonymConfidence,
-            decision: review && decisionOf(review, DECIDED.synonym),
+            decision: review && decisionOf(review, CLOSING_STATUSES.synonym),
             answers: review?.status === 'rejected' ? undefined : `${pair.locale}|${pair.normalized}`,
           },
         ];

@@ -11,3 +11,17 @@ export type QueryStatus = (typeof QUERY_STATUSES)[number];
 /** A readers' synonym is proposed by readers, then accepted (search learns it on the next build) or rejected. */
 export const SYNONYM_STATUSES = ['proposed', 'accepted', 'rejected'] as const;
 export type SynonymStatus = (typeof SYNONYM_STATUSES)[number];
+
+/**
+ * The statuses that take an item off the staff inbox, each with whether new evidence after it brings the item
+ * back: a fix can fail, an ignored query or a decided synonym stays decided.
+ */
+export const CLOSING_STATUSES: {
+  article: Partial<Record<ArticleStatus, boolean>>;
+  query: Partial<Record<QueryStatus, boolean>>;
+  synonym: Partial<Record<SynonymStatus, boolean>>;
+} = {
+  article: { fixed: true },
+  query: { resolved: true, ignored: false },
+  synonym: { accepted: false, rejected: false },
+};

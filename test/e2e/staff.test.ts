@@ -230,7 +230,7 @@ describe('from a reader’s No to the staff reports', () => {
     const query = inbox.locator('.staff-item', { hasText: '선물 포장' });
     expect(await query.locator('h2').textContent()).toBe('‘선물 포장’ 검색: 3명이 아무것도 찾지 못했어요.');
 
-    await query.getByRole('button', { name: '명령 복사' }).click();
+    await query.getByRole('button', { name: '새 글 명령 복사' }).click();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
       "npm run new -- --locale ko --from-search '선물 포장'",
     );
@@ -240,7 +240,7 @@ describe('from a reader’s No to the staff reports', () => {
     await page.getByRole('button', { name: '되돌리기' }).click();
     await expect.poll(() => query.count()).toBe(1);
 
-    await article.getByRole('button', { name: '수정함으로' }).click();
+    await article.getByLabel('상태').selectOption({ label: '수정함' });
     await expect.poll(() => article.count()).toBe(0);
     // A fixed article stays off the inbox on the next visit, until new evidence brings it back.
     await page.reload();

@@ -7,8 +7,12 @@ export function announce(text: string): void {
   document.getElementById('staff-status')!.textContent = text;
 }
 
-export function copyButton(text: string, label: string, messages: StaffMessages): HTMLButtonElement {
-  const button = element('button', { type: 'button', class: 'staff-button' }, label);
+export function copyButton(text: string, label: string, messages: StaffMessages, primary = false): HTMLButtonElement {
+  const button = element(
+    'button',
+    { type: 'button', class: `staff-button${primary ? ' staff-button--primary' : ''}` },
+    label,
+  );
   button.addEventListener('click', async () => {
     await navigator.clipboard.writeText(text);
     announce(messages.copied);

@@ -4,6 +4,12 @@
  * the list; the server brings it back, marked, when the evidence returns.
  */
 import { reasonLabels, type UnhelpfulReason } from '../../shared/feedback-reasons.ts';
+import {
+  ARTICLE_STATUSES,
+  CLOSING_STATUSES,
+  QUERY_STATUSES,
+  type SynonymStatus,
+} from '../../shared/review-statuses.ts';
 import type { Inbox, InboxItem } from '../../../server/inbox/items.ts';
 import { element } from '../element.ts';
 import { announce, copyButton } from './controls.ts';
@@ -43,19 +49,45 @@ export async function runInbox(): Promise<void> {
     if (!list.children.length) list.replaceChildren(element('li', { class: 'staff-empty' }, messages.inboxEmpty));
   }
 
-  /** A button that saves a decision; `leaves` when the decision resolves the item. */
-  function decide(node: HTMLElement, label: string, save: () => Promise<Response>, leaves: boolean): Action {
-    const button = element('button', { type: 'button', class: 'staff-button' }, label);
+  /** A button that saves a decision that takes the item off the list. */
+  function decide(node: HTMLElement, label: string, save: () => Promise<Response>, primary = false): Action {
+    const button = element(
+      'button',
+      { type: 'button', class: `staff-button${primary ? ' staff-button--primary' : ''}` },
+      label,
+    );
     button.addEventListener('click', async () => {
-      const response = await save();
-      if (!response.ok) return announce(messages.couldNotSave);
-      if (leaves) remove(node, messages.saved);
-      else announce(messages.saved);
+      if ((await save()).ok) remove(node, messages.saved);
+      else announce(messages.couldNotSave);
     });
     return button;
   }
 
-  const link = (href: string, text: string) => element('a', { href, class: 'staff-button' }, text);
+  /** The item's status as words; a status that closes the item takes it off the list. */
+  function statusSelect<S extends string>(
+    node: HTMLElement,
+    statuses: readonly S[],
+    words: Record<S, string>,
+    current: S,
+    closing: Partial<Record<S, boolean>>,
+    save: (status: S) => Promise<Response>,
+  ): Action {
+    const label = element('label', { class: 'staff-inline' });
+    const select = element('select');
+    for (const status of statuses) select.append(element('option', { value: status }, words[status]));
+    select.value = current;
+    select.addEventListener('change', async () => {
+      const status = select.value as S;
+      if (!(await save(status)).ok) return announce(messages.couldNotSave);
+      if (status in closing) remove(node, messages.saved);
+      else announce(messages.saved);
+    });
+    label.append(element('span', {}, messages.status), select);
+    return label;
+  }
+
+  const link = (href: string, text: string, primary = false) =>
+    element('a', { href, class: `staff-button${primary ? ' staff-button--primary' : ''}` }, text);
 
   function caseOf(item: InboxItem): { sentence: string; facts: string[] } {
     switch (item.kind) {
@@ -78,42 +110,59 @@ export async function runInbox(): Promise<void> {
           facts: item.contacted ? [messages.inboxContacted(format.number(item.contacted))] : [],
         };
       case 'synonym':
-        return { sentence: messages.inboxSynonym(item.query, format.number(item.readers), item.title), facts: [] };
+        return {
+          sentence: messages.inboxSynonym(
+            item.query,
+            format.number(item.affected),
+            format.number(item.readers),
+            item.title,
+          ),
+          facts: [],
+        };
     }
   }
 
   function actionsOf(item: InboxItem, node: HTMLElement): Action[] {
     switch (item.kind) {
       case 'article': {
-        const review = (status: string) => () =>
-          send('PATCH', `/api/staff/articles/${item.articleId}/review`, { status, note: item.review.note });
+        const edit = item.editUrl
+          ? link(item.editUrl, messages.editArticle, true)
+          : copyButton(item.sourcePath, messages.copySourcePath, messages, true);
         return [
-          item.editUrl
-            ? link(item.editUrl, messages.editArticle)
-            : copyButton(item.sourcePath, messages.sourceFile, messages),
+          edit,
           link(item.url, messages.openArticle),
-          decide(node, messages.markInReview, review('in-review'), false),
-          decide(node, messages.markFixed, review('fixed'), true),
+          statusSelect(
+            node,
+            ARTICLE_STATUSES,
+            messages.articleStatus,
+            item.review.status,
+            CLOSING_STATUSES.article,
+            (status) =>
+              send('PATCH', `/api/staff/articles/${item.articleId}/review`, { status, note: item.review.note }),
+          ),
         ];
       }
-      case 'query': {
-        const review = (status: string) => () =>
-          send('PATCH', '/api/staff/queries/review', {
-            locale: item.locale,
-            normalized: item.normalized,
-            status,
-            note: item.review.note,
-          });
+      case 'query':
         return [
-          copyButton(item.newArticleCommand, messages.copyCommand, messages),
+          copyButton(item.newArticleCommand, messages.copyCommand, messages, true),
           link(searchPath(item.locale, item.query), messages.tryTheSearch),
-          decide(node, messages.markPlanned, review('planned'), false),
-          decide(node, messages.markResolved, review('resolved'), true),
-          decide(node, messages.markIgnored, review('ignored'), true),
+          statusSelect(
+            node,
+            QUERY_STATUSES,
+            messages.queryStatus,
+            item.review.status,
+            CLOSING_STATUSES.query,
+            (status) =>
+              send('PATCH', '/api/staff/queries/review', {
+                locale: item.locale,
+                normalized: item.normalized,
+                status,
+                note: item.review.note,
+              }),
+          ),
         ];
-      }
       case 'synonym': {
-        const review = (status: string) => () =>
+        const review = (status: SynonymStatus) => () =>
           send('PATCH', '/api/staff/synonyms/review', {
             locale: item.locale,
             normalized: item.normalized,
@@ -124,7 +173,7 @@ export async function runInbox(): Promise<void> {
           });
         return [
           decide(node, messages.accept, review('accepted'), true),
-          decide(node, messages.reject, review('rejected'), true),
+          decide(node, messages.reject, review('rejected')),
           link(item.url, messages.openArticle),
         ];
       }
