@@ -79,7 +79,8 @@ const header = (form: string) => CATEGORIES.map((category) => `${form[0]}.${SHOR
 console.log(
   `\nLighthouse (${runs === 1 ? 'one run' : `median of ${runs} runs`}; mobile is a mid-range phone on slow 4G) and axe-core (WCAG 2.2 AA)`,
 );
-console.log(`${pad('page', 22)}${header('desktop')}${header('mobile')}  m.LCP  axe light  axe dark`);
+const nameWidth = Math.max(...pages.map((page) => page.name.length)) + 2;
+console.log(`${pad('page', nameWidth)}${header('desktop')}${header('mobile')}  m.LCP  axe light  axe dark`);
 for (const audited of pages) {
   const scores = lighthouse.get(audited.name)!;
   const found = axe.get(audited.name)!;
@@ -93,7 +94,7 @@ for (const audited of pages) {
   );
   const lcp = `${(scores.mobile.lcpMs / 1000).toFixed(1)} s`.padStart(7);
   const axeCells = SCHEMES.map((scheme) => mark(found[scheme].length, found[scheme].length > 0).padStart(10));
-  console.log(`${pad(audited.name, 22)}${cells.join('')}${lcp}${axeCells.join('')}`);
+  console.log(`${pad(audited.name, nameWidth)}${cells.join('')}${lcp}${axeCells.join('')}`);
 }
 console.log('! misses the target (100; SEO only on indexable pages, in brackets otherwise; axe 0 elements)');
 console.log('° only the page’s own 404 status, which Chromium logs as a console error: no miss');
