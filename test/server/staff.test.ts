@@ -151,7 +151,27 @@ onEachEngine(() => {
         sourcePath: expect.stringContaining('articles/ko/billing/update-card.mdx'),
       });
       expect(top.helpfulShare).toBeCloseTo(0.2);
+      // 10 of 50: the 95% Wilson interval staff read as "likely 11% to 33% of all readers".
+      expect(top.helpfulRange.low).toBeCloseTo(0.1124, 3);
+      expect(top.helpfulRange.high).toBeCloseTo(0.3304, 3);
       expect(top.comments[0].comment).toBe('=SUM(A1) 카드 메뉴가 없어요');
+    });
+
+    it('lists only articles readers voted on: views alone do not make an article unhelpful', async () => {
+      await vote('ko/billing/update-card', false, '2026-11-19', 1);
+      await server.events.recordView({
+        eventId: crypto.randomUUID(),
+        articleId: 'en/getting-started/components',
+        visitor: 'only-a-reader',
+        day: '2026-11-18',
+        at: '2026-11-18T09:00:00Z',
+      });
+      const { cookie } = await login('support@acme.example');
+      const report = await (await call('/reports/unhelpful?days=30', { cookie })).json();
+      const ids = report.rows.map((row: { articleId: string }) => row.articleId);
+      expect(ids).toContain('ko/billing/update-card');
+      expect(ids).not.toContain('en/getting-started/components');
+      expect(report.rows.every((row: { votes: number }) => row.votes > 0)).toBe(true);
     });
 
     it('splits helpfulness before and after the article was updated', async () => {
