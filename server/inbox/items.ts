@@ -3,7 +3,7 @@ import { ARTICLE_ID } from '../../src/shared/content/ids.ts';
 import { locales } from '../../src/shared/locales.ts';
 import type { ArticleStatus, QueryStatus } from '../../src/shared/review-statuses.ts';
 import type { Period, Review } from '../db/report-storage.ts';
-import type { Helpfulness } from '../reports/unhelpful.ts';
+import type { Helpfulness, UnhelpfulRow } from '../reports/unhelpful.ts';
 
 /**
  * Why an item is back: new evidence after staff fixed it (`fixedAt`: the review's ISO time, or the article's own
@@ -24,17 +24,12 @@ interface ItemBase {
 }
 
 /** An article readers found unhelpful, with its votes as the report counts them. */
-export interface ArticleItem extends ItemBase, Helpfulness {
+export interface ArticleItem
+  extends
+    ItemBase,
+    Helpfulness,
+    Pick<UnhelpfulRow, 'articleId' | 'title' | 'locale' | 'category' | 'url' | 'sourcePath' | 'editUrl' | 'views'> {
   kind: 'article';
-  articleId: string;
-  title: string;
-  locale: string;
-  category: string;
-  url: string;
-  sourcePath: string;
-  /** The source in the content repository; null when site.yaml names no repositoryUrl. */
-  editUrl: string | null;
-  views: number;
   /** The reason code (src/shared/feedback-reasons.ts) readers chose most, with its count. */
   topReason: { reason: string; count: number } | null;
   /** Masked when stored. */

@@ -16,6 +16,7 @@ import { announce, copyButton } from './controls.ts';
 import { formatters } from './format.ts';
 import { startStaffPage } from './page.ts';
 import { helpfulnessWords, searchPath, type Words } from './report-tables.ts';
+import { saveArticleReview, saveQueryReview, saveSynonymReview } from './reviews.ts';
 import { staffFetch } from './session.ts';
 
 type Action = HTMLElement;
@@ -137,8 +138,7 @@ export async function runInbox(): Promise<void> {
             messages.articleStatus,
             item.review.status,
             CLOSING_STATUSES.article,
-            (status) =>
-              send('PATCH', `/api/staff/articles/${item.articleId}/review`, { status, note: item.review.note }),
+            (status) => saveArticleReview(item.articleId, status, item.review.note),
           ),
         ];
       }
@@ -152,25 +152,11 @@ export async function runInbox(): Promise<void> {
             messages.queryStatus,
             item.review.status,
             CLOSING_STATUSES.query,
-            (status) =>
-              send('PATCH', '/api/staff/queries/review', {
-                locale: item.locale,
-                normalized: item.normalized,
-                status,
-                note: item.review.note,
-              }),
+            (status) => saveQueryReview(item, status, item.review.note),
           ),
         ];
       case 'synonym': {
-        const review = (status: SynonymStatus) => () =>
-          send('PATCH', '/api/staff/synonyms/review', {
-            locale: item.locale,
-            normalized: item.normalized,
-            query: item.query,
-            articleId: item.articleId,
-            status,
-            note: '',
-          });
+        const review = (status: SynonymStatus) => () => saveSynonymReview(item, status, '');
         return [
           decide(node, messages.accept, review('accepted'), true),
           decide(node, messages.reject, review('rejected')),

@@ -13,7 +13,7 @@ import type { Helpfulness } from '../../../server/reports/unhelpful.ts';
 import { element } from '../element.ts';
 import { copyField, reviewForm, shortPath } from './controls.ts';
 import type { Formatters } from './format.ts';
-import { staffFetch } from './session.ts';
+import { saveArticleReview, saveQueryReview, saveSynonymReview } from './reviews.ts';
 import type { Column, TableSpec } from './table.ts';
 
 export interface Words {
@@ -86,8 +86,6 @@ function linkRow(...links: [string, string][]): HTMLElement {
   return box;
 }
 
-const patch = (path: string, body: object) => staffFetch(path, { method: 'PATCH', body: JSON.stringify(body) });
-
 export function reportTables(words: Words): { [R in ListReport]: Spec<R> } {
   const { messages, format, locale } = words;
   const count = (value: number) => format.number(value);
@@ -137,7 +135,7 @@ export function reportTables(words: Words): { [R in ListReport]: Spec<R> } {
               ARTICLE_STATUSES,
               messages.articleStatus,
               row.review,
-              (status, note) => patch(`/api/staff/articles/${row.articleId}/review`, { status, note }),
+              (status, note) => saveArticleReview(row.articleId, status, note),
               messages,
               relabel,
             ),
@@ -187,8 +185,7 @@ export function reportTables(words: Words): { [R in ListReport]: Spec<R> } {
               QUERY_STATUSES,
               messages.queryStatus,
               row.review,
-              (status, note) =>
-                patch('/api/staff/queries/review', { locale: row.locale, normalized: row.normalized, status, note }),
+              (status, note) => saveQueryReview(row, status, note),
               messages,
               relabel,
             ),
@@ -232,15 +229,7 @@ export function reportTables(words: Words): { [R in ListReport]: Spec<R> } {
               SYNONYM_STATUSES,
               messages.synonymStatus,
               row.review,
-              (status, note) =>
-                patch('/api/staff/synonyms/review', {
-                  locale: row.locale,
-                  normalized: row.normalized,
-                  query: row.query,
-                  articleId: row.articleId,
-                  status,
-                  note,
-                }),
+              (status, note) => saveSynonymReview(row, status, note),
               messages,
               relabel,
             ),
