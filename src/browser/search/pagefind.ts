@@ -18,7 +18,9 @@ export function loadPagefind(locale: Locale, base = '/'): Promise<Pagefind> {
       const pagefind = (await import(/* @vite-ignore */ bundle)) as Pagefind;
       // Its worker would be one more download (12 KB) for searches that take milliseconds on the page's thread.
       await pagefind.options({ excerptLength: 24, noWorker: true });
-      if (!own) {
+      // Started now, the index loads beside the site's search data instead of after it, at the first search.
+      if (own) await pagefind.init();
+      else {
         const html = document.documentElement;
         const lang = html.getAttribute('lang');
         html.setAttribute('lang', locale);
