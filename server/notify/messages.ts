@@ -55,7 +55,13 @@ function wordsFor(locale: Locale, options: MessageOptions) {
   const timeZone = options.timeZone ?? 'UTC';
   // A bare day (2025-03-09) has no time to shift; a moment is shown as the wall clock of the zone.
   const day = new Intl.DateTimeFormat(locale, { month: 'long', day: 'numeric', timeZone: 'UTC' });
-  const moment = new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone });
+  const moment = new Intl.DateTimeFormat(locale, {
+    month: 'short',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZone,
+  });
   return {
     locale,
     words: messageWords[locale],
@@ -72,7 +78,8 @@ type Words = ReturnType<typeof wordsFor>;
 const isDay = (text: string) => /^\d{4}-\d{2}-\d{2}$/.test(text);
 const dateOf = (text: string) => new Date(isDay(text) ? `${text}T00:00:00Z` : text);
 
-const isReason = (reason: string): reason is UnhelpfulReason => (unhelpfulReasons as readonly string[]).includes(reason);
+const isReason = (reason: string): reason is UnhelpfulReason =>
+  (unhelpfulReasons as readonly string[]).includes(reason);
 
 function helpfulOf(w: Words, helpfulness: Helpfulness): string {
   return helpfulness.votes

@@ -6,7 +6,8 @@
 const LIMITS = { blocks: 50, header: 150, section: 3000, button: 75, url: 3000, elements: 25 };
 
 type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function textObject(value: unknown, where: string, max: number, only?: 'plain_text'): string[] {
   if (!isObject(value)) return [`${where}: not a text object`];
@@ -18,7 +19,8 @@ function textObject(value: unknown, where: string, max: number, only?: 'plain_te
     problems.push(`${where}.text: 1 to ${max} characters, has ${typeof text === 'string' ? text.length : typeof text}`);
   }
   if (emoji !== undefined && (type !== 'plain_text' || typeof emoji !== 'boolean')) problems.push(`${where}.emoji`);
-  if (verbatim !== undefined && (type !== 'mrkdwn' || typeof verbatim !== 'boolean')) problems.push(`${where}.verbatim`);
+  if (verbatim !== undefined && (type !== 'mrkdwn' || typeof verbatim !== 'boolean'))
+    problems.push(`${where}.verbatim`);
   if (Object.keys(rest).length) problems.push(`${where}: unknown fields ${Object.keys(rest).join(', ')}`);
   return problems;
 }
@@ -70,7 +72,8 @@ export function textsOf(payload: { text: string; blocks: unknown[] }): string[] 
   const visit = (value: unknown) => {
     if (Array.isArray(value)) value.forEach(visit);
     else if (isObject(value)) {
-      if ((value.type === 'mrkdwn' || value.type === 'plain_text') && typeof value.text === 'string') texts.push(value.text);
+      if ((value.type === 'mrkdwn' || value.type === 'plain_text') && typeof value.text === 'string')
+        texts.push(value.text);
       Object.values(value).forEach(visit);
     }
   };

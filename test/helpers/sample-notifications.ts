@@ -41,8 +41,16 @@ export const sampleData: { [T in Notification['type']]: NotificationData<T> } = 
   'feedback.comments': {
     article: tracking,
     comments: [
-      { comment: '송장 번호를 넣어도 조회가 안 돼요. 연락처 [phone]로 연락 주세요', reason: 'did-not-work', at: '2025-03-10T05:11:00Z' },
-      { comment: '택배사가 바뀌었다는데 어디서 보나요?\n메일 [email]로 답 주세요', reason: 'not-what-i-wanted', at: '2025-03-10T05:13:00Z' },
+      {
+        comment: '송장 번호를 넣어도 조회가 안 돼요. 연락처 [phone]로 연락 주세요',
+        reason: 'did-not-work',
+        at: '2025-03-10T05:11:00Z',
+      },
+      {
+        comment: '택배사가 바뀌었다는데 어디서 보나요?\n메일 [email]로 답 주세요',
+        reason: 'not-what-i-wanted',
+        at: '2025-03-10T05:13:00Z',
+      },
       { comment: '화면이 글이랑 달라요 <앱 3.2 버전>', reason: null, at: '2025-03-10T05:14:00Z' },
     ],
     window: { from: '2025-03-10T05:10:00Z', to: '2025-03-10T05:15:00Z' },

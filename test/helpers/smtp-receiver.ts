@@ -25,7 +25,9 @@ export async function startSmtpReceiver() {
         ? callback(null, { user: auth.username })
         : callback(new Error('Invalid login')),
     onMailFrom: (_address, _session, callback) =>
-      callback(refuseWith ? Object.assign(new Error(`Refused with ${refuseWith}`), { responseCode: refuseWith }) : null),
+      callback(
+        refuseWith ? Object.assign(new Error(`Refused with ${refuseWith}`), { responseCode: refuseWith }) : null,
+      ),
     onData: (stream, session, callback) => {
       simpleParser(stream)
         .then((mail) => {

@@ -41,34 +41,47 @@ const received = async (notification: Notification, locale: Locale) => {
 const hrefs = (page: ReturnType<typeof parse>) => page.querySelectorAll('a').map((a) => a.getAttribute('href'));
 
 describe('notification e-mails, as an SMTP server receives them', () => {
-  it.each(locales)('the weekly digest in %s: subject, language, every link absolute to a staff page', async (locale) => {
-    const { mail, recipients, text, html, page } = await received(sampleNotification('digest.weekly'), locale);
-    expect(recipients).toEqual(['support@shop.example', 'lead@shop.example']);
-    expect(mail.from?.value).toEqual([{ name: 'Helploop', address: 'helploop@shop.example' }]);
-    expect(mail.messageId).toBe('<msg_01@helploop>');
-    expect(mail.subject).toMatch(locale === 'ko' ? /^주간 요약: 3월 3일~9일$/ : /^Weekly summary: March 3\s–\s9$/);
-    expect(mail.headers.get('content-language')).toBe(locale);
-    expect(page.querySelector('html')?.getAttribute('lang')).toBe(locale);
-    const links = hrefs(page);
-    // Three unhelpful articles, two searches, one synonym, two fixes and the button.
-    expect(links).toHaveLength(9);
-    for (const href of links) expect(href).toMatch(new RegExp(`^${BASE_URL}/staff/`));
-    expect(links).toContain(`${BASE_URL}/staff/unhelpful/?article=ko%2Freturns%2Frefund-timing`);
-    const words =
-      locale === 'ko'
-        ? ['도움 안 됨 83% (↑33%p, 지난주 50%) · 투표 23개', '방문자 7명 (↑5, 지난주 2명)', '효과가 있었어요: 도움됨 9명 중 2명 → 10명 중 7명']
-        : ['Unhelpful 83% (↑33 pts, last week 50%) · 23 votes', '7 visitors (↑5, last week 2)', 'Worked: helpful for 2 of 9 → 7 of 10'];
-    for (const line of words) {
-      expect(text).toContain(line);
-      expect(page.textContent).toContain(line);
-    }
-    expect(text).toContain(`${BASE_URL}/staff/failed-searches/?q=`);
-    expect(html).toContain('쿠폰 &amp; 적립금 함께 쓰기');
-  });
+  it.each(locales)(
+    'the weekly digest in %s: subject, language, every link absolute to a staff page',
+    async (locale) => {
+      const { mail, recipients, text, html, page } = await received(sampleNotification('digest.weekly'), locale);
+      expect(recipients).toEqual(['support@shop.example', 'lead@shop.example']);
+      expect(mail.from?.value).toEqual([{ name: 'Helploop', address: 'helploop@shop.example' }]);
+      expect(mail.messageId).toBe('<msg_01@helploop>');
+      expect(mail.subject).toMatch(locale === 'ko' ? /^주간 요약: 3월 3일~9일$/ : /^Weekly summary: March 3\s–\s9$/);
+      expect(mail.headers.get('content-language')).toBe(locale);
+      expect(page.querySelector('html')?.getAttribute('lang')).toBe(locale);
+      const links = hrefs(page);
+      // Three unhelpful articles, two searches, one synonym, two fixes and the button.
+      expect(links).toHaveLength(9);
+      for (const href of links) expect(href).toMatch(new RegExp(`^${BASE_URL}/staff/`));
+      expect(links).toContain(`${BASE_URL}/staff/unhelpful/?article=ko%2Freturns%2Frefund-timing`);
+      const words =
+        locale === 'ko'
+          ? [
+              '도움 안 됨 83% (↑33%p, 지난주 50%) · 투표 23개',
+              '방문자 7명 (↑5, 지난주 2명)',
+              '효과가 있었어요: 도움됨 9명 중 2명 → 10명 중 7명',
+            ]
+          : [
+              'Unhelpful 83% (↑33 pts, last week 50%) · 23 votes',
+              '7 visitors (↑5, last week 2)',
+              'Worked: helpful for 2 of 9 → 7 of 10',
+            ];
+      for (const line of words) {
+        expect(text).toContain(line);
+        expect(page.textContent).toContain(line);
+      }
+      expect(text).toContain(`${BASE_URL}/staff/failed-searches/?q=`);
+      expect(html).toContain('쿠폰 &amp; 적립금 함께 쓰기');
+    },
+  );
 
   it.each(locales)('a batch of comments in %s keeps the masked personal data masked, in both parts', async (locale) => {
     const { mail, text, page } = await received(sampleNotification('feedback.comments'), locale);
-    expect(mail.subject).toBe(locale === 'ko' ? '‘배송 조회하는 방법’ 글에 새 의견 3개' : '3 new comments on “배송 조회하는 방법”');
+    expect(mail.subject).toBe(
+      locale === 'ko' ? '‘배송 조회하는 방법’ 글에 새 의견 3개' : '3 new comments on “배송 조회하는 방법”',
+    );
     expect(page.querySelector('html')?.getAttribute('lang')).toBe(locale);
     for (const part of [text, page.textContent]) {
       expect(part).toContain('연락처 [phone]로 연락 주세요');
@@ -94,13 +107,16 @@ describe('notification e-mails, as an SMTP server receives them', () => {
     expect(page.querySelector('blockquote')?.textContent).toBe(comment);
   });
 
-  it.each(Object.keys(sampleData) as Notification['type'][])('%s arrives in both languages with both parts', async (type) => {
-    for (const locale of locales) {
-      const { mail, text } = await received(sampleNotification(type), locale);
-      expect(mail.subject).toBeTruthy();
-      expect(text).toContain(`${BASE_URL}/staff/`);
-    }
-  });
+  it.each(Object.keys(sampleData) as Notification['type'][])(
+    '%s arrives in both languages with both parts',
+    async (type) => {
+      for (const locale of locales) {
+        const { mail, text } = await received(sampleNotification(type), locale);
+        expect(mail.subject).toBeTruthy();
+        expect(text).toContain(`${BASE_URL}/staff/`);
+      }
+    },
+  );
 });
 
 describe('the e-mail transport’s failures', () => {

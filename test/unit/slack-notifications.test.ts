@@ -56,7 +56,9 @@ describe('Slack messages', () => {
   it('escape & < > in what readers and editors wrote, so a comment can neither link nor mention', () => {
     const message = render(withComments(HOSTILE));
     const texts = textsOf(message);
-    expect(texts.join('\n')).toContain('&lt;!channel&gt; &lt;https://evil.example|click&gt; &lt;@U024BE7LH&gt; &amp; &lt;#C123&gt;');
+    expect(texts.join('\n')).toContain(
+      '&lt;!channel&gt; &lt;https://evil.example|click&gt; &lt;@U024BE7LH&gt; &amp; &lt;#C123&gt;',
+    );
     for (const text of texts) {
       // Every control sequence left is one of ours: a link to the help center.
       expect(text.match(/<[^>]*>/g) ?? []).toEqual(
@@ -84,7 +86,9 @@ describe('Slack messages', () => {
     expect(blockKitProblems(many)).toEqual([]);
     expect(many.blocks).toHaveLength(50);
     const shown = many.blocks.filter((block) => block.type === 'section' && block.text.text.includes('> 의견')).length;
-    expect(many.blocks.at(-2)).toMatchObject({ text: { text: `_나머지 ${120 - shown}개는 스태프 페이지에서 볼 수 있어요._` } });
+    expect(many.blocks.at(-2)).toMatchObject({
+      text: { text: `_나머지 ${120 - shown}개는 스태프 페이지에서 볼 수 있어요._` },
+    });
   });
 
   it('keep the button when the staff address is longer than a button takes', () => {
@@ -133,10 +137,22 @@ describe('the Slack transport', () => {
   });
 
   it.each([
-    [{ status: 410, body: 'channel_is_archived' }, { ok: false, status: 410, gone: true }],
-    [{ status: 404, body: 'no_service' }, { ok: false, status: 404, gone: true }],
-    [{ status: 429, headers: { 'retry-after': '30' }, body: 'rate_limited' }, { ok: false, status: 429, retryAfterSeconds: 30 }],
-    [{ status: 500, body: 'oops' }, { ok: false, status: 500 }],
+    [
+      { status: 410, body: 'channel_is_archived' },
+      { ok: false, status: 410, gone: true },
+    ],
+    [
+      { status: 404, body: 'no_service' },
+      { ok: false, status: 404, gone: true },
+    ],
+    [
+      { status: 429, headers: { 'retry-after': '30' }, body: 'rate_limited' },
+      { ok: false, status: 429, retryAfterSeconds: 30 },
+    ],
+    [
+      { status: 500, body: 'oops' },
+      { ok: false, status: 500 },
+    ],
   ])('turns Slack’s answer %j into %j', async (answer, result) => {
     receiver.answerWith(answer);
     const delivered = await deliver();

@@ -16,22 +16,27 @@ const BUTTON =
   'display:inline-block;padding:10px 18px;border-radius:6px;background:#2f6fdf;color:#ffffff;font-weight:600;text-decoration:none';
 
 const escapeHtml = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 const lines = (text: string) => escapeHtml(text).replace(/\n/g, '<br>');
 
 function textItem(entry: MessageItem): string {
-  const details = entry.lines.map(({ kind, text }) =>
-    kind === 'quote' ? text.replace(/^/gm, '  > ') : `  ${text}`,
-  );
+  const details = entry.lines.map(({ kind, text }) => (kind === 'quote' ? text.replace(/^/gm, '  > ') : `  ${text}`));
   return [`- ${entry.label}`, ...details, `  ${entry.url}`].join('\n');
 }
 
 function plainText(message: Message): string {
   const sections = message.sections.map((part) => {
     const body = part.items.length ? part.items.map(textItem).join('\n\n') : (part.empty ?? '');
-    return part.heading ? `${part.heading}\n${'-'.repeat(part.heading.length)}\n${body}` : body;
+    return part.heading ? `== ${part.heading} ==\n\n${body}` : body;
   });
-  return [message.title, message.summary, ...sections, `${message.action.label}: ${message.action.url}`].join('\n\n') + '\n';
+  return (
+    [message.title, message.summary, ...sections, `${message.action.label}: ${message.action.url}`].join('\n\n') + '\n'
+  );
 }
 
 function htmlLine({ kind, text }: MessageLine): string {
@@ -51,7 +56,9 @@ function htmlItem(entry: MessageItem): string {
 
 function html(message: Message): string {
   const sections = message.sections.map((part) => {
-    const heading = part.heading ? `<h2 style="font-size:16px;margin:28px 0 10px">${escapeHtml(part.heading)}</h2>` : '';
+    const heading = part.heading
+      ? `<h2 style="font-size:16px;margin:28px 0 10px">${escapeHtml(part.heading)}</h2>`
+      : '';
     const body = part.items.length
       ? `<ul style="margin:0;padding:0 0 0 20px">${part.items.map(htmlItem).join('')}</ul>`
       : `<p style="margin:0">${escapeHtml(part.empty ?? '')}</p>`;

@@ -49,7 +49,11 @@ function cut(text: string, max: number): string {
   return `${kept}…`;
 }
 
-const plain = (text: string, max: number): PlainText => ({ type: 'plain_text', text: cut(escapeSlack(text), max), emoji: true });
+const plain = (text: string, max: number): PlainText => ({
+  type: 'plain_text',
+  text: cut(escapeSlack(text), max),
+  emoji: true,
+});
 const section = (mrkdwn: string): SlackBlock => ({
   type: 'section',
   text: { type: 'mrkdwn', text: cut(mrkdwn, SECTION_TEXT), verbatim: true },
@@ -86,7 +90,9 @@ export function renderSlackMessage(message: Message): SlackMessage {
       { type: 'header', text: plain(message.title, HEADER_TEXT) },
       section(escapeSlack(message.summary)),
       ...shown.map((entry) => entry.block),
-      ...(left ? [section(`_${escapeSlack(messageWords[message.locale].more(left.toLocaleString(message.locale)))}_`)] : []),
+      ...(left
+        ? [section(`_${escapeSlack(messageWords[message.locale].more(left.toLocaleString(message.locale)))}_`)]
+        : []),
       {
         type: 'actions',
         elements: [

@@ -30,7 +30,8 @@ async function answerOf(response: Response): Promise<DeliveryResult> {
   const error = `Slack answered ${status}: ${(await response.text().catch(() => '')).slice(0, 200)}`;
   // 410 and 404 (Slack's `no_service`, `channel_not_found`) mean the webhook was removed: it will not come back.
   if (status === 410 || status === 404) return { ok: false, status, gone: true, error };
-  if (status === 429) return { ok: false, status, retryAfterSeconds: retryAfterSeconds(response.headers.get('retry-after')), error };
+  if (status === 429)
+    return { ok: false, status, retryAfterSeconds: retryAfterSeconds(response.headers.get('retry-after')), error };
   return { ok: false, status, error };
 }
 
