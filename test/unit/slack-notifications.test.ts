@@ -3,7 +3,7 @@ import { locales } from '../../src/shared/locales.ts';
 import { composeMessage } from '../../server/notify/messages.ts';
 import type { Destination, Notification } from '../../server/notify/notification.ts';
 import { renderSlackMessage, type SlackMessage } from '../../server/notify/render/slack-message.ts';
-import { createSlackTransport } from '../../server/notify/transports/slack.ts';
+import { createSlackTransport, retryAfterSeconds } from '../../server/notify/transports/slack.ts';
 import { blockKitProblems, textsOf } from '../helpers/block-kit.ts';
 import { startHttpReceiver } from '../helpers/http-receiver.ts';
 import { BASE_URL, sampleData, sampleNotification } from '../helpers/sample-notifications.ts';
@@ -157,6 +157,13 @@ describe('the Slack transport', () => {
     receiver.answerWith(answer);
     const delivered = await deliver();
     expect(delivered).toEqual({ ...result, error: `Slack answered ${answer.status}: ${answer.body}` });
+  });
+
+  it('reads Retry-After as seconds or as an HTTP date', () => {
+    expect(retryAfterSeconds('120')).toBe(120);
+    expect(retryAfterSeconds('Wed, 21 Oct 2015 07:28:00 GMT', Date.parse('2015-10-21T07:27:00Z'))).toBe(60);
+    expect(retryAfterSeconds(null)).toBeUndefined();
+    expect(retryAfterSeconds('soon')).toBeUndefined();
   });
 
   it('answers a failure it can retry when nothing listens', async () => {

@@ -17,7 +17,7 @@ export interface EmailTransportOptions extends MessageOptions {
   from: string;
 }
 
-export const recipientsOf = (target: string) =>
+const recipientsOf = (target: string) =>
   target
     .split(',')
     .map((address) => address.trim())
