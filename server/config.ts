@@ -27,6 +27,14 @@ const proxyTrustSchema = z
     return { proxies };
   });
 
+// Empty counts as unset: templates and compose files often carry the variable with no value.
+const optionalUrl = (scheme: RegExp, message: string) =>
+  z
+    .string()
+    .transform((url) => url || undefined)
+    .pipe(z.string().regex(scheme, message).optional())
+    .optional();
+
 /** Everything the server reads from the environment, with its default. */
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4321),
@@ -35,17 +43,7 @@ const envSchema = z.object({
   HELPLOOP_SITE_DIR: z.string().min(1).default('dist'),
   HELPLOOP_DATABASE: z.string().min(1).default('data/helploop.db'),
   /** A PostgreSQL URL (postgres://…): used instead of the SQLite file, for several instances or managed databases. */
-  // Empty counts as unset: templates and compose files often carry the variable with no value.
-  HELPLOOP_DATABASE_URL: z
-    .string()
-    .transform((url) => url || undefined)
-    .pipe(
-      z
-        .string()
-        .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
-        .optional(),
-    )
-    .optional(),
+  HELPLOOP_DATABASE_URL: optionalUrl(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL'),
   /** Days raw events are kept; daily counts stay. */
   HELPLOOP_RETENTION_DAYS: z.coerce.number().int().min(1).default(90),
   /** Extra origins allowed to send beacons, besides site.yaml's widgetOrigins; comma-separated. */
@@ -64,6 +62,10 @@ const envSchema = z.object({
   HELPLOOP_SYNONYM_READERS: z.coerce.number().int().min(1).default(3),
   /** `full`: an acknowledged event survives power loss; `normal`: only a crash of the process (see README "Durability"). */
   HELPLOOP_SYNCHRONOUS: z.enum(['full', 'normal']).default('full'),
+  /** The SMTP server notifications are e-mailed through: `smtp://user:pass@host:587`, or `smtps://` for TLS. */
+  HELPLOOP_SMTP_URL: optionalUrl(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL'),
+  /** The From of notification e-mails. */
+  HELPLOOP_MAIL_FROM: z.string().min(1).default('Helploop <helploop@localhost>'),
 });
 
 /** The environment as the server uses it. */
@@ -82,6 +84,8 @@ const configSchema = envSchema.transform((settings) => ({
   maskPatterns: list(settings.HELPLOOP_MASK_PATTERNS).map((pattern) => new RegExp(pattern, 'g')),
   synonymReaders: settings.HELPLOOP_SYNONYM_READERS,
   synchronous: settings.HELPLOOP_SYNCHRONOUS,
+  smtpUrl: settings.HELPLOOP_SMTP_URL,
+  mailFrom: settings.HELPLOOP_MAIL_FROM,
 }));
 
 export type ServerConfig = z.infer<typeof configSchema>;

@@ -16,3 +16,16 @@ describe('the database the environment names', () => {
     );
   });
 });
+
+describe('the e-mail settings', () => {
+  it('reads the SMTP server and From, unset when empty, with a clear error for another scheme', () => {
+    const config = loadConfig({ HELPLOOP_SMTP_URL: 'smtp://user:pass@mail.example.com:587' });
+    expect(config.smtpUrl).toBe('smtp://user:pass@mail.example.com:587');
+    expect(config.mailFrom).toBe('Helploop <helploop@localhost>');
+    expect(loadConfig({ HELPLOOP_SMTP_URL: '' }).smtpUrl).toBeUndefined();
+    expect(loadConfig({ HELPLOOP_MAIL_FROM: 'Help <help@shop.example>' }).mailFrom).toBe('Help <help@shop.example>');
+    expect(() => loadConfig({ HELPLOOP_SMTP_URL: 'http://mail.example.com' })).toThrow(
+      /HELPLOOP_SMTP_URL: must be an smtp:\/\/ or smtps:\/\/ URL/,
+    );
+  });
+});
