@@ -86,6 +86,8 @@ const dueRow = z.object({
   createdAt: z.string(),
 });
 
+const envRow = destinationRow.pick({ id: true, target: true, secret: true, disabledReason: true });
+
 const countRow = z.object({ status: z.enum(OUTBOX_STATUSES), n: z.coerce.number() });
 
 /** A message the deliverer claimed: what to send, where, and since when it has waited (its retries end 3 days on). */
@@ -203,12 +205,13 @@ export function createNotificationStorage(db: Kysely<Tables>) {
      */
     syncFromEnvironment: (kind: DestinationKind, fields: DestinationFields | undefined, at: string) =>
       db.transaction().execute(async (trx) => {
-        const found = await trx
+        const row = await trx
           .selectFrom('notification_destinations')
           .select(['id', 'target', 'secret', 'disabled_reason as disabledReason'])
           .where('source', '=', 'env')
           .where('kind', '=', kind)
           .executeTakeFirst();
+        const found = row && envRow.parse(row);
         if (!fields) {
           if (found)
             await trx
