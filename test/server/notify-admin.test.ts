@@ -14,7 +14,11 @@ onEachEngine(() => {
       return { cookie, csrf: body.csrfToken! };
     };
     const send = async (method: string, path: string, body?: unknown) =>
-      call(`/notifications${path}`, { method, ...(await asAdmin()), body: body && JSON.stringify(body) });
+      call(`/notifications${path}`, {
+        method,
+        ...(await asAdmin()),
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
     const create = (body: object) =>
       send('POST', '/destinations', {
         name: 'Logistics',
