@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { isAddressOrRange, type ProxyTrust } from './api/client-address.ts';
+import { WEBHOOK_SECRET } from './notify/webhook-signature.ts';
 
 const list = (value: string) =>
   value
@@ -27,13 +28,19 @@ const proxyTrustSchema = z
     return { proxies };
   });
 
-// Empty counts as unset: templates and compose files often carry the variable with no value.
-const optionalUrl = (scheme: RegExp, message: string) =>
+/** A variable that may be unset or empty (templates often carry it with no value), else matches `schema`. */
+const unlessEmpty = <T extends z.ZodType<string, string>>(schema: T) =>
   z
     .string()
-    .transform((url) => url || undefined)
-    .pipe(z.string().regex(scheme, message).optional())
-    .optional();
+    .optional()
+    .transform((value) => value || undefined)
+    .pipe(schema.optional());
+
+/** Set to anything but empty, `false` or `0`. */
+const flag = z
+  .string()
+  .default('')
+  .transform((value) => !['', 'false', '0'].includes(value.trim()));
 
 /** Everything the server reads from the environment, with its default. */
 const envSchema = z.object({
@@ -43,7 +50,9 @@ const envSchema = z.object({
   HELPLOOP_SITE_DIR: z.string().min(1).default('dist'),
   HELPLOOP_DATABASE: z.string().min(1).default('data/helploop.db'),
   /** A PostgreSQL URL (postgres://…): used instead of the SQLite file, for several instances or managed databases. */
-  HELPLOOP_DATABASE_URL: optionalUrl(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL'),
+  HELPLOOP_DATABASE_URL: unlessEmpty(
+    z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL'),
+  ),
   /** Days raw events are kept; daily counts stay. */
   HELPLOOP_RETENTION_DAYS: z.coerce.number().int().min(1).default(90),
   /** Extra origins allowed to send beacons, besides site.yaml's widgetOrigins; comma-separated. */
@@ -62,31 +71,71 @@ const envSchema = z.object({
   HELPLOOP_SYNONYM_READERS: z.coerce.number().int().min(1).default(3),
   /** `full`: an acknowledged event survives power loss; `normal`: only a crash of the process (see README "Durability"). */
   HELPLOOP_SYNCHRONOUS: z.enum(['full', 'normal']).default('full'),
-  /** The SMTP server notifications are e-mailed through: `smtp://user:pass@host:587`, or `smtps://` for TLS. */
-  HELPLOOP_SMTP_URL: optionalUrl(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL'),
+  /** Lets webhooks and Slack reach private, loopback and link-local addresses (an intranet receiver, tests). */
+  HELPLOOP_ALLOW_PRIVATE_WEBHOOKS: flag,
+  /** With HELPLOOP_WEBHOOK_SECRET: a webhook destination kept from the environment (notify/bootstrap.ts). */
+  HELPLOOP_WEBHOOK_URL: unlessEmpty(z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })),
+  HELPLOOP_WEBHOOK_SECRET: unlessEmpty(z.string().regex(WEBHOOK_SECRET, 'must be whsec_ and a base64 key')),
+  /** The SMTP server e-mail destinations send through (smtp:// or smtps://, with its user and password). */
+  HELPLOOP_SMTP_URL: unlessEmpty(z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')),
   /** The From of notification e-mails. */
   HELPLOOP_MAIL_FROM: z.string().min(1).default('Helploop <helploop@localhost>'),
+  /** With HELPLOOP_SMTP_URL: the recipients (comma-separated) of an e-mail destination kept from the environment. */
+  HELPLOOP_DIGEST_TO: z
+    .string()
+    .default('')
+    .transform(list)
+    .pipe(z.array(z.email('must be e-mail addresses, comma-separated'))),
 });
 
 /** The environment as the server uses it. */
-const configSchema = envSchema.transform((settings) => ({
-  port: settings.PORT,
-  host: settings.HOST,
-  siteDir: resolve(settings.HELPLOOP_SITE_DIR),
-  databaseFile: resolve(settings.HELPLOOP_DATABASE),
-  databaseUrl: settings.HELPLOOP_DATABASE_URL,
-  retentionDays: settings.HELPLOOP_RETENTION_DAYS,
-  corsOrigins: list(settings.HELPLOOP_CORS_ORIGINS),
-  trustProxy: settings.HELPLOOP_TRUST_PROXY,
-  rateLimit: settings.HELPLOOP_RATE_LIMIT,
-  rateLimitPerIp: settings.HELPLOOP_RATE_LIMIT_PER_IP,
-  votesPerIp: settings.HELPLOOP_VOTES_PER_IP,
-  maskPatterns: list(settings.HELPLOOP_MASK_PATTERNS).map((pattern) => new RegExp(pattern, 'g')),
-  synonymReaders: settings.HELPLOOP_SYNONYM_READERS,
-  synchronous: settings.HELPLOOP_SYNCHRONOUS,
-  smtpUrl: settings.HELPLOOP_SMTP_URL,
-  mailFrom: settings.HELPLOOP_MAIL_FROM,
-}));
+const configSchema = envSchema
+  .superRefine((settings, context) => {
+    const together = (a: keyof typeof settings, b: keyof typeof settings, needs: boolean) => {
+      if (needs) context.addIssue({ code: 'custom', path: [b], message: `is required with ${a}` });
+    };
+    together(
+      'HELPLOOP_WEBHOOK_URL',
+      'HELPLOOP_WEBHOOK_SECRET',
+      !!settings.HELPLOOP_WEBHOOK_URL && !settings.HELPLOOP_WEBHOOK_SECRET,
+    );
+    together(
+      'HELPLOOP_WEBHOOK_SECRET',
+      'HELPLOOP_WEBHOOK_URL',
+      !!settings.HELPLOOP_WEBHOOK_SECRET && !settings.HELPLOOP_WEBHOOK_URL,
+    );
+    together(
+      'HELPLOOP_DIGEST_TO',
+      'HELPLOOP_SMTP_URL',
+      settings.HELPLOOP_DIGEST_TO.length > 0 && !settings.HELPLOOP_SMTP_URL,
+    );
+  })
+  .transform((settings) => ({
+    port: settings.PORT,
+    host: settings.HOST,
+    siteDir: resolve(settings.HELPLOOP_SITE_DIR),
+    databaseFile: resolve(settings.HELPLOOP_DATABASE),
+    databaseUrl: settings.HELPLOOP_DATABASE_URL,
+    retentionDays: settings.HELPLOOP_RETENTION_DAYS,
+    corsOrigins: list(settings.HELPLOOP_CORS_ORIGINS),
+    trustProxy: settings.HELPLOOP_TRUST_PROXY,
+    rateLimit: settings.HELPLOOP_RATE_LIMIT,
+    rateLimitPerIp: settings.HELPLOOP_RATE_LIMIT_PER_IP,
+    votesPerIp: settings.HELPLOOP_VOTES_PER_IP,
+    maskPatterns: list(settings.HELPLOOP_MASK_PATTERNS).map((pattern) => new RegExp(pattern, 'g')),
+    synonymReaders: settings.HELPLOOP_SYNONYM_READERS,
+    synchronous: settings.HELPLOOP_SYNCHRONOUS,
+    notifications: {
+      allowPrivateWebhooks: settings.HELPLOOP_ALLOW_PRIVATE_WEBHOOKS,
+      webhook:
+        settings.HELPLOOP_WEBHOOK_URL && settings.HELPLOOP_WEBHOOK_SECRET
+          ? { url: settings.HELPLOOP_WEBHOOK_URL, secret: settings.HELPLOOP_WEBHOOK_SECRET }
+          : undefined,
+      smtpUrl: settings.HELPLOOP_SMTP_URL,
+      mailFrom: settings.HELPLOOP_MAIL_FROM,
+      digestTo: settings.HELPLOOP_DIGEST_TO,
+    },
+  }));
 
 export type ServerConfig = z.infer<typeof configSchema>;
 export type Synchronous = ServerConfig['synchronous'];

@@ -7,7 +7,7 @@ type Table = keyof Tables;
 /** The help center's own tables, referenced ones first; bookkeeping tables belong to each database (tables.ts). */
 export const DATA_TABLES = (Object.keys(TABLE_ROLES) as Table[]).filter((table) => TABLE_ROLES[table] === 'data');
 
-/** Rows per INSERT: with at most 9 columns, far under PostgreSQL's 65,535 parameters per statement. */
+/** Rows per INSERT: with at most 14 columns, far under PostgreSQL's 65,535 parameters per statement. */
 const BATCH = 1_000;
 
 export interface TableCount {

@@ -4,6 +4,7 @@ import { createEventStorage } from './event-storage.ts';
 import { createReportStorage } from './report-storage.ts';
 import { rollup } from './rollup.ts';
 import { createSharedState } from './shared-state.ts';
+import { createNotificationStorage } from './notification-storage.ts';
 import { createStaffStorage } from './staff-storage.ts';
 
 /** Every interface the server reaches the database through, one per concern, over one open engine. */
@@ -15,6 +16,7 @@ export function createStorage(engine: Engine) {
     staff: createStaffStorage(engine.db),
     dismissals: createDismissalStorage(engine.db),
     shared: createSharedState(engine.db),
+    notifications: createNotificationStorage(engine.db),
     /** Deletes raw events of days before the given day; the daily counts stay (see rollup.ts). */
     rollup: rollup(engine.db),
   };

@@ -151,6 +151,46 @@ export interface Tables {
   schema_migrations: { id: string; applied_at: string };
   job_leases: { name: string; holder: string; expires_at: string };
   rate_counts: { key: string; minute: number; reserved: number };
+  notification_destinations: {
+    id: Generated<number>;
+    kind: string;
+    name: string;
+    target: string;
+    secret: string | null;
+    locale: string;
+    categories: string;
+    locales: string;
+    types: string;
+    enabled: number;
+    disabled_reason: string | null;
+    source: string;
+    created_at: string;
+    updated_at: string;
+  };
+  notification_outbox: {
+    id: string;
+    destination_id: number;
+    type: string;
+    notification: string;
+    status: string;
+    attempts: Generated<number>;
+    next_attempt_at: string;
+    last_status: number | null;
+    last_error: string | null;
+    created_at: string;
+    delivered_at: string | null;
+  };
+  notification_attempts: {
+    id: Generated<number>;
+    destination_id: number;
+    message_id: string;
+    attempt: number;
+    at: string;
+    outcome: string;
+    status: number | null;
+    error: string | null;
+    duration_ms: number;
+  };
 }
 
 /**
@@ -185,4 +225,7 @@ export const TABLE_ROLES: Record<keyof Tables, 'data' | 'bookkeeping'> = {
   daily_rephrased: 'data',
   daily_sessions: 'data',
   inbox_dismissals: 'data',
+  notification_destinations: 'data',
+  notification_outbox: 'data',
+  notification_attempts: 'data',
 };

@@ -14,11 +14,12 @@ import { ApiError } from '../errors.ts';
 import { listQuerySchema, periodOf } from '../reports/list-options.ts';
 import { overview } from '../reports/overview.ts';
 import { inboxRoutes } from './inbox-routes.ts';
+import { notificationRoutes } from './notification-routes.ts';
 import { answerPage, pagedReports } from './paged-reports.ts';
 import { authRoutes, requireRole, requireSession, signedIn, type AuthDeps, type StaffEnv } from './auth.ts';
 
 export interface StaffDeps {
-  storage: Pick<Storage, 'reports' | 'staff' | 'dismissals'>;
+  storage: Pick<Storage, 'reports' | 'staff' | 'dismissals' | 'notifications'>;
   manifest: Manifest;
   clock: () => Date;
   proxies: ProxyTrustReader;
@@ -45,7 +46,7 @@ const queryReviewSchema = z.strictObject({
 
 /** /api/staff: login, and reports that only a session may read. No report data is ever in the static files. */
 export function staffRoutes({ storage, manifest, clock, proxies, synonymReaders }: StaffDeps) {
-  const { staff, reports, dismissals } = storage;
+  const { staff, reports, dismissals, notifications } = storage;
   const deps: AuthDeps = {
     staff,
     clock,
@@ -79,6 +80,7 @@ export function staffRoutes({ storage, manifest, clock, proxies, synonymReaders 
     )
     .route('/', reviewRoutes(reports, manifest, deps))
     .route('/', inboxRoutes({ reports, dismissals, manifest, synonymReaders }, deps))
+    .route('/notifications', notificationRoutes({ notifications, manifest }, deps))
     .get('/accounts', requireSession(deps), requireRole('admin'), async (c) => c.json(await staff.list()));
 }
 

@@ -20,12 +20,38 @@ describe('the database the environment names', () => {
 describe('the e-mail settings', () => {
   it('reads the SMTP server and From, unset when empty, with a clear error for another scheme', () => {
     const config = loadConfig({ HELPLOOP_SMTP_URL: 'smtp://user:pass@mail.example.com:587' });
-    expect(config.smtpUrl).toBe('smtp://user:pass@mail.example.com:587');
-    expect(config.mailFrom).toBe('Helploop <helploop@localhost>');
-    expect(loadConfig({ HELPLOOP_SMTP_URL: '' }).smtpUrl).toBeUndefined();
-    expect(loadConfig({ HELPLOOP_MAIL_FROM: 'Help <help@shop.example>' }).mailFrom).toBe('Help <help@shop.example>');
+    expect(config.notifications.smtpUrl).toBe('smtp://user:pass@mail.example.com:587');
+    expect(config.notifications.mailFrom).toBe('Helploop <helploop@localhost>');
+    expect(loadConfig({ HELPLOOP_SMTP_URL: '' }).notifications.smtpUrl).toBeUndefined();
+    expect(loadConfig({ HELPLOOP_MAIL_FROM: 'Help <help@shop.example>' }).notifications.mailFrom).toBe(
+      'Help <help@shop.example>',
+    );
     expect(() => loadConfig({ HELPLOOP_SMTP_URL: 'http://mail.example.com' })).toThrow(
       /HELPLOOP_SMTP_URL: must be an smtp:\/\/ or smtps:\/\/ URL/,
     );
+  });
+});
+
+describe('notifications from the environment', () => {
+  const secret = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
+
+  it('makes a webhook from a URL and its secret, and needs both', () => {
+    expect(
+      loadConfig({ HELPLOOP_WEBHOOK_URL: 'https://hooks.example.com/a', HELPLOOP_WEBHOOK_SECRET: secret }).notifications
+        .webhook,
+    ).toEqual({ url: 'https://hooks.example.com/a', secret });
+    expect(() => loadConfig({ HELPLOOP_WEBHOOK_URL: 'https://hooks.example.com/a' })).toThrow(
+      /HELPLOOP_WEBHOOK_SECRET: is required with HELPLOOP_WEBHOOK_URL/,
+    );
+    expect(() => loadConfig({ HELPLOOP_WEBHOOK_URL: 'https://x.example', HELPLOOP_WEBHOOK_SECRET: 'hunter2' })).toThrow(
+      /HELPLOOP_WEBHOOK_SECRET: must be whsec_/,
+    );
+    expect(() => loadConfig({ HELPLOOP_DIGEST_TO: 'a@acme.example' })).toThrow(/HELPLOOP_SMTP_URL: is required/);
+  });
+
+  it('allows private webhook targets only when asked', () => {
+    expect(loadConfig({}).notifications.allowPrivateWebhooks).toBe(false);
+    expect(loadConfig({ HELPLOOP_ALLOW_PRIVATE_WEBHOOKS: 'false' }).notifications.allowPrivateWebhooks).toBe(false);
+    expect(loadConfig({ HELPLOOP_ALLOW_PRIVATE_WEBHOOKS: '1' }).notifications.allowPrivateWebhooks).toBe(true);
   });
 });

@@ -146,6 +146,52 @@ const rows: { [Table in keyof Tables]?: Insertable<Tables[Table]>[] } = {
   inbox_dismissals: [
     { item_id: 'query:ko:배송조회', dismissed_by: 'kim', dismissed_at: at, affected: 3, impact: 1.3154818 },
   ],
+  notification_destinations: [
+    {
+      id: 7,
+      kind: 'webhook',
+      name: '배송팀',
+      target: 'https://hooks.example.com/helploop',
+      secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
+      locale: 'ko',
+      categories: '["shipping"]',
+      locales: '[]',
+      types: '["feedback.comments"]',
+      enabled: 1,
+      disabled_reason: null,
+      source: 'staff',
+      created_at: at,
+      updated_at: at,
+    },
+  ],
+  notification_outbox: [
+    {
+      id: 'msg_2f1c5d3e-8a6b-4c1d-9e0f-123456789abc',
+      destination_id: 7,
+      type: 'test',
+      notification: '{"type":"test"}',
+      status: 'pending',
+      attempts: 1,
+      next_attempt_at: at,
+      last_status: 503,
+      last_error: 'HTTP 503',
+      created_at: at,
+      delivered_at: null,
+    },
+  ],
+  notification_attempts: [
+    {
+      id: 11,
+      destination_id: 7,
+      message_id: 'msg_2f1c5d3e-8a6b-4c1d-9e0f-123456789abc',
+      attempt: 1,
+      at,
+      outcome: 'retry',
+      status: 503,
+      error: 'HTTP 503',
+      duration_ms: 12,
+    },
+  ],
 };
 
 const copy = (...args: string[]) =>

@@ -1,7 +1,9 @@
 import type { Database } from 'better-sqlite3';
 import { ARTICLE_STATUSES, QUERY_STATUSES, SYNONYM_STATUSES } from '../../../src/shared/review-statuses.ts';
 import { aggregateRawEvents, recountRawSessionsAndPairs } from '../report-aggregates.ts';
+import { ATTEMPT_OUTCOMES, DESTINATION_SOURCES, OUTBOX_STATUSES } from '../notification-storage.ts';
 import { roles } from '../staff-storage.ts';
+import { DESTINATION_KINDS } from '../../notify/notification.ts';
 import { sqlValues } from './values.ts';
 
 export interface Migration {
@@ -229,6 +231,43 @@ export const migrations: Migration[] = [
           item_id TEXT PRIMARY KEY, dismissed_by TEXT NOT NULL, dismissed_at TEXT NOT NULL,
           affected INTEGER NOT NULL, impact REAL NOT NULL
         ) WITHOUT ROWID;
+      `),
+  },
+  {
+    id: '012-notifications',
+    up: (db) =>
+      db.exec(`
+        -- Where notifications go. Lists (categories, locales, types) are JSON arrays; an empty one means all.
+        -- At most one destination of each kind comes from the environment, kept in step with it at every start.
+        CREATE TABLE notification_destinations (
+          id INTEGER PRIMARY KEY, kind TEXT NOT NULL CHECK (kind IN (${sqlValues(DESTINATION_KINDS)})),
+          name TEXT NOT NULL, target TEXT NOT NULL, secret TEXT, locale TEXT NOT NULL,
+          categories TEXT NOT NULL, locales TEXT NOT NULL, types TEXT NOT NULL,
+          enabled INTEGER NOT NULL, disabled_reason TEXT,
+          source TEXT NOT NULL CHECK (source IN (${sqlValues(DESTINATION_SOURCES)})),
+          created_at TEXT NOT NULL, updated_at TEXT NOT NULL
+        );
+        CREATE UNIQUE INDEX notification_destinations_env ON notification_destinations (kind) WHERE source = 'env';
+        -- The outbox: one row per notification and destination; its id is the webhook-id, the same on every retry.
+        CREATE TABLE notification_outbox (
+          id TEXT PRIMARY KEY,
+          destination_id INTEGER NOT NULL REFERENCES notification_destinations (id) ON DELETE CASCADE,
+          type TEXT NOT NULL, notification TEXT NOT NULL,
+          status TEXT NOT NULL CHECK (status IN (${sqlValues(OUTBOX_STATUSES)})),
+          attempts INTEGER NOT NULL DEFAULT 0, next_attempt_at TEXT NOT NULL,
+          last_status INTEGER, last_error TEXT, created_at TEXT NOT NULL, delivered_at TEXT
+        );
+        CREATE INDEX notification_outbox_due ON notification_outbox (status, next_attempt_at);
+        CREATE INDEX notification_outbox_destination ON notification_outbox (destination_id, status);
+        -- Every delivery attempt, for the admins' delivery log.
+        CREATE TABLE notification_attempts (
+          id INTEGER PRIMARY KEY,
+          destination_id INTEGER NOT NULL REFERENCES notification_destinations (id) ON DELETE CASCADE,
+          message_id TEXT NOT NULL, attempt INTEGER NOT NULL, at TEXT NOT NULL,
+          outcome TEXT NOT NULL CHECK (outcome IN (${sqlValues(ATTEMPT_OUTCOMES)})),
+          status INTEGER, error TEXT, duration_ms INTEGER NOT NULL
+        );
+        CREATE INDEX notification_attempts_destination ON notification_attempts (destination_id, at);
       `),
   },
 ];
