@@ -19,7 +19,7 @@ mkdirSync(out, { recursive: true });
 const [smtp, slack] = await Promise.all([startSmtpReceiver(), startHttpReceiver()]);
 const options = { baseUrl: BASE_URL, timeZone: 'Asia/Seoul' };
 const email = createEmailTransport({ ...options, smtpUrl: smtp.url, from: 'Helploop <helploop@localhost>' });
-const slackTransport = createSlackTransport({ ...options, fetch: (url, init) => fetch(url, init) });
+const slackTransport = createSlackTransport({ ...options, allowPrivate: true, clock: () => new Date() });
 const destination = (kind: Destination['kind'], target: string, locale: Destination['locale']): Destination => ({
   id: 1,
   kind,
