@@ -10,6 +10,7 @@ import { portTakenMessage } from './port-taken.ts';
 import { everyInterval } from './periodic-task.ts';
 import { daysBefore } from './days.ts';
 import { onOneInstance } from './job-lease.ts';
+import { scheduleNotifications } from './notify/schedule.ts';
 
 const HOUR = 3_600_000;
 /** How often a database that could not be opened is tried again. */
@@ -28,6 +29,7 @@ let app: Hono = createSiteOnlyApp(
 );
 let engine: Engine | undefined;
 let rollup: ReturnType<typeof everyInterval> | undefined;
+let notifications: ReturnType<typeof everyInterval> | undefined;
 
 /** Raw events past their retention fold into daily counts, hourly, on one instance of those sharing the database. */
 function scheduleRollup(storage: Storage) {
@@ -62,8 +64,9 @@ async function connect(failures = 0): Promise<void> {
   app = createApp({ config, storage, manifest, clock });
   if (failures > 0) console.log(`Opened ${where}: the API is back.`);
   rollup = scheduleRollup(storage);
-  // Opened after the server started listening (a retry): the roll-up's first turn is now.
-  if (failures > 0) void rollup.run();
+  notifications = scheduleNotifications({ config, storage, manifest, clock });
+  // Opened after the server started listening (a retry): the periodic jobs' first turn is now.
+  if (failures > 0) for (const job of [rollup, notifications]) void job.run();
 }
 
 // The first try before listening, so the first requests find the API whenever it can open.
@@ -73,7 +76,7 @@ const server = serve(
   (info) => {
     const host = config.host === '0.0.0.0' ? 'localhost' : config.host;
     console.log(`Helploop is running at http://${host}:${info.port}/`);
-    void rollup?.run();
+    for (const job of [rollup, notifications]) void job?.run();
   },
 );
 // Node's defaults (300 s, 60 s) let slow clients hold connections open.
@@ -87,6 +90,7 @@ server.once('error', (error: NodeJS.ErrnoException) => {
 
 function shutdown() {
   rollup?.stop();
+  notifications?.stop();
   server.close(() => {
     void (engine?.close() ?? Promise.resolve()).finally(() => process.exit(0));
   });

@@ -9,15 +9,14 @@ export function everyInterval(
   log = (line: string) => console.error(line),
 ) {
   let running = false;
+  const next = intervalMs < 60_000 ? `${intervalMs / 1000} s` : `${Math.round(intervalMs / 60_000)} min`;
   const run = async () => {
     if (running) return;
     running = true;
     try {
       await task();
     } catch (error) {
-      log(
-        `${name} failed, will run again in ${Math.round(intervalMs / 60_000)} min: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      log(`${name} failed, will run again in ${next}: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
       running = false;
     }

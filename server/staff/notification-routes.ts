@@ -138,7 +138,7 @@ export function notificationRoutes({ notifications, manifest }: NotificationRout
           timestamp: now(),
           locale: null,
           category: null,
-          data: { destination: destination.name, staffUrl: '/staff/' },
+          data: { destination: destination.name, staffUrl: '/staff/notifications/' },
         },
         (candidate) => candidate.id === destination.id,
         now(),

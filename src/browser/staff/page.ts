@@ -6,10 +6,12 @@ import type { Locale } from '../../shared/locales.ts';
 import type { StaffMessages } from '../../shared/staff-messages.ts';
 import { rememberLocale, startingLocale, translatePage } from './language.ts';
 import { logOut, me, saveLocale, toLogin } from './session.ts';
+import type { Me } from '../../../server/staff/auth.ts';
 
 export interface StaffPage {
   locale: Locale;
   messages: StaffMessages;
+  role: Me['role'];
 }
 
 /** Switching language reloads the page, which then starts in the new one: every word drawn is in one language. */
@@ -25,7 +27,7 @@ function wireLanguage(current: Locale, save: (locale: Locale) => Promise<unknown
 }
 
 /** For the login page: the language is this browser's choice until someone signs in. */
-export function startLoginPage(): StaffPage {
+export function startLoginPage(): Omit<StaffPage, 'role'> {
   const locale = startingLocale();
   wireLanguage(locale, async () => {});
   return { locale, messages: translatePage(locale) };
@@ -42,5 +44,7 @@ export async function startStaffPage(): Promise<StaffPage> {
   if (account.locale !== locale) rememberLocale((locale = account.locale));
   wireLanguage(locale, saveLocale);
   document.getElementById('staff-logout')!.addEventListener('click', () => void logOut());
-  return { locale, messages: translatePage(locale) };
+  if (account.role === 'admin')
+    for (const node of document.querySelectorAll<HTMLElement>('[data-admin-only]')) node.hidden = false;
+  return { locale, messages: translatePage(locale), role: account.role };
 }

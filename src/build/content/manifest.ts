@@ -7,6 +7,7 @@ export async function buildManifest(): Promise<Manifest> {
   const articles = await getArticles();
   return {
     defaultLocale: site.defaultLocale,
+    ...(site.url && { siteUrl: site.url }),
     locales: site.locales,
     categories: categories.map(({ id, title }) => ({ id, title })),
     contexts: Object.keys(contexts),

@@ -4,6 +4,8 @@ import { localeSchema } from '../locales.ts';
 /** What the server knows about the built content (it never parses MDX): written to dist/articles.json by the build. */
 export const manifestSchema = z.object({
   defaultLocale: localeSchema,
+  /** site.yaml's public address, for absolute links in notifications; absent when the site names none. */
+  siteUrl: z.string().optional(),
   locales: z.array(localeSchema),
   categories: z.array(z.object({ id: z.string(), title: z.record(z.string(), z.string()) })),
   contexts: z.array(z.string()),
