@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { isAddressOrRange, type ProxyTrust } from './api/client-address.ts';
+import { WEEKDAYS } from './notify/triggers/digest-schedule.ts';
+import { TRIGGER_TYPES, type TriggerType } from './notify/triggers/trigger-types.ts';
 
 const list = (value: string) =>
   value
@@ -25,6 +27,21 @@ const proxyTrustSchema = z
       });
     }
     return { proxies };
+  });
+
+/** The notification triggers to run: empty runs all, `none` none, otherwise the types listed. */
+const triggersSchema = z
+  .string()
+  .trim()
+  .default('')
+  .transform((value, context): TriggerType[] => {
+    if (value === '') return [...TRIGGER_TYPES];
+    if (value === 'none') return [];
+    const named = list(value);
+    for (const type of named.filter((type) => !(TRIGGER_TYPES as string[]).includes(type))) {
+      context.addIssue({ code: 'custom', message: `${type} is not one of ${TRIGGER_TYPES.join(', ')} (or none)` });
+    }
+    return TRIGGER_TYPES.filter((type) => named.includes(type));
   });
 
 /** Everything the server reads from the environment, with its default. */
@@ -64,6 +81,20 @@ const envSchema = z.object({
   HELPLOOP_SYNONYM_READERS: z.coerce.number().int().min(1).default(3),
   /** `full`: an acknowledged event survives power loss; `normal`: only a crash of the process (see README "Durability"). */
   HELPLOOP_SYNCHRONOUS: z.enum(['full', 'normal']).default('full'),
+  HELPLOOP_NOTIFY_TRIGGERS: triggersSchema,
+  /** Seconds over which "No" votes with comments on one article are gathered into one message. */
+  HELPLOOP_NOTIFY_BATCH_SECONDS: z.coerce.number().int().min(1).default(300),
+  /** The Wilson lower bound of an article's "No" share over 7 days that raises article.unhelpful. */
+  HELPLOOP_NOTIFY_UNHELPFUL_LEVEL: z.coerce.number().min(0).max(1).default(0.4),
+  /** Votes an article needs in 7 days before article.unhelpful judges it, and after a fix before its verdict. */
+  HELPLOOP_NOTIFY_MIN_VOTES: z.coerce.number().int().min(1).default(10),
+  /** Distinct visitors whose same search found nothing, in the current and previous day, that raise search.failing. */
+  HELPLOOP_NOTIFY_FAILED_VISITORS: z.coerce.number().int().min(1).default(5),
+  /** Days before an alert that cleared may fire again for the same article or search. */
+  HELPLOOP_NOTIFY_COOLDOWN_DAYS: z.coerce.number().min(0).default(7),
+  /** The weekly digest's day and hour, on the clocks of site.yaml's `timeZone`. */
+  HELPLOOP_DIGEST_DAY: z.enum(WEEKDAYS).default('monday'),
+  HELPLOOP_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(9),
 });
 
 /** The environment as the server uses it. */
@@ -82,10 +113,20 @@ const configSchema = envSchema.transform((settings) => ({
   maskPatterns: list(settings.HELPLOOP_MASK_PATTERNS).map((pattern) => new RegExp(pattern, 'g')),
   synonymReaders: settings.HELPLOOP_SYNONYM_READERS,
   synchronous: settings.HELPLOOP_SYNCHRONOUS,
+  notify: {
+    triggers: settings.HELPLOOP_NOTIFY_TRIGGERS,
+    batchSeconds: settings.HELPLOOP_NOTIFY_BATCH_SECONDS,
+    unhelpfulLevel: settings.HELPLOOP_NOTIFY_UNHELPFUL_LEVEL,
+    minVotes: settings.HELPLOOP_NOTIFY_MIN_VOTES,
+    failedVisitors: settings.HELPLOOP_NOTIFY_FAILED_VISITORS,
+    cooldownDays: settings.HELPLOOP_NOTIFY_COOLDOWN_DAYS,
+    digest: { day: settings.HELPLOOP_DIGEST_DAY, hour: settings.HELPLOOP_DIGEST_HOUR },
+  },
 }));
 
 export type ServerConfig = z.infer<typeof configSchema>;
 export type Synchronous = ServerConfig['synchronous'];
+export type NotifyConfig = ServerConfig['notify'];
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): ServerConfig {
   const parsed = configSchema.safeParse(env);

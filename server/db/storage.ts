@@ -5,6 +5,7 @@ import { createReportStorage } from './report-storage.ts';
 import { rollup } from './rollup.ts';
 import { createSharedState } from './shared-state.ts';
 import { createStaffStorage } from './staff-storage.ts';
+import { createTriggerStorage } from './trigger-storage.ts';
 
 /** Every interface the server reaches the database through, one per concern, over one open engine. */
 export function createStorage(engine: Engine) {
@@ -15,6 +16,8 @@ export function createStorage(engine: Engine) {
     staff: createStaffStorage(engine.db),
     dismissals: createDismissalStorage(engine.db),
     shared: createSharedState(engine.db),
+    /** What the notification triggers keep between runs (server/notify/triggers/). */
+    triggers: createTriggerStorage(engine.db),
     /** Deletes raw events of days before the given day; the daily counts stay (see rollup.ts). */
     rollup: rollup(engine.db),
   };

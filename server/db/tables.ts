@@ -151,6 +151,16 @@ export interface Tables {
   schema_migrations: { id: string; applied_at: string };
   job_leases: { name: string; holder: string; expires_at: string };
   rate_counts: { key: string; minute: number; reserved: number };
+  notify_state: { name: string; value: string };
+  notify_comments: {
+    id: Generated<number>;
+    article_id: string;
+    batch_at: string;
+    comment: string;
+    reason: string | null;
+    at: string;
+  };
+  notify_alerts: { type: string; subject: string; fired_at: string; cleared_at: string | null };
 }
 
 /**
@@ -185,4 +195,7 @@ export const TABLE_ROLES: Record<keyof Tables, 'data' | 'bookkeeping'> = {
   daily_rephrased: 'data',
   daily_sessions: 'data',
   inbox_dismissals: 'data',
+  notify_state: 'data',
+  notify_comments: 'data',
+  notify_alerts: 'data',
 };

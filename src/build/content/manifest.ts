@@ -11,6 +11,8 @@ export async function buildManifest(): Promise<Manifest> {
     categories: categories.map(({ id, title }) => ({ id, title })),
     contexts: Object.keys(contexts),
     widgetOrigins: site.widgetOrigins.map((origin) => new URL(origin).origin),
+    siteUrl: site.url ?? null,
+    timeZone: site.timeZone,
     articles: articles.map((article) => {
       const { locale, category } = parseArticleId(article.id);
       return {
