@@ -18,7 +18,16 @@ export function manifestOf(articles: { id: string; updated?: string }[], site: P
     widgetOrigins: [],
     articles: articles.map(({ id, updated = '2026-01-01' }) => {
       const [locale, category] = id.split('/');
-      return { id, locale, category, title: `Title of ${id}`, url: `/${id}/`, sourcePath: `${id}.mdx`, updated, contexts: [] };
+      return {
+        id,
+        locale,
+        category,
+        title: `Title of ${id}`,
+        url: `/${id}/`,
+        sourcePath: `${id}.mdx`,
+        updated,
+        contexts: [],
+      };
     }),
     ...site,
   });
@@ -57,7 +66,8 @@ export async function triggerRig(kind: EngineKind, manifest: Manifest, env: Reco
       storage.events.recordVote({ ...base(), articleId, helpful, visitor, ...(comment && { comment }) }),
     /** `count` votes of distinct readers on the clock's day. */
     votes: async (articleId: string, helpful: boolean, count: number) => {
-      for (let i = 0; i < count; i++) await storage.events.recordVote({ ...base(), articleId, helpful, visitor: randomUUID() });
+      for (let i = 0; i < count; i++)
+        await storage.events.recordVote({ ...base(), articleId, helpful, visitor: randomUUID() });
     },
     failedSearch: (query: string, locale: 'ko' | 'en', visitor: string) =>
       storage.events.recordSearch({ ...base(), query, normalized: query, locale, resultCount: 0, visitor }),

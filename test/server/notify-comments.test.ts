@@ -58,9 +58,12 @@ onEachEngine((kind) => {
 
       rig.at('2026-03-02T10:11:00.000Z');
       await rig.run();
-      expect(rig.of('feedback.comments').slice(2).map((n) => n.data.comments.map((c) => c.comment))).toEqual([
-        ['늦은 의견'],
-      ]);
+      expect(
+        rig
+          .of('feedback.comments')
+          .slice(2)
+          .map((n) => n.data.comments.map((c) => c.comment)),
+      ).toEqual([['늦은 의견']]);
       expect(rig.of('feedback.comments')[2]!.data.window.from).toBe('2026-03-02T10:05:20.000Z');
     });
 

@@ -56,7 +56,7 @@ export async function digestItems(
       })),
     failedSearches: searches
       .filter((row) => CLOSING_STATUSES.query[row.review.status] !== false)
-      .sort((a, b) => b.visitors - a.visitors || b.searches - a.searches)
+      .sort((a, b) => b.visitors - a.visitors || b.searches - a.searches || a.normalized.localeCompare(b.normalized))
       .slice(0, TOP)
       .map((row) => ({
         query: row.variants[0] ?? row.normalized,
