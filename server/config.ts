@@ -2,6 +2,8 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { isAddressOrRange, type ProxyTrust } from './api/client-address.ts';
 import { WEBHOOK_SECRET } from './notify/webhook-signature.ts';
+import { WEEKDAYS } from './notify/triggers/digest-schedule.ts';
+import { TRIGGER_TYPES, type TriggerType } from './notify/triggers/trigger-types.ts';
 
 const list = (value: string) =>
   value
@@ -41,6 +43,20 @@ const flag = z
   .string()
   .default('')
   .transform((value) => !['', 'false', '0'].includes(value.trim()));
+/** The notification triggers to run: empty runs all, `none` none, otherwise the types listed. */
+const triggersSchema = z
+  .string()
+  .trim()
+  .default('')
+  .transform((value, context): TriggerType[] => {
+    if (value === '') return [...TRIGGER_TYPES];
+    if (value === 'none') return [];
+    const named = list(value);
+    for (const type of named.filter((type) => !(TRIGGER_TYPES as string[]).includes(type))) {
+      context.addIssue({ code: 'custom', message: `${type} is not one of ${TRIGGER_TYPES.join(', ')} (or none)` });
+    }
+    return TRIGGER_TYPES.filter((type) => named.includes(type));
+  });
 
 /** Everything the server reads from the environment, with its default. */
 const envSchema = z.object({
@@ -86,6 +102,20 @@ const envSchema = z.object({
     .default('')
     .transform(list)
     .pipe(z.array(z.email('must be e-mail addresses, comma-separated'))),
+  HELPLOOP_NOTIFY_TRIGGERS: triggersSchema,
+  /** Seconds over which "No" votes with comments on one article are gathered into one message. */
+  HELPLOOP_NOTIFY_BATCH_SECONDS: z.coerce.number().int().min(1).default(300),
+  /** The Wilson lower bound of an article's "No" share over 7 days that raises article.unhelpful. */
+  HELPLOOP_NOTIFY_UNHELPFUL_LEVEL: z.coerce.number().min(0).max(1).default(0.4),
+  /** Votes an article needs in 7 days before article.unhelpful judges it, and after a fix before its verdict. */
+  HELPLOOP_NOTIFY_MIN_VOTES: z.coerce.number().int().min(1).default(10),
+  /** Distinct visitors whose same search found nothing, in the current and previous day, that raise search.failing. */
+  HELPLOOP_NOTIFY_FAILED_VISITORS: z.coerce.number().int().min(1).default(5),
+  /** Days before an alert that cleared may fire again for the same article or search. */
+  HELPLOOP_NOTIFY_COOLDOWN_DAYS: z.coerce.number().min(0).default(7),
+  /** The weekly digest's day and hour, on the clocks of site.yaml's `timeZone`. */
+  HELPLOOP_DIGEST_DAY: z.enum(WEEKDAYS).default('monday'),
+  HELPLOOP_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(9),
 });
 
 /** The environment as the server uses it. */
@@ -135,10 +165,20 @@ const configSchema = envSchema
       mailFrom: settings.HELPLOOP_MAIL_FROM,
       digestTo: settings.HELPLOOP_DIGEST_TO,
     },
+    notify: {
+      triggers: settings.HELPLOOP_NOTIFY_TRIGGERS,
+      batchSeconds: settings.HELPLOOP_NOTIFY_BATCH_SECONDS,
+      unhelpfulLevel: settings.HELPLOOP_NOTIFY_UNHELPFUL_LEVEL,
+      minVotes: settings.HELPLOOP_NOTIFY_MIN_VOTES,
+      failedVisitors: settings.HELPLOOP_NOTIFY_FAILED_VISITORS,
+      cooldownDays: settings.HELPLOOP_NOTIFY_COOLDOWN_DAYS,
+      digest: { day: settings.HELPLOOP_DIGEST_DAY, hour: settings.HELPLOOP_DIGEST_HOUR },
+    },
   }));
 
 export type ServerConfig = z.infer<typeof configSchema>;
 export type Synchronous = ServerConfig['synchronous'];
+export type NotifyConfig = ServerConfig['notify'];
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): ServerConfig {
   const parsed = configSchema.safeParse(env);

@@ -10,7 +10,7 @@ import { portTakenMessage } from './port-taken.ts';
 import { everyInterval } from './periodic-task.ts';
 import { daysBefore } from './days.ts';
 import { onOneInstance } from './job-lease.ts';
-import { scheduleNotifications } from './notify/schedule.ts';
+import { scheduleNotifications, scheduleTriggers } from './notify/schedule.ts';
 
 const HOUR = 3_600_000;
 /** How often a database that could not be opened is tried again. */
@@ -28,8 +28,7 @@ let app: Hono = createSiteOnlyApp(
   new StorageUnavailableError('database_unavailable', `${where} could not be opened`),
 );
 let engine: Engine | undefined;
-let rollup: ReturnType<typeof everyInterval> | undefined;
-let notifications: ReturnType<typeof everyInterval> | undefined;
+let jobs: ReturnType<typeof everyInterval>[] = [];
 
 /** Raw events past their retention fold into daily counts, hourly, on one instance of those sharing the database. */
 function scheduleRollup(storage: Storage) {
@@ -63,10 +62,10 @@ async function connect(failures = 0): Promise<void> {
   const storage = createStorage(engine);
   app = createApp({ config, storage, manifest, clock });
   if (failures > 0) console.log(`Opened ${where}: the API is back.`);
-  rollup = scheduleRollup(storage);
-  notifications = scheduleNotifications({ config, storage, manifest, clock });
+  const deps = { config, storage, manifest, clock };
+  jobs = [scheduleRollup(storage), scheduleTriggers(deps), scheduleNotifications(deps)];
   // Opened after the server started listening (a retry): the periodic jobs' first turn is now.
-  if (failures > 0) for (const job of [rollup, notifications]) void job.run();
+  if (failures > 0) for (const job of jobs) void job.run();
 }
 
 // The first try before listening, so the first requests find the API whenever it can open.
@@ -76,7 +75,7 @@ const server = serve(
   (info) => {
     const host = config.host === '0.0.0.0' ? 'localhost' : config.host;
     console.log(`Helploop is running at http://${host}:${info.port}/`);
-    for (const job of [rollup, notifications]) void job?.run();
+    for (const job of jobs) void job.run();
   },
 );
 // Node's defaults (300 s, 60 s) let slow clients hold connections open.
@@ -89,8 +88,7 @@ server.once('error', (error: NodeJS.ErrnoException) => {
 });
 
 function shutdown() {
-  rollup?.stop();
-  notifications?.stop();
+  for (const job of jobs) job.stop();
   server.close(() => {
     void (engine?.close() ?? Promise.resolve()).finally(() => process.exit(0));
   });

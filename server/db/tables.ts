@@ -191,6 +191,16 @@ export interface Tables {
     error: string | null;
     duration_ms: number;
   };
+  notify_state: { name: string; value: string };
+  notify_comments: {
+    id: Generated<number>;
+    article_id: string;
+    batch_at: string;
+    comment: string;
+    reason: string | null;
+    at: string;
+  };
+  notify_alerts: { type: string; subject: string; fired_at: string; cleared_at: string | null };
 }
 
 /**
@@ -228,4 +238,7 @@ export const TABLE_ROLES: Record<keyof Tables, 'data' | 'bookkeeping'> = {
   notification_destinations: 'data',
   notification_outbox: 'data',
   notification_attempts: 'data',
+  notify_state: 'data',
+  notify_comments: 'data',
+  notify_alerts: 'data',
 };

@@ -9,6 +9,8 @@ import { onOneInstance } from '../job-lease.ts';
 import { everyInterval } from '../periodic-task.ts';
 import { bootstrapDestinations } from './bootstrap.ts';
 import { createDelivery } from './deliver.ts';
+import { createNotificationSink } from './routing.ts';
+import { createTriggers, TRIGGERS_INTERVAL_MS } from './triggers.ts';
 import type { DestinationKind, Transport } from './notification.ts';
 import { createEmailTransport } from './transports/email.ts';
 import { createSlackTransport } from './transports/slack.ts';
@@ -35,7 +37,7 @@ function publicAddress({ config, manifest }: Pick<NotificationDeps, 'config' | '
 export function transportsFor({ config, manifest, clock }: Omit<NotificationDeps, 'storage'>) {
   const { allowPrivateWebhooks, smtpUrl, mailFrom } = config.notifications;
   const post = { allowPrivate: allowPrivateWebhooks, clock };
-  const words = { baseUrl: publicAddress({ config, manifest }) };
+  const words = { baseUrl: publicAddress({ config, manifest }), timeZone: manifest.timeZone };
   return {
     webhook: webhookTransport(post),
     slack: createSlackTransport({ ...words, ...post }),
@@ -43,6 +45,21 @@ export function transportsFor({ config, manifest, clock }: Omit<NotificationDeps
       ? createEmailTransport({ ...words, smtpUrl, from: mailFrom })
       : async () => ({ ok: false, error: 'HELPLOOP_SMTP_URL is not set' }),
   } satisfies Record<DestinationKind, Transport>;
+}
+
+/**
+ * The triggers that turn what readers did into notifications (comment batches, alerts, the weekly digest), on one
+ * instance, at least once per comment batch window so a batch goes out soon after its window ends.
+ */
+export function scheduleTriggers({ config, storage, manifest, clock }: NotificationDeps) {
+  const sink = createNotificationSink(storage.notifications, clock);
+  const triggers = createTriggers({ storage, manifest, config, clock, sink });
+  const everyMs = Math.min(TRIGGERS_INTERVAL_MS, config.notify.batchSeconds * 1000);
+  return everyInterval(
+    'Notification triggers',
+    everyMs,
+    onOneInstance(storage.shared, 'notify-triggers', everyMs * 0.9, clock, triggers.runDue),
+  );
 }
 
 export function scheduleNotifications(deps: NotificationDeps) {

@@ -1,6 +1,6 @@
 import type { Manifest } from '../../src/shared/content/manifest.ts';
 import type { ArticleStatus } from '../../src/shared/review-statuses.ts';
-import type { Period, ReportStorage, Review } from '../db/report-storage.ts';
+import type { ArticleDay, Period, ReportStorage, Review } from '../db/report-storage.ts';
 import { wilsonInterval, wilsonLowerBound } from './wilson.ts';
 
 export interface Helpfulness {
@@ -49,6 +49,13 @@ const helpfulness = (helpful: number, unhelpful: number): Helpfulness => ({
 
 const sumOf = <T>(rows: T[], pick: (row: T) => number) => rows.reduce((total, row) => total + pick(row), 0);
 
+/** The votes of some of an article's days, added up: how its readers judged it then. */
+export const helpfulnessOf = (days: Pick<ArticleDay, 'helpful' | 'unhelpful'>[]) =>
+  helpfulness(
+    sumOf(days, (row) => row.helpful),
+    sumOf(days, (row) => row.unhelpful),
+  );
+
 /**
  * Every article with views or votes in the period, with what ranks it; the details shown per row (trend, reasons,
  * comments) are left empty for `withDetails` to add to the rows of the page shown.
@@ -76,13 +83,7 @@ export async function unhelpfulArticles(
     const article = articles.get(articleId);
     if (!article) return []; // removed from the content since
     const days = fixedDays.get(articleId);
-    const split = (keep: (day: string) => boolean) => {
-      const kept = (days ?? []).filter((row) => keep(row.day));
-      return helpfulness(
-        sumOf(kept, (row) => row.helpful),
-        sumOf(kept, (row) => row.unhelpful),
-      );
-    };
+    const split = (keep: (day: string) => boolean) => helpfulnessOf((days ?? []).filter((row) => keep(row.day)));
     return [
       {
         articleId,

@@ -55,3 +55,18 @@ describe('notifications from the environment', () => {
     expect(loadConfig({ HELPLOOP_ALLOW_PRIVATE_WEBHOOKS: '1' }).notifications.allowPrivateWebhooks).toBe(true);
   });
 });
+
+describe('the notification triggers the environment enables', () => {
+  it('are all by default, none with `none`, or those listed; an unknown one is refused by name', () => {
+    expect(loadConfig({}).notify.triggers).toHaveLength(5);
+    expect(loadConfig({ HELPLOOP_NOTIFY_TRIGGERS: 'none' }).notify.triggers).toEqual([]);
+    expect(loadConfig({ HELPLOOP_NOTIFY_TRIGGERS: 'digest.weekly, search.failing' }).notify.triggers).toEqual([
+      'search.failing',
+      'digest.weekly',
+    ]);
+    expect(() => loadConfig({ HELPLOOP_NOTIFY_TRIGGERS: 'search.failed' })).toThrow(
+      /HELPLOOP_NOTIFY_TRIGGERS: search.failed is not one of feedback.comments/,
+    );
+    expect(() => loadConfig({ HELPLOOP_DIGEST_DAY: 'mon' })).toThrow(/HELPLOOP_DIGEST_DAY/);
+  });
+});

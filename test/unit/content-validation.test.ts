@@ -107,4 +107,14 @@ describe('site schema', () => {
       message: 'must be one of locales',
     });
   });
+
+  it('takes an IANA time zone, Asia/Seoul unless named, and refuses one the runtime does not know', () => {
+    const site = { name: { ko: '도움말', en: 'Help' }, support: { contactUrl: 'https://x.example/' } };
+    expect(siteSchema.parse(site).timeZone).toBe('Asia/Seoul');
+    expect(siteSchema.parse({ ...site, timeZone: 'Europe/Berlin' }).timeZone).toBe('Europe/Berlin');
+    expect(siteSchema.safeParse({ ...site, timeZone: 'KST' }).error?.issues[0]).toMatchObject({
+      path: ['timeZone'],
+      message: 'must be an IANA time zone name such as Asia/Seoul',
+    });
+  });
 });

@@ -192,6 +192,11 @@ const rows: { [Table in keyof Tables]?: Insertable<Tables[Table]>[] } = {
       duration_ms: 12,
     },
   ],
+  notify_state: [{ name: 'feedback.comments.cursor', value: at }],
+  notify_comments: [
+    { id: 7, article_id: 'ko/shipping/track', batch_at: at, comment: '배송 조회가 안 돼요', reason: null, at },
+  ],
+  notify_alerts: [{ type: 'search.failing', subject: 'ko|배송조회', fired_at: at, cleared_at: null }],
 };
 
 const copy = (...args: string[]) =>

@@ -270,6 +270,27 @@ export const migrations: Migration[] = [
         CREATE INDEX notification_attempts_destination ON notification_attempts (destination_id, at);
       `),
   },
+  {
+    id: '013-notify-triggers',
+    up: (db) =>
+      db.exec(`
+        -- What the notification triggers keep between runs (server/notify/triggers/): how far they read, the week's digest.
+        CREATE TABLE notify_state (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+        -- "No" votes with comments, read, waiting for the end of their article's batch window (batch_at onwards).
+        CREATE TABLE notify_comments (
+          id INTEGER PRIMARY KEY, article_id TEXT NOT NULL, batch_at TEXT NOT NULL, comment TEXT NOT NULL,
+          reason TEXT, at TEXT NOT NULL
+        );
+        CREATE INDEX notify_comments_batch ON notify_comments (batch_at, article_id);
+        -- Alerts that fired, per type and subject: one fires again only after it cleared and its cool-down passed.
+        CREATE TABLE notify_alerts (
+          type TEXT NOT NULL, subject TEXT NOT NULL, fired_at TEXT NOT NULL, cleared_at TEXT,
+          PRIMARY KEY (type, subject)
+        ) WITHOUT ROWID;
+        -- New "No" comments by time, without reading every vote: only votes with such a comment enter it.
+        CREATE INDEX votes_unhelpful_comments ON votes (created_at) WHERE comment IS NOT NULL AND helpful = 0;
+      `),
+  },
 ];
 
 /**

@@ -7,11 +7,12 @@ export async function buildManifest(): Promise<Manifest> {
   const articles = await getArticles();
   return {
     defaultLocale: site.defaultLocale,
-    ...(site.url && { siteUrl: site.url }),
     locales: site.locales,
     categories: categories.map(({ id, title }) => ({ id, title })),
     contexts: Object.keys(contexts),
     widgetOrigins: site.widgetOrigins.map((origin) => new URL(origin).origin),
+    siteUrl: site.url ?? null,
+    timeZone: site.timeZone,
     articles: articles.map((article) => {
       const { locale, category } = parseArticleId(article.id);
       return {

@@ -1,16 +1,19 @@
 import { z } from 'zod';
 import { localeSchema } from '../locales.ts';
+import { timeZoneSchema } from './schema.ts';
 
 /** What the server knows about the built content (it never parses MDX): written to dist/articles.json by the build. */
 export const manifestSchema = z.object({
   defaultLocale: localeSchema,
-  /** site.yaml's public address, for absolute links in notifications; absent when the site names none. */
-  siteUrl: z.string().optional(),
   locales: z.array(localeSchema),
   categories: z.array(z.object({ id: z.string(), title: z.record(z.string(), z.string()) })),
   contexts: z.array(z.string()),
   /** Host-site origins allowed to embed the widget and send beacons (site.yaml). */
   widgetOrigins: z.array(z.string()),
+  /** site.yaml's public address, for absolute links in notifications; null without one, or in a site built before. */
+  siteUrl: z.string().nullable().default(null),
+  /** site.yaml's time zone; a site built before has the default. */
+  timeZone: timeZoneSchema,
   articles: z.array(
     z.object({
       id: z.string(),

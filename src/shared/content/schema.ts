@@ -62,6 +62,22 @@ export type Contexts = z.infer<typeof contextsSchema>;
 export const synonymsSchema = z.array(z.array(text).min(2, 'a group needs at least two words')).default([]);
 export type SynonymGroups = z.infer<typeof synonymsSchema>;
 
+/** Whether the runtime knows `name` as an IANA time zone (`Asia/Seoul`, `Europe/Berlin`). */
+const isTimeZone = (name: string) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** The site's time zone: when its team's week and working day begin, for the weekly digest. */
+export const timeZoneSchema = z
+  .string()
+  .refine(isTimeZone, 'must be an IANA time zone name such as Asia/Seoul')
+  .default('Asia/Seoul');
+
 export const siteSchema = z
   .strictObject({
     name: localized,
@@ -82,6 +98,8 @@ export const siteSchema = z
     }),
     /** Host-site origins allowed to embed the widget and send beacons. */
     widgetOrigins: z.array(z.url()).default([]),
+    /** IANA name of the team's time zone: the weekly digest goes out at its day and hour there. */
+    timeZone: timeZoneSchema,
   })
   .refine((site) => site.locales.includes(site.defaultLocale), {
     path: ['defaultLocale'],

@@ -1,0 +1,93 @@
+import { localeSchema } from '../../../src/shared/locales.ts';
+import { CLOSING_STATUSES } from '../../../src/shared/review-statuses.ts';
+import { daysBefore } from '../../days.ts';
+import { failedSearches } from '../../reports/failed-searches.ts';
+import { fixOutcomes } from '../../reports/fix-outcomes.ts';
+import { periodOf } from '../../reports/list-options.ts';
+import { listedSynonyms } from '../../reports/reader-synonyms.ts';
+import { unhelpfulArticles, type UnhelpfulRow } from '../../reports/unhelpful.ts';
+import type { NotificationData } from '../notification.ts';
+import { articlesById, notifiedArticle, STAFF_HOME, staffPage } from './links.ts';
+import type { TriggerContext } from './trigger.ts';
+
+/** Items per list: a digest points at what matters most, the staff pages hold the rest. */
+const TOP = 5;
+const WEEK = 7;
+/** Readers' synonyms wait over the days the synonyms report opens with. */
+const SYNONYM_DAYS = 30;
+/** The staff report's days a fix links to: the weeks it is judged over (fix-outcomes.ts). */
+const FIX_DAYS = 28;
+
+const unhelpfulShare = (row: UnhelpfulRow | undefined) => (row?.votes ? row.unhelpful / row.votes : null);
+
+/**
+ * The weekly digest's items, each from the report that lists it: the last seven whole days (UTC) against the seven
+ * before. Articles by the unhelpful report's ranking with their "No" share then and now; failed searches by distinct
+ * visitors (queries staff ignored left out); readers' synonyms no one has decided on yet; the judged fixes.
+ */
+export async function digestItems(
+  { reports, manifest, config }: TriggerContext,
+  now: Date,
+): Promise<NotificationData<'digest.weekly'>> {
+  const week = { from: daysBefore(now, WEEK), to: daysBefore(now, 1) };
+  const weekBefore = { from: daysBefore(now, 2 * WEEK), to: daysBefore(now, WEEK + 1) };
+  const [articles, articlesBefore, searches, searchesBefore, synonyms, synonymReviews, fixes] = await Promise.all([
+    unhelpfulArticles(reports, manifest, week),
+    unhelpfulArticles(reports, manifest, weekBefore),
+    failedSearches(reports, week),
+    reports.failedQueries(weekBefore),
+    listedSynonyms(reports, manifest, periodOf({ days: SYNONYM_DAYS }, now), config.synonymReaders),
+    reports.synonymReviews(),
+    fixOutcomes(reports, manifest, now, config.minVotes),
+  ]);
+  const byId = articlesById(manifest);
+  const before = new Map(articlesBefore.map((row) => [row.articleId, row]));
+  const visitorsBefore = new Map(searchesBefore.map((row) => [`${row.locale}|${row.normalized}`, row.visitors]));
+  return {
+    period: week,
+    unhelpful: articles
+      .filter((row) => row.votes > 0)
+      .sort((a, b) => b.confidence - a.confidence)
+      .slice(0, TOP)
+      .map((row) => ({
+        article: notifiedArticle(manifest, byId.get(row.articleId)!, WEEK),
+        votes: row.votes,
+        unhelpful: { now: unhelpfulShare(row), before: unhelpfulShare(before.get(row.articleId)) },
+      })),
+    failedSearches: searches
+      .filter((row) => CLOSING_STATUSES.query[row.review.status] !== false)
+      .sort((a, b) => b.visitors - a.visitors || b.searches - a.searches || a.normalized.localeCompare(b.normalized))
+      .slice(0, TOP)
+      .map((row) => ({
+        query: row.variants[0] ?? row.normalized,
+        normalized: row.normalized,
+        locale: localeSchema.parse(row.locale),
+        visitors: row.visitors,
+        searches: row.searches,
+        visitorsBefore: visitorsBefore.get(`${row.locale}|${row.normalized}`) ?? 0,
+        staffUrl: staffPage('failed-searches', WEEK, row),
+      })),
+    synonymsWaiting: synonyms
+      .filter((pair) => {
+        const review = synonymReviews.get(`${pair.locale}|${pair.normalized}|${pair.articleId}`);
+        return pair.readers > 0 && (!review || review.status === 'proposed') && byId.has(pair.articleId);
+      })
+      .sort((a, b) => b.readers - a.readers)
+      .slice(0, TOP)
+      .map((pair) => ({
+        query: pair.query,
+        article: {
+          ...notifiedArticle(manifest, byId.get(pair.articleId)!, SYNONYM_DAYS),
+          staffUrl: staffPage('synonyms', SYNONYM_DAYS, { locale: pair.locale }),
+        },
+        readers: pair.readers,
+      })),
+    fixes: fixes.map((fix) => ({
+      article: notifiedArticle(manifest, byId.get(fix.articleId)!, FIX_DAYS),
+      before: fix.before,
+      after: fix.after,
+      worked: fix.worked,
+    })),
+    staffUrl: STAFF_HOME,
+  };
+}

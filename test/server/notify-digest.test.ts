@@ -1,0 +1,145 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { onEachEngine } from '../helpers/engines.ts';
+import { manifestOf, triggerRig } from '../helpers/triggers.ts';
+
+onEachEngine((kind) => {
+  let rig: Awaited<ReturnType<typeof triggerRig>>;
+  afterEach(() => rig.close());
+
+  describe('the weekly digest', () => {
+    it('goes once a week at the configured hour in the site’s time zone, and late in a week the server was down at it', async () => {
+      const manifest = manifestOf([{ id: 'en/billing/invoice' }], { timeZone: 'America/New_York' });
+      rig = await triggerRig(kind, manifest, { HELPLOOP_DIGEST_DAY: 'tuesday', HELPLOOP_DIGEST_HOUR: '8' });
+      const digests = () => rig.of('digest.weekly').map((n) => n.data.period);
+      rig.at('2026-03-03T12:30:00Z'); // Tuesday 07:30 in New York
+      await rig.run();
+      rig.at('2026-03-03T12:59:00Z');
+      await rig.run();
+      expect(digests()).toEqual([]);
+      rig.at('2026-03-03T13:00:00Z'); // 08:00 EST
+      await rig.run();
+      for (const at of ['2026-03-03T13:01:00Z', '2026-03-03T20:00:00Z', '2026-03-05T09:00:00Z']) {
+        rig.at(at);
+        await rig.run();
+      }
+      await rig.restart(); // another instance, or the server started again
+      await rig.run();
+      expect(digests()).toEqual([{ from: '2026-02-24', to: '2026-03-02' }]);
+
+      rig.at('2026-03-10T11:30:00Z'); // 07:30 EDT; then down at 08:00, back on Thursday
+      await rig.run();
+      rig.at('2026-03-12T16:00:00Z');
+      await rig.run();
+      await rig.run();
+      expect(digests()).toEqual([
+        { from: '2026-02-24', to: '2026-03-02' },
+        { from: '2026-03-05', to: '2026-03-11' },
+      ]);
+      expect(rig.of('digest.weekly')[0]).toMatchObject({ locale: null, category: null, data: { staffUrl: '/staff/' } });
+    });
+
+    it('lists the week’s worst articles and failed searches with last week’s, waiting synonyms and judged fixes', async () => {
+      const manifest = manifestOf([
+        { id: 'en/billing/invoice' },
+        { id: 'en/billing/refund' },
+        { id: 'ko/billing/card' },
+        { id: 'ko/billing/update-card' },
+      ]);
+      rig = await triggerRig(kind, manifest, { HELPLOOP_NOTIFY_TRIGGERS: 'digest.weekly' });
+      const on = async (day: string, act: () => Promise<unknown>) => {
+        rig.at(`${day}T03:00:00Z`);
+        await act();
+      };
+      // Last week (Feb 23 to Mar 1) and this week (Mar 2 to 8).
+      await on('2026-02-25', async () => {
+        await rig.votes('en/billing/invoice', false, 2);
+        await rig.votes('en/billing/invoice', true, 8);
+        await rig.failedSearch('refund', 'en', 'reader-1');
+        await rig.votes('ko/billing/card', true, 5);
+        await rig.votes('ko/billing/card', false, 5);
+      });
+      await on('2026-03-03', async () => {
+        await rig.votes('en/billing/invoice', false, 6);
+        await rig.votes('en/billing/invoice', true, 4);
+        await rig.votes('en/billing/refund', false, 1);
+        await rig.votes('en/billing/refund', true, 1);
+        await rig.votes('ko/billing/card', false, 2);
+        await rig.votes('ko/billing/card', true, 8);
+        for (const reader of ['reader-1', 'reader-2', 'reader-3']) await rig.failedSearch('refund', 'en', reader);
+        for (const reader of ['reader-1', 'reader-2']) await rig.failedSearch('invoice', 'en', reader);
+        for (const reader of ['reader-1', 'reader-2', 'reader-3', 'reader-4'])
+          await rig.failedSearch('asdf', 'en', reader);
+      });
+      await rig.storage.reports.reviewQuery('en', 'asdf', {
+        status: 'ignored',
+        note: '',
+        updatedBy: 'staff@example.com',
+        updatedAt: '2026-03-04T00:00:00Z',
+      });
+      await rig.storage.reports.reviewArticle('ko/billing/card', {
+        status: 'fixed',
+        note: '',
+        updatedBy: 'staff@example.com',
+        updatedAt: '2026-03-01T10:00:00Z',
+      });
+      // Three readers searched 카드 갈아끼우기, found nothing, then found the article by a related search.
+      for (const reader of ['reader-a', 'reader-b', 'reader-c']) {
+        rig.at('2026-03-04T05:00:00Z');
+        await rig.storage.events.recordSearch({
+          eventId: crypto.randomUUID(),
+          query: '카드 갈아끼우기',
+          normalized: '카드갈아끼우기',
+          locale: 'ko',
+          resultCount: 0,
+          visitor: reader,
+          day: '2026-03-04',
+          at: '2026-03-04T05:00:00.000Z',
+        });
+        await rig.storage.events.recordClick({
+          eventId: crypto.randomUUID(),
+          query: '카드 변경',
+          normalized: '카드변경',
+          articleId: 'ko/billing/update-card',
+          position: 1,
+          visitor: reader,
+          day: '2026-03-04',
+          at: '2026-03-04T05:02:00.000Z',
+        });
+      }
+      rig.at('2026-03-08T23:00:00Z'); // Monday 08:00 in Seoul
+      await rig.run();
+      rig.at('2026-03-09T00:00:00Z');
+      await rig.run();
+
+      const [digest, ...more] = rig.of('digest.weekly');
+      expect(more).toEqual([]);
+      expect(digest!.data.period).toEqual({ from: '2026-03-02', to: '2026-03-08' });
+      expect(digest!.data.unhelpful.map((row) => [row.article.id, row.votes, row.unhelpful])).toEqual([
+        ['en/billing/invoice', 10, { now: 0.6, before: 0.2 }],
+        ['en/billing/refund', 2, { now: 0.5, before: null }],
+        ['ko/billing/card', 10, { now: 0.2, before: 0.5 }],
+      ]);
+      expect(digest!.data.failedSearches.map((row) => [row.query, row.visitors, row.visitorsBefore])).toEqual([
+        ['refund', 3, 1],
+        ['카드 갈아끼우기', 3, 0], // the synonym's readers found nothing first
+        ['invoice', 2, 0],
+      ]);
+      expect(digest!.data.failedSearches[0]!.staffUrl).toBe('/staff/failed-searches/?days=7&locale=en');
+      expect(digest!.data.synonymsWaiting).toEqual([
+        expect.objectContaining({
+          query: '카드 갈아끼우기',
+          readers: 3,
+          article: expect.objectContaining({ id: 'ko/billing/update-card' }),
+        }),
+      ]);
+      expect(digest!.data.fixes).toEqual([
+        {
+          article: expect.objectContaining({ id: 'ko/billing/card' }),
+          before: { votes: 10, helpful: 5, unhelpful: 5, helpfulShare: 0.5 },
+          after: { votes: 10, helpful: 8, unhelpful: 2, helpfulShare: 0.8 },
+          worked: true,
+        },
+      ]);
+    });
+  });
+});
