@@ -5,8 +5,6 @@
 import type { Locale } from './locales.ts';
 import type { ArticleStatus, QueryStatus, SynonymStatus } from './review-statuses.ts';
 import type { StaffReport } from './staff-reports.ts';
-// Types only: the notification kinds and types the server defines.
-import type { DestinationKind, NotificationType } from '../../server/notify/notification.ts';
 
 const ko = {
   workspace: 'Helploop 스태프',
@@ -146,7 +144,8 @@ const ko = {
   notifications: '알림',
   notificationsIntro: '피드백을 처리할 팀에게 바로 보내요. 받을 곳마다 카테고리와 언어, 알림 종류를 고를 수 있어요.',
   adminsOnly: '알림은 관리자만 관리할 수 있어요.',
-  destinationKind: { webhook: '웹훅', slack: 'Slack', email: '이메일' } satisfies Record<DestinationKind, string>,
+  // Keyed by the server's destination kinds and notification types: browser/staff/notifications.ts checks them.
+  destinationKind: { webhook: '웹훅', slack: 'Slack', email: '이메일' },
   notificationType: {
     'feedback.comments': '‘아니요’와 함께 남긴 의견',
     'article.unhelpful': '도움이 안 되는 글 경고',
@@ -154,14 +153,14 @@ const ko = {
     'article.fix-not-working': '고쳤지만 나아지지 않은 글',
     'digest.weekly': '주간 요약',
     test: '테스트',
-  } satisfies Record<NotificationType, string>,
+  },
   destinationName: '이름',
   destinationKindLabel: '종류',
   destinationTarget: {
     webhook: '웹훅 URL',
     slack: 'Slack incoming webhook URL',
     email: '받는 사람 (쉼표로 구분)',
-  } satisfies Record<DestinationKind, string>,
+  },
   secret: '서명 비밀키 (whsec_…)',
   secretHint: '비워 두면 새로 만들어요. 저장된 비밀키는 다시 보여 주지 않아요.',
   messageLocale: '메시지 언어',

@@ -57,27 +57,39 @@ export async function runNotifications(): Promise<void> {
     return;
   }
   const format = formatters(locale);
+  // The page's words for each kind, type and outcome the server has: the compiler checks none is missing.
+  const words: {
+    kinds: Record<DestinationKind, string>;
+    types: Record<NotificationType, string>;
+    targets: Record<DestinationKind, string>;
+    outcomes: Record<DestinationLog['attempts'][number]['outcome'], string>;
+  } = {
+    kinds: messages.destinationKind,
+    types: messages.notificationType,
+    targets: messages.destinationTarget,
+    outcomes: messages.attemptOutcome,
+  };
+  const types = Object.keys(words.types) as NotificationType[];
   const choices: Choices = JSON.parse(document.getElementById('notify-choices')!.textContent!);
-  const types = Object.keys(messages.notificationType) as NotificationType[];
 
   /** The form for a new destination, or for changing one (its kind stays). */
   function destinationForm(current: DestinationView | undefined, done: () => void): HTMLFormElement {
     const form = element('form', { class: 'staff-panel' });
     const kind = element('select', { name: 'kind' });
-    for (const value of Object.keys(messages.destinationKind) as DestinationKind[])
-      kind.append(element('option', { value }, messages.destinationKind[value]));
+    for (const value of Object.keys(words.kinds) as DestinationKind[])
+      kind.append(element('option', { value }, words.kinds[value]));
     kind.value = current?.kind ?? 'webhook';
     kind.disabled = current !== undefined;
     const name = element('input', { name: 'name', required: '', maxlength: '100', value: current?.name ?? '' });
     const target = element('input', { name: 'target', required: '', maxlength: '2000', value: current?.target ?? '' });
-    const targetLabel = element('span', {}, messages.destinationTarget[kind.value as DestinationKind]);
+    const targetLabel = element('span', {}, words.targets[kind.value as DestinationKind]);
     const secret = element('input', { name: 'secret', autocomplete: 'off', spellcheck: 'false' });
     const secretField = field(messages.secret, secret, messages.secretHint);
     const fromEnvironment = current?.source === 'env';
     target.disabled = fromEnvironment;
     secret.disabled = fromEnvironment;
     const showKind = () => {
-      targetLabel.textContent = messages.destinationTarget[kind.value as DestinationKind];
+      targetLabel.textContent = words.targets[kind.value as DestinationKind];
       target.type = kind.value === 'email' ? 'text' : 'url';
       secretField.hidden = kind.value !== 'webhook';
     };
@@ -108,7 +120,7 @@ export async function runNotifications(): Promise<void> {
       checkboxes(
         messages.sendTypes,
         'types',
-        types.filter((type) => type !== 'test').map((type) => [type, messages.notificationType[type]]),
+        types.filter((type) => type !== 'test').map((type) => [type, words.types[type]]),
         current?.types ?? types,
       ),
     );
@@ -171,7 +183,7 @@ export async function runNotifications(): Promise<void> {
 
   function card(destination: DestinationView): HTMLElement {
     const node = element('li', { class: 'staff-item', id: `notify-${destination.id}` });
-    const heading = element('h2', {}, `${destination.name} · ${messages.destinationKind[destination.kind]}`);
+    const heading = element('h2', {}, `${destination.name} · ${words.kinds[destination.kind]}`);
     const state = destination.enabled
       ? messages.enabled
       : destination.disabledReason
@@ -185,7 +197,7 @@ export async function runNotifications(): Promise<void> {
       `${messages.articleLocale}: ${destination.locales.length ? destination.locales.map((value) => messages.localeName[value]).join(', ') : all}`,
       destination.types
         .filter((type) => type !== 'test')
-        .map((type) => messages.notificationType[type])
+        .map((type) => words.types[type])
         .join(', '),
     ];
     const summary = element('div', {});
@@ -269,8 +281,8 @@ export async function runNotifications(): Promise<void> {
         const type = types.get(attempt.messageId);
         const cells = [
           time.format(new Date(attempt.at)),
-          type ? messages.notificationType[type] : attempt.messageId,
-          messages.attemptOutcome[attempt.outcome],
+          type ? words.types[type] : attempt.messageId,
+          words.outcomes[attempt.outcome],
           attempt.status === null ? '–' : String(attempt.status),
           attempt.error ?? '',
         ];
