@@ -43,6 +43,13 @@ export const AUDIT_PAGES: AuditPage[] = [
     ready: (page) => page.locator('#staff-inbox[data-state=drawn]').waitFor({ state: 'attached' }),
   },
   // Each report with its first row's detail panel open: the panel holds the form controls axe should see.
+  {
+    name: 'staff notifications',
+    path: '/staff/notifications/',
+    indexable: false,
+    staff: true,
+    ready: (page) => page.locator('#notify-destinations[data-state=drawn]').waitFor({ state: 'attached' }),
+  },
   ...STAFF_REPORTS.map((report): AuditPage => ({
     name: `staff ${report}`,
     path: `/staff/${report}/`,

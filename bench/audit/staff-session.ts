@@ -7,14 +7,14 @@ import type { RunningServer } from '../../test/helpers/server.ts';
 const EMAIL = 'audit@helploop.example';
 
 /**
- * A staff member's session cookie on a running server: the account is added to the server's own database
+ * An admin's session cookie on a running server (an admin sees every staff page, notifications included): the account is added to the server's own database
  * through the storage API, and the session comes from logging in as the staff page does.
  */
 export async function staffSessionCookie(server: RunningServer): Promise<{ name: string; value: string }> {
   const password = generatePassword();
   const engine = await openEngine({ databaseFile: join(server.dataDir, 'helploop.db'), databaseUrl: '' });
   try {
-    await createStorage(engine).staff.add(EMAIL, 'support', await hashPassword(password), new Date().toISOString());
+    await createStorage(engine).staff.add(EMAIL, 'admin', await hashPassword(password), new Date().toISOString());
   } finally {
     await engine.close();
   }
