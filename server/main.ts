@@ -9,7 +9,7 @@ import { readManifest } from './manifest.ts';
 import { portTakenMessage } from './port-taken.ts';
 import { everyInterval } from './periodic-task.ts';
 import { daysBefore } from './days.ts';
-import { onOneInstance } from './job-lease.ts';
+import { leases, onOneInstance } from './job-lease.ts';
 import { scheduleNotifications, scheduleTriggers } from './notify/schedule.ts';
 
 const HOUR = 3_600_000;
@@ -36,7 +36,7 @@ function scheduleRollup(storage: Storage) {
     'The roll-up of expired events',
     HOUR,
     // The lease is held for most of the hour, so the next hour any instance may take it.
-    onOneInstance(storage.shared, 'rollup', HOUR * 0.9, clock, async () => {
+    onOneInstance(leases(storage), 'rollup', HOUR * 0.9, clock, async () => {
       const deleted = await storage.rollup(daysBefore(clock(), config.retentionDays));
       if (deleted > 0) console.log(`Rolled up ${deleted} expired raw rows: their counts stay in the daily tables.`);
     }),

@@ -5,7 +5,7 @@
 import type { Manifest } from '../../src/shared/content/manifest.ts';
 import type { ServerConfig } from '../config.ts';
 import type { Storage } from '../db/storage.ts';
-import { onOneInstance } from '../job-lease.ts';
+import { leases, onOneInstance } from '../job-lease.ts';
 import { everyInterval } from '../periodic-task.ts';
 import { bootstrapDestinations } from './bootstrap.ts';
 import { createDelivery } from './deliver.ts';
@@ -58,14 +58,14 @@ export function scheduleTriggers({ config, storage, manifest, clock }: Notificat
   return everyInterval(
     'Notification triggers',
     everyMs,
-    onOneInstance(storage.shared, 'notify-triggers', everyMs * 0.9, clock, triggers.runDue),
+    onOneInstance(leases(storage), 'notify-triggers', everyMs * 0.9, clock, triggers.runDue),
   );
 }
 
 export function scheduleNotifications(deps: NotificationDeps) {
   const { config, storage, manifest, clock } = deps;
   const deliver = onOneInstance(
-    storage.shared,
+    leases(storage),
     'notify-delivery',
     // The lease outlives a few turns: the instance delivering goes on, and another takes over within 30 s of its end.
     30_000,
