@@ -13,6 +13,7 @@ export async function buildManifest(): Promise<Manifest> {
     widgetOrigins: site.widgetOrigins.map((origin) => new URL(origin).origin),
     siteUrl: site.url ?? null,
     timeZone: site.timeZone,
+    surveys: site.surveys,
     articles: articles.map((article) => {
       const { locale, category } = parseArticleId(article.id);
       return {

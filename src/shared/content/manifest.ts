@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { localeSchema } from '../locales.ts';
 import { timeZoneSchema } from './schema.ts';
+import { surveysSchema } from '../surveys.ts';
 
 /** What the server knows about the built content (it never parses MDX): written to dist/articles.json by the build. */
 export const manifestSchema = z.object({
@@ -14,6 +15,8 @@ export const manifestSchema = z.object({
   siteUrl: z.string().nullable().default(null),
   /** site.yaml's time zone; a site built before has the default. */
   timeZone: timeZoneSchema,
+  /** site.yaml's surveys, the API accepts answers to; a site built before has the default. */
+  surveys: surveysSchema,
   articles: z.array(
     z.object({
       id: z.string(),

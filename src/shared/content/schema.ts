@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { surveysSchema } from '../surveys.ts';
 import { localeSchema, locales } from '../locales.ts';
 import { RELATED_ARTICLE, SLUG } from './ids.ts';
 
@@ -100,6 +101,8 @@ export const siteSchema = z
     widgetOrigins: z.array(z.url()).default([]),
     /** IANA name of the team's time zone: the weekly digest goes out at its day and hour there. */
     timeZone: timeZoneSchema,
+    /** Satisfaction and effort surveys (src/shared/surveys.ts): by default, customer effort on the help center. */
+    surveys: surveysSchema,
   })
   .refine((site) => site.locales.includes(site.defaultLocale), {
     path: ['defaultLocale'],

@@ -1,0 +1,117 @@
+/**
+ * The voice-of-the-customer surveys a site defines in site.yaml: customer effort (CES, 1–7), satisfaction (CSAT,
+ * 1–5) and Net Promoter Score (NPS, 0–10). The build, the browser prompt, the API and the reports all read the
+ * kinds, scales and score bands from here.
+ */
+import { z } from 'zod';
+import type { Locale } from './locales.ts';
+
+export const SURVEY_KINDS = ['ces', 'csat', 'nps'] as const;
+export type SurveyKind = (typeof SURVEY_KINDS)[number];
+
+/** Each kind's scale, and the answers that count as its top box (CES, CSAT) or its bands (NPS). */
+export const SURVEY_SCALES: Record<SurveyKind, { min: number; max: number }> = {
+  ces: { min: 1, max: 7 },
+  csat: { min: 1, max: 5 },
+  nps: { min: 0, max: 10 },
+};
+
+/** The follow-up a score gets: detractors are asked why, passives what would make it a 10, promoters what worked. */
+export const SCORE_BANDS = ['low', 'middle', 'high'] as const;
+export type ScoreBand = (typeof SCORE_BANDS)[number];
+
+/**
+ * NPS: 0–6 detractors, 7–8 passives, 9–10 promoters. CSAT: 4–5 satisfied (the top box), 3 neutral, 1–2 not.
+ * CES: 5–7 easy (the top box), 4 neutral, 1–3 hard.
+ */
+export function scoreBand(kind: SurveyKind, score: number): ScoreBand {
+  const [low, high] = { nps: [6, 9], csat: [2, 4], ces: [3, 5] }[kind];
+  return score <= low ? 'low' : score >= high ? 'high' : 'middle';
+}
+
+const text = z.string().trim().min(1, 'must not be empty');
+const localized = z.strictObject({ ko: text, en: text });
+
+/** Korean and English wording for each kind; `{company}` becomes the site's name. */
+export const SURVEY_WORDING: Record<
+  SurveyKind,
+  { question: Record<Locale, string>; low: Record<Locale, string>; high: Record<Locale, string> } & {
+    followUp: Record<ScoreBand, Record<Locale, string>>;
+  }
+> = {
+  ces: {
+    question: { ko: '필요한 답을 쉽게 찾으셨나요?', en: 'How easy was it to find what you needed?' },
+    low: { ko: '매우 어려웠어요', en: 'Very difficult' },
+    high: { ko: '매우 쉬웠어요', en: 'Very easy' },
+    followUp: {
+      low: { ko: '찾기 어려웠던 점을 알려 주세요.', en: 'What made it hard to find?' },
+      middle: { ko: '무엇이 더 있으면 쉬웠을까요?', en: 'What would have made it easier?' },
+      high: { ko: '특히 도움이 된 점이 있었나요?', en: 'What helped you most?' },
+    },
+  },
+  csat: {
+    question: { ko: '고객센터 도움말에 얼마나 만족하셨나요?', en: 'How satisfied are you with our help center?' },
+    low: { ko: '매우 불만족', en: 'Very dissatisfied' },
+    high: { ko: '매우 만족', en: 'Very satisfied' },
+    followUp: {
+      low: {
+        ko: '만족스럽지 않았던 가장 큰 이유는 무엇인가요?',
+        en: 'What was the main reason you were not satisfied?',
+      },
+      middle: { ko: '무엇이 더 있으면 만족하셨을까요?', en: 'What would have made it better?' },
+      high: { ko: '특히 좋았던 점이 있었나요?', en: 'What did you like most?' },
+    },
+  },
+  nps: {
+    question: {
+      ko: '{company}를 지인에게 추천할 의향은 얼마나 되나요?',
+      en: 'How likely are you to recommend {company} to a friend?',
+    },
+    low: { ko: '전혀 없음', en: 'Not at all likely' },
+    high: { ko: '매우 높음', en: 'Extremely likely' },
+    followUp: {
+      low: { ko: '점수를 주신 가장 큰 이유는 무엇인가요?', en: 'What is the main reason for your score?' },
+      middle: { ko: '어떻게 하면 10점을 주실 수 있을까요?', en: 'What would make it a 10?' },
+      high: { ko: '추천하고 싶은 가장 큰 이유는 무엇인가요?', en: 'What do you like most?' },
+    },
+  },
+};
+
+/** One survey as site.yaml defines it; what it leaves out takes the kind's wording and sensible defaults. */
+export const surveySchema = z.strictObject({
+  /** How the host page (`Helploop.survey('nps')`), the API and the reports name it. */
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lowercase letters, digits and dashes'),
+  kind: z.enum(SURVEY_KINDS),
+  question: localized.optional(),
+  low: localized.optional(),
+  high: localized.optional(),
+  followUp: z.strictObject({ low: localized, middle: localized, high: localized }).partial().optional(),
+  /** The share of eligible readers asked, 0–1. */
+  sample: z.number().min(0).max(1).default(0.5),
+  /** Days a browser is not asked again after it answered or dismissed this survey. */
+  throttleDays: z.number().int().min(1).default(30),
+  /** Where it is asked: on the help center after a reader did something, or only when the host page asks. */
+  on: z.enum(['help-center', 'host']).default('help-center'),
+});
+export type Survey = z.infer<typeof surveySchema>;
+
+/** site.yaml `surveys`: by default, customer effort on the help center; ids must differ. */
+export const surveysSchema = z
+  .array(surveySchema)
+  .default([{ id: 'ces', kind: 'ces', sample: 0.5, throttleDays: 30, on: 'help-center' }])
+  .refine((surveys) => new Set(surveys.map((survey) => survey.id)).size === surveys.length, 'ids must differ');
+
+/** A survey's words in one language, its defaults filled in and `{company}` replaced. */
+export function surveyWords(survey: Survey, locale: Locale, company: string) {
+  const wording = SURVEY_WORDING[survey.kind];
+  const pick = (own: Record<Locale, string> | undefined, fallback: Record<Locale, string>) =>
+    (own ?? fallback)[locale].replaceAll('{company}', company);
+  return {
+    question: pick(survey.question, wording.question),
+    low: pick(survey.low, wording.low),
+    high: pick(survey.high, wording.high),
+    followUp: Object.fromEntries(
+      SCORE_BANDS.map((band) => [band, pick(survey.followUp?.[band], wording.followUp[band])]),
+    ) as Record<ScoreBand, string>,
+  };
+}
