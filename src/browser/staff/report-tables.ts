@@ -53,24 +53,41 @@ export const searchPath = (locale: string, query: string) => `/${locale}/search/
 
 /**
  * Whether a query that failed finds something now, asked of today's index in this browser with the readers' own
- * search engine: an article written or an alias added since shows up here before the next failed search. Queries
- * are checked one at a time so a long page does not start dozens of index loads at once.
+ * search engine: an article written or an alias added since shows up here before the next failed search. A row is
+ * checked once it scrolls into view, one query at a time with a pause between, so a long page neither starts dozens
+ * of index loads nor holds the page busy while staff start to read it.
  */
 let checks = Promise.resolve();
-function findsNow(query: string, locale: Locale, messages: StaffMessages) {
-  const note = element('span', { class: 'staff-finds-now', 'data-state': 'checking' }, messages.findsNowChecking);
-  checks = checks.then(async () => {
-    try {
-      const { searchSite, SEARCH_PAGE_LIMIT } = await import('../search/site-search.ts');
-      // The same call as the reader's search page, so both give the same answer.
-      const [best] = (await searchSite(query, { locale, limit: SEARCH_PAGE_LIMIT })).hits;
-      note.dataset.state = best ? 'finds' : 'none';
-      note.textContent = best ? messages.findsNow(best.title) : messages.stillNothing;
-    } catch {
-      note.dataset.state = 'error';
-      note.textContent = messages.couldNotCheck;
+const pause = () => new Promise((resume) => setTimeout(resume, 50));
+const onSight = new IntersectionObserver(
+  (entries) => {
+    for (const entry of entries.filter((seen) => seen.isIntersecting)) {
+      onSight.unobserve(entry.target);
+      (entry.target as HTMLElement & { check?: () => Promise<void> }).check?.();
     }
-  });
+  },
+  { rootMargin: '200px' },
+);
+function findsNow(query: string, locale: Locale, messages: StaffMessages) {
+  const note: HTMLElement & { check?: () => Promise<void> } = element(
+    'span',
+    { class: 'staff-finds-now', 'data-state': 'checking' },
+    messages.findsNowChecking,
+  );
+  note.check = () =>
+    (checks = checks.then(pause).then(async () => {
+      try {
+        const { searchSite, SEARCH_PAGE_LIMIT } = await import('../search/site-search.ts');
+        // The same call as the reader's search page, so both give the same answer.
+        const [best] = (await searchSite(query, { locale, limit: SEARCH_PAGE_LIMIT })).hits;
+        note.dataset.state = best ? 'finds' : 'none';
+        note.textContent = best ? messages.findsNow(best.title) : messages.stillNothing;
+      } catch {
+        note.dataset.state = 'error';
+        note.textContent = messages.couldNotCheck;
+      }
+    }));
+  onSight.observe(note);
   return note;
 }
 
