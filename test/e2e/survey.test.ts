@@ -1,7 +1,11 @@
-import type { BrowserContext, Page, Request } from 'playwright-core';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { axeViolations, describeViolations, pageInScheme } from '../helpers/axe.ts';
+import { launchBrowser } from '../helpers/browser.ts';
 import { useSiteInBrowser } from '../helpers/e2e.ts';
+import { startServer, type RunningServer } from '../helpers/server.ts';
 
 const first = '/ko/account/sign-up/';
 const second = '/ko/account/reset-password/';
@@ -183,4 +187,89 @@ describe('the survey prompt on the help center', () => {
       await themed.context().close();
     });
   }
+});
+
+describe('a survey the host site asks through the widget', () => {
+  let help: RunningServer;
+  let browser: Browser;
+  let shop: { url: string; server: Server };
+  let received: { body: Record<string, unknown>; origin: string | undefined }[];
+
+  beforeAll(async () => {
+    shop = await new Promise((done) => {
+      const server = createServer((_request, response) => {
+        response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        response.end(`<!doctype html><html lang="ko"><head><title>주문 완료</title><link rel="icon" href="data:,"></head>
+          <body><h1>배송 완료</h1><script src="${help.url}/widget.js" data-locale="ko" data-context="order-status" async></script></body></html>`);
+      });
+      server.listen(0, '127.0.0.1', () =>
+        done({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server }),
+      );
+    });
+    [help, browser] = await Promise.all([
+      startServer(inject('siteDir'), { HELPLOOP_CORS_ORIGINS: shop.url }),
+      launchBrowser(),
+    ]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await help?.stop();
+    shop?.server.close();
+  });
+
+  it('asks NPS from another origin in the widget’s language, sends the answer with its context, then waits out the throttle', async () => {
+    received = [];
+    const context = await browser.newContext();
+    await context.addInitScript(drawInSample);
+    await context.route(`${help.url}/api/survey-responses`, (route, request) => {
+      received.push({ body: JSON.parse(request.postData() ?? '{}'), origin: request.headers().origin });
+      return route.fulfill({
+        status: 201,
+        headers: { 'access-control-allow-origin': shop.url },
+        json: { status: 'stored' },
+      });
+    });
+    const page = await context.newPage();
+    await page.goto(shop.url);
+    await page.waitForFunction(() => 'Helploop' in window);
+    const ask = () => page.evaluate(() => window.Helploop!.survey('nps'));
+    expect(await ask()).toBe(true);
+
+    const region = page.getByRole('region', { name: '잠깐 의견을 들려주세요' });
+    await region.waitFor();
+    expect(
+      await page.getByRole('group', { name: '마루마켓 고객센터를 지인에게 추천할 의향은 얼마나 되나요?' }).count(),
+    ).toBe(1);
+    expect(await page.getByRole('radio', { name: '0 전혀 없음', exact: true }).count()).toBe(1);
+    expect(await page.getByRole('radio', { name: '10 매우 높음', exact: true }).count()).toBe(1);
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      expect(describeViolations(await axeViolations(page))).toEqual([]);
+    }
+    await page.getByRole('radio', { name: '9', exact: true }).check();
+    await region.getByRole('button', { name: '보내기' }).click();
+    await region.getByRole('textbox', { name: /추천하고 싶은 가장 큰 이유는 무엇인가요/ }).fill('빠른 배송');
+    await region.getByRole('button', { name: '보내기' }).click();
+    await expect
+      .poll(() => received)
+      .toEqual([
+        {
+          origin: shop.url,
+          body: {
+            eventId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+            survey: 'nps',
+            score: 9,
+            comment: '빠른 배송',
+            locale: 'ko',
+            context: 'order-status',
+            path: '/',
+          },
+        },
+      ]);
+    expect(await page.evaluate(() => localStorage.getItem('helploop:survey-asked'))).toMatch(/"nps":\d+/);
+    await page.getByRole('button', { name: '닫기' }).click();
+    expect(await ask()).toBe(false);
+    expect(await region.count()).toBe(0);
+    await context.close();
+  });
 });

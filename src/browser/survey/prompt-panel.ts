@@ -7,37 +7,46 @@
 import type { SurveyPanelText, SurveyPrompt } from '../../build/content/survey-prompt.ts';
 import { element } from '../element.ts';
 import { enqueue } from '../outbox.ts';
+import { adoptSurveyStyle } from './panel-style.ts';
 
-export const SURVEY_RESPONSES_PATH = '/api/survey-responses';
-
+/** Where an answer was given: the help center's article, or the host page's widget context. */
 interface Where {
   articleId?: string;
+  context?: string;
 }
 
-/** Shows the survey on a help-center page. */
-export function showSurvey(survey: SurveyPrompt, text: SurveyPanelText, where: Where): void {
+/**
+ * Shows the survey in `parent` (the help center's body or the widget's shadow root) and queues its answer for
+ * `api` (the help center's address, ending in `/`, or `/`).
+ */
+export function showSurvey(
+  survey: SurveyPrompt,
+  text: SurveyPanelText,
+  options: { parent: HTMLElement | ShadowRoot; api: string; where: Where; closed(): void },
+): void {
+  const { parent, api, where } = options;
+  adoptSurveyStyle(parent instanceof ShadowRoot ? parent : document);
   const panel = surveyPanel(survey, text, {
     send: (answer) =>
-      void enqueue(SURVEY_RESPONSES_PATH, {
+      void enqueue(`${api}api/survey-responses`, {
         survey: survey.id,
         ...answer,
         locale: survey.locale,
-        ...(where.articleId ? { articleId: where.articleId } : {}),
+        ...where,
         path: location.pathname,
       }),
-    closed: () => document.getElementById('main')?.focus(),
+    closed: options.closed,
   });
-  document.body.append(panel);
+  parent.append(panel);
 }
 
-export interface PanelHooks {
+interface PanelHooks {
   send(answer: { score: number; comment?: string }): void;
   /** The panel left while focus was inside it: put focus somewhere sensible. */
   closed(): void;
 }
 
-/** The panel's element, for the help center's page or the widget's shadow root. */
-export function surveyPanel(survey: SurveyPrompt, text: SurveyPanelText, hooks: PanelHooks): HTMLElement {
+function surveyPanel(survey: SurveyPrompt, text: SurveyPanelText, hooks: PanelHooks): HTMLElement {
   const panel = element('section', { class: 'survey-panel', role: 'region', 'aria-labelledby': 'survey-title' });
   const status = element('p', { class: 'visually-hidden', role: 'status' });
   const ask = askForm(survey, text);
@@ -50,7 +59,8 @@ export function surveyPanel(survey: SurveyPrompt, text: SurveyPanelText, hooks: 
 
   let score: number | undefined;
   const remove = () => {
-    const hadFocus = panel.contains(document.activeElement);
+    const root = panel.getRootNode() as Document | ShadowRoot;
+    const hadFocus = panel.contains(root.activeElement);
     panel.remove();
     removeEventListener('pagehide', sendScoreAlone);
     if (hadFocus) hooks.closed();

@@ -38,7 +38,14 @@ function start(page: SurveyPageData): void {
     const survey = surveyToAsk(page.surveys, moment);
     if (!survey) return;
     noteAsked(survey.id, now);
-    void import('./prompt-panel.ts').then(({ showSurvey }) => showSurvey(survey, page.text, { articleId }));
+    void import('./prompt-panel.ts').then(({ showSurvey }) =>
+      showSurvey(survey, page.text, {
+        parent: document.body,
+        api: '/',
+        where: articleId ? { articleId } : {},
+        closed: () => document.getElementById('main')?.focus(),
+      }),
+    );
   };
   check();
   // A reader who searched and opened this result is asked once they have stayed a while.

@@ -42,15 +42,15 @@ export function surveyPanelText(locale: Locale): SurveyPanelText {
   };
 }
 
-/** What a help-center page carries: its help-center surveys and the panel's words. */
+/** What a help-center page (or the widget) carries: the surveys asked there and the panel's words. */
 export interface SurveyPageData {
   surveys: SurveyPrompt[];
   text: SurveyPanelText;
 }
 
-export function surveyPageData(surveys: Survey[], locale: Locale, company: string): SurveyPageData {
+export function surveyPageData(surveys: Survey[], on: Survey['on'], locale: Locale, company: string): SurveyPageData {
   return {
-    surveys: surveys.filter((survey) => survey.on === 'help-center').map((survey) => surveyPrompt(survey, locale, company)),
+    surveys: surveys.filter((survey) => survey.on === on).map((survey) => surveyPrompt(survey, locale, company)),
     text: surveyPanelText(locale),
   };
 }
