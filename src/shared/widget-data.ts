@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { SurveyPageData } from '../build/content/survey-prompt.ts';
+import type { SurveyPageData } from './survey-prompt.ts';
 import { localeSchema } from './locales.ts';
 
 const suggestionSchema = z.object({

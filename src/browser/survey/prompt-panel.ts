@@ -4,7 +4,7 @@
  * the follow-up question of its band as an optional comment, then thanks. Answers go through the outbox, so an API
  * outage only delays them.
  */
-import type { SurveyPanelText, SurveyPrompt } from '../../build/content/survey-prompt.ts';
+import type { SurveyPanelText, SurveyPrompt } from '../../shared/survey-prompt.ts';
 import { element } from '../element.ts';
 import { enqueue } from '../outbox.ts';
 import { adoptSurveyStyle } from './panel-style.ts';

@@ -2,7 +2,7 @@
  * On every help-center page: notes what the reader does in this visit (pages, articles read, a search) and, once
  * the survey rules allow it, loads the prompt panel. The panel's code and words stay off the page until then.
  */
-import type { SurveyPageData } from '../../build/content/survey-prompt.ts';
+import type { SurveyPageData } from '../../shared/survey-prompt.ts';
 import { STAY_MS, surveyToAsk } from './eligibility.ts';
 import { lastAsked, noteAsked, readVisit, storageWorks, updateVisit } from './visit.ts';
 

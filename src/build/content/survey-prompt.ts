@@ -1,32 +1,9 @@
-/**
- * A survey as the prompt panel needs it, in one language: built from site.yaml at build time and written into the
- * page as JSON, so the browser carries neither zod nor the wording tables.
- */
+/** Builds the survey prompts (src/shared/survey-prompt.ts) from site.yaml, in one language. */
 import { COMMENT_MAX } from '../../shared/feedback-reasons.ts';
 import type { Locale } from '../../shared/locales.ts';
 import { t } from '../i18n/ui.ts';
-import { SURVEY_SCALES, scoreBand, surveyWords, type ScoreBand, type Survey } from '../../shared/surveys.ts';
-
-export interface SurveyPrompt extends Pick<Survey, 'id' | 'kind' | 'sample' | 'throttleDays' | 'on'> {
-  locale: Locale;
-  question: string;
-  low: string;
-  high: string;
-  /** One entry per score from the lowest up: the score and the follow-up question its band asks. */
-  scores: { score: number; band: ScoreBand; followUp: string }[];
-}
-
-/** The panel's own words, one set per page. */
-export interface SurveyPanelText {
-  title: string;
-  send: string;
-  notNow: string;
-  optional: string;
-  privacy: string;
-  thanks: string;
-  close: string;
-  commentMax: number;
-}
+import type { SurveyPageData, SurveyPanelText, SurveyPrompt } from '../../shared/survey-prompt.ts';
+import { SURVEY_SCALES, scoreBand, surveyWords, type Survey } from '../../shared/surveys.ts';
 
 export function surveyPanelText(locale: Locale): SurveyPanelText {
   const ui = t(locale);
@@ -40,12 +17,6 @@ export function surveyPanelText(locale: Locale): SurveyPanelText {
     close: ui.surveyClose,
     commentMax: COMMENT_MAX,
   };
-}
-
-/** What a help-center page (or the widget) carries: the surveys asked there and the panel's words. */
-export interface SurveyPageData {
-  surveys: SurveyPrompt[];
-  text: SurveyPanelText;
 }
 
 export function surveyPageData(surveys: Survey[], on: Survey['on'], locale: Locale, company: string): SurveyPageData {
