@@ -4,6 +4,7 @@
  * the same markup is a plain form that posts to the API and comes back to the article's thank-you.
  */
 import { enqueue } from './outbox.ts';
+import { noteVotedNo } from './survey/visit.ts';
 
 type State = 'ask' | 'why' | 'thanks-yes' | 'thanks-no';
 interface Answer {
@@ -47,6 +48,8 @@ class ArticleFeedback extends HTMLElement {
 
   private vote(answer: Answer & { comment?: string }, next: State): void {
     void enqueue('/api/votes', { articleId: this.articleId, ...answer });
+    // A reader who said an article did not help is not asked how easy the help center was in the same visit.
+    if (!answer.helpful) noteVotedNo();
     try {
       localStorage.setItem(
         `helploop:vote:${this.articleId}`,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { SurveyPageData } from './survey-prompt.ts';
 import { localeSchema } from './locales.ts';
 
 const suggestionSchema = z.object({
@@ -27,6 +28,8 @@ export const widgetDataSchema = z.object({
   /** Articles for a page no context matches: the help center's most asked. */
   popular: z.array(suggestionSchema),
   support: z.object({ contactUrl: z.string(), email: z.string().optional() }),
+  /** The surveys a host page may ask with `Helploop.survey(id)`, built like the help center's own. */
+  surveys: z.custom<SurveyPageData>((value) => typeof value === 'object' && value !== null),
 });
 export type WidgetData = z.infer<typeof widgetDataSchema>;
 /** An article as the widget lists it. */

@@ -14,6 +14,11 @@ interface HelploopApi {
   close(): void;
   /** For single-page apps: the page changed to this context (or back to matching the URL, without a key). */
   setContext(key?: string): void;
+  /**
+   * Asks one of site.yaml's `on: host` surveys now (e.g. after an order arrived), unless this browser was asked it
+   * within its throttle or is outside its sample; resolves to whether it was shown.
+   */
+  survey(id: string): Promise<boolean>;
 }
 
 declare global {
@@ -72,6 +77,12 @@ function start(script: HTMLScriptElement) {
     },
     close() {
       void panel?.then((loaded) => loaded.close());
+    },
+    async survey(id) {
+      const { askSurvey } = (await import(
+        /* @vite-ignore */ `${base}widget/survey.js`
+      )) as typeof import('./survey.ts');
+      return askSurvey(id, { root, launcher, base, locale, context, pathPrefix: script.dataset.pathPrefix ?? '' });
     },
     setContext(key) {
       context = key || undefined;

@@ -1,11 +1,21 @@
+const LIGHT =
+  '--bg:#fff;--text:#111827;--muted:#4b5563;--border:#d1d5db;--accent:#1d4ed8;--hover:#eff6ff;--focus:#b45309';
+const DARK =
+  '--bg:#111827;--text:#f3f4f6;--muted:#d1d5db;--border:#374151;--accent:#93c5fd;--hover:#1f2937;--focus:#fbbf24';
+const FONT = 'font:16px/1.55 system-ui,"Apple SD Gothic Neo","Noto Sans KR","Noto Sans CJK KR",sans-serif';
+
+/** The survey panel's colours and type inside the widget, where the help center's page variables do not reach. */
+export const SURVEY_PALETTE = `.survey-panel{${LIGHT};--accent-text:#fff;--radius:12px;${FONT};word-break:keep-all}
+@media (prefers-color-scheme:dark){.survey-panel{${DARK};--accent-text:#111827}}`;
+
 /** The panel's look, inside its Shadow DOM: nothing here reaches the host page, nothing of the host's reaches in. */
 export const PANEL_CSS = `
-.panel{--bg:#fff;--text:#111827;--muted:#4b5563;--border:#d1d5db;--accent:#1d4ed8;--hover:#eff6ff;--focus:#b45309;
+.panel{${LIGHT};
 position:fixed;right:1rem;bottom:1rem;z-index:2147483000;display:flex;flex-direction:column;box-sizing:border-box;
 width:min(24rem,calc(100vw - 1rem));max-height:min(40rem,calc(100vh - 2rem));background:var(--bg);color:var(--text);
 border:1px solid var(--border);border-radius:12px;box-shadow:0 12px 32px rgba(0,0,0,.28);
-font:16px/1.55 system-ui,"Apple SD Gothic Neo","Noto Sans KR","Noto Sans CJK KR",sans-serif;word-break:keep-all;overflow-wrap:anywhere}
-@media (prefers-color-scheme:dark){.panel{--bg:#111827;--text:#f3f4f6;--muted:#d1d5db;--border:#374151;--accent:#93c5fd;--hover:#1f2937;--focus:#fbbf24}}
+${FONT};word-break:keep-all;overflow-wrap:anywhere}
+@media (prefers-color-scheme:dark){.panel{${DARK}}}
 @media (max-width:480px){.panel{right:.5rem;bottom:.5rem;max-height:calc(100vh - 1rem)}}
 .panel[hidden]{display:none}
 .panel *{box-sizing:border-box}

@@ -49,6 +49,11 @@ const ko = {
   feedbackThanks: '의견 감사합니다!',
   feedbackThanksNo:
     '알려주셔서 감사합니다. 더 나은 도움말을 만드는 데 반영할게요. 지금 바로 도움이 필요하시면 고객센터로 문의해 주세요.',
+  surveyTitle: '잠깐 의견을 들려주세요',
+  surveyNotNow: '다음에',
+  surveyCommentOptional: '(선택, 1,000자 이내)',
+  surveyThanks: '답해 주셔서 감사합니다!',
+  surveyClose: '닫기',
   searchTitle: '검색',
   searchCategory: '카테고리',
   allCategories: '전체',
@@ -105,6 +110,11 @@ const en: Strings = {
   feedbackThanks: 'Thank you for your feedback!',
   feedbackThanksNo:
     'Thank you for telling us; we will use it to improve this article. If you need help right now, contact us.',
+  surveyTitle: 'A quick question',
+  surveyNotNow: 'Not now',
+  surveyCommentOptional: '(optional, up to 1,000 characters)',
+  surveyThanks: 'Thank you for answering!',
+  surveyClose: 'Close',
   searchTitle: 'Search',
   searchCategory: 'Category',
   allCategories: 'All categories',

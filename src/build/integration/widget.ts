@@ -55,7 +55,7 @@ export async function buildWidget(
 function bundle(site: string, write: boolean) {
   return Promise.all([
     build({
-      input: { panel: source('panel.ts') },
+      input: { panel: source('panel.ts'), survey: source('survey.ts') },
       platform: 'browser',
       logLevel: 'warn',
       write,

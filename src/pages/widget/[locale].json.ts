@@ -2,6 +2,7 @@ import type { APIRoute } from 'astro';
 import { articleUrl, getArticles, inLocale, popular, type Article } from '../../build/content/articles.ts';
 import type { Locale } from '../../shared/locales.ts';
 import { categories, contexts, site } from '../../build/content/site-data.ts';
+import { surveyPageData } from '../../build/content/survey-prompt.ts';
 import { ARTICLES_PER_CONTEXT, type WidgetData } from '../../shared/widget-data.ts';
 
 export function getStaticPaths() {
@@ -38,6 +39,7 @@ export const GET: APIRoute = async ({ params }) => {
       ARTICLES_PER_CONTEXT,
     ).map(suggestion),
     support: { contactUrl: site.support.contactUrl, ...(site.support.email && { email: site.support.email }) },
+    surveys: surveyPageData(site.surveys, 'host', locale, site.name[locale]),
   };
   return new Response(JSON.stringify(data));
 };
