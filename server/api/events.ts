@@ -18,6 +18,7 @@ import {
   widgetEventSchema,
 } from './schemas.ts';
 import { wilsonLowerBound } from '../reports/wilson.ts';
+import { surveyAnswerSchema } from './survey-responses.ts';
 import type { Visitor } from './visitor.ts';
 
 export interface EventDeps {
@@ -79,6 +80,10 @@ function identifySender({ checkOrigin, visitorOf, checkRate, clock }: EventDeps)
 function beaconRoutes(deps: EventDeps, requireArticle: (id: string) => void) {
   const { storage, manifest, votesPerSource, mask } = deps;
   const contexts = new Set(manifest.contexts);
+  const requireContext = (context: string) => {
+    if (!contexts.has(context)) throw new ApiError(404, 'unknown_context', `No context ${context}`);
+  };
+  const surveyAnswer = surveyAnswerSchema(manifest.surveys);
   const sender = identifySender(deps);
   const answer = (c: Context, result: WriteResult) => c.json({ status: result }, result === 'stored' ? 201 : 200);
 
@@ -119,10 +124,19 @@ function beaconRoutes(deps: EventDeps, requireArticle: (id: string) => void) {
     })
     .post('/widget-events', sender, async (c) => {
       const body = await readJsonBody(c, widgetEventSchema);
-      if (body.context !== 'none' && !contexts.has(body.context))
-        throw new ApiError(404, 'unknown_context', `No context ${body.context}`);
+      if (body.context !== 'none') requireContext(body.context);
       if (body.articleId) requireArticle(body.articleId);
       return answer(c, await storage.recordWidgetEvent({ ...c.get('sender'), ...body }));
+    })
+    // Answers to site.yaml's surveys, from the help center's prompt or the widget on a host site.
+    .post('/survey-responses', sender, async (c) => {
+      const body = await readJsonBody(c, surveyAnswer);
+      if (body.articleId) requireArticle(body.articleId);
+      if (body.context) requireContext(body.context);
+      return answer(
+        c,
+        await storage.recordSurveyResponse({ ...c.get('sender'), ...body, comment: body.comment && mask(body.comment) }),
+      );
     })
     .post('/search-clicks', sender, async (c) => {
       const { eventId, articleId, position, query: typed } = await readJsonBody(c, clickSchema);
