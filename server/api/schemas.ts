@@ -90,7 +90,11 @@ export const surveyResponseSchema = z.strictObject({
   /** The widget's context on a host site. */
   context: z.string().max(100).regex(SLUG, 'must be a context key').optional(),
   /** The page it was asked on: a path only, so no query string or fragment carries what a reader typed. */
-  path: z.string().max(300, 'must be at most 300 characters').regex(/^\/[^?#]*$/, 'must be a path, starting with /').optional(),
+  path: z
+    .string()
+    .max(300, 'must be at most 300 characters')
+    .regex(/^\/[^?#]*$/, 'must be a path, starting with /')
+    .optional(),
 });
 
 export const readNextQuerySchema = z.strictObject({ articleId });

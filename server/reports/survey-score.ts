@@ -69,7 +69,10 @@ export function meanScore(scores: number[]): { value: number; marginOfError: num
  * The change from one period's score to the next, with its own margin: the periods' answers are independent, so
  * the standard errors add in quadrature, √(SE₁² + SE₂²). Null unless both periods have a score.
  */
-export function scoreChange(current: SurveyScore, previous: SurveyScore): { value: number; marginOfError: number } | null {
+export function scoreChange(
+  current: SurveyScore,
+  previous: SurveyScore,
+): { value: number; marginOfError: number } | null {
   if (current.score === null || previous.score === null) return null;
   return {
     value: current.score - previous.score,
