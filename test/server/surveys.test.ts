@@ -1,8 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import type { SurveyReport } from '../../server/reports/survey-report.ts';
+import { describe, expect, it, vi } from 'vitest';
 import { onEachEngine } from '../helpers/engines.ts';
 import { useApiServer, type ApiServer } from '../helpers/api-server.ts';
-import { useStaffServer } from '../helpers/staff-client.ts';
 
 const article = 'en/billing/update-card';
 /** The fixture site's surveys (test/fixtures/content-basic/site.yaml): ces, nps (on host sites) and csat. */
@@ -22,7 +20,9 @@ const postTo =
       body: JSON.stringify(body),
     });
 const stored = (server: ApiServer) =>
-  server.select('SELECT survey_id, kind, score, band, comment, locale, article_id, context, path FROM survey_responses');
+  server.select(
+    'SELECT survey_id, kind, score, band, comment, locale, article_id, context, path FROM survey_responses',
+  );
 
 onEachEngine(() => {
   describe('POST /api/survey-responses', () => {
@@ -88,6 +88,17 @@ onEachEngine(() => {
     });
   });
 
+  describe('survey answers and the roll-up', () => {
+    const server = useApiServer();
+    const post = postTo(server);
+
+    it('keeps answers when raw events expire: they are the only record of a survey', async () => {
+      expect((await post(answer({ comment: 'Fast delivery' }))).status).toBe(201);
+      await server.rollup('2099-01-01');
+      expect(await stored(server)).toEqual([expect.objectContaining({ survey_id: 'nps', comment: 'Fast delivery' })]);
+    });
+  });
+
   describe('survey answers under a flood', () => {
     const server = useApiServer({ HELPLOOP_RATE_LIMIT: '2' });
     const post = postTo(server);
@@ -97,5 +108,22 @@ onEachEngine(() => {
       for (let i = 0; i < 3; i++) statuses.push((await post(answer(), { 'user-agent': 'flooder' })).status);
       expect(statuses).toEqual([201, 201, 429]);
     });
+  });
+});
+
+describe('survey answers while the database cannot store them', () => {
+  const server = useApiServer({}, undefined, 'sqlite');
+  const post = postTo(server);
+
+  it('answers 503 with Retry-After, so the browser keeps the answer and sends it again', async () => {
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+    await server.select('PRAGMA query_only = 1');
+    const refused = await post(answer());
+    expect(refused.status).toBe(503);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await refused.json()).error.code).toBe('storage_unavailable');
+    await server.select('PRAGMA query_only = 0');
+    expect((await post(answer())).status).toBe(201);
+    log.mockRestore();
   });
 });
