@@ -3,6 +3,7 @@ import type { SurveyKind } from '../../src/shared/surveys.ts';
 import { daysBefore } from '../days.ts';
 import type { Period } from '../db/report-storage.ts';
 import type { SurveyResponse, SurveyStorage } from '../db/survey-storage.ts';
+import { daysOf, previousPeriod } from './overview.ts';
 import { meanScore, scoreChange, surveyScore, type SurveyScore } from './survey-score.ts';
 
 /** Fewer answers than this make a segment's score too unsure to act on: staff pages grey it out. */
@@ -52,13 +53,7 @@ export interface SurveyReport extends Shown {
 }
 
 const shown = ({ n, score, marginOfError }: SurveyScore): Shown => ({ n, score, marginOfError });
-const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / 86_400_000;
 const at = (day: string) => new Date(`${day}T00:00:00Z`);
-
-/** The period of the same length that ends the day before `period` starts. */
-export function previousPeriod({ from, to }: Period): Period {
-  return { from: daysBefore(at(from), dayNumber(to) - dayNumber(from) + 1), to: daysBefore(at(from), 1) };
-}
 
 /** The Monday of a day's week. */
 const weekOf = (day: string) => daysBefore(at(day), (at(day).getUTCDay() + 6) % 7);
@@ -105,7 +100,7 @@ export async function surveyReport(
       })
       .sort((a, b) => b.n - a.n || a.key.localeCompare(b.key));
 
-  const weekly = dayNumber(period.to) - dayNumber(period.from) + 1 > DAILY_UP_TO;
+  const weekly = daysOf(period).length > DAILY_UP_TO;
   const series = [...groupBy([...responses].reverse(), (r) => (weekly ? weekOf(r.day) : r.day))]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([start, group]) => ({ ...(weekly ? { week: start } : { day: start }), ...shown(surveyScore(kind, group)) }));
