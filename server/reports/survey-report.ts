@@ -7,7 +7,7 @@ import { daysOf, previousPeriod } from './overview.ts';
 import { meanScore, scoreChange, surveyScore, type SurveyScore } from './survey-score.ts';
 
 /** Fewer answers than this make a segment's score too unsure to act on: staff pages grey it out. */
-export const TOO_FEW = 30;
+const TOO_FEW = 30;
 /** Latest comments shown; the CSV has them all. */
 const COMMENTS_SHOWN = 50;
 /** Periods longer than this are charted by week. */
@@ -21,7 +21,7 @@ export interface SurveyBreakdownRow extends Shown {
   label?: string;
   tooFew: boolean;
 }
-export const BREAKDOWNS = ['locale', 'category', 'article', 'context', 'page'] as const;
+const BREAKDOWNS = ['locale', 'category', 'article', 'context', 'page'] as const;
 type Mean = { value: number; marginOfError: number } | null;
 
 /** GET /api/staff/reports/survey: a survey kind's score in a period, against the period before, and behind it. */
