@@ -21,7 +21,6 @@ export interface SurveyBreakdownRow extends Shown {
   label?: string;
   tooFew: boolean;
 }
-const BREAKDOWNS = ['locale', 'category', 'article', 'context', 'page'] as const;
 type Mean = { value: number; marginOfError: number } | null;
 
 /** GET /api/staff/reports/survey: a survey kind's score in a period, against the period before, and behind it. */
@@ -38,7 +37,7 @@ export interface SurveyReport extends Shown {
   change: { value: number; marginOfError: number } | null;
   /** Days with answers, or weeks (from Monday) in periods longer than a month; oldest first. */
   series: (Shown & ({ day: string } | { week: string }))[];
-  breakdowns: Record<(typeof BREAKDOWNS)[number], SurveyBreakdownRow[]>;
+  breakdowns: Record<'locale' | 'category' | 'article' | 'context' | 'page', SurveyBreakdownRow[]>;
   /** The latest comments, masked as stored. */
   comments: {
     score: number;
