@@ -18,6 +18,7 @@ import {
   widgetEventSchema,
 } from './schemas.ts';
 import { wilsonLowerBound } from '../reports/wilson.ts';
+import { surveyAnswerSchema } from './survey-responses.ts';
 import type { Visitor } from './visitor.ts';
 
 export interface EventDeps {
@@ -79,67 +80,91 @@ function identifySender({ checkOrigin, visitorOf, checkRate, clock }: EventDeps)
 function beaconRoutes(deps: EventDeps, requireArticle: (id: string) => void) {
   const { storage, manifest, votesPerSource, mask } = deps;
   const contexts = new Set(manifest.contexts);
+  const requireContext = (context: string) => {
+    if (!contexts.has(context)) throw new ApiError(404, 'unknown_context', `No context ${context}`);
+  };
+  const surveyAnswer = surveyAnswerSchema(manifest.surveys);
   const sender = identifySender(deps);
   const answer = (c: Context, result: WriteResult) => c.json({ status: result }, result === 'stored' ? 201 : 200);
 
-  return new Hono<EventEnv>()
-    .post('/votes', sender, async (c) => {
-      if (isForm(c)) return voteFromForm(c);
-      const body = await readJsonBody(c, voteSchema);
-      requireArticle(body.articleId);
-      return answer(
-        c,
-        await storage.recordVote(
-          { ...c.get('sender'), ...body, comment: body.comment && mask(body.comment) },
-          votesPerSource,
-        ),
-      );
-    })
-    .post('/views', sender, async (c) => {
-      const body = await readJsonBody(c, viewSchema);
-      requireArticle(body.articleId);
-      return answer(c, await storage.recordView({ ...c.get('sender'), ...body }));
-    })
-    .post('/searches', sender, async (c) => {
-      const body = await readJsonBody(c, searchSchema);
-      const query = mask(body.query);
-      return answer(
-        c,
-        await storage.recordSearch({ ...c.get('sender'), ...body, query, normalized: normalizeQuery(query) }),
-      );
-    })
-    .post('/contact-clicks', sender, async (c) => {
-      const body = await readJsonBody(c, contactSchema);
-      if (body.articleId) requireArticle(body.articleId);
-      const query = body.query && mask(body.query);
-      return answer(
-        c,
-        await storage.recordContact({ ...c.get('sender'), ...body, query, normalized: query && normalizeQuery(query) }),
-      );
-    })
-    .post('/widget-events', sender, async (c) => {
-      const body = await readJsonBody(c, widgetEventSchema);
-      if (body.context !== 'none' && !contexts.has(body.context))
-        throw new ApiError(404, 'unknown_context', `No context ${body.context}`);
-      if (body.articleId) requireArticle(body.articleId);
-      return answer(c, await storage.recordWidgetEvent({ ...c.get('sender'), ...body }));
-    })
-    .post('/search-clicks', sender, async (c) => {
-      const { eventId, articleId, position, query: typed } = await readJsonBody(c, clickSchema);
-      requireArticle(articleId);
-      const query = mask(typed);
-      return answer(
-        c,
-        await storage.recordClick({
-          ...c.get('sender'),
-          eventId,
-          articleId,
-          position,
-          query,
-          normalized: normalizeQuery(query),
-        }),
-      );
-    });
+  return (
+    new Hono<EventEnv>()
+      .post('/votes', sender, async (c) => {
+        if (isForm(c)) return voteFromForm(c);
+        const body = await readJsonBody(c, voteSchema);
+        requireArticle(body.articleId);
+        return answer(
+          c,
+          await storage.recordVote(
+            { ...c.get('sender'), ...body, comment: body.comment && mask(body.comment) },
+            votesPerSource,
+          ),
+        );
+      })
+      .post('/views', sender, async (c) => {
+        const body = await readJsonBody(c, viewSchema);
+        requireArticle(body.articleId);
+        return answer(c, await storage.recordView({ ...c.get('sender'), ...body }));
+      })
+      .post('/searches', sender, async (c) => {
+        const body = await readJsonBody(c, searchSchema);
+        const query = mask(body.query);
+        return answer(
+          c,
+          await storage.recordSearch({ ...c.get('sender'), ...body, query, normalized: normalizeQuery(query) }),
+        );
+      })
+      .post('/contact-clicks', sender, async (c) => {
+        const body = await readJsonBody(c, contactSchema);
+        if (body.articleId) requireArticle(body.articleId);
+        const query = body.query && mask(body.query);
+        return answer(
+          c,
+          await storage.recordContact({
+            ...c.get('sender'),
+            ...body,
+            query,
+            normalized: query && normalizeQuery(query),
+          }),
+        );
+      })
+      .post('/widget-events', sender, async (c) => {
+        const body = await readJsonBody(c, widgetEventSchema);
+        if (body.context !== 'none') requireContext(body.context);
+        if (body.articleId) requireArticle(body.articleId);
+        return answer(c, await storage.recordWidgetEvent({ ...c.get('sender'), ...body }));
+      })
+      // Answers to site.yaml's surveys, from the help center's prompt or the widget on a host site.
+      .post('/survey-responses', sender, async (c) => {
+        const body = await readJsonBody(c, surveyAnswer);
+        if (body.articleId) requireArticle(body.articleId);
+        if (body.context) requireContext(body.context);
+        return answer(
+          c,
+          await storage.recordSurveyResponse({
+            ...c.get('sender'),
+            ...body,
+            comment: body.comment && mask(body.comment),
+          }),
+        );
+      })
+      .post('/search-clicks', sender, async (c) => {
+        const { eventId, articleId, position, query: typed } = await readJsonBody(c, clickSchema);
+        requireArticle(articleId);
+        const query = mask(typed);
+        return answer(
+          c,
+          await storage.recordClick({
+            ...c.get('sender'),
+            eventId,
+            articleId,
+            position,
+            query,
+            normalized: normalizeQuery(query),
+          }),
+        );
+      })
+  );
 
   /** The widget without JavaScript: a plain form post, answered by a redirect back to the article's thank-you. */
   async function voteFromForm(c: Context<EventEnv>) {

@@ -3,6 +3,7 @@ import { COMMENT_MAX, unhelpfulReasons } from '../../src/shared/feedback-reasons
 import { ARTICLE_ID, SLUG } from '../../src/shared/content/ids.ts';
 import { localeSchema } from '../../src/shared/locales.ts';
 import { normalizeQuery } from '../../src/shared/search/text.ts';
+import { surveySchema } from '../../src/shared/surveys.ts';
 
 /** Made by the browser for each event, so a retried beacon is stored once. */
 const eventId = z.uuid({ error: 'must be a UUID' });
@@ -65,6 +66,35 @@ export const helpfulnessQuerySchema = z.strictObject({
     .string()
     .transform((ids) => ids.split(',').filter(Boolean))
     .pipe(z.array(articleId).min(1, 'must name at least one article').max(50, 'must name at most 50 articles')),
+});
+
+/**
+ * An answer to one of site.yaml's surveys. Whether the survey exists and the score is on its kind's scale depends on
+ * the site, so the route checks them against the manifest.
+ */
+export const surveyResponseSchema = z.strictObject({
+  eventId,
+  /** A survey's id in site.yaml. */
+  survey: surveySchema.shape.id,
+  score: z.int(),
+  /** A blank comment is no comment. */
+  comment: z
+    .string()
+    .trim()
+    .max(COMMENT_MAX, `must be at most ${COMMENT_MAX} characters`)
+    .optional()
+    .transform((text) => text || undefined),
+  locale: localeSchema,
+  /** The article read when it was asked, if any. */
+  articleId: articleId.optional(),
+  /** The widget's context on a host site. */
+  context: z.string().max(100).regex(SLUG, 'must be a context key').optional(),
+  /** The page it was asked on: a path only, so no query string or fragment carries what a reader typed. */
+  path: z
+    .string()
+    .max(300, 'must be at most 300 characters')
+    .regex(/^\/[^?#]*$/, 'must be a path, starting with /')
+    .optional(),
 });
 
 export const readNextQuerySchema = z.strictObject({ articleId });

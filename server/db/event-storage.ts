@@ -5,10 +5,12 @@ import type {
   clickSchema,
   contactSchema,
   searchSchema,
+  surveyResponseSchema,
   viewSchema,
   voteSchema,
   widgetEventSchema,
 } from '../api/schemas.ts';
+import type { ScoreBand, SurveyKind } from '../../src/shared/surveys.ts';
 import type { Engine } from './engine.ts';
 import { writeEvents, type EventItem } from './event-writes.ts';
 import { groupCommit } from './group-commit.ts';
@@ -41,6 +43,9 @@ export type ClickEvent = Received & Omit<z.infer<typeof clickSchema>, 'locale'> 
 /** Its query is optional as sent: a hand-off from an article or the 404 page has none. */
 export type ContactEvent = Received & z.input<typeof contactSchema> & Partial<Normalized>;
 export type WidgetEvent = Received & z.infer<typeof widgetEventSchema>;
+/** An answer as accepted, with its survey's kind and the answer's band; its visitor is not stored (see 014). */
+export type SurveyResponseEvent = Received &
+  z.infer<typeof surveyResponseSchema> & { kind: SurveyKind; band: ScoreBand };
 
 /** Votes on an article, raw and rolled up together. */
 export interface VoteTally {
@@ -78,6 +83,7 @@ export function createEventStorage(engine: Engine) {
     recordClick: (event: ClickEvent) => commit({ kind: 'click', event }),
     recordContact: (event: ContactEvent) => commit({ kind: 'contact', event }),
     recordWidgetEvent: (event: WidgetEvent) => commit({ kind: 'widget', event }),
+    recordSurveyResponse: (event: SurveyResponseEvent) => commit({ kind: 'survey', event }),
     /**
      * What readers of an article read next, most readers first; only articles at least `minReaders` went to.
      * Articles the readers of one went on to read within half an hour, the same day (visitor keys change daily).

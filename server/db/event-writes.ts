@@ -4,6 +4,7 @@ import type {
   ClickEvent,
   ContactEvent,
   SearchEvent,
+  SurveyResponseEvent,
   ViewEvent,
   VoteEvent,
   WidgetEvent,
@@ -22,6 +23,7 @@ export type EventItem =
   | { kind: 'click'; event: ClickEvent }
   | { kind: 'contact'; event: ContactEvent }
   | { kind: 'widget'; event: WidgetEvent }
+  | { kind: 'survey'; event: SurveyResponseEvent }
   | { kind: 'probe'; at: string };
 type Event = Exclude<EventItem, { kind: 'probe' }>;
 type Of<K extends Event['kind']> = Extract<Event, { kind: K }>;
@@ -80,6 +82,22 @@ const ROWS = {
       locale: e.locale,
       article_id: e.articleId ?? null,
       position: e.position ?? null,
+    }),
+  },
+  survey: {
+    table: 'survey_responses',
+    row: ({ event: e }: Of<'survey'>) => ({
+      survey_id: e.survey,
+      kind: e.kind,
+      score: e.score,
+      band: e.band,
+      comment: e.comment ?? null,
+      locale: e.locale,
+      article_id: e.articleId ?? null,
+      context: e.context ?? null,
+      path: e.path ?? null,
+      day: e.day,
+      created_at: e.at,
     }),
   },
 } as const;

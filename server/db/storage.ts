@@ -6,6 +6,7 @@ import { rollup } from './rollup.ts';
 import { createSharedState } from './shared-state.ts';
 import { createNotificationStorage } from './notification-storage.ts';
 import { createStaffStorage } from './staff-storage.ts';
+import { createSurveyStorage } from './survey-storage.ts';
 import { createTriggerStorage } from './trigger-storage.ts';
 
 /** Every interface the server reaches the database through, one per concern, over one open engine. */
@@ -18,6 +19,8 @@ export function createStorage(engine: Engine) {
     dismissals: createDismissalStorage(engine.db),
     shared: createSharedState(engine.db),
     notifications: createNotificationStorage(engine.db),
+    /** Answers to site.yaml's surveys, as the reports read them. */
+    surveys: createSurveyStorage(engine.db),
     /** What the notification triggers keep between runs (server/notify/triggers/). */
     triggers: createTriggerStorage(engine.db),
     /** Deletes raw events of days before the given day; the daily counts stay (see rollup.ts). */

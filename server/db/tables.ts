@@ -201,6 +201,20 @@ export interface Tables {
     at: string;
   };
   notify_alerts: { type: string; subject: string; fired_at: string; cleared_at: string | null };
+  survey_responses: {
+    id: Generated<number>;
+    survey_id: string;
+    kind: string;
+    score: number;
+    band: string;
+    comment: string | null;
+    locale: string;
+    article_id: string | null;
+    context: string | null;
+    path: string | null;
+    day: string;
+    created_at: string;
+  };
 }
 
 /**
@@ -241,4 +255,5 @@ export const TABLE_ROLES: Record<keyof Tables, 'data' | 'bookkeeping'> = {
   notify_state: 'data',
   notify_comments: 'data',
   notify_alerts: 'data',
+  survey_responses: 'data',
 };

@@ -195,8 +195,13 @@ export async function answerPage<Name extends keyof ReportRows>(
   const sorted = sortAndPage(rows, query, report.sortBy, report.defaultSort);
   const page = report.details ? { ...sorted, rows: await report.details(period, sorted.rows) } : sorted;
   if (query.format !== 'csv') return c.json(page);
-  return c.body(toCsv(report.header, page.rows.map(report.csvRow)), 200, {
+  return answerCsv(c, report.file, report.header, page.rows.map(report.csvRow));
+}
+
+/** A CSV download named `file`.csv. */
+export function answerCsv(c: Context, file: string, header: string[], rows: Parameters<typeof toCsv>[1]) {
+  return c.body(toCsv(header, rows), 200, {
     'Content-Type': 'text/csv; charset=utf-8',
-    'Content-Disposition': `attachment; filename="${report.file}.csv"`,
+    'Content-Disposition': `attachment; filename="${file}.csv"`,
   });
 }

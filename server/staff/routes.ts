@@ -5,6 +5,7 @@ import { compress } from 'hono/compress';
 import { z } from 'zod';
 import type { Manifest } from '../../src/shared/content/manifest.ts';
 import { localeSchema } from '../../src/shared/locales.ts';
+import { SURVEY_KINDS } from '../../src/shared/surveys.ts';
 import { ARTICLE_STATUSES, QUERY_STATUSES, SYNONYM_STATUSES } from '../../src/shared/review-statuses.ts';
 import { readJsonBody, validate } from '../api/json-body.ts';
 import type { ProxyTrustReader } from '../api/client-address.ts';
@@ -13,13 +14,14 @@ import type { Storage } from '../db/storage.ts';
 import { ApiError } from '../errors.ts';
 import { listQuerySchema, periodOf } from '../reports/list-options.ts';
 import { overview } from '../reports/overview.ts';
+import { SURVEY_CSV_HEADER, surveyCsvRow, surveyReport } from '../reports/survey-report.ts';
 import { inboxRoutes } from './inbox-routes.ts';
 import { notificationRoutes } from './notification-routes.ts';
-import { answerPage, pagedReports } from './paged-reports.ts';
+import { answerCsv, answerPage, pagedReports } from './paged-reports.ts';
 import { authRoutes, requireRole, requireSession, signedIn, type AuthDeps, type StaffEnv } from './auth.ts';
 
 export interface StaffDeps {
-  storage: Pick<Storage, 'reports' | 'staff' | 'dismissals' | 'notifications'>;
+  storage: Pick<Storage, 'reports' | 'staff' | 'dismissals' | 'notifications' | 'surveys'>;
   manifest: Manifest;
   clock: () => Date;
   proxies: ProxyTrustReader;
@@ -27,6 +29,7 @@ export interface StaffDeps {
   synonymReaders: number;
 }
 
+const surveyQuerySchema = listQuerySchema.extend({ kind: z.enum(SURVEY_KINDS) });
 const noteSchema = z.string().max(2000, 'must be at most 2000 characters').default('');
 const articleReviewSchema = z.strictObject({ status: z.enum(ARTICLE_STATUSES), note: noteSchema });
 const synonymReviewSchema = z.strictObject({
@@ -46,7 +49,7 @@ const queryReviewSchema = z.strictObject({
 
 /** /api/staff: login, and reports that only a session may read. No report data is ever in the static files. */
 export function staffRoutes({ storage, manifest, clock, proxies, synonymReaders }: StaffDeps) {
-  const { staff, reports, dismissals, notifications } = storage;
+  const { staff, reports, dismissals, notifications, surveys } = storage;
   const deps: AuthDeps = {
     staff,
     clock,
@@ -78,6 +81,19 @@ export function staffRoutes({ storage, manifest, clock, proxies, synonymReaders 
     .get('/reports/overview', ...anyRole, async (c) =>
       c.json(await overview(reports, periodOf(validate(listQuerySchema, c.req.query()), clock()))),
     )
+    .get('/reports/survey', ...anyRole, async (c) => {
+      const query = validate(surveyQuerySchema, c.req.query());
+      const period = periodOf(query, clock());
+      if (query.format !== 'csv')
+        return c.json(await surveyReport(surveys, manifest, query.kind, period, query.locale));
+      const responses = await surveys.responses(query.kind, period, query.locale);
+      return answerCsv(
+        c,
+        `survey-${query.kind}-${period.from}-${period.to}`,
+        SURVEY_CSV_HEADER,
+        responses.map(surveyCsvRow),
+      );
+    })
     .route('/', reviewRoutes(reports, manifest, deps))
     .route('/', inboxRoutes({ reports, dismissals, manifest, synonymReaders }, deps))
     .route('/notifications', notificationRoutes({ notifications, manifest }, deps))

@@ -10,6 +10,7 @@ const endpoints: [string, string, unknown?][] = [
   ['GET', '/reports/unhelpful'],
   ['GET', '/reports/failed-searches'],
   ['GET', '/reports/contexts'],
+  ['GET', '/reports/survey?kind=nps'],
   ['PATCH', '/articles/en/billing/update-card/review', { status: 'in-review', note: '' }],
   ['PATCH', '/queries/review', { locale: 'en', normalized: 'giftcard', status: 'planned', note: '' }],
   [

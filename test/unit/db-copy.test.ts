@@ -197,6 +197,22 @@ const rows: { [Table in keyof Tables]?: Insertable<Tables[Table]>[] } = {
     { id: 7, article_id: 'ko/shipping/track', batch_at: at, comment: '배송 조회가 안 돼요', reason: null, at },
   ],
   notify_alerts: [{ type: 'search.failing', subject: 'ko|배송조회', fired_at: at, cleared_at: null }],
+  survey_responses: [
+    {
+      id: 3,
+      survey_id: 'nps',
+      kind: 'nps',
+      score: 4,
+      band: 'low',
+      comment: '배송이 늦어요',
+      locale: 'ko',
+      article_id: null,
+      context: 'order-status',
+      path: '/ko/',
+      day,
+      created_at: at,
+    },
+  ],
 };
 
 const copy = (...args: string[]) =>

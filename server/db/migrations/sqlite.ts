@@ -4,6 +4,7 @@ import { aggregateRawEvents, recountRawSessionsAndPairs } from '../report-aggreg
 import { ATTEMPT_OUTCOMES, DESTINATION_SOURCES, OUTBOX_STATUSES } from '../notification-storage.ts';
 import { roles } from '../staff-storage.ts';
 import { DESTINATION_KINDS } from '../../notify/notification.ts';
+import { SCORE_BANDS, SURVEY_KINDS } from '../../../src/shared/surveys.ts';
 import { sqlValues } from './values.ts';
 
 export interface Migration {
@@ -289,6 +290,21 @@ export const migrations: Migration[] = [
         ) WITHOUT ROWID;
         -- New "No" comments by time, without reading every vote: only votes with such a comment enter it.
         CREATE INDEX votes_unhelpful_comments ON votes (created_at) WHERE comment IS NOT NULL AND helpful = 0;
+      `),
+  },
+  {
+    id: '014-survey-responses',
+    up: (db) =>
+      db.exec(`
+        -- Answers to site.yaml's surveys, raw: few enough to report from directly, and kept (the roll-up leaves them).
+        -- No visitor key: a report never needs one, and kept rows should hold nothing about who answered.
+        CREATE TABLE survey_responses (
+          id INTEGER PRIMARY KEY, survey_id TEXT NOT NULL,
+          kind TEXT NOT NULL CHECK (kind IN (${sqlValues(SURVEY_KINDS)})), score INTEGER NOT NULL,
+          band TEXT NOT NULL CHECK (band IN (${sqlValues(SCORE_BANDS)})), comment TEXT, locale TEXT NOT NULL,
+          article_id TEXT, context TEXT, path TEXT, day TEXT NOT NULL, created_at TEXT NOT NULL
+        );
+        CREATE INDEX survey_responses_kind_day ON survey_responses (kind, day);
       `),
   },
 ];
