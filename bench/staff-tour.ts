@@ -45,8 +45,11 @@ try {
         await page.locator('#staff-report[data-state=drawn]').waitFor({ state: 'attached' });
         const toggle = page.locator('.staff-toggle').first();
         if (await toggle.count()) await toggle.click();
-        if (scheme === 'light' && width === WIDTHS[0])
+        if (scheme === 'light' && width === WIDTHS[0]) {
           console.log(`  /staff/${report}/ drawn in ${Math.round(performance.now() - start)} ms`);
+          if (report === 'survey')
+            console.log(`    ${await page.locator('.staff-metric strong').first().textContent()}`);
+        }
         await page.screenshot({ path: `${OUT}/${report}-${width}-${scheme}.png`, fullPage: true });
       }
       await context.close();

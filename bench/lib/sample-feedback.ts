@@ -25,6 +25,8 @@ interface Plan {
   failed: { query: string; readers: number; contacted: number }[];
   /** Readers who searched one thing, found nothing, searched another and clicked an article. */
   rephrased: { failed: string; then: string; articleId: string; readers: number }[];
+  /** Survey answers: how many readers gave each score, lowest first, and a comment for some low ones. */
+  surveys: { survey: string; counts: number[]; min: number; lowComments: string[] }[];
 }
 
 export const SAMPLE_FEEDBACK: Plan = {
@@ -59,6 +61,15 @@ export const SAMPLE_FEEDBACK: Plan = {
   rephrased: [
     { failed: '배송 언제와요', then: '배송 조회', articleId: 'ko/shipping/track-order', readers: 4 },
     { failed: '적립금 소멸', then: '포인트 유효기간', articleId: 'ko/coupons-points/points-expiry', readers: 3 },
+  ],
+  // 412 CES answers, 1–7: mean 2189 / 412 = 5.31; top box (5–7) 312 / 412 = 75.7%.
+  surveys: [
+    {
+      survey: 'ces',
+      min: 1,
+      counts: [10, 15, 25, 50, 90, 130, 92],
+      lowComments: ['반품 신청 버튼을 못 찾았어요', '검색해도 교환 방법이 안 나와요'],
+    },
   ],
 };
 
@@ -110,6 +121,15 @@ export async function seedFeedback(url: string, plan: Plan = SAMPLE_FEEDBACK): P
       await post('searches', { query: pair.then, locale: 'ko', resultCount: 5 }, agent);
       await post('search-clicks', { query: pair.then, articleId: pair.articleId, position: 1, locale: 'ko' }, agent);
     }
+  }
+  for (const { survey, counts, min, lowComments } of plan.surveys) {
+    const comments = [...lowComments];
+    for (const [i, count] of counts.entries())
+      for (let n = 0; n < count; n++) {
+        const score = min + i;
+        const comment = score <= min + 2 ? comments.shift() : undefined;
+        await post('survey-responses', { survey, score, locale: 'ko', ...(comment && { comment }) }, as());
+      }
   }
   return sent;
 }

@@ -4,15 +4,17 @@
  */
 export const LIST_REPORTS = ['unhelpful', 'failed-searches', 'unclicked-searches', 'synonyms', 'contexts'] as const;
 export type ListReport = (typeof LIST_REPORTS)[number];
-export const STAFF_REPORTS = [...LIST_REPORTS, 'overview'] as const;
+export const STAFF_REPORTS = [...LIST_REPORTS, 'overview', 'survey'] as const;
 export type StaffReport = (typeof STAFF_REPORTS)[number];
 
 /** The filters each report honours besides its period: every list report keeps one content language. */
-export const REPORT_FILTERS: Record<StaffReport, readonly ('locale' | 'category')[]> = {
+export type ReportFilter = 'locale' | 'category' | 'kind';
+export const REPORT_FILTERS: Record<StaffReport, readonly ReportFilter[]> = {
   unhelpful: ['locale', 'category'],
   'failed-searches': ['locale'],
   'unclicked-searches': ['locale'],
   synonyms: ['locale', 'category'],
   contexts: ['locale'],
   overview: [],
+  survey: ['kind', 'locale'],
 };

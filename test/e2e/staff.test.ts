@@ -249,6 +249,34 @@ describe('from a reader’s No to the staff reports', () => {
     expect(await query.count()).toBe(1);
   });
 
+  it('shows a survey score with its margin, n and the comments behind it', async () => {
+    // Five effort answers: 7, 6, 6, 5, 2 — mean 5.2; four of five in the top box (5–7).
+    for (const [i, score] of [7, 6, 6, 5, 2].entries()) {
+      const response = await fetch(`${site.server.url}/api/survey-responses`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'user-agent': `survey reader ${i}` },
+        body: JSON.stringify({
+          eventId: crypto.randomUUID(),
+          survey: 'ces',
+          score,
+          locale: 'ko',
+          ...(score === 2 && { comment: '교환 방법을 못 찾았어요' }),
+        }),
+      });
+      expect(response.status).toBe(201);
+    }
+    await page.goto(`${site.server.url}/staff/survey/`);
+    await drawn(page);
+    expect(await page.locator('select[name=kind]').inputValue()).toBe('ces');
+    const headline = page.locator('.staff-metric');
+    expect(await headline.locator('h2').textContent()).toBe('필요한 답을 쉽게 찾으셨나요?');
+    expect(await headline.locator('strong').textContent()).toMatch(
+      /^CES 5\.2 ± \d\.\d \(n = 5\), 지난 기간에는 응답이 없었어요\.$/,
+    );
+    expect(await headline.textContent()).toContain('긍정 응답 80%');
+    expect(await page.locator('.staff-comments').textContent()).toContain('교환 방법을 못 찾았어요');
+  });
+
   it('keeps every report behind the login: the static pages hold no data', async () => {
     const response = await fetch(`${site.server.url}/api/staff/reports/unhelpful`);
     expect(response.status).toBe(401);

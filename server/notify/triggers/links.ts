@@ -1,5 +1,5 @@
 import type { Manifest } from '../../../src/shared/content/manifest.ts';
-import { REPORT_FILTERS, type StaffReport } from '../../../src/shared/staff-reports.ts';
+import { REPORT_FILTERS, type ReportFilter, type StaffReport } from '../../../src/shared/staff-reports.ts';
 import type { NotificationData } from '../notification.ts';
 import type { About } from './trigger.ts';
 
@@ -10,7 +10,7 @@ type NotifiedArticle = NotificationData<'feedback.comments'>['article'];
 export const STAFF_HOME = '/staff/';
 
 /** A staff report's page showing `days` days with the filters it honours (site-relative, as the staff pages link). */
-export function staffPage(report: StaffReport, days: number, filters: Partial<Record<'locale' | 'category', string>>) {
+export function staffPage(report: StaffReport, days: number, filters: Partial<Record<ReportFilter, string>>) {
   const params = new URLSearchParams({ days: String(days) });
   for (const name of REPORT_FILTERS[report]) if (filters[name]) params.set(name, filters[name]);
   return `/staff/${report}/?${params}`;

@@ -5,10 +5,12 @@
  */
 import type { ListReport, StaffReport } from '../../shared/staff-reports.ts';
 import type { Overview, ReportPage, ReportRows } from '../../../server/reports/report-rows.ts';
+import type { SurveyReport } from '../../../server/reports/survey-report.ts';
 import { element } from '../element.ts';
 import { announce } from './controls.ts';
 import { formatters } from './format.ts';
 import { renderOverview } from './overview.ts';
+import { renderSurvey } from './survey.ts';
 import { startStaffPage } from './page.ts';
 import { reportTables, type Words } from './report-tables.ts';
 import { staffFetch } from './session.ts';
@@ -25,8 +27,15 @@ function readAddress(): URLSearchParams {
   for (const control of form().elements as unknown as (HTMLInputElement | HTMLSelectElement)[]) {
     if (!control.name) continue;
     const value = params.get(control.name) ?? DEFAULTS[control.name] ?? '';
-    if (control instanceof HTMLSelectElement && value && ![...control.options].some((o) => o.value === value))
-      control.add(element('option', { value }, value)); // a sort key the answer has yet to name
+    if (control instanceof HTMLSelectElement) {
+      // A choice that always has a value (which survey) takes its first when the address names none.
+      if (!value && control.dataset.firstByDefault !== undefined) {
+        control.selectedIndex = 0;
+        continue;
+      }
+      if (value && ![...control.options].some((o) => o.value === value))
+        control.add(element('option', { value }, value)); // a sort key the answer has yet to name
+    }
     control.value = value;
   }
   return params;
@@ -55,7 +64,8 @@ export async function runReport(): Promise<void> {
   const tables = reportTables(words);
 
   async function draw() {
-    const params = readAddress();
+    // What the address says, with what the form fills in for what it leaves out (the survey shown first).
+    const params = addressOf(Number(readAddress().get('page') ?? 1));
     const target = document.getElementById('staff-report')!;
     delete target.dataset.state;
     announce(messages.loading);
@@ -65,6 +75,9 @@ export async function runReport(): Promise<void> {
     if (!response.ok) return announce(messages.couldNotLoad);
     if (report === 'overview') {
       target.replaceChildren(renderOverview((await response.json()) as Overview, words));
+      announce('');
+    } else if (report === 'survey') {
+      target.replaceChildren(renderSurvey((await response.json()) as SurveyReport, words));
       announce('');
     } else drawList(report, await response.json());
     // For tests and tools that wait for the data, not for the first paint.
