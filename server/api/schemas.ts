@@ -3,7 +3,7 @@ import { COMMENT_MAX, unhelpfulReasons } from '../../src/shared/feedback-reasons
 import { ARTICLE_ID, SLUG } from '../../src/shared/content/ids.ts';
 import { localeSchema } from '../../src/shared/locales.ts';
 import { normalizeQuery } from '../../src/shared/search/text.ts';
-import { surveySchema } from '../../src/shared/surveys.ts';
+import { surveySchema } from '../../src/shared/content/survey-schema.ts';
 
 /** Made by the browser for each event, so a retried beacon is stored once. */
 const eventId = z.uuid({ error: 'must be a UUID' });

@@ -1,4 +1,5 @@
-import { SURVEY_SCALES, scoreBand, type Survey } from '../../src/shared/surveys.ts';
+import type { Survey } from '../../src/shared/content/survey-schema.ts';
+import { SURVEY_SCALES, scoreBand } from '../../src/shared/surveys.ts';
 import { surveyResponseSchema } from './schemas.ts';
 
 /**

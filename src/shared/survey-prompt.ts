@@ -4,7 +4,8 @@
  * carries neither zod nor the wording tables.
  */
 import type { Locale } from './locales.ts';
-import type { ScoreBand, Survey } from './surveys.ts';
+import type { Survey } from './content/survey-schema.ts';
+import type { ScoreBand } from './surveys.ts';
 
 export interface SurveyPrompt extends Pick<Survey, 'id' | 'kind' | 'sample' | 'throttleDays' | 'on'> {
   locale: Locale;

@@ -1,10 +1,11 @@
 /**
  * The voice-of-the-customer surveys a site defines in site.yaml: customer effort (CES, 1–7), satisfaction (CSAT,
  * 1–5) and Net Promoter Score (NPS, 0–10). The build, the browser prompt, the API and the reports all read the
- * kinds, scales and score bands from here.
+ * kinds, scales and score bands from here; site.yaml's schema for them is content/survey-schema.ts.
  */
-import { z } from 'zod';
 import type { Locale } from './locales.ts';
+// Types only: the browser loads these words without zod, which a page's Content-Security-Policy would refuse.
+import type { Survey } from './content/survey-schema.ts';
 
 export const SURVEY_KINDS = ['ces', 'csat', 'nps'] as const;
 export type SurveyKind = (typeof SURVEY_KINDS)[number];
@@ -28,9 +29,6 @@ export function scoreBand(kind: SurveyKind, score: number): ScoreBand {
   const [low, high] = { nps: [6, 9], csat: [2, 4], ces: [3, 5] }[kind];
   return score <= low ? 'low' : score >= high ? 'high' : 'middle';
 }
-
-const text = z.string().trim().min(1, 'must not be empty');
-const localized = z.strictObject({ ko: text, en: text });
 
 /** Korean and English wording for each kind; `{company}` becomes the site's name. */
 export const SURVEY_WORDING: Record<
@@ -76,30 +74,6 @@ export const SURVEY_WORDING: Record<
     },
   },
 };
-
-/** One survey as site.yaml defines it; what it leaves out takes the kind's wording and sensible defaults. */
-export const surveySchema = z.strictObject({
-  /** How the host page (`Helploop.survey('nps')`), the API and the reports name it. */
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lowercase letters, digits and dashes'),
-  kind: z.enum(SURVEY_KINDS),
-  question: localized.optional(),
-  low: localized.optional(),
-  high: localized.optional(),
-  followUp: z.strictObject({ low: localized, middle: localized, high: localized }).partial().optional(),
-  /** The share of eligible readers asked, 0–1. */
-  sample: z.number().min(0).max(1).default(0.5),
-  /** Days a browser is not asked again after it answered or dismissed this survey. */
-  throttleDays: z.number().int().min(1).default(30),
-  /** Where it is asked: on the help center after a reader did something, or only when the host page asks. */
-  on: z.enum(['help-center', 'host']).default('help-center'),
-});
-export type Survey = z.infer<typeof surveySchema>;
-
-/** site.yaml `surveys`: by default, customer effort on the help center; ids must differ. */
-export const surveysSchema = z
-  .array(surveySchema)
-  .default([{ id: 'ces', kind: 'ces', sample: 0.5, throttleDays: 30, on: 'help-center' }])
-  .refine((surveys) => new Set(surveys.map((survey) => survey.id)).size === surveys.length, 'ids must differ');
 
 /** A survey's words in one language, its defaults filled in and `{company}` replaced. */
 export function surveyWords(survey: Survey, locale: Locale, company: string) {

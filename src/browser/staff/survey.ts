@@ -2,7 +2,8 @@
  * The survey report: the score with its margin of error and n, its change against the previous period said as
  * noise or not, the score over time, the breakdowns (segments under 30 answers greyed), and the comments behind it.
  */
-import { SURVEY_SCALES, surveyWords, type Survey, type SurveyKind } from '../../shared/surveys.ts';
+import { SURVEY_SCALES, surveyWords, type SurveyKind } from '../../shared/surveys.ts';
+import type { Survey } from '../../shared/content/survey-schema.ts';
 import type { SurveyReport } from '../../../server/reports/survey-report.ts';
 import { element } from '../element.ts';
 import type { Locale } from '../../shared/locales.ts';

@@ -3,7 +3,7 @@
  * or read two articles), never on the first page view, during a search, twice in a visit or after a No vote, and
  * only when the survey's sample draw passes and its throttle has run out. Pure, so the rules are tested alone.
  */
-import type { Survey } from '../../shared/surveys.ts';
+import type { Survey } from '../../shared/content/survey-schema.ts';
 
 type SurveyRules = Pick<Survey, 'id' | 'sample' | 'throttleDays' | 'on'>;
 

@@ -3,7 +3,8 @@ import { COMMENT_MAX } from '../../shared/feedback-reasons.ts';
 import type { Locale } from '../../shared/locales.ts';
 import { t } from '../i18n/ui.ts';
 import type { SurveyPageData, SurveyPanelText, SurveyPrompt } from '../../shared/survey-prompt.ts';
-import { SURVEY_SCALES, scoreBand, surveyWords, type Survey } from '../../shared/surveys.ts';
+import { SURVEY_SCALES, scoreBand, surveyWords } from '../../shared/surveys.ts';
+import type { Survey } from '../../shared/content/survey-schema.ts';
 
 export function surveyPanelText(locale: Locale): SurveyPanelText {
   const ui = t(locale);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { localeSchema } from '../locales.ts';
 import { timeZoneSchema } from './schema.ts';
-import { surveysSchema } from '../surveys.ts';
+import { surveysSchema } from './survey-schema.ts';
 
 /** What the server knows about the built content (it never parses MDX): written to dist/articles.json by the build. */
 export const manifestSchema = z.object({

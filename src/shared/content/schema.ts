@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { surveysSchema } from '../surveys.ts';
+import { surveysSchema } from './survey-schema.ts';
 import { localeSchema, locales } from '../locales.ts';
 import { RELATED_ARTICLE, SLUG } from './ids.ts';
 
