@@ -6,6 +6,8 @@ import { createStorage } from '../../server/db/storage.ts';
 import type { Notification } from '../../server/notify/notification.ts';
 import { createTriggers } from '../../server/notify/triggers.ts';
 import { manifestSchema, type Manifest } from '../../src/shared/content/manifest.ts';
+import type { Locale } from '../../src/shared/locales.ts';
+import { scoreBand } from '../../src/shared/surveys.ts';
 import { openFreshEngine } from './engines.ts';
 
 /** A small site: the articles named (`<locale>/<category>/<slug>`), each updated on `updated` unless said. */
@@ -71,6 +73,24 @@ export async function triggerRig(kind: EngineKind, manifest: Manifest, env: Reco
     },
     failedSearch: (query: string, locale: 'ko' | 'en', visitor: string) =>
       storage.events.recordSearch({ ...base(), query, normalized: query, locale, resultCount: 0, visitor }),
+    /** An answer to one of the site's surveys, at the clock's time. */
+    surveyAnswer: (
+      survey: string,
+      score: number,
+      fields: { comment?: string; locale?: Locale; articleId?: string; context?: string } = {},
+    ) => {
+      const { kind } = manifest.surveys.find((defined) => defined.id === survey)!;
+      return storage.events.recordSurveyResponse({
+        ...base(),
+        visitor: `visitor-${randomUUID()}`,
+        survey,
+        kind,
+        band: scoreBand(kind, score),
+        score,
+        locale: 'ko',
+        ...fields,
+      });
+    },
     close: () => database.close(),
   };
 }
