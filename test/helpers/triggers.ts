@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { loadConfig } from '../../server/config.ts';
 import { dayOf } from '../../server/days.ts';
 import type { EngineKind } from '../../server/db/engine.ts';
+import type { SurveyResponseEvent } from '../../server/db/event-storage.ts';
 import { createStorage } from '../../server/db/storage.ts';
 import type { Notification } from '../../server/notify/notification.ts';
 import { createTriggers } from '../../server/notify/triggers.ts';
 import { manifestSchema, type Manifest } from '../../src/shared/content/manifest.ts';
-import type { Locale } from '../../src/shared/locales.ts';
 import { scoreBand } from '../../src/shared/surveys.ts';
 import { openFreshEngine } from './engines.ts';
 
@@ -77,7 +77,7 @@ export async function triggerRig(kind: EngineKind, manifest: Manifest, env: Reco
     surveyAnswer: (
       survey: string,
       score: number,
-      fields: { comment?: string; locale?: Locale; articleId?: string; context?: string } = {},
+      fields: Partial<Pick<SurveyResponseEvent, 'comment' | 'locale' | 'articleId' | 'context'>> = {},
     ) => {
       const { kind } = manifest.surveys.find((defined) => defined.id === survey)!;
       return storage.events.recordSurveyResponse({
@@ -87,6 +87,7 @@ export async function triggerRig(kind: EngineKind, manifest: Manifest, env: Reco
         kind,
         band: scoreBand(kind, score),
         score,
+        comment: undefined,
         locale: 'ko',
         ...fields,
       });

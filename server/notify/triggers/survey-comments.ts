@@ -54,8 +54,8 @@ export function surveyComments({ surveys, triggers: store, manifest, config, sin
         const cursor = `survey.comments.${survey.id}.cursor`;
         const from = await store.state(cursor);
         // The first run starts the watch: comments from now on, not a flood of the past's.
-        if (from === undefined || upTo <= from) {
-          if (from === undefined) await store.advance(cursor, upTo);
+        if (from === undefined) {
+          await store.advance(cursor, upTo);
           continue;
         }
         let waiting = await surveys.lowComments(survey.id, from, upTo);
