@@ -103,7 +103,8 @@ const envSchema = z.object({
     .transform(list)
     .pipe(z.array(z.email('must be e-mail addresses, comma-separated'))),
   HELPLOOP_NOTIFY_TRIGGERS: triggersSchema,
-  /** Seconds over which "No" votes with comments on one article are gathered into one message. */
+  /** Seconds over which "No" votes with comments on one article, or low survey scores with comments on one survey,
+   * are gathered into one message. */
   HELPLOOP_NOTIFY_BATCH_SECONDS: z.coerce.number().int().min(1).default(300),
   /** The Wilson lower bound of an article's "No" share over 7 days that raises article.unhelpful. */
   HELPLOOP_NOTIFY_UNHELPFUL_LEVEL: z.coerce.number().min(0).max(1).default(0.4),

@@ -14,6 +14,11 @@ const ko = {
     title: (title: string, n: string) => `‘${title}’ 글에 새 의견 ${n}개`,
     summary: (n: string, period: string) => `${period} 사이에 ‘도움이 안 됐어요’와 함께 의견이 ${n}개 들어왔어요.`,
   },
+  surveyComments: {
+    title: (survey: string, n: string) => `${survey} 설문에 낮은 점수와 함께 새 의견 ${n}개`,
+    summary: (n: string, period: string) => `${period} 사이에 낮은 점수와 함께 의견이 ${n}개 들어왔어요.`,
+    score: (score: string) => `${score}점`,
+  },
   unhelpful: {
     title: (title: string) => `‘${title}’ 글이 도움이 안 된다는 투표가 많아요`,
     summary: (days: string, unhelpful: string, votes: string) =>
@@ -52,6 +57,12 @@ const ko = {
     synonymReaders: (n: string) => `독자 ${n}명이 이 검색어로 찾지 못한 뒤 다시 검색해 이 글을 찾았어요.`,
     fixWorked: '효과가 있었어요',
     fixDidNot: '아직 나아지지 않았어요',
+    surveys: '설문 점수',
+    surveyScore: (score: string, margin: string, n: string) => `${score} ± ${margin} (응답 ${n}개)`,
+    surveyChange: (change: string, margin: string, before: string) => `지난주 ${before}에서 ${change} (± ${margin})`,
+    withinMargin: '오차 범위 안의 변화예요',
+    noAnswers: '응답 없음',
+    noAnswersLastWeek: '지난주 응답 없음',
   },
   test: {
     title: 'Helploop 테스트 알림',
@@ -74,6 +85,11 @@ const en: MessageWords = {
   comments: {
     title: (title, n) => `${n} new ${plural(n, 'comment', 'comments')} on “${title}”`,
     summary: (n, period) => `Readers voted “No” and left ${n} ${plural(n, 'comment', 'comments')} (${period}).`,
+  },
+  surveyComments: {
+    title: (survey, n) => `${n} new low ${plural(n, 'score', 'scores')} with comments on the ${survey} survey`,
+    summary: (n, period) => `Readers gave a low score and left ${n} ${plural(n, 'comment', 'comments')} (${period}).`,
+    score: (score) => `Score ${score}`,
   },
   unhelpful: {
     title: (title) => `Many readers find “${title}” unhelpful`,
@@ -112,6 +128,12 @@ const en: MessageWords = {
       `${n} ${plural(n, 'reader', 'readers')} found nothing for this search, searched again and found this article.`,
     fixWorked: 'Worked',
     fixDidNot: 'Not better yet',
+    surveys: 'Survey scores',
+    surveyScore: (score, margin, n) => `${score} ± ${margin} (n = ${n})`,
+    surveyChange: (change, margin, before) => `${change} ± ${margin} from ${before} last week`,
+    withinMargin: 'within the margin of error',
+    noAnswers: 'no answers',
+    noAnswersLastWeek: 'no answers last week',
   },
   test: {
     title: 'Helploop test notification',

@@ -46,12 +46,14 @@ export interface MessageOptions {
 }
 
 type Helpfulness = NotificationData<'article.fix-not-working'>['before'];
+type Survey = NotificationData<'survey.comments'>['survey'];
 type Draft = Omit<Message, 'locale' | 'action'> & { action: { url: string; label?: string } };
 
 /** A formatter of numbers, shares and dates in one language, with that language's words. */
 function wordsFor(locale: Locale, options: MessageOptions) {
   const number = new Intl.NumberFormat(locale);
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
+  const decimal = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
   const timeZone = options.timeZone ?? 'UTC';
   // A bare day (2025-03-09) has no time to shift; a moment is shown as the wall clock of the zone.
   const day = new Intl.DateTimeFormat(locale, { month: 'long', day: 'numeric', timeZone: 'UTC' });
@@ -68,6 +70,7 @@ function wordsFor(locale: Locale, options: MessageOptions) {
     staff: staffMessages[locale],
     number: (n: number) => number.format(n),
     percent: (share: number) => percent.format(share),
+    decimal: (n: number) => decimal.format(n),
     date: (text: string) => (isDay(text) ? day : moment).format(dateOf(text)),
     /** "3월 10일 오후 2:10~2:15": what the two ends share is said once. */
     period: (from: string, to: string) => (isDay(from) ? day : moment).formatRange(dateOf(from), dateOf(to)),
@@ -122,6 +125,53 @@ function comments(data: NotificationData<'feedback.comments'>, w: Words): Draft 
     ),
     action: { url: article.staffUrl },
   };
+}
+
+/** "NPS", or "loyalty (NPS)" when site.yaml named the survey otherwise. */
+const surveyName = ({ id, kind }: Survey) => (id === kind ? kind.toUpperCase() : `${id} (${kind.toUpperCase()})`);
+
+function surveyComments(data: NotificationData<'survey.comments'>, w: Words): Draft {
+  const count = w.number(data.answers.length);
+  return {
+    title: w.words.surveyComments.title(surveyName(data.survey), count),
+    summary: w.words.surveyComments.summary(count, w.period(data.window.from, data.window.to)),
+    sections: one(
+      data.answers.map((answer) => ({
+        label: [
+          w.words.surveyComments.score(w.number(answer.score)),
+          answer.article?.title ?? answer.context,
+          w.date(answer.at),
+        ]
+          .filter(Boolean)
+          .join(' · '),
+        url: w.url(answer.article?.staffUrl ?? data.staffUrl),
+        lines: [{ kind: 'quote', text: answer.comment }],
+      })),
+    ),
+    action: { url: data.staffUrl },
+  };
+}
+
+/**
+ * A survey's line in the digest: NPS in points, CES and CSAT as top-box shares, each with its 95% margin, and the
+ * change against the week before with its own margin, said to be noise when within it.
+ */
+function surveyLine(w: Words, survey: NotificationData<'digest.weekly'>['surveys'][number]): string {
+  const { words } = w;
+  const nps = survey.kind === 'nps';
+  const score = (value: number) => (nps ? w.decimal(value) : w.percent(value));
+  const size = (value: number) => (nps ? w.decimal(value) : words.digest.points(w.number(Math.round(value * 100))));
+  if (survey.score === null) return words.digest.noAnswers;
+  const now = words.digest.surveyScore(score(survey.score), size(survey.marginOfError!), w.number(survey.n));
+  const { change, previous } = survey;
+  if (!change || previous.score === null) return `${now}, ${words.digest.noAnswersLastWeek}`;
+  const moved =
+    change.value === 0 ? words.digest.unchanged : `${change.value > 0 ? '↑' : '↓'}${size(Math.abs(change.value))}`;
+  return [
+    now,
+    words.digest.surveyChange(moved, size(change.marginOfError), score(previous.score)),
+    ...(Math.abs(change.value) <= change.marginOfError ? [words.digest.withinMargin] : []),
+  ].join(', ');
 }
 
 function unhelpful(data: NotificationData<'article.unhelpful'>, w: Words): Draft {
@@ -238,6 +288,14 @@ function digest(data: NotificationData<'digest.weekly'>, w: Words): Draft {
           ],
         })),
       ),
+      section(
+        words.digest.surveys,
+        data.surveys.map((survey) => ({
+          label: surveyName(survey),
+          url: w.url(data.staffUrl),
+          lines: [text(surveyLine(w, survey))],
+        })),
+      ),
     ],
     action: { url: data.staffUrl },
   };
@@ -256,6 +314,8 @@ function draft(notification: Notification, w: Words): Draft {
   switch (notification.type) {
     case 'feedback.comments':
       return comments(notification.data, w);
+    case 'survey.comments':
+      return surveyComments(notification.data, w);
     case 'article.unhelpful':
       return unhelpful(notification.data, w);
     case 'search.failing':

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { localeSchema } from '../../src/shared/locales.ts';
+import { SURVEY_KINDS } from '../../src/shared/surveys.ts';
 
 const helpfulness = z.object({
   votes: z.number(),
@@ -35,6 +36,10 @@ const failedQuery = z.object({
   visitors: z.number(),
   searches: z.number(),
 });
+const window = z.object({ from: z.string(), to: z.string() });
+const survey = z.object({ id: z.string(), kind: z.enum(SURVEY_KINDS) });
+/** A survey's score as the survey report computes it: NPS in points (−100…100), CES and CSAT as the top-box share. */
+const surveyScore = z.object({ n: z.number(), score: z.number().nullable() });
 /** A number this week and the week before. */
 const change = z.object({ now: z.number().nullable(), before: z.number().nullable() });
 
@@ -43,7 +48,25 @@ export const notificationSchemas = {
   'feedback.comments': z.object({
     article,
     comments: z.array(comment),
-    window: z.object({ from: z.string(), to: z.string() }),
+    window,
+  }),
+  /** Low scores with comments on one survey, gathered over the batch window like "No" comments. */
+  'survey.comments': z.object({
+    survey,
+    answers: z.array(
+      z.object({
+        score: z.number(),
+        comment: z.string(),
+        locale: localeSchema,
+        /** The article read when it was asked, if any. */
+        article: article.nullable(),
+        /** The widget's context on a host site, if any. */
+        context: z.string().nullable(),
+        at: z.string(),
+      }),
+    ),
+    window,
+    staffUrl: z.string(),
   }),
   /** An article's unhelpful share crossed the alert level with enough votes in 7 days. */
   'article.unhelpful': z.object({
@@ -74,6 +97,19 @@ export const notificationSchemas = {
     failedSearches: z.array(failedQuery.extend({ visitorsBefore: z.number(), staffUrl: z.string() })),
     synonymsWaiting: z.array(z.object({ query: z.string(), article, readers: z.number() })),
     fixes: z.array(z.object({ article, before: helpfulness, after: helpfulness, worked: z.boolean() })),
+    /** Each survey site.yaml defines: this week's score against the week before's. */
+    surveys: z
+      .array(
+        survey.extend({
+          ...surveyScore.shape,
+          marginOfError: z.number().nullable(),
+          previous: surveyScore,
+          /** This week's score minus the week before's, with its own margin; null unless both weeks have answers. */
+          change: z.object({ value: z.number(), marginOfError: z.number() }).nullable(),
+        }),
+      )
+      // Digests queued before surveys were reported still parse.
+      .default([]),
     staffUrl: z.string(),
   }),
   /** "Send a test" from the staff page. */
@@ -94,6 +130,7 @@ const variant = <T extends NotificationType>(type: T) =>
   });
 export const notificationSchema = z.discriminatedUnion('type', [
   variant('feedback.comments'),
+  variant('survey.comments'),
   variant('article.unhelpful'),
   variant('search.failing'),
   variant('article.fix-not-working'),

@@ -5,6 +5,7 @@ import type { NotificationSink } from './notification.ts';
 import { failingSearch } from './triggers/failing-search.ts';
 import { feedbackComments } from './triggers/feedback-comments.ts';
 import { fixNotWorking } from './triggers/fix-not-working.ts';
+import { surveyComments } from './triggers/survey-comments.ts';
 import type { Trigger, TriggerContext } from './triggers/trigger.ts';
 import type { TriggerType } from './triggers/trigger-types.ts';
 import { unhelpfulArticle } from './triggers/unhelpful-article.ts';
@@ -17,6 +18,7 @@ const THRESHOLDS_EVERY_MS = 10 * 60_000;
 
 const TRIGGERS: Record<TriggerType, (context: TriggerContext) => Trigger> = {
   'feedback.comments': feedbackComments,
+  'survey.comments': surveyComments,
   'article.unhelpful': (context) => unhelpfulArticle(context, THRESHOLDS_EVERY_MS),
   'search.failing': (context) => failingSearch(context, THRESHOLDS_EVERY_MS),
   'article.fix-not-working': (context) => fixNotWorking(context, THRESHOLDS_EVERY_MS),
@@ -24,7 +26,7 @@ const TRIGGERS: Record<TriggerType, (context: TriggerContext) => Trigger> = {
 };
 
 export interface TriggersDeps {
-  storage: Pick<Storage, 'reports' | 'triggers'>;
+  storage: Pick<Storage, 'reports' | 'surveys' | 'triggers'>;
   manifest: Manifest;
   config: Pick<ServerConfig, 'notify' | 'synonymReaders'>;
   clock: () => Date;
@@ -40,6 +42,7 @@ export interface TriggersDeps {
 export function createTriggers({ storage, manifest, config, clock, sink }: TriggersDeps) {
   const context: TriggerContext = {
     reports: storage.reports,
+    surveys: storage.surveys,
     triggers: storage.triggers,
     manifest,
     config: { ...config.notify, synonymReaders: config.synonymReaders },

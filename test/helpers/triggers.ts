@@ -2,10 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { loadConfig } from '../../server/config.ts';
 import { dayOf } from '../../server/days.ts';
 import type { EngineKind } from '../../server/db/engine.ts';
+import type { SurveyResponseEvent } from '../../server/db/event-storage.ts';
 import { createStorage } from '../../server/db/storage.ts';
 import type { Notification } from '../../server/notify/notification.ts';
 import { createTriggers } from '../../server/notify/triggers.ts';
 import { manifestSchema, type Manifest } from '../../src/shared/content/manifest.ts';
+import { scoreBand } from '../../src/shared/surveys.ts';
 import { openFreshEngine } from './engines.ts';
 
 /** A small site: the articles named (`<locale>/<category>/<slug>`), each updated on `updated` unless said. */
@@ -71,6 +73,25 @@ export async function triggerRig(kind: EngineKind, manifest: Manifest, env: Reco
     },
     failedSearch: (query: string, locale: 'ko' | 'en', visitor: string) =>
       storage.events.recordSearch({ ...base(), query, normalized: query, locale, resultCount: 0, visitor }),
+    /** An answer to one of the site's surveys, at the clock's time. */
+    surveyAnswer: (
+      survey: string,
+      score: number,
+      fields: Partial<Pick<SurveyResponseEvent, 'comment' | 'locale' | 'articleId' | 'context'>> = {},
+    ) => {
+      const { kind } = manifest.surveys.find((defined) => defined.id === survey)!;
+      return storage.events.recordSurveyResponse({
+        ...base(),
+        visitor: `visitor-${randomUUID()}`,
+        survey,
+        kind,
+        band: scoreBand(kind, score),
+        score,
+        comment: undefined,
+        locale: 'ko',
+        ...fields,
+      });
+    },
     close: () => database.close(),
   };
 }

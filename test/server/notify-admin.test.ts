@@ -119,7 +119,7 @@ onEachEngine(() => {
         { kind: 'email', target: 'a@acme.example, b@acme.example', locale: 'ko', enabled: true },
       ]);
       const [hook] = await fromEnv();
-      expect(hook!.types).toHaveLength(6);
+      expect(hook!.types).toHaveLength(7);
       await bootstrapDestinations(notifications, env({ ...both, HELPLOOP_WEBHOOK_URL: `${url}2` }), 'ko', 't3');
       expect((await fromEnv())[0]).toMatchObject({ id: hook!.id, target: `${url}2`, updatedAt: 't3' });
       await bootstrapDestinations(notifications, env({}), 'ko', 't4');

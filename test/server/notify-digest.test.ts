@@ -38,6 +38,53 @@ onEachEngine((kind) => {
       expect(rig.of('digest.weekly')[0]).toMatchObject({ locale: null, category: null, data: { staffUrl: '/staff/' } });
     });
 
+    it('gives each defined survey’s score with its margin and its change against last week', async () => {
+      const manifest = manifestOf([], {
+        surveys: [
+          { id: 'loyalty', kind: 'nps', sample: 1, throttleDays: 30, on: 'host' },
+          { id: 'ces', kind: 'ces', sample: 1, throttleDays: 30, on: 'help-center' },
+        ],
+      });
+      rig = await triggerRig(kind, manifest, { HELPLOOP_NOTIFY_TRIGGERS: 'digest.weekly' });
+      const answers = async (day: string, survey: string, score: number, count: number) => {
+        rig.at(`${day}T03:00:00Z`);
+        for (let i = 0; i < count; i++) await rig.surveyAnswer(survey, score);
+      };
+      // Last week: NPS 40% promoters − 30% detractors of 50 = 10. This week: 50% − 20% of 100 = 30.
+      await answers('2026-02-25', 'loyalty', 9, 20);
+      await answers('2026-02-25', 'loyalty', 7, 15);
+      await answers('2026-02-25', 'loyalty', 3, 15);
+      await answers('2026-03-03', 'loyalty', 10, 50);
+      await answers('2026-03-03', 'loyalty', 8, 30);
+      await answers('2026-03-03', 'loyalty', 0, 20);
+      // CES: 6 of 10 easy this week, no answers last week.
+      await answers('2026-03-04', 'ces', 6, 6);
+      await answers('2026-03-04', 'ces', 2, 4);
+      rig.at('2026-03-08T23:00:00Z');
+      await rig.run();
+      rig.at('2026-03-09T00:00:00Z');
+      await rig.run();
+
+      const [loyalty, ces] = rig.of('digest.weekly')[0]!.data.surveys;
+      // SE this week 100·√((0.5 + 0.2 − 0.3²)/100) = 7.81; last week 100·√((0.4 + 0.3 − 0.1²)/50) = 11.75.
+      expect(loyalty).toMatchObject({ id: 'loyalty', kind: 'nps', n: 100, previous: { n: 50 } });
+      expect(loyalty!.score).toBeCloseTo(30, 9);
+      expect(loyalty!.marginOfError).toBeCloseTo(15.31, 2);
+      expect(loyalty!.previous.score).toBeCloseTo(10, 9);
+      expect(loyalty!.change!.value).toBeCloseTo(20, 9);
+      expect(loyalty!.change!.marginOfError).toBeCloseTo(27.65, 2);
+      // Wilson 95% interval of 6/10: 0.3127 to 0.8318.
+      expect(ces).toMatchObject({
+        id: 'ces',
+        kind: 'ces',
+        n: 10,
+        score: 0.6,
+        previous: { n: 0, score: null },
+        change: null,
+      });
+      expect(ces!.marginOfError).toBeCloseTo(0.2596, 4);
+    });
+
     it('lists the week’s worst articles and failed searches with last week’s, waiting synonyms and judged fixes', async () => {
       const manifest = manifestOf([
         { id: 'en/billing/invoice' },

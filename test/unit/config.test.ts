@@ -58,7 +58,8 @@ describe('notifications from the environment', () => {
 
 describe('the notification triggers the environment enables', () => {
   it('are all by default, none with `none`, or those listed; an unknown one is refused by name', () => {
-    expect(loadConfig({}).notify.triggers).toHaveLength(5);
+    expect(loadConfig({}).notify.triggers).toHaveLength(6);
+    expect(loadConfig({ HELPLOOP_NOTIFY_TRIGGERS: 'survey.comments' }).notify.triggers).toEqual(['survey.comments']);
     expect(loadConfig({ HELPLOOP_NOTIFY_TRIGGERS: 'none' }).notify.triggers).toEqual([]);
     expect(loadConfig({ HELPLOOP_NOTIFY_TRIGGERS: 'digest.weekly, search.failing' }).notify.triggers).toEqual([
       'search.failing',

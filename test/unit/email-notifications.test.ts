@@ -52,8 +52,8 @@ describe('notification e-mails, as an SMTP server receives them', () => {
       expect(mail.headers.get('content-language')).toBe(locale);
       expect(page.querySelector('html')?.getAttribute('lang')).toBe(locale);
       const links = hrefs(page);
-      // Three unhelpful articles, two searches, one synonym, two fixes and the button.
-      expect(links).toHaveLength(9);
+      // Three unhelpful articles, two searches, one synonym, two fixes, three surveys and the button.
+      expect(links).toHaveLength(12);
       for (const href of links) expect(href).toMatch(new RegExp(`^${BASE_URL}/staff/`));
       expect(links).toContain(`${BASE_URL}/staff/unhelpful/?article=ko%2Freturns%2Frefund-timing`);
       const words =
@@ -62,11 +62,15 @@ describe('notification e-mails, as an SMTP server receives them', () => {
               '도움 안 됨 83% (↑33%p, 지난주 50%) · 투표 23개',
               '방문자 7명 (↑5, 지난주 2명)',
               '효과가 있었어요: 도움됨 9명 중 2명 → 10명 중 7명',
+              '62% ± 5%p (응답 412개), 지난주 55%에서 ↑7%p (± 8%p), 오차 범위 안의 변화예요',
+              '30 ± 10.8 (응답 200개), 지난주 12에서 ↑18 (± 16.1)',
             ]
           : [
               'Unhelpful 83% (↑33 pts, last week 50%) · 23 votes',
               '7 visitors (↑5, last week 2)',
               'Worked: helpful for 2 of 9 → 7 of 10',
+              '62% ± 5 pts (n = 412), ↑7 pts ± 8 pts from 55% last week, within the margin of error',
+              '30 ± 10.8 (n = 200), ↑18 ± 16.1 from 12 last week',
             ];
       for (const line of words) {
         expect(text).toContain(line);
@@ -91,6 +95,24 @@ describe('notification e-mails, as an SMTP server receives them', () => {
     for (const href of hrefs(page)) {
       expect(href).toBe(`${BASE_URL}/staff/unhelpful/?article=ko%2Fshipping%2Ftrack-order`);
     }
+  });
+
+  it.each(locales)('low survey scores in %s: the survey, each score with its article or context', async (locale) => {
+    const { mail, text, html, page } = await received(sampleNotification('survey.comments'), locale);
+    expect(mail.subject).toBe(
+      locale === 'ko' ? 'NPS 설문에 낮은 점수와 함께 새 의견 2개' : '2 new low scores with comments on the NPS survey',
+    );
+    for (const part of [text, page.textContent]) {
+      expect(part).toContain('환불 문의를 세 번 했는데 답이 없어요. [email]');
+      expect(part).toContain(locale === 'ko' ? '2점 · 환불은 언제 되나요?' : 'Score 2 · 환불은 언제 되나요?');
+      expect(part).toContain(locale === 'ko' ? '5점 · checkout' : 'Score 5 · checkout');
+    }
+    expect(html).toContain('도움말 찾기가 &lt;어려워요&gt;');
+    expect(hrefs(page)).toEqual([
+      `${BASE_URL}/staff/unhelpful/?article=ko%2Freturns%2Frefund-timing`,
+      `${BASE_URL}/staff/`,
+      `${BASE_URL}/staff/`,
+    ]);
   });
 
   it('escapes what readers wrote in the HTML part', async () => {

@@ -50,6 +50,9 @@ describe('Slack messages', () => {
     expect(texts).toContain('7 visitors (↑5, last week 2)');
     expect(texts).toContain('4 visitors (↓2, last week 6)');
     expect(texts).toContain('Worked: helpful for 2 of 9 → 7 of 10');
+    expect(texts).toContain('30 ± 10.8 (n = 200), ↑18 ± 16.1 from 12 last week');
+    expect(texts).toContain('62% ± 5 pts (n = 412), ↑7 pts ± 8 pts from 55% last week, within the margin of error');
+    expect(texts).toContain('no answers');
     expect(texts).toContain(`*<${BASE_URL}/staff/failed-searches/?q=`);
   });
 

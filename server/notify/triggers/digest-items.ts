@@ -4,8 +4,10 @@ import { daysBefore } from '../../days.ts';
 import { failedSearches } from '../../reports/failed-searches.ts';
 import { fixOutcomes } from '../../reports/fix-outcomes.ts';
 import { periodOf } from '../../reports/list-options.ts';
+import { scoreChange, surveyScore } from '../../reports/survey-score.ts';
 import { listedSynonyms } from '../../reports/reader-synonyms.ts';
 import { unhelpfulArticles, type UnhelpfulRow } from '../../reports/unhelpful.ts';
+import type { Period } from '../../db/report-storage.ts';
 import type { NotificationData } from '../notification.ts';
 import { articlesById, notifiedArticle, STAFF_HOME, staffPage } from './links.ts';
 import type { TriggerContext } from './trigger.ts';
@@ -20,26 +22,46 @@ const FIX_DAYS = 28;
 
 const unhelpfulShare = (row: UnhelpfulRow | undefined) => (row?.votes ? row.unhelpful / row.votes : null);
 
+/** Each defined survey's score in the week against the week before, computed as the survey report does. */
+const surveyScores = ({ surveys, manifest }: TriggerContext, week: Period, weekBefore: Period) =>
+  Promise.all(
+    manifest.surveys.map(async ({ id, kind }) => {
+      const [current, previous] = await Promise.all(
+        [week, weekBefore].map(async (period) => surveyScore(kind, await surveys.scores(id, period))),
+      );
+      return {
+        id,
+        kind,
+        n: current!.n,
+        score: current!.score,
+        marginOfError: current!.marginOfError,
+        previous: { n: previous!.n, score: previous!.score },
+        change: scoreChange(current!, previous!),
+      };
+    }),
+  );
+
 /**
  * The weekly digest's items, each from the report that lists it: the last seven whole days (UTC) against the seven
  * before. Articles by the unhelpful report's ranking with their "No" share then and now; failed searches by distinct
- * visitors (queries staff ignored left out); readers' synonyms no one has decided on yet; the judged fixes.
+ * visitors (queries staff ignored left out); readers' synonyms no one has decided on yet; the judged fixes; each
+ * survey's score.
  */
-export async function digestItems(
-  { reports, manifest, config }: TriggerContext,
-  now: Date,
-): Promise<NotificationData<'digest.weekly'>> {
+export async function digestItems(context: TriggerContext, now: Date): Promise<NotificationData<'digest.weekly'>> {
+  const { reports, manifest, config } = context;
   const week = { from: daysBefore(now, WEEK), to: daysBefore(now, 1) };
   const weekBefore = { from: daysBefore(now, 2 * WEEK), to: daysBefore(now, WEEK + 1) };
-  const [articles, articlesBefore, searches, searchesBefore, synonyms, synonymReviews, fixes] = await Promise.all([
-    unhelpfulArticles(reports, manifest, week),
-    unhelpfulArticles(reports, manifest, weekBefore),
-    failedSearches(reports, week),
-    reports.failedQueries(weekBefore),
-    listedSynonyms(reports, manifest, periodOf({ days: SYNONYM_DAYS }, now), config.synonymReaders),
-    reports.synonymReviews(),
-    fixOutcomes(reports, manifest, now, config.minVotes),
-  ]);
+  const [articles, articlesBefore, searches, searchesBefore, synonyms, synonymReviews, fixes, surveys] =
+    await Promise.all([
+      unhelpfulArticles(reports, manifest, week),
+      unhelpfulArticles(reports, manifest, weekBefore),
+      failedSearches(reports, week),
+      reports.failedQueries(weekBefore),
+      listedSynonyms(reports, manifest, periodOf({ days: SYNONYM_DAYS }, now), config.synonymReaders),
+      reports.synonymReviews(),
+      fixOutcomes(reports, manifest, now, config.minVotes),
+      surveyScores(context, week, weekBefore),
+    ]);
   const byId = articlesById(manifest);
   const before = new Map(articlesBefore.map((row) => [row.articleId, row]));
   const visitorsBefore = new Map(searchesBefore.map((row) => [`${row.locale}|${row.normalized}`, row.visitors]));
@@ -88,6 +110,7 @@ export async function digestItems(
       after: fix.after,
       worked: fix.worked,
     })),
+    surveys,
     staffUrl: STAFF_HOME,
   };
 }

@@ -1,12 +1,8 @@
+import { after, settledUpTo } from './batch-window.ts';
 import { articlesById, aboutArticle, notifiedArticle } from './links.ts';
 import { notify, type Trigger, type TriggerContext } from './trigger.ts';
 
 const CURSOR = 'feedback.comments.cursor';
-/**
- * Votes carry the time they were received and are committed a moment later, by whichever instance took them: the
- * cursor stays this far behind the clock (or one batch window, if shorter), so no vote commits behind it unread.
- */
-const SETTLE_MS = 30_000;
 /** The staff report's days an article's comments link to. */
 const REPORT_DAYS = 7;
 
@@ -19,11 +15,10 @@ const REPORT_DAYS = 7;
 export function feedbackComments({ triggers: store, manifest, config, sink }: TriggerContext): Trigger {
   const windowMs = config.batchSeconds * 1000;
   const articles = articlesById(manifest);
-  const after = (at: string, ms: number) => new Date(Date.parse(at) + ms).toISOString();
   return {
     everyMs: 0,
     async run(now) {
-      const upTo = new Date(now.getTime() - Math.min(SETTLE_MS, windowMs)).toISOString();
+      const upTo = settledUpTo(now, windowMs);
       const from = await store.state(CURSOR);
       // The first run starts the watch: comments from now on, not a flood of the past's.
       if (from === undefined) return void (await store.advance(CURSOR, upTo));

@@ -1,5 +1,6 @@
 import type { Manifest } from '../../../src/shared/content/manifest.ts';
 import type { ReportStorage } from '../../db/report-storage.ts';
+import type { SurveyStorage } from '../../db/survey-storage.ts';
 import type { TriggerStorage } from '../../db/trigger-storage.ts';
 import type { NotifyConfig, ServerConfig } from '../../config.ts';
 import { notificationSchema, type NotificationData, type NotificationSink } from '../notification.ts';
@@ -8,6 +9,7 @@ import type { TriggerType } from './trigger-types.ts';
 /** What every trigger reads and where it hands what it made. */
 export interface TriggerContext {
   reports: ReportStorage;
+  surveys: SurveyStorage;
   triggers: TriggerStorage;
   manifest: Manifest;
   config: NotifyConfig & Pick<ServerConfig, 'synonymReaders'>;
