@@ -175,6 +175,7 @@ const ko = {
   destinationKind: { webhook: '웹훅', slack: 'Slack', email: '이메일' },
   notificationType: {
     'feedback.comments': '‘아니요’와 함께 남긴 의견',
+    'survey.comments': '낮은 설문 점수와 남긴 의견',
     'article.unhelpful': '도움이 안 되는 글 경고',
     'search.failing': '반복되는 결과 없는 검색',
     'article.fix-not-working': '고쳤지만 나아지지 않은 글',
@@ -390,6 +391,7 @@ const en: Widen<Messages> = {
   destinationKind: { webhook: 'Webhook', slack: 'Slack', email: 'E-mail' },
   notificationType: {
     'feedback.comments': '“No” votes with a comment',
+    'survey.comments': 'Low survey scores with a comment',
     'article.unhelpful': 'Unhelpful article alerts',
     'search.failing': 'Searches failing again and again',
     'article.fix-not-working': 'Fixes that did not help',

@@ -46,7 +46,7 @@ onEachEngine((kind) => {
         data: {
           survey: { id: 'nps', kind: 'nps' },
           window: { from: '2026-03-02T10:00:05.000Z', to: '2026-03-02T10:05:05.000Z' },
-          staffUrl: '/staff/',
+          staffUrl: '/staff/survey/?days=7&kind=nps&locale=ko',
         },
       });
       expect(nps!.data.answers.map((a) => [a.score, a.comment])).toEqual(

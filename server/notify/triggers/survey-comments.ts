@@ -1,6 +1,6 @@
 import type { LowComment } from '../../db/survey-storage.ts';
 import { after, settledUpTo } from './batch-window.ts';
-import { articlesById, notifiedArticle, STAFF_HOME } from './links.ts';
+import { articlesById, notifiedArticle, staffPage } from './links.ts';
 import { notify, type Trigger, type TriggerContext } from './trigger.ts';
 
 /** The staff report's days an answer's article links to, as for "No" comments. */
@@ -41,7 +41,7 @@ export function surveyComments({ surveys, triggers: store, manifest, config, sin
             at,
           })),
           window: { from, to: after(from, windowMs) },
-          staffUrl: STAFF_HOME,
+          staffUrl: staffPage('survey', REPORT_DAYS, { kind: survey.kind, locale: answer.locale }),
         },
       );
     }
