@@ -3,6 +3,7 @@
  * 1–5) and Net Promoter Score (NPS, 0–10). The build, the browser prompt, the API and the reports all read the
  * kinds, scales and score bands from here; site.yaml's schema for them is content/survey-schema.ts.
  */
+import { josa } from 'es-hangul';
 import type { Locale } from './locales.ts';
 // Types only: the browser loads these words without zod, which a page's Content-Security-Policy would refuse.
 import type { Survey } from './content/survey-schema.ts';
@@ -75,11 +76,26 @@ export const SURVEY_WORDING: Record<
   },
 };
 
-/** A survey's words in one language, its defaults filled in and `{company}` replaced. */
+/** Korean particles written after `{company}`, each with its pair: the one that fits the name's last sound is used. */
+const PARTICLES = {
+  을: '을/를',
+  를: '을/를',
+  이: '이/가',
+  가: '이/가',
+  은: '은/는',
+  는: '은/는',
+  과: '와/과',
+  와: '와/과',
+} as const;
+const COMPANY = /\{company\}(을|를|이|가|은|는|과|와)?/g;
+
+/** A survey's words in one language, its defaults filled in and `{company}` replaced, with the particle that fits. */
 export function surveyWords(survey: Survey, locale: Locale, company: string) {
   const wording = SURVEY_WORDING[survey.kind];
   const pick = (own: Record<Locale, string> | undefined, fallback: Record<Locale, string>) =>
-    (own ?? fallback)[locale].replaceAll('{company}', company);
+    (own ?? fallback)[locale].replace(COMPANY, (_, particle?: keyof typeof PARTICLES) =>
+      particle ? josa(company, PARTICLES[particle]) : company,
+    );
   return {
     question: pick(survey.question, wording.question),
     low: pick(survey.low, wording.low),

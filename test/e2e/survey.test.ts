@@ -237,9 +237,7 @@ describe('a survey the host site asks through the widget', () => {
 
     const region = page.getByRole('region', { name: '잠깐 의견을 들려주세요' });
     await region.waitFor();
-    expect(
-      await page.getByRole('group', { name: '마루마켓 고객센터를 지인에게 추천할 의향은 얼마나 되나요?' }).count(),
-    ).toBe(1);
+    expect(await page.getByRole('group', { name: '마루마켓을 지인에게 추천할 의향은 얼마나 되나요?' }).count()).toBe(1);
     expect(await page.getByRole('radio', { name: '0 전혀 없음', exact: true }).count()).toBe(1);
     expect(await page.getByRole('radio', { name: '10 매우 높음', exact: true }).count()).toBe(1);
     for (const colorScheme of ['light', 'dark'] as const) {

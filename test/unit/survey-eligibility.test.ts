@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { newVisit, STAY_MS, surveyToAsk, type Moment, type Visit } from '../../src/browser/survey/eligibility.ts';
+import { surveyWords } from '../../src/shared/surveys.ts';
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 10, 29, 12);
@@ -100,5 +101,16 @@ describe('what the survey rules remember', () => {
     const visit = await import('../../src/browser/survey/visit.ts');
     visit.noteVotedNo();
     expect(visit.readVisit().votedNo).toBe(true);
+  });
+});
+
+describe('survey wording', () => {
+  it('names the company with the Korean particle its last sound takes', () => {
+    const nps = { id: 'nps', kind: 'nps', sample: 1, throttleDays: 30, on: 'host' } as const;
+    expect(surveyWords(nps, 'ko', '마루마켓').question).toBe('마루마켓을 지인에게 추천할 의향은 얼마나 되나요?');
+    expect(surveyWords(nps, 'ko', '헬프루프').question).toBe('헬프루프를 지인에게 추천할 의향은 얼마나 되나요?');
+    expect(surveyWords(nps, 'en', 'Maru Market').question).toBe(
+      'How likely are you to recommend Maru Market to a friend?',
+    );
   });
 });

@@ -39,7 +39,7 @@ export const GET: APIRoute = async ({ params }) => {
       ARTICLES_PER_CONTEXT,
     ).map(suggestion),
     support: { contactUrl: site.support.contactUrl, ...(site.support.email && { email: site.support.email }) },
-    surveys: surveyPageData(site.surveys, 'host', locale, site.name[locale]),
+    surveys: surveyPageData(site.surveys, 'host', locale, (site.company ?? site.name)[locale]),
   };
   return new Response(JSON.stringify(data));
 };

@@ -82,6 +82,8 @@ export const timeZoneSchema = z
 export const siteSchema = z
   .strictObject({
     name: localized,
+    /** The company's own name, as surveys name it (NPS: "{company}를 지인에게 추천할…"); the help center's name if absent. */
+    company: localized.optional(),
     defaultLocale: localeSchema.default('ko'),
     locales: z.array(localeSchema).min(1).default([...locales]),
     /**
