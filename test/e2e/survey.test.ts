@@ -1,11 +1,15 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { axeViolations, describeViolations, pageInScheme } from '../helpers/axe.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { useSiteInBrowser } from '../helpers/e2e.ts';
 import { startServer, type RunningServer } from '../helpers/server.ts';
+
+/** Axe measures colours as painted: the panel fades in, so contrast is checked once its animation has ended. */
+const animationsDone = (region: Locator) =>
+  region.evaluate((node) => Promise.all(node.getAnimations({ subtree: true }).map((animation) => animation.finished)));
 
 const first = '/ko/account/sign-up/';
 const second = '/ko/account/reset-password/';
@@ -183,6 +187,7 @@ describe('the survey prompt on the help center', () => {
       const box = (await region.boundingBox())!;
       expect(box.x).toBeGreaterThanOrEqual(0);
       expect(box.x + box.width).toBeLessThanOrEqual(360);
+      await animationsDone(region);
       expect(describeViolations(await axeViolations(themed))).toEqual([]);
       await themed.context().close();
     });
@@ -240,6 +245,7 @@ describe('a survey the host site asks through the widget', () => {
     expect(await page.getByRole('group', { name: '마루마켓을 지인에게 추천할 의향은 얼마나 되나요?' }).count()).toBe(1);
     expect(await page.getByRole('radio', { name: '0 전혀 없음', exact: true }).count()).toBe(1);
     expect(await page.getByRole('radio', { name: '10 매우 높음', exact: true }).count()).toBe(1);
+    await animationsDone(region);
     for (const colorScheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme });
       expect(describeViolations(await axeViolations(page))).toEqual([]);
