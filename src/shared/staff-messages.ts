@@ -76,13 +76,10 @@ const ko = {
   noVotes: '투표 없음',
   count: {
     views: (n: string) => `조회 ${n}회`,
-    searches: (n: string) => `검색 ${n}회`,
-    readers: (n: string) => `${n}명`,
   },
   localeName: { ko: '한국어', en: '영어' } satisfies Record<Locale, string>,
   // The detail panel
   review: '검토',
-  closeReview: '검토 닫기',
   note: '메모',
   save: '저장',
   latestComments: '최근 의견',
@@ -299,12 +296,9 @@ const en: Widen<Messages> = {
   noVotes: 'No votes',
   count: {
     views: (n) => `${n} views`,
-    searches: (n) => `${n} searches`,
-    readers: (n) => `${n} readers`,
   },
   localeName: { ko: 'Korean', en: 'English' },
   review: 'Review',
-  closeReview: 'Close review',
   note: 'Note',
   save: 'Save',
   latestComments: 'Latest comments',
