@@ -30,6 +30,8 @@ export const widgetDataSchema = z.object({
   support: z.object({ contactUrl: z.string(), email: z.string().optional() }),
   /** The surveys a host page may ask with `Helploop.survey(id)`, built like the help center's own. */
   surveys: z.custom<SurveyPageData>((value) => typeof value === 'object' && value !== null),
+  /** The help center's own surveys, asked when a reader closes the widget after reading an article in it. */
+  afterSession: z.custom<SurveyPageData>((value) => typeof value === 'object' && value !== null),
 });
 export type WidgetData = z.infer<typeof widgetDataSchema>;
 /** An article as the widget lists it. */

@@ -276,4 +276,31 @@ describe('a survey the host site asks through the widget', () => {
     expect(await region.count()).toBe(0);
     await context.close();
   });
+
+  it('asks the help center’s own survey when a reader closes the widget after reading an article in it', async () => {
+    const context = await browser.newContext();
+    await context.addInitScript(drawInSample);
+    await context.route(`${help.url}/api/survey-responses`, (route) =>
+      route.fulfill({ status: 201, headers: { 'access-control-allow-origin': shop.url }, json: { status: 'stored' } }),
+    );
+    const page = await context.newPage();
+    await page.goto(shop.url);
+    await page.getByRole('button', { name: '도움말', exact: true }).click();
+    const dialog = page.getByRole('dialog');
+    // Opening and closing without reading is not a finished session.
+    await dialog.locator('.list a').first().waitFor();
+    await page.getByRole('button', { name: '도움말 닫기' }).click();
+    // Whatever closing would load has loaded by now: the survey's code and the widget data.
+    await page.waitForLoadState('networkidle');
+    const region = page.getByRole('region', { name: '잠깐 의견을 들려주세요' });
+    expect(await region.count()).toBe(0);
+
+    await page.getByRole('button', { name: '도움말', exact: true }).click();
+    await dialog.locator('.list a').first().click();
+    await dialog.getByRole('heading', { level: 2 }).first().waitFor();
+    await page.getByRole('button', { name: '도움말 닫기' }).click();
+    await region.waitFor();
+    expect(await page.getByRole('group', { name: '필요한 답을 쉽게 찾으셨나요?' }).count()).toBe(1);
+    await context.close();
+  });
 });

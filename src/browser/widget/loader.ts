@@ -60,11 +60,21 @@ function start(script: HTMLScriptElement) {
   root.append(launcher);
   document.body.append(host);
 
+  const surveyOptions = () => ({ root, launcher, base, locale, context, pathPrefix: script.dataset.pathPrefix ?? '' });
+  const surveys = () => import(/* @vite-ignore */ `${base}widget/survey.js`) as Promise<typeof import('./survey.ts')>;
   let panel: Promise<Panel> | undefined;
   const load = () =>
     (panel ??= (import(/* @vite-ignore */ `${base}widget/panel.js`) as Promise<typeof import('./panel.ts')>)
       .then(({ mountPanel }) =>
-        mountPanel({ root, launcher, base, locale, pathPrefix: script.dataset.pathPrefix ?? '' }),
+        mountPanel({
+          root,
+          launcher,
+          base,
+          locale,
+          pathPrefix: script.dataset.pathPrefix ?? '',
+          // A finished widget session is a moment to ask the help center's own survey, as reading is on its pages.
+          sessionEnded: () => void surveys().then(({ askAfterSession }) => askAfterSession(surveyOptions())),
+        }),
       )
       .catch((error: unknown) => {
         panel = undefined;
@@ -79,10 +89,7 @@ function start(script: HTMLScriptElement) {
       void panel?.then((loaded) => loaded.close());
     },
     async survey(id) {
-      const { askSurvey } = (await import(
-        /* @vite-ignore */ `${base}widget/survey.js`
-      )) as typeof import('./survey.ts');
-      return askSurvey(id, { root, launcher, base, locale, context, pathPrefix: script.dataset.pathPrefix ?? '' });
+      return (await surveys()).askSurvey(id, surveyOptions());
     },
     setContext(key) {
       context = key || undefined;

@@ -23,6 +23,8 @@ export interface PanelOptions {
   base: string;
   locale: Locale;
   pathPrefix: string;
+  /** Called when the reader closes the panel after reading an article in it: a finished widget session. */
+  sessionEnded?: () => void;
 }
 
 export interface Panel {
@@ -57,6 +59,8 @@ class WidgetPanel implements Panel {
   private returnFocus: HTMLElement | null = null;
   /** What opening made inert on the host page, to give back on closing (and nothing the page made inert itself). */
   private inerted: HTMLElement[] = [];
+  /** Whether the reader read an article since the panel opened. */
+  private read = false;
 
   constructor(options: PanelOptions) {
     const { root, base, locale } = options;
@@ -88,6 +92,7 @@ class WidgetPanel implements Panel {
     for (const node of this.inerted) node.inert = true;
     this.frame.input.value = '';
     this.query = '';
+    this.read = false;
     void this.showList();
     this.frame.input.focus();
   }
@@ -100,6 +105,7 @@ class WidgetPanel implements Panel {
     this.inerted = [];
     this.options.launcher.setAttribute('aria-expanded', 'false');
     (this.returnFocus?.isConnected ? this.returnFocus : this.options.launcher).focus();
+    if (this.read) this.options.sessionEnded?.();
   }
 
   setContext(key?: string): void {
@@ -206,6 +212,7 @@ class WidgetPanel implements Panel {
 
   private choose(suggestion: Suggestion, position: number) {
     this.track('click', { articleId: suggestion.id, position });
+    this.read = true;
     this.shown = { kind: 'article', suggestion };
     this.updateContact();
     void articleView(this.kit, suggestion, () => void (this.query ? this.showResults(this.query) : this.showList()));

@@ -26,12 +26,35 @@ export interface SurveyOptions {
 
 let palette: CSSStyleSheet | undefined;
 
+const widgetData = async ({ base, locale }: SurveyOptions) =>
+  (await (await fetchOk(`${base}widget/${locale}.json`)).json()) as WidgetData;
+
 /** Shows the survey if it exists, its throttle has run out and this reader falls in its sample; says whether it did. */
 export async function askSurvey(id: string, options: SurveyOptions): Promise<boolean> {
-  const { root, base, locale, launcher } = options;
-  const data = (await (await fetchOk(`${base}widget/${locale}.json`)).json()) as WidgetData;
+  const data = await widgetData(options);
   const survey = data.surveys.surveys.find((candidate) => candidate.id === id);
   if (!survey) throw new Error(`Helploop: no survey "${id}" for host pages in site.yaml`);
+  return ask(survey, data.surveys.text, data, options);
+}
+
+/**
+ * After a finished widget session (the reader read an article in the panel and closed it): the help center's first
+ * survey whose throttle has run out, under the same sample and throttle as on its pages.
+ */
+export async function askAfterSession(options: SurveyOptions): Promise<boolean> {
+  const data = await widgetData(options);
+  const asked = lastAsked();
+  const survey = data.afterSession.surveys.find((candidate) => throttleOver(candidate, asked, Date.now()));
+  return survey ? ask(survey, data.afterSession.text, data, options) : false;
+}
+
+async function ask(
+  survey: WidgetData['surveys']['surveys'][number],
+  text: WidgetData['surveys']['text'],
+  data: WidgetData,
+  options: SurveyOptions,
+): Promise<boolean> {
+  const { root, base, launcher } = options;
   const now = Date.now();
   if (!storageWorks() || !throttleOver(survey, lastAsked(), now) || Math.random() >= survey.sample) return false;
   if (root.querySelector('.survey-panel')) return false;
@@ -42,7 +65,7 @@ export async function askSurvey(id: string, options: SurveyOptions): Promise<boo
     palette.replaceSync(SURVEY_PALETTE);
     root.adoptedStyleSheets = [...root.adoptedStyleSheets, palette];
   }
-  showSurvey(survey, data.surveys.text, {
+  showSurvey(survey, text, {
     parent: root,
     api: base,
     where: context ? { context } : {},

@@ -40,6 +40,7 @@ export const GET: APIRoute = async ({ params }) => {
     ).map(suggestion),
     support: { contactUrl: site.support.contactUrl, ...(site.support.email && { email: site.support.email }) },
     surveys: surveyPageData(site.surveys, 'host', locale, (site.company ?? site.name)[locale]),
+    afterSession: surveyPageData(site.surveys, 'help-center', locale, (site.company ?? site.name)[locale]),
   };
   return new Response(JSON.stringify(data));
 };
