@@ -21,6 +21,13 @@ const SHIPPED: Record<string, string> = {
   '005-synonym-reviews': '526c23073843cece00986f295533dd05e9bd942c2ab55f78d87364386f173d85',
   '006-faults': '25309e0eaa435941a7ca54c5e96a28a20e4aee41395c7fef1f806fb6d75f2dbd',
   '007-vote-sources': 'e895be41cc25c83182b9c1ac053a5a24c4c6937e60c4bfccfdc925490ba8b0fc',
+  '008-shared-state': 'fdea9a4fbe52dce4ff148415baa23da76e89758795e62f22f9d4bcbfba41dcb7',
+  '009-report-aggregates': '9fa142d5f1c0d19990f911bef519463b4e9e475fc959073951d0d6f17e2a969b',
+  '010-honest-funnel-and-synonyms': 'fe312b67127bc52dceab919e5f58dcda595459a4c8a09c1611c6b5da74eead2a',
+  '011-staff-inbox': '8985c8574389c1c2f4faa7698e71849712e1aa7eee47ea711fe26ac7c0b50141',
+  '012-notifications': '6f19e856fb0f86abbcd938452da7d10c115827ecff94da981b272c1151694b24',
+  '013-notify-triggers': '53048c5411b53cf95c55da302779d5489f1f941686e3fe58f019061180d7e4fa',
+  '014-survey-responses': '336050a82c05e5ae5ab44dcf0a6b08b2e203036ce1147604fb5dd1c5484edbbf',
 };
 
 const list: Migration[] = [
