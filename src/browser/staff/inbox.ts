@@ -17,11 +17,9 @@ import { formatters } from './format.ts';
 import { startStaffPage } from './page.ts';
 import { helpfulnessWords, searchPath, type Words } from './report-tables.ts';
 import { saveArticleReview, saveQueryReview, saveSynonymReview } from './reviews.ts';
-import { staffFetch } from './session.ts';
+import { staffFetch, staffSend } from './session.ts';
 
 type Action = HTMLElement;
-
-const send = (method: string, path: string, body: object) => staffFetch(path, { method, body: JSON.stringify(body) });
 
 export async function runInbox(): Promise<void> {
   const { locale, messages } = await startStaffPage();
@@ -186,9 +184,9 @@ export async function runInbox(): Promise<void> {
     const actions = element('div', { class: 'staff-actions' });
     const dismiss = element('button', { type: 'button', class: 'staff-button staff-button--quiet' }, messages.dismiss);
     dismiss.addEventListener('click', async () => {
-      if (!(await send('POST', '/api/staff/inbox/dismissals', { id: item.id })).ok)
+      if (!(await staffSend('POST', '/api/staff/inbox/dismissals', { id: item.id })).ok)
         return announce(messages.couldNotSave);
-      remove(node, messages.dismissed, () => send('DELETE', '/api/staff/inbox/dismissals', { id: item.id }));
+      remove(node, messages.dismissed, () => staffSend('DELETE', '/api/staff/inbox/dismissals', { id: item.id }));
     });
     actions.append(...actionsOf(item, node), dismiss);
     node.append(actions);

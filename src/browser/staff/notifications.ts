@@ -16,7 +16,7 @@ import { element } from '../element.ts';
 import { announce, copyField } from './controls.ts';
 import { formatters, type Formatters } from './format.ts';
 import { startStaffPage } from './page.ts';
-import { staffFetch } from './session.ts';
+import { staffFetch, staffSend } from './session.ts';
 
 const API = '/api/staff/notifications/destinations';
 
@@ -24,9 +24,6 @@ interface Choices {
   locales: Locale[];
   categories: { id: string; title: Record<string, string> }[];
 }
-
-const send = (method: string, path: string, body?: object) =>
-  staffFetch(path, { method, ...(body && { body: JSON.stringify(body) }) });
 
 function field(label: string, control: HTMLElement, hint?: string): HTMLElement {
   const wrapper = element('label', { class: 'staff-field-block' });
@@ -153,8 +150,8 @@ export async function runNotifications(): Promise<void> {
       };
       const addressed = fromEnvironment ? {} : { target: target.value, ...(secret.value && { secret: secret.value }) };
       const response = current
-        ? await send('PATCH', `${API}/${current.id}`, { ...routing, ...addressed } satisfies DestinationChanges)
-        : await send('POST', API, {
+        ? await staffSend('PATCH', `${API}/${current.id}`, { ...routing, ...addressed } satisfies DestinationChanges)
+        : await staffSend('POST', API, {
             kind: kind.value as DestinationKind,
             ...routing,
             target: target.value,
@@ -226,16 +223,16 @@ export async function runNotifications(): Promise<void> {
         summary.querySelector('input')?.focus();
       }),
       button(messages.sendTest, async () => {
-        const response = await send('POST', `${API}/${destination.id}/test`);
+        const response = await staffSend('POST', `${API}/${destination.id}/test`);
         announce(response.ok ? messages.testQueued : await problemOf(response, messages));
       }),
       button(messages.retryNow, async () => {
-        const response = await send('POST', `${API}/${destination.id}/retry`);
+        const response = await staffSend('POST', `${API}/${destination.id}/retry`);
         if (!response.ok) return announce(await problemOf(response, messages));
         announce(messages.rescheduled(format.number((await response.json()).rescheduled)));
       }),
       button(destination.enabled ? messages.switchOff : messages.switchOn, async () => {
-        const response = await send('PATCH', `${API}/${destination.id}`, { enabled: !destination.enabled });
+        const response = await staffSend('PATCH', `${API}/${destination.id}`, { enabled: !destination.enabled });
         if (!response.ok) return announce(await problemOf(response, messages));
         announce(messages.saved);
         await draw();
@@ -246,7 +243,7 @@ export async function runNotifications(): Promise<void> {
         button(
           messages.remove,
           async () => {
-            const response = await send('DELETE', `${API}/${destination.id}`);
+            const response = await staffSend('DELETE', `${API}/${destination.id}`);
             if (!response.ok) return announce(await problemOf(response, messages));
             announce(messages.deleted);
             await draw();

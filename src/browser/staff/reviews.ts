@@ -1,8 +1,8 @@
 /** Staff decisions saved from any staff page: an article's status, a failed query's, a readers' synonym's. */
 import type { ArticleStatus, QueryStatus, SynonymStatus } from '../../shared/review-statuses.ts';
-import { staffFetch } from './session.ts';
+import { staffSend } from './session.ts';
 
-const patch = (path: string, body: object) => staffFetch(path, { method: 'PATCH', body: JSON.stringify(body) });
+const patch = (path: string, body: object) => staffSend('PATCH', path, body);
 
 export const saveArticleReview = (articleId: string, status: ArticleStatus, note: string) =>
   patch(`/api/staff/articles/${articleId}/review`, { status, note });

@@ -41,6 +41,10 @@ export async function staffFetch(path: string, init: RequestInit = {}): Promise<
 }
 
 /** Who is signed in, and in which language they work; undefined without a session. */
+/** A change through the staff API: `method` with `body` as JSON, if any. */
+export const staffSend = (method: string, path: string, body?: object) =>
+  staffFetch(path, { method, ...(body && { body: JSON.stringify(body) }) });
+
 export async function me(): Promise<Me | undefined> {
   const response = await fetch('/api/staff/me');
   if (!response.ok) return undefined;
@@ -49,8 +53,7 @@ export async function me(): Promise<Me | undefined> {
   return body;
 }
 
-export const saveLocale = (locale: Locale) =>
-  staffFetch('/api/staff/me', { method: 'PATCH', body: JSON.stringify({ locale }) });
+export const saveLocale = (locale: Locale) => staffSend('PATCH', '/api/staff/me', { locale });
 
 export async function logOut(): Promise<void> {
   await staffFetch('/api/staff/logout', { method: 'POST' });
