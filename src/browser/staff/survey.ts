@@ -10,8 +10,9 @@ import type { Locale } from '../../shared/locales.ts';
 import type { Words } from './report-tables.ts';
 
 /** NPS in points; the top-box share of CES and CSAT as a percentage. */
-function scoreFormat(kind: SurveyKind, { format }: Words) {
-  const decimals = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+function scoreFormat(kind: SurveyKind, { format, locale }: Words) {
+  // In the staff member's language, as every other number of the page, not the browser's.
+  const decimals = new Intl.NumberFormat(locale, { maximumFractionDigits: 1, minimumFractionDigits: 1 });
   return {
     score: (value: number) => (kind === 'nps' ? decimals.format(value) : format.percent(value)),
     margin: (value: number) => (kind === 'nps' ? decimals.format(value) : `${decimals.format(value * 100)}%p`),
