@@ -215,6 +215,33 @@ export interface Tables {
     day: string;
     created_at: string;
   };
+  theme_items: {
+    key: string;
+    source: string;
+    locale: string;
+    text: string;
+    article_id: string | null;
+    weight: number;
+    at: string;
+    theme_id: string | null;
+  };
+  theme_state: {
+    id: number;
+    model: string | null;
+    themes: string | null;
+    reclustered_at: string | null;
+    reclustered_items: Generated<number>;
+    watermarks: string;
+  };
+  theme_decisions: {
+    id: Generated<number>;
+    kind: string;
+    anchor: string;
+    other: string;
+    label: string | null;
+    created_by: string;
+    created_at: string;
+  };
 }
 
 /**
@@ -256,4 +283,7 @@ export const TABLE_ROLES: Record<keyof Tables, 'data' | 'bookkeeping'> = {
   notify_comments: 'data',
   notify_alerts: 'data',
   survey_responses: 'data',
+  theme_items: 'data',
+  theme_state: 'data',
+  theme_decisions: 'data',
 };

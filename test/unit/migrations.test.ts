@@ -28,6 +28,7 @@ const SHIPPED: Record<string, string> = {
   '012-notifications': '6f19e856fb0f86abbcd938452da7d10c115827ecff94da981b272c1151694b24',
   '013-notify-triggers': '53048c5411b53cf95c55da302779d5489f1f941686e3fe58f019061180d7e4fa',
   '014-survey-responses': '336050a82c05e5ae5ab44dcf0a6b08b2e203036ce1147604fb5dd1c5484edbbf',
+  '015-themes': '86f0424074fb39702d1df08afff1c6118f52087fbad6056ddf994eac59120a7a',
 };
 
 const list: Migration[] = [

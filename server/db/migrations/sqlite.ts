@@ -5,6 +5,8 @@ import { ATTEMPT_OUTCOMES, DESTINATION_SOURCES, OUTBOX_STATUSES } from '../notif
 import { roles } from '../staff-storage.ts';
 import { DESTINATION_KINDS } from '../../notify/notification.ts';
 import { SCORE_BANDS, SURVEY_KINDS } from '../../../src/shared/surveys.ts';
+import { THEME_SOURCES } from '../../themes/theme.ts';
+import { THEME_DECISION_KINDS } from '../../themes/decisions.ts';
 import { sqlValues } from './values.ts';
 
 export interface Migration {
@@ -305,6 +307,30 @@ export const migrations: Migration[] = [
           article_id TEXT, context TEXT, path TEXT, day TEXT NOT NULL, created_at TEXT NOT NULL
         );
         CREATE INDEX survey_responses_kind_day ON survey_responses (kind, day);
+      `),
+  },
+  {
+    id: '015-themes',
+    up: (db) =>
+      db.exec(`
+        -- What readers said, one row per item the themes group (server/themes/collect.ts); theme_id NULL: no theme.
+        CREATE TABLE theme_items (
+          key TEXT PRIMARY KEY, source TEXT NOT NULL CHECK (source IN (${sqlValues(THEME_SOURCES)})),
+          locale TEXT NOT NULL, text TEXT NOT NULL, article_id TEXT, weight INTEGER NOT NULL, at TEXT NOT NULL,
+          theme_id TEXT
+        ) WITHOUT ROWID;
+        CREATE INDEX theme_items_theme ON theme_items (theme_id);
+        CREATE INDEX theme_items_at ON theme_items (at);
+        -- One row: the last clustering (model and themes as JSON) and how far each source has been collected.
+        CREATE TABLE theme_state (
+          id INTEGER PRIMARY KEY CHECK (id = 1), model TEXT, themes TEXT, reclustered_at TEXT,
+          reclustered_items INTEGER NOT NULL DEFAULT 0, watermarks TEXT NOT NULL
+        );
+        -- Staff's decisions, anchored to member item keys so that they outlive the theme ids.
+        CREATE TABLE theme_decisions (
+          id INTEGER PRIMARY KEY, kind TEXT NOT NULL CHECK (kind IN (${sqlValues(THEME_DECISION_KINDS)})),
+          anchor TEXT NOT NULL, other TEXT NOT NULL, label TEXT, created_by TEXT NOT NULL, created_at TEXT NOT NULL
+        );
       `),
   },
 ];
