@@ -9,6 +9,7 @@ import { visitorRateLimits } from './api/rate-limit.ts';
 import { visitorOf } from './api/visitor.ts';
 import type { ServerConfig } from './config.ts';
 import type { Storage } from './db/storage.ts';
+import type { ThemeGrouper } from './themes/grouper.ts';
 import type { StorageUnavailableError } from './db/storage-faults.ts';
 import { ApiError, onError, unavailable } from './errors.ts';
 import { maskPersonalData } from './privacy/mask.ts';
@@ -21,10 +22,12 @@ export interface AppDeps {
   storage: Storage;
   manifest: Manifest;
   clock: () => Date;
+  /** The clustering of readers' themes (server/themes/). */
+  grouper: ThemeGrouper;
 }
 
 /** The whole server: the API under /api and the built site everywhere else. Tests build their own. */
-export function createApp({ config, storage, manifest, clock }: AppDeps) {
+export function createApp({ config, storage, manifest, clock, grouper }: AppDeps) {
   const { events, shared } = storage;
   const origins = new Set([...manifest.widgetOrigins, ...config.corsOrigins]);
   const proxies = proxyTrust(config.trustProxy);
@@ -58,7 +61,7 @@ export function createApp({ config, storage, manifest, clock }: AppDeps) {
         mask: (text) => maskPersonalData(text, config.maskPatterns),
       }),
     )
-    .route('/staff', staffRoutes({ storage, manifest, clock, proxies, synonymReaders: config.synonymReaders }))
+    .route('/staff', staffRoutes({ storage, manifest, clock, proxies, grouper, synonymReaders: config.synonymReaders }))
     .all('*', (c) => {
       throw new ApiError(404, 'not_found', `No API endpoint ${c.req.method} ${c.req.path}`);
     });

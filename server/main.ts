@@ -11,6 +11,8 @@ import { everyInterval } from './periodic-task.ts';
 import { daysBefore } from './days.ts';
 import { leases, onOneInstance } from './job-lease.ts';
 import { scheduleNotifications, scheduleTriggers } from './notify/schedule.ts';
+import { scheduleThemes } from './themes/schedule.ts';
+import { siteGrouper } from './themes/site-grouper.ts';
 
 const HOUR = 3_600_000;
 /** How often a database that could not be opened is tried again. */
@@ -60,10 +62,16 @@ async function connect(failures = 0): Promise<void> {
     return;
   }
   const storage = createStorage(engine);
-  app = createApp({ config, storage, manifest, clock });
+  const grouper = siteGrouper(config.siteDir);
+  app = createApp({ config, storage, manifest, clock, grouper });
   if (failures > 0) console.log(`Opened ${where}: the API is back.`);
   const deps = { config, storage, manifest, clock };
-  jobs = [scheduleRollup(storage), scheduleTriggers(deps), scheduleNotifications(deps)];
+  jobs = [
+    scheduleRollup(storage),
+    scheduleTriggers(deps),
+    scheduleNotifications(deps),
+    scheduleThemes(storage, { grouper, clock, retentionDays: config.retentionDays }),
+  ];
   // Opened after the server started listening (a retry): the periodic jobs' first turn is now.
   if (failures > 0) for (const job of jobs) void job.run();
 }

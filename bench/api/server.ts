@@ -9,6 +9,7 @@ import { loadConfig } from '../../server/config.ts';
 import { openEngine } from '../../server/db/engine.ts';
 import { createStorage } from '../../server/db/storage.ts';
 import { readManifest } from '../../server/manifest.ts';
+import { siteGrouper } from '../../server/themes/site-grouper.ts';
 
 const config = loadConfig();
 const storage = createStorage(await openEngine(config));
@@ -17,7 +18,16 @@ const app = new Hono()
     JSON.parse(await c.req.text());
     return c.json({ status: 'stored' }, 201);
   })
-  .route('/', createApp({ config, storage, manifest: readManifest(config.siteDir), clock: () => new Date() }));
+  .route(
+    '/',
+    createApp({
+      config,
+      storage,
+      manifest: readManifest(config.siteDir),
+      clock: () => new Date(),
+      grouper: siteGrouper(config.siteDir),
+    }),
+  );
 serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) =>
   console.log(`running at http://127.0.0.1:${info.port}/`),
 );

@@ -7,6 +7,7 @@ import { createSharedState } from './shared-state.ts';
 import { createNotificationStorage } from './notification-storage.ts';
 import { createStaffStorage } from './staff-storage.ts';
 import { createSurveyStorage } from './survey-storage.ts';
+import { createThemeStorage } from './theme-storage.ts';
 import { createTriggerStorage } from './trigger-storage.ts';
 
 /** Every interface the server reaches the database through, one per concern, over one open engine. */
@@ -23,6 +24,8 @@ export function createStorage(engine: Engine) {
     surveys: createSurveyStorage(engine.db),
     /** What the notification triggers keep between runs (server/notify/triggers/). */
     triggers: createTriggerStorage(engine.db),
+    /** What readers said, grouped into themes, and staff's decisions about them (server/themes/). */
+    themes: createThemeStorage(engine.db),
     /** Deletes raw events of days before the given day; the daily counts stay (see rollup.ts). */
     rollup: rollup(engine.db),
   };

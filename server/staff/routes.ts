@@ -17,11 +17,15 @@ import { overview } from '../reports/overview.ts';
 import { SURVEY_CSV_HEADER, surveyCsvRow, surveyReport } from '../reports/survey-report.ts';
 import { inboxRoutes } from './inbox-routes.ts';
 import { notificationRoutes } from './notification-routes.ts';
+import { themeRoutes } from './theme-routes.ts';
+import type { ThemeGrouper } from '../themes/grouper.ts';
 import { answerCsv, answerPage, pagedReports } from './paged-reports.ts';
 import { authRoutes, requireRole, requireSession, signedIn, type AuthDeps, type StaffEnv } from './auth.ts';
 
 export interface StaffDeps {
-  storage: Pick<Storage, 'reports' | 'staff' | 'dismissals' | 'notifications' | 'surveys'>;
+  storage: Pick<Storage, 'reports' | 'staff' | 'dismissals' | 'notifications' | 'surveys' | 'themes'>;
+  /** The clustering staff's theme decisions are applied with. */
+  grouper: ThemeGrouper;
   manifest: Manifest;
   clock: () => Date;
   proxies: ProxyTrustReader;
@@ -48,8 +52,8 @@ const queryReviewSchema = z.strictObject({
 });
 
 /** /api/staff: login, and reports that only a session may read. No report data is ever in the static files. */
-export function staffRoutes({ storage, manifest, clock, proxies, synonymReaders }: StaffDeps) {
-  const { staff, reports, dismissals, notifications, surveys } = storage;
+export function staffRoutes({ storage, manifest, clock, proxies, synonymReaders, grouper }: StaffDeps) {
+  const { staff, reports, dismissals, notifications, surveys, themes } = storage;
   const deps: AuthDeps = {
     staff,
     clock,
@@ -95,6 +99,7 @@ export function staffRoutes({ storage, manifest, clock, proxies, synonymReaders 
       );
     })
     .route('/', reviewRoutes(reports, manifest, deps))
+    .route('/', themeRoutes(themes, grouper, deps))
     .route('/', inboxRoutes({ reports, dismissals, manifest, synonymReaders }, deps))
     .route('/notifications', notificationRoutes({ notifications, manifest }, deps))
     .get('/accounts', requireSession(deps), requireRole('admin'), async (c) => c.json(await staff.list()));

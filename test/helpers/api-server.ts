@@ -8,6 +8,7 @@ import { openEngine, type EngineKind } from '../../server/db/engine.ts';
 import { createStorage } from '../../server/db/storage.ts';
 import { readManifest } from '../../server/manifest.ts';
 import { currentEngine, freshDatabase } from './engines.ts';
+import { firstWordGrouper } from './theme-grouper.ts';
 
 /**
  * The real app over a built site and a fresh database of the engine, on a free port of 127.0.0.1, with a clock
@@ -19,7 +20,8 @@ export async function startApiServer(siteDir: string, env: Record<string, string
   const engine = await openEngine(config);
   const storage = createStorage(engine);
   const clock = { now: new Date('2026-11-20T10:00:00Z') };
-  const app = createApp({ config, storage, manifest: readManifest(siteDir), clock: () => clock.now });
+  const grouper = firstWordGrouper();
+  const app = createApp({ config, storage, manifest: readManifest(siteDir), clock: () => clock.now, grouper });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise((done) => server.once('listening', done));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -33,6 +35,9 @@ export async function startApiServer(siteDir: string, env: Record<string, string
     reports: storage.reports,
     staff: storage.staff,
     rollup: storage.rollup,
+    themes: storage.themes,
+    /** The clustering the app's theme decisions use, for a test that runs the themes job itself. */
+    grouper,
     /** Rows of any SQL, on either engine: for what no interface shows whole (every column of a table). */
     select: async (text: string) => (await sql.raw<Record<string, unknown>>(text).execute(engine.db)).rows,
     /** The number one `SELECT count(*) …` answers (PostgreSQL answers counts as text). */

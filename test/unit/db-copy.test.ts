@@ -213,6 +213,24 @@ const rows: { [Table in keyof Tables]?: Insertable<Tables[Table]>[] } = {
       created_at: at,
     },
   ],
+  theme_items: [
+    {
+      key: 'v:3',
+      source: 'survey',
+      locale: 'ko',
+      text: '배송이 늦어요',
+      article_id: null,
+      weight: 1,
+      at,
+      theme_id: 'v:3',
+    },
+  ],
+  theme_state: [
+    { id: 1, model: null, themes: null, reclustered_at: null, reclustered_items: 0, watermarks: `{"survey":"${at}"}` },
+  ],
+  theme_decisions: [
+    { id: 2, kind: 'rename', anchor: '["v:3"]', other: '[]', label: '배송', created_by: 'a@b.example', created_at: at },
+  ],
 };
 
 const copy = (...args: string[]) =>

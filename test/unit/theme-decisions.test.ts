@@ -24,7 +24,11 @@ const after: ThemeDraft[] = [
 describe('applyDecisions', () => {
   it('renames the theme holding most of the anchor after a recluster reordered the themes and added items', () => {
     const rename = decision({ kind: 'rename', anchor: before[0]!.members, label: 'Refund not received' });
-    expect(applyDecisions(after, [rename])).toEqual([after[0], after[1], { ...after[2], label: 'Refund not received' }]);
+    expect(applyDecisions(after, [rename])).toEqual([
+      after[0],
+      after[1],
+      { ...after[2], label: 'Refund not received' },
+    ]);
   });
 
   it('ignores a theme, and a later restore shows it again', () => {

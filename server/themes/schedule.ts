@@ -1,0 +1,59 @@
+import { daysBefore } from '../days.ts';
+import type { ThemeStorage } from '../db/theme-storage.ts';
+import { leases, onOneInstance } from '../job-lease.ts';
+import { everyInterval } from '../periodic-task.ts';
+import type { Storage } from '../db/storage.ts';
+import { collectThemeItems } from './collect.ts';
+import { applyDecisions } from './decisions.ts';
+import type { ThemeGrouper } from './grouper.ts';
+
+const MINUTE = 60_000;
+/** A clustering older than this is redone: new words and drifting themes need more than nearest-centre. */
+const RECLUSTER_AFTER_MS = 24 * 60 * MINUTE;
+/** Items grown by this share since the last clustering: enough new ones to form themes nearest-centre cannot. */
+const RECLUSTER_GROWTH = 1.25;
+
+export interface ThemeJobDeps {
+  themes: ThemeStorage;
+  grouper: ThemeGrouper;
+  clock: () => Date;
+  /** Days items are kept, as the raw events they came from (HELPLOOP_RETENTION_DAYS). */
+  retentionDays: number;
+}
+
+/** Clusters every item afresh, staff's decisions applied, and stores it all in one transaction. */
+export async function recluster({ themes, grouper, clock }: Omit<ThemeJobDeps, 'retentionDays'>) {
+  const [items, decisions] = await Promise.all([themes.items(), themes.decisions()]);
+  const clustering = grouper.group(items, (drafts) => applyDecisions(drafts, decisions));
+  await themes.saveClustering(clustering.themes, clustering.model, {
+    at: clock().toISOString(),
+    items: items.length,
+  });
+}
+
+/**
+ * One turn: collect what readers said since the last; recluster when there is no clustering yet, it is a day old,
+ * or the items grew by a quarter since; else give each new item its nearest theme. Stopped anywhere, the next turn
+ * finds the previous state whole and does the same again.
+ */
+export async function themeTurn(deps: ThemeJobDeps) {
+  const { themes, grouper, clock, retentionDays } = deps;
+  const collected = await collectThemeItems(themes, daysBefore(clock(), retentionDays));
+  const [state, total] = await Promise.all([themes.state(), themes.itemCount()]);
+  const age = state.reclusteredAt ? clock().getTime() - Date.parse(state.reclusteredAt) : Infinity;
+  if (!state.model || age > RECLUSTER_AFTER_MS || total >= state.reclusteredItems * RECLUSTER_GROWTH)
+    return recluster(deps);
+  const { model } = state;
+  await themes.assign(collected.map((item) => ({ key: item.key, themeId: grouper.assign(model, item.text) ?? null })));
+}
+
+/** The themes job, every minute, on one instance of those sharing the database. */
+export function scheduleThemes(storage: Storage, deps: Omit<ThemeJobDeps, 'themes'>) {
+  return everyInterval(
+    'The themes job',
+    MINUTE,
+    onOneInstance(leases(storage), 'themes', MINUTE * 0.9, deps.clock, () =>
+      themeTurn({ ...deps, themes: storage.themes }),
+    ),
+  );
+}
