@@ -11,7 +11,7 @@ import { everyInterval } from './periodic-task.ts';
 import { daysBefore } from './days.ts';
 import { leases, onOneInstance } from './job-lease.ts';
 import { scheduleNotifications, scheduleTriggers } from './notify/schedule.ts';
-import { scheduleThemes } from './themes/schedule.ts';
+import { scheduleThemes } from './themes/theme-job.ts';
 import { siteGrouper } from './themes/site-grouper.ts';
 
 const HOUR = 3_600_000;

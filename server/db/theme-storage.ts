@@ -71,7 +71,7 @@ const searchRow = z.object({
 });
 export type CommentRow = z.infer<typeof commentRow>;
 export type SurveyCommentRow = z.infer<typeof surveyRow>;
-export type FailedSearchRow = z.infer<typeof searchRow>;
+export type StoredFailedSearch = z.infer<typeof searchRow>;
 
 /** Statements take at most this many keys: both engines cap a statement's parameters. */
 const CHUNK = 1_000;
@@ -124,7 +124,7 @@ export function createThemeStorage(db: Kysely<Tables>) {
       return rows.map((row) => surveyRow.parse(row));
     },
     /** Every stored failed search of each (locale, normalized) that failed again at `since` or later. */
-    async failedSearches(since: string): Promise<FailedSearchRow[]> {
+    async failedSearches(since: string): Promise<StoredFailedSearch[]> {
       const rows = await db
         .selectFrom('searches')
         .select(['locale', 'normalized', 'query', 'visitor', 'created_at'])

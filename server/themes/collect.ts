@@ -1,5 +1,11 @@
 import { createHash } from 'node:crypto';
-import type { CommentRow, FailedSearchRow, SurveyCommentRow, ThemeStorage, Watermarks } from '../db/theme-storage.ts';
+import type {
+  CommentRow,
+  StoredFailedSearch,
+  SurveyCommentRow,
+  ThemeStorage,
+  Watermarks,
+} from '../db/theme-storage.ts';
 import type { ThemeItem, ThemeSource } from './theme.ts';
 
 /** Before anything was collected: every stored row is new. */
@@ -27,7 +33,7 @@ const surveyItem = (row: SurveyCommentRow): ThemeItem => ({
 });
 
 /** A failed query's searches as one item: its most frequent typed form, its distinct searchers, its latest time. */
-function searchItems(rows: FailedSearchRow[]): ThemeItem[] {
+function searchItems(rows: StoredFailedSearch[]): ThemeItem[] {
   const groups = Map.groupBy(rows, (row) => `s:${row.locale}:${row.normalized}`);
   return [...groups].map(([key, group]) => {
     const typed = new Map<string, number>();

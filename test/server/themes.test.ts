@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ThemeItemsPage, ThemesReport } from '../../server/reports/themes-report.ts';
-import { themeTurn } from '../../server/themes/schedule.ts';
+import { themeTurn } from '../../server/themes/theme-job.ts';
 import type { ApiServer } from '../helpers/api-server.ts';
 import { onEachEngine } from '../helpers/engines.ts';
 import { useStaffServer } from '../helpers/staff-client.ts';
