@@ -3,7 +3,7 @@ import { articleStems, pageText, type IndexableArticle } from './keywords.ts';
 import { analyzeKorean } from '../../shared/search/korean.ts';
 import type { SiteKnowledge } from '../../shared/search/knowledge.ts';
 import { COMMON_WORDS } from './lexicon/common-words.ts';
-import { GENERAL_GROUPS } from './lexicon/general.ts';
+import { GENERAL_GROUPS } from '../../shared/search/lexicon/general.ts';
 import { isVerb, plain } from '../../shared/search/lexicon/members.ts';
 import { segment } from '../../shared/search/segment.ts';
 import { isHangul, words } from '../../shared/search/text.ts';
