@@ -1,7 +1,7 @@
 import type { Manifest } from '../../src/shared/content/manifest.ts';
 import { CLOSING_STATUSES } from '../../src/shared/review-statuses.ts';
 import type { Period, ReportStorage, Review } from '../db/report-storage.ts';
-import { failedSearches, type StoredFailedSearch } from '../reports/failed-searches.ts';
+import { failedSearches, type FailedSearchRow } from '../reports/failed-searches.ts';
 import { unhelpfulArticles, type UnhelpfulRow } from '../reports/unhelpful.ts';
 import { synonymEvidence } from '../reports/reader-synonyms.ts';
 import { wilsonLowerBound } from '../reports/wilson.ts';
@@ -84,7 +84,7 @@ function articleCandidate(row: UnhelpfulRow, evidence: Period): Candidate {
   };
 }
 
-function queryCandidate(row: StoredFailedSearch, evidence: Period): Candidate {
+function queryCandidate(row: FailedSearchRow, evidence: Period): Candidate {
   // A zero-result search surely failed (confidence 1); a reader who then contacted support also cost a ticket, the
   // cost the help center exists to save, so each of them counts twice.
   const contacted = Math.min(row.contacted, row.visitors);

@@ -1,7 +1,7 @@
 import type { QueryStatus } from '../../src/shared/review-statuses.ts';
 import type { FailedQuery, Period, ReportStorage, Review } from '../db/report-storage.ts';
 
-export interface StoredFailedSearch extends FailedQuery {
+export interface FailedSearchRow extends FailedQuery {
   /** Readers who turned to the support hand-off within 30 minutes of this search. */
   contacted: number;
   review: Review<QueryStatus>;
@@ -12,7 +12,7 @@ export interface StoredFailedSearch extends FailedQuery {
 const shellQuote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
 
 /** Searches that found nothing, grouped by what was meant (see normalizeQuery), most frequent first. */
-export async function failedSearches(reports: ReportStorage, period: Period): Promise<StoredFailedSearch[]> {
+export async function failedSearches(reports: ReportStorage, period: Period): Promise<FailedSearchRow[]> {
   const [reviews, contacted, failed] = await Promise.all([
     reports.queryReviews(),
     reports.contactedAfter(period),

@@ -1,6 +1,6 @@
 import type { SynonymStatus } from '../../src/shared/review-statuses.ts';
 import type { ReportStorage, Review } from '../db/report-storage.ts';
-import type { StoredFailedSearch } from './failed-searches.ts';
+import type { FailedSearchRow } from './failed-searches.ts';
 import type { sortAndPage } from './list-options.ts';
 import type { overview } from './overview.ts';
 import type { listedSynonyms } from './reader-synonyms.ts';
@@ -33,7 +33,7 @@ export interface ContextRow extends StoredRow<'contexts'> {
 /** The row of each paged report, as /api/staff/reports/<name> answers it; the staff page reads it with these types. */
 export interface ReportRows {
   unhelpful: UnhelpfulRow;
-  'failed-searches': StoredFailedSearch;
+  'failed-searches': FailedSearchRow;
   'unclicked-searches': StoredRow<'unclickedQueries'>;
   synonyms: SynonymRow;
   contexts: ContextRow;
