@@ -67,7 +67,7 @@ export async function decideOnTheme(
     decision = { ...decision, anchor: request.items, label: request.label ?? null };
   }
   await themes.decide(decision, by);
-  const clustering = grouper.describe(
+  const clustering = await grouper.describe(
     items,
     applyDecisions(
       drafts.map(({ id: _, ...draft }) => draft),

@@ -4,7 +4,6 @@ import { leases, onOneInstance } from '../job-lease.ts';
 import { everyInterval } from '../periodic-task.ts';
 import type { Storage } from '../db/storage.ts';
 import { collectThemeItems } from './collect.ts';
-import { applyDecisions } from './decisions.ts';
 import type { ThemeGrouper } from './grouper.ts';
 
 const MINUTE = 60_000;
@@ -24,7 +23,7 @@ export interface ThemeJobDeps {
 /** Clusters every item afresh, staff's decisions applied, and stores it all in one transaction. */
 export async function recluster({ themes, grouper, clock }: Omit<ThemeJobDeps, 'retentionDays'>) {
   const [items, decisions] = await Promise.all([themes.items(), themes.decisions()]);
-  const clustering = grouper.group(items, (drafts) => applyDecisions(drafts, decisions));
+  const clustering = await grouper.group(items, decisions);
   await themes.saveClustering(clustering.themes, clustering.model, {
     at: clock().toISOString(),
     items: items.length,

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { applyDecisions } from '../../server/themes/decisions.ts';
 import type { ThemeGrouper } from '../../server/themes/grouper.ts';
 import type { Theme, ThemeDraft, ThemeItem } from '../../server/themes/theme.ts';
 
@@ -24,11 +25,12 @@ export function firstWordGrouper(): ThemeGrouper {
     return { themes, model };
   };
   return {
-    group: (items, decide) => {
+    group: async (items, decisions) => {
       const groups = Map.groupBy(items, (item) => wordOf(item.text));
-      return describe(items, decide([...groups.values()].map((group) => ({ members: group.map((i) => i.key) }))));
+      const drafts = [...groups.values()].map((group) => ({ members: group.map((i) => i.key) }));
+      return describe(items, applyDecisions(drafts, decisions));
     },
-    describe,
+    describe: async (items, drafts) => describe(items, drafts),
     assign: (model, text) => model.themes.find((theme) => theme.centre[wordOf(text)])?.id,
   };
 }
