@@ -15,7 +15,7 @@ import { CATEGORIES, FORM_FACTORS, lighthouseScores, type FormFactor, type Score
 import { staffSessionCookie } from './audit/staff-session.ts';
 import { launchChromium, pad } from './lib/lighthouse.ts';
 import { sampleSite } from './lib/sample-site.ts';
-import { SAMPLE_FEEDBACK_LIMITS, seedFeedback } from './lib/sample-feedback.ts';
+import { SAMPLE_FEEDBACK_LIMITS, seedFeedback, waitForThemes } from './lib/sample-feedback.ts';
 
 const { values: args } = parseArgs({
   options: { runs: { type: 'string', default: '1' }, page: { type: 'string', default: '' } },
@@ -30,6 +30,7 @@ const SCHEMES: ColorScheme[] = ['light', 'dark'];
 const server = await startServer(await sampleSite(), SAMPLE_FEEDBACK_LIMITS, 'server/main.ts');
 await seedFeedback(server.url);
 const session = await staffSessionCookie(server);
+await waitForThemes(server.url, session);
 const axe = new Map<string, Record<ColorScheme, string[]>>();
 const lighthouse = new Map<string, Record<FormFactor, Scores>>();
 const browser = await launchBrowser();

@@ -11,7 +11,7 @@ import { launchBrowser } from '../test/helpers/browser.ts';
 import { startServer } from '../test/helpers/server.ts';
 import { staffSessionCookie } from './audit/staff-session.ts';
 import { sampleSite } from './lib/sample-site.ts';
-import { SAMPLE_FEEDBACK_LIMITS, seedFeedback } from './lib/sample-feedback.ts';
+import { SAMPLE_FEEDBACK_LIMITS, seedFeedback, waitForThemes } from './lib/sample-feedback.ts';
 
 const OUT = resolve('bench/.work/staff-tour');
 mkdirSync(OUT, { recursive: true });
@@ -24,6 +24,11 @@ try {
   const events = await seedFeedback(server.url);
   console.log(`Seeded ${events} reader events in ${Math.round(performance.now() - started)} ms`);
   const session = await staffSessionCookie(server);
+  const waiting = performance.now();
+  const themes = await waitForThemes(server.url, session);
+  console.log(
+    `The themes job grouped what readers said into ${themes} themes ${Math.round((performance.now() - waiting) / 1000)} s after seeding`,
+  );
   for (const scheme of ['light', 'dark'] as const) {
     for (const width of WIDTHS) {
       const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme: scheme });

@@ -106,6 +106,8 @@ const envSchema = z.object({
   /** Seconds over which "No" votes with comments on one article, or low survey scores with comments on one survey,
    * are gathered into one message. */
   HELPLOOP_NOTIFY_BATCH_SECONDS: z.coerce.number().int().min(1).default(300),
+  /** Seconds between turns of the themes job: how soon what readers said joins its theme. */
+  HELPLOOP_THEMES_SECONDS: z.coerce.number().int().min(1).default(60),
   /** The Wilson lower bound of an article's "No" share over 7 days that raises article.unhelpful. */
   HELPLOOP_NOTIFY_UNHELPFUL_LEVEL: z.coerce.number().min(0).max(1).default(0.4),
   /** Votes an article needs in 7 days before article.unhelpful judges it, and after a fix before its verdict. */
@@ -148,6 +150,7 @@ const configSchema = envSchema
     databaseFile: resolve(settings.HELPLOOP_DATABASE),
     databaseUrl: settings.HELPLOOP_DATABASE_URL,
     retentionDays: settings.HELPLOOP_RETENTION_DAYS,
+    themesSeconds: settings.HELPLOOP_THEMES_SECONDS,
     corsOrigins: list(settings.HELPLOOP_CORS_ORIGINS),
     trustProxy: settings.HELPLOOP_TRUST_PROXY,
     rateLimit: settings.HELPLOOP_RATE_LIMIT,

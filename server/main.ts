@@ -70,7 +70,7 @@ async function connect(failures = 0): Promise<void> {
     scheduleRollup(storage),
     scheduleTriggers(deps),
     scheduleNotifications(deps),
-    scheduleThemes(storage, { grouper, clock, retentionDays: config.retentionDays }),
+    scheduleThemes(storage, config.themesSeconds * 1000, { grouper, clock, retentionDays: config.retentionDays }),
   ];
   // Opened after the server started listening (a retry): the periodic jobs' first turn is now.
   if (failures > 0) for (const job of jobs) void job.run();

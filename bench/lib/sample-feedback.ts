@@ -5,6 +5,8 @@
  * Deterministic, so screenshots and timings compare across runs.
  */
 
+import { readSet } from '../themes/sets.ts';
+
 /** The sample readers all come from this machine: the server they are sent to needs its per-address limits raised. */
 export const SAMPLE_FEEDBACK_LIMITS = {
   HELPLOOP_VOTES_PER_IP: '100000',
@@ -27,6 +29,11 @@ interface Plan {
   rephrased: { failed: string; then: string; articleId: string; readers: number }[];
   /** Survey answers: how many readers gave each score, lowest first, and a comment for some low ones. */
   surveys: { survey: string; counts: number[]; min: number; lowComments: string[] }[];
+  /**
+   * What readers said, for the themes: the shop's labelled set (bench/themes/shop.json), each "No" comment on its
+   * article, each survey comment with a low CES score, each failed search once.
+   */
+  said: boolean;
 }
 
 export const SAMPLE_FEEDBACK: Plan = {
@@ -71,6 +78,7 @@ export const SAMPLE_FEEDBACK: Plan = {
       lowComments: ['반품 신청 버튼을 못 찾았어요', '검색해도 교환 방법이 안 나와요'],
     },
   ],
+  said: true,
 };
 
 export async function seedFeedback(url: string, plan: Plan = SAMPLE_FEEDBACK): Promise<number> {
@@ -131,5 +139,30 @@ export async function seedFeedback(url: string, plan: Plan = SAMPLE_FEEDBACK): P
         await post('survey-responses', { survey, score, locale: 'ko', ...(comment && { comment }) }, as());
       }
   }
+  if (plan.said)
+    for (const item of readSet('shop').items) {
+      const { source, text, article, locale } = item;
+      if (source === 'comments') await post('votes', { articleId: article, helpful: false, comment: text }, as());
+      else if (source === 'survey')
+        await post('survey-responses', { survey: 'ces', score: 1 + (sent % 3), locale, comment: text }, as());
+      else await post('searches', { query: text, locale, resultCount: 0 }, as());
+    }
   return sent;
+}
+
+/**
+ * Waits until the server's themes job grouped what was seeded (it runs every minute), so pages show themes.
+ * `cookie` is a staff session's.
+ */
+export async function waitForThemes(url: string, cookie: { name: string; value: string }): Promise<number> {
+  const started = Date.now();
+  while (Date.now() - started < 120_000) {
+    const response = await fetch(`${url}/api/staff/reports/themes`, {
+      headers: { cookie: `${cookie.name}=${cookie.value}` },
+    });
+    const body = (await response.json()) as { themes?: { count: number }[] };
+    if (response.ok && body.themes && body.themes.length > 3) return body.themes.length;
+    await new Promise((done) => setTimeout(done, 2_000));
+  }
+  throw new Error('The themes job grouped nothing within two minutes');
 }

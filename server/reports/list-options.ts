@@ -15,6 +15,8 @@ export const listQuerySchema = z.object({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(50),
   format: z.enum(['json', 'csv']).default('json'),
+  /** One row by its key (an article id, a normalized query): where another page, such as a theme, links to it. */
+  row: z.string().min(1).max(300).optional(),
 });
 export type ListQuery = z.infer<typeof listQuerySchema>;
 

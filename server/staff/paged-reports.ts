@@ -16,6 +16,8 @@ interface PagedReport<Row> {
   details?: (period: Period, rows: Row[]) => Promise<Row[]>;
   sortBy: Record<string, (row: Row) => number | string>;
   defaultSort: string;
+  /** What `?row=` names a row by, in the reports other pages link rows of. */
+  key?: (row: Row) => string;
   /** The CSV file's name, without `.csv`. */
   file: string;
   header: string[];
@@ -49,6 +51,7 @@ export function pagedReports(reports: ReportStorage, manifest: Manifest, synonym
       },
       details: (period, rows) => withDetails(reports, period, rows),
       defaultSort: 'confidence',
+      key: (r) => r.articleId,
       file: 'unhelpful-articles',
       header: [
         'article',
@@ -87,6 +90,7 @@ export function pagedReports(reports: ReportStorage, manifest: Manifest, synonym
     },
     'failed-searches': {
       rows: (period) => failedSearches(reports, period),
+      key: (r) => r.normalized,
       sortBy: {
         searches: (r) => r.searches,
         visitors: (r) => r.visitors,
@@ -191,7 +195,10 @@ export async function answerPage<Name extends keyof ReportRows>(
   query: ListQuery,
   period: Period,
 ) {
-  const rows = (await report.rows(period, query)).filter((row) => !query.locale || row.locale === query.locale);
+  const { key } = report as PagedReport<ReportRows[Name]>;
+  const rows = (await report.rows(period, query)).filter(
+    (row) => (!query.locale || row.locale === query.locale) && (!query.row || !key || key(row) === query.row),
+  );
   const sorted = sortAndPage(rows, query, report.sortBy, report.defaultSort);
   const page = report.details ? { ...sorted, rows: await report.details(period, sorted.rows) } : sorted;
   if (query.format !== 'csv') return c.json(page);

@@ -99,7 +99,7 @@ export function staffRoutes({ storage, manifest, clock, proxies, synonymReaders,
       );
     })
     .route('/', reviewRoutes(reports, manifest, deps))
-    .route('/', themeRoutes(themes, grouper, deps))
+    .route('/', themeRoutes(themes, grouper, manifest, deps))
     .route('/', inboxRoutes({ reports, dismissals, manifest, synonymReaders }, deps))
     .route('/notifications', notificationRoutes({ notifications, manifest }, deps))
     .get('/accounts', requireSession(deps), requireRole('admin'), async (c) => c.json(await staff.list()));

@@ -46,12 +46,12 @@ export async function themeTurn(deps: ThemeJobDeps) {
   await themes.assign(collected.map((item) => ({ key: item.key, themeId: grouper.assign(model, item.text) ?? null })));
 }
 
-/** The themes job, every minute, on one instance of those sharing the database. */
-export function scheduleThemes(storage: Storage, deps: Omit<ThemeJobDeps, 'themes'>) {
+/** The themes job, every `everyMs` (HELPLOOP_THEMES_SECONDS), on one instance of those sharing the database. */
+export function scheduleThemes(storage: Storage, everyMs: number, deps: Omit<ThemeJobDeps, 'themes'>) {
   return everyInterval(
     'The themes job',
-    MINUTE,
-    onOneInstance(leases(storage), 'themes', MINUTE * 0.9, deps.clock, () =>
+    everyMs,
+    onOneInstance(leases(storage), 'themes', everyMs * 0.9, deps.clock, () =>
       themeTurn({ ...deps, themes: storage.themes }),
     ),
   );

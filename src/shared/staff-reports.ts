@@ -4,11 +4,11 @@
  */
 export const LIST_REPORTS = ['unhelpful', 'failed-searches', 'unclicked-searches', 'synonyms', 'contexts'] as const;
 export type ListReport = (typeof LIST_REPORTS)[number];
-export const STAFF_REPORTS = [...LIST_REPORTS, 'overview', 'survey'] as const;
+export const STAFF_REPORTS = [...LIST_REPORTS, 'overview', 'survey', 'themes'] as const;
 export type StaffReport = (typeof STAFF_REPORTS)[number];
 
 /** The filters each report honours besides its period: every list report keeps one content language. */
-export type ReportFilter = 'locale' | 'category' | 'kind';
+export type ReportFilter = 'locale' | 'category' | 'kind' | 'source';
 export const REPORT_FILTERS: Record<StaffReport, readonly ReportFilter[]> = {
   unhelpful: ['locale', 'category'],
   'failed-searches': ['locale'],
@@ -17,4 +17,5 @@ export const REPORT_FILTERS: Record<StaffReport, readonly ReportFilter[]> = {
   contexts: ['locale'],
   overview: [],
   survey: ['kind', 'locale'],
+  themes: ['source', 'locale'],
 };

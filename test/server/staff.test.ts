@@ -156,6 +156,11 @@ onEachEngine(() => {
       expect(top.helpfulRange.low).toBeCloseTo(0.1124, 3);
       expect(top.helpfulRange.high).toBeCloseTo(0.3304, 3);
       expect(top.comments[0].comment).toBe('=SUM(A1) 카드 메뉴가 없어요');
+      // One row by its key, as a theme links to it.
+      const one = await (
+        await call('/reports/unhelpful?days=30&row=en/getting-started/first-steps', { cookie })
+      ).json();
+      expect(one.rows.map((row: { articleId: string }) => row.articleId)).toEqual(['en/getting-started/first-steps']);
     });
 
     it('lists only articles readers voted on: views alone do not make an article unhelpful', async () => {
@@ -214,6 +219,9 @@ onEachEngine(() => {
       expect(gift.newArticleCommand).toMatch(/^npm run new -- --locale ko --from-search '/);
       expect(report.rows.find((row: { normalized: string }) => row.normalized === 'giftcard').searches).toBe(2);
       expect(report.rows.some((row: { normalized: string }) => row.normalized === '배송')).toBe(false);
+      // One row by its key, as a theme links to it.
+      const one = await (await call('/reports/failed-searches?locale=ko&row=선물포장', { cookie })).json();
+      expect(one.rows.map((row: { normalized: string }) => row.normalized)).toEqual(['선물포장']);
     });
 
     it('exports CSV that spreadsheets open with Korean intact and formulas defused', async () => {

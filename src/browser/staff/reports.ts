@@ -6,11 +6,13 @@
 import type { ListReport, StaffReport } from '../../shared/staff-reports.ts';
 import type { Overview, ReportPage, ReportRows } from '../../../server/reports/report-rows.ts';
 import type { SurveyReport } from '../../../server/reports/survey-report.ts';
+import type { ThemesAnswer } from '../../../server/staff/theme-routes.ts';
 import { element } from '../element.ts';
 import { announce } from './controls.ts';
 import { formatters } from './format.ts';
 import { renderOverview } from './overview.ts';
 import { renderSurvey } from './survey.ts';
+import { renderThemes } from './themes.ts';
 import { startStaffPage } from './page.ts';
 import { reportTables, type Words } from './report-tables.ts';
 import { staffFetch } from './session.ts';
@@ -79,6 +81,9 @@ export async function runReport(): Promise<void> {
     } else if (report === 'survey') {
       target.replaceChildren(renderSurvey((await response.json()) as SurveyReport, words));
       announce('');
+    } else if (report === 'themes') {
+      target.replaceChildren(renderThemes((await response.json()) as ThemesAnswer, words, { params, redraw: draw }));
+      announce('');
     } else drawList(report, await response.json());
     // For tests and tools that wait for the data, not for the first paint.
     target.dataset.state = 'drawn';
@@ -109,7 +114,18 @@ export async function runReport(): Promise<void> {
         },
       },
     });
-    document.getElementById('staff-report')!.replaceChildren(table);
+    const row = form().elements.namedItem('row') as HTMLInputElement;
+    if (row.value) {
+      // Opened on one row from a theme: say so, and offer the whole report.
+      const all = element('button', { type: 'button', class: 'staff-button' }, messages.showAllRows);
+      all.addEventListener('click', () => {
+        row.value = '';
+        go(addressOf(1), draw);
+      });
+      const notice = element('p', { class: 'staff-one-row' }, messages.oneRow);
+      notice.append(' ', all);
+      document.getElementById('staff-report')!.replaceChildren(notice, table);
+    } else document.getElementById('staff-report')!.replaceChildren(table);
     drawPages(data);
     announce(messages.rowCount(words.format.number(data.total)));
   }
@@ -131,7 +147,12 @@ export async function runReport(): Promise<void> {
       );
   }
 
-  form().addEventListener('change', () => go(addressOf(1), draw));
+  form().addEventListener('change', () => {
+    // A filter changed: the whole report again, not the one row a theme linked to.
+    const row = form().elements.namedItem('row') as HTMLInputElement | null;
+    if (row) row.value = '';
+    go(addressOf(1), draw);
+  });
   form().addEventListener('submit', (event) => event.preventDefault());
   addEventListener('popstate', () => void draw());
   await draw();
