@@ -50,16 +50,14 @@ const surveyScores = ({ surveys, manifest }: TriggerContext, week: Period, weekB
  */
 async function weekThemes({ themes }: TriggerContext, week: Period, now: Date) {
   const report = await themesReport(themes, themesQuerySchema.parse(week), now);
-  return report.themes
-    .slice(0, TOP_THEMES)
-    .map(({ id, label, count, previous, growth }) => ({
-      id,
-      label,
-      count,
-      previous,
-      growth,
-      staffUrl: staffThemesPage(WEEK),
-    }));
+  return report.themes.slice(0, TOP_THEMES).map(({ id, label, count, previous, growth }) => ({
+    id,
+    label,
+    count,
+    previous,
+    growth,
+    staffUrl: staffThemesPage(WEEK),
+  }));
 }
 
 /**
