@@ -63,6 +63,10 @@ const ko = {
     withinMargin: '오차 범위 안의 변화예요',
     noAnswers: '응답 없음',
     noAnswersLastWeek: '지난주 응답 없음',
+    themes: '독자들이 말하는 것',
+    mentions: (now: string, change: string) => `언급 ${now}건 (${change})`,
+    mentionsOf: (n: string) => `${n}건`,
+    newTheme: '새 주제',
   },
   test: {
     title: 'Helploop 테스트 알림',
@@ -134,6 +138,10 @@ const en: MessageWords = {
     withinMargin: 'within the margin of error',
     noAnswers: 'no answers',
     noAnswersLastWeek: 'no answers last week',
+    themes: 'What readers are saying',
+    mentions: (now, change) => `${now} ${plural(now, 'mention', 'mentions')} (${change})`,
+    mentionsOf: (n) => n,
+    newTheme: 'new',
   },
   test: {
     title: 'Helploop test notification',

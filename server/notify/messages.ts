@@ -53,6 +53,11 @@ type Draft = Omit<Message, 'locale' | 'action'> & { action: { url: string; label
 function wordsFor(locale: Locale, options: MessageOptions) {
   const number = new Intl.NumberFormat(locale);
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
+  const signedPercent = new Intl.NumberFormat(locale, {
+    style: 'percent',
+    maximumFractionDigits: 0,
+    signDisplay: 'exceptZero',
+  });
   const decimal = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
   const timeZone = options.timeZone ?? 'UTC';
   // A bare day (2025-03-09) has no time to shift; a moment is shown as the wall clock of the zone.
@@ -70,6 +75,8 @@ function wordsFor(locale: Locale, options: MessageOptions) {
     staff: staffMessages[locale],
     number: (n: number) => number.format(n),
     percent: (share: number) => percent.format(share),
+    /** "+33%", "−25%": a relative change. */
+    signedPercent: (change: number) => signedPercent.format(change),
     decimal: (n: number) => decimal.format(n),
     date: (text: string) => (isDay(text) ? day : moment).format(dateOf(text)),
     /** "3월 10일 오후 2:10~2:15": what the two ends share is said once. */
@@ -172,6 +179,16 @@ function surveyLine(w: Words, survey: NotificationData<'digest.weekly'>['surveys
     words.digest.surveyChange(moved, size(change.marginOfError), score(previous.score)),
     ...(Math.abs(change.value) <= change.marginOfError ? [words.digest.withinMargin] : []),
   ].join(', ');
+}
+
+/** A theme's line in the digest: its mentions this week and their change, or that it is new. */
+function themeLine(w: Words, theme: NotificationData<'digest.weekly'>['themes'][number]): string {
+  const { words } = w;
+  const change =
+    theme.growth === null
+      ? words.digest.newTheme
+      : `${w.signedPercent(theme.growth)}, ${words.digest.lastWeek(words.digest.mentionsOf(w.number(theme.previous)))}`;
+  return words.digest.mentions(w.number(theme.count), change);
 }
 
 function unhelpful(data: NotificationData<'article.unhelpful'>, w: Words): Draft {
@@ -296,6 +313,19 @@ function digest(data: NotificationData<'digest.weekly'>, w: Words): Draft {
           lines: [text(surveyLine(w, survey))],
         })),
       ),
+      // Themes appear once the site has them: a digest without says nothing of them.
+      ...(data.themes.length
+        ? [
+            section(
+              words.digest.themes,
+              data.themes.map((theme) => ({
+                label: theme.label,
+                url: w.url(theme.staffUrl),
+                lines: [text(themeLine(w, theme))],
+              })),
+            ),
+          ]
+        : []),
     ],
     action: { url: data.staffUrl },
   };

@@ -110,6 +110,21 @@ export const notificationSchemas = {
       )
       // Digests queued before surveys were reported still parse.
       .default([]),
+    /** The week's largest themes of what readers said (ignored ones never): their names and counts, no member's text. */
+    themes: z
+      .array(
+        z.object({
+          id: z.string(),
+          label: z.string(),
+          count: z.number(),
+          previous: z.number(),
+          /** (count − previous) / previous; null when the week before had none (a new theme). */
+          growth: z.number().nullable(),
+          staffUrl: z.string(),
+        }),
+      )
+      // Digests queued before themes were reported still parse.
+      .default([]),
     staffUrl: z.string(),
   }),
   /** "Send a test" from the staff page. */

@@ -26,7 +26,7 @@ const TRIGGERS: Record<TriggerType, (context: TriggerContext) => Trigger> = {
 };
 
 export interface TriggersDeps {
-  storage: Pick<Storage, 'reports' | 'surveys' | 'triggers'>;
+  storage: Pick<Storage, 'reports' | 'surveys' | 'themes' | 'triggers'>;
   manifest: Manifest;
   config: Pick<ServerConfig, 'notify' | 'synonymReaders'>;
   clock: () => Date;
@@ -43,6 +43,7 @@ export function createTriggers({ storage, manifest, config, clock, sink }: Trigg
   const context: TriggerContext = {
     reports: storage.reports,
     surveys: storage.surveys,
+    themes: storage.themes,
     triggers: storage.triggers,
     manifest,
     config: { ...config.notify, synonymReaders: config.synonymReaders },

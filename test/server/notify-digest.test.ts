@@ -1,5 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { locales } from '../../src/shared/locales.ts';
+import { composeMessage } from '../../server/notify/messages.ts';
+import { renderEmail } from '../../server/notify/render/email-message.ts';
+import { renderSlackMessage } from '../../server/notify/render/slack-message.ts';
+import type { Theme, ThemeItem } from '../../server/themes/theme.ts';
+import { textsOf } from '../helpers/block-kit.ts';
 import { onEachEngine } from '../helpers/engines.ts';
+import { BASE_URL } from '../helpers/sample-notifications.ts';
 import { manifestOf, triggerRig } from '../helpers/triggers.ts';
 
 onEachEngine((kind) => {
@@ -83,6 +90,95 @@ onEachEngine((kind) => {
         change: null,
       });
       expect(ces!.marginOfError).toBeCloseTo(0.2596, 4);
+    });
+
+    it('names the week’s three largest themes with last week’s count and change, never an ignored one nor what readers wrote', async () => {
+      rig = await triggerRig(kind, manifestOf([]), { HELPLOOP_NOTIFY_TRIGGERS: 'digest.weekly' });
+      // Keys as collect.ts writes them per source.
+      const sources = { comments: 'c:', survey: 'v:', searches: 's:ko:' } as const;
+      const kinds = Object.keys(sources) as (keyof typeof sources)[];
+      const items: ThemeItem[] = [];
+      // `now` items over this week (Mar 2 to 8), `before` in the week before (Feb 23 to Mar 1), from each source in turn.
+      const theme = (id: string, now: number, before: number, fields: Partial<Theme> = {}): Theme => {
+        const members = [...Array(now + before).keys()].map((i) => {
+          const source = kinds[i % 3]!;
+          const key = `${sources[source]}${id}-${i}`;
+          const at = i < now ? `2026-03-0${2 + (i % 7)}T10:00:00.000Z` : '2026-02-25T10:00:00.000Z';
+          items.push({
+            key,
+            source,
+            locale: 'ko',
+            text: `what reader ${id}-${i} wrote`,
+            article: null,
+            at,
+            weight: 1,
+          });
+          return key;
+        });
+        return { id, terms: [`${id}-one`, `${id}-two`, `${id}-three`, `${id}-four`], members, ...fields };
+      };
+      const themes = [
+        theme('refund', 5, 2),
+        theme('agent', 4, 0, { label: 'Can’t reach an agent' }),
+        theme('menu', 3, 1),
+        theme('login', 3, 3), // as large as menu, but not growing: fourth
+        theme('praise', 9, 1, { ignored: true }),
+        theme('gone', 0, 6), // only last week
+      ];
+      await rig.storage.themes.collected(items, {});
+      await rig.storage.themes.saveClustering(themes, { idf: {}, themes: [], minSimilarity: 0.5 });
+      rig.at('2026-03-08T23:00:00Z');
+      await rig.run();
+      rig.at('2026-03-09T00:00:00Z');
+      await rig.run();
+
+      const [digest] = rig.of('digest.weekly');
+      expect(digest!.data.themes).toEqual([
+        {
+          id: 'refund',
+          label: 'refund-one · refund-two · refund-three',
+          count: 5,
+          previous: 2,
+          growth: 1.5,
+          staffUrl: '/staff/themes/?days=7',
+        },
+        {
+          id: 'agent',
+          label: 'Can’t reach an agent',
+          count: 4,
+          previous: 0,
+          growth: null,
+          staffUrl: '/staff/themes/?days=7',
+        },
+        {
+          id: 'menu',
+          label: 'menu-one · menu-two · menu-three',
+          count: 3,
+          previous: 1,
+          growth: 2,
+          staffUrl: '/staff/themes/?days=7',
+        },
+      ]);
+      const rendered = locales.map((locale) => {
+        const message = composeMessage(digest!, locale, { baseUrl: BASE_URL });
+        const slack = textsOf(renderSlackMessage(message)).join('\n');
+        const { text, html } = renderEmail(message);
+        return { locale, slack, text, html };
+      });
+      const lines = {
+        ko: ['언급 5건 (+150%, 지난주 2건)', '언급 4건 (새 주제)', '언급 3건 (+200%, 지난주 1건)'],
+        en: ['5 mentions (+150%, last week 2)', '4 mentions (new)', '3 mentions (+200%, last week 1)'],
+      };
+      for (const { locale, slack, text, html } of rendered) {
+        for (const part of [slack, text, html]) {
+          for (const line of [...lines[locale], 'refund-one · refund-two · refund-three', 'menu-one'])
+            expect(part).toContain(line);
+          expect(part).toContain(`${BASE_URL}/staff/themes/?days=7`);
+          expect(part).not.toMatch(/what reader|praise|login/);
+        }
+        expect(slack).toContain('Can’t reach an agent');
+      }
+      expect(JSON.stringify(digest)).not.toContain('what reader');
     });
 
     it('lists the week’s worst articles and failed searches with last week’s, waiting synonyms and judged fixes', async () => {

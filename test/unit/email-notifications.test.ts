@@ -52,8 +52,8 @@ describe('notification e-mails, as an SMTP server receives them', () => {
       expect(mail.headers.get('content-language')).toBe(locale);
       expect(page.querySelector('html')?.getAttribute('lang')).toBe(locale);
       const links = hrefs(page);
-      // Three unhelpful articles, two searches, one synonym, two fixes, three surveys and the button.
-      expect(links).toHaveLength(12);
+      // Three unhelpful articles, two searches, one synonym, two fixes, three surveys, three themes and the button.
+      expect(links).toHaveLength(15);
       for (const href of links) expect(href).toMatch(new RegExp(`^${BASE_URL}/staff/`));
       expect(links).toContain(`${BASE_URL}/staff/unhelpful/?article=ko%2Freturns%2Frefund-timing`);
       const words =
@@ -64,6 +64,11 @@ describe('notification e-mails, as an SMTP server receives them', () => {
               '효과가 있었어요: 도움됨 9명 중 2명 → 10명 중 7명',
               '62% ± 5%p (응답 412개), 지난주 55%에서 ↑7%p (± 8%p), 오차 범위 안의 변화예요',
               '30 ± 10.8 (응답 200개), 지난주 12에서 ↑18 (± 16.1)',
+              '독자들이 말하는 것',
+              '환불 · 입금 · 언제',
+              '언급 48건 (+33%, 지난주 36건)',
+              '언급 17건 (-15%, 지난주 20건)',
+              '언급 9건 (새 주제)',
             ]
           : [
               'Unhelpful 83% (↑33 pts, last week 50%) · 23 votes',
@@ -71,15 +76,32 @@ describe('notification e-mails, as an SMTP server receives them', () => {
               'Worked: helpful for 2 of 9 → 7 of 10',
               '62% ± 5 pts (n = 412), ↑7 pts ± 8 pts from 55% last week, within the margin of error',
               '30 ± 10.8 (n = 200), ↑18 ± 16.1 from 12 last week',
+              'What readers are saying',
+              '환불 · 입금 · 언제',
+              '48 mentions (+33%, last week 36)',
+              '17 mentions (-15%, last week 20)',
+              '9 mentions (new)',
             ];
       for (const line of words) {
         expect(text).toContain(line);
         expect(page.textContent).toContain(line);
       }
       expect(text).toContain(`${BASE_URL}/staff/failed-searches/?q=`);
+      expect(links).toContain(`${BASE_URL}/staff/themes/?days=7`);
       expect(html).toContain('쿠폰 &amp; 적립금 함께 쓰기');
+      expect(html).toContain('Agent &amp; callback');
     },
   );
+
+  it.each(locales)('a weekly digest in %s without themes says nothing of themes', async (locale) => {
+    const notification = sampleNotification('digest.weekly', { ...sampleData['digest.weekly'], themes: [] });
+    const { text, page } = await received(notification, locale);
+    for (const part of [text, page.textContent]) {
+      expect(part).not.toContain(locale === 'ko' ? '독자들이 말하는 것' : 'What readers are saying');
+      expect(part).not.toMatch(locale === 'ko' ? /언급 \d/ : /mentions? \(/);
+    }
+    expect(hrefs(page).filter((href) => href?.includes('/staff/themes/'))).toEqual([]);
+  });
 
   it.each(locales)('a batch of comments in %s keeps the masked personal data masked, in both parts', async (locale) => {
     const { mail, text, page } = await received(sampleNotification('feedback.comments'), locale);

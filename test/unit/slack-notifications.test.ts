@@ -56,6 +56,25 @@ describe('Slack messages', () => {
     expect(texts).toContain(`*<${BASE_URL}/staff/failed-searches/?q=`);
   });
 
+  it('name the week’s top themes with their mentions and change, and no themes heading when there are none', () => {
+    const texts = textsOf(render(sampleNotification('digest.weekly'), 'ko')).join('\n');
+    expect(texts).toContain('*독자들이 말하는 것*');
+    expect(texts).toContain(`*<${BASE_URL}/staff/themes/?days=7|환불 · 입금 · 언제>*\n언급 48건 (+33%, 지난주 36건)`);
+    expect(texts).toContain(`*<${BASE_URL}/staff/themes/?days=7|Agent &amp; callback>*\n언급 17건 (-15%, 지난주 20건)`);
+    expect(texts).toContain('언급 9건 (새 주제)');
+    const english = textsOf(render(sampleNotification('digest.weekly'), 'en')).join('\n');
+    expect(english).toContain('*What readers are saying*');
+    expect(english).toContain('48 mentions (+33%, last week 36)');
+    expect(english).toContain('9 mentions (new)');
+
+    const none = sampleNotification('digest.weekly', { ...sampleData['digest.weekly'], themes: [] });
+    for (const locale of locales) {
+      const quiet = textsOf(render(none, locale)).join('\n');
+      expect(quiet).not.toContain(locale === 'ko' ? '독자들이 말하는 것' : 'What readers are saying');
+      expect(quiet).not.toContain('/staff/themes/');
+    }
+  });
+
   it('escape & < > in what readers and editors wrote, so a comment can neither link nor mention', () => {
     const message = render(withComments(HOSTILE));
     const texts = textsOf(message);

@@ -6,14 +6,17 @@ import { fixOutcomes } from '../../reports/fix-outcomes.ts';
 import { periodOf } from '../../reports/list-options.ts';
 import { scoreChange, surveyScore } from '../../reports/survey-score.ts';
 import { listedSynonyms } from '../../reports/reader-synonyms.ts';
+import { themesQuerySchema, themesReport } from '../../reports/themes-report.ts';
 import { unhelpfulArticles, type UnhelpfulRow } from '../../reports/unhelpful.ts';
 import type { Period } from '../../db/report-storage.ts';
 import type { NotificationData } from '../notification.ts';
-import { articlesById, notifiedArticle, STAFF_HOME, staffPage } from './links.ts';
+import { articlesById, notifiedArticle, STAFF_HOME, staffPage, staffThemesPage } from './links.ts';
 import type { TriggerContext } from './trigger.ts';
 
 /** Items per list: a digest points at what matters most, the staff pages hold the rest. */
 const TOP = 5;
+/** Themes named: the few that say what most readers said this week. */
+const TOP_THEMES = 3;
 const WEEK = 7;
 /** Readers' synonyms wait over the days the synonyms report opens with. */
 const SYNONYM_DAYS = 30;
@@ -42,16 +45,32 @@ const surveyScores = ({ surveys, manifest }: TriggerContext, week: Period, weekB
   );
 
 /**
+ * The week's largest themes, counted and ranked by the themes report over the week, which sets them against the
+ * week before and leaves ignored themes out. Only names and counts: a member's text stays on the server.
+ */
+async function weekThemes({ themes }: TriggerContext, week: Period, now: Date) {
+  const report = await themesReport(themes, themesQuerySchema.parse(week), now);
+  return report.themes.slice(0, TOP_THEMES).map(({ id, label, count, previous, growth }) => ({
+    id,
+    label,
+    count,
+    previous,
+    growth,
+    staffUrl: staffThemesPage(WEEK),
+  }));
+}
+
+/**
  * The weekly digest's items, each from the report that lists it: the last seven whole days (UTC) against the seven
  * before. Articles by the unhelpful report's ranking with their "No" share then and now; failed searches by distinct
  * visitors (queries staff ignored left out); readers' synonyms no one has decided on yet; the judged fixes; each
- * survey's score.
+ * survey's score; the largest themes of what readers said.
  */
 export async function digestItems(context: TriggerContext, now: Date): Promise<NotificationData<'digest.weekly'>> {
   const { reports, manifest, config } = context;
   const week = { from: daysBefore(now, WEEK), to: daysBefore(now, 1) };
   const weekBefore = { from: daysBefore(now, 2 * WEEK), to: daysBefore(now, WEEK + 1) };
-  const [articles, articlesBefore, searches, searchesBefore, synonyms, synonymReviews, fixes, surveys] =
+  const [articles, articlesBefore, searches, searchesBefore, synonyms, synonymReviews, fixes, surveys, themes] =
     await Promise.all([
       unhelpfulArticles(reports, manifest, week),
       unhelpfulArticles(reports, manifest, weekBefore),
@@ -61,6 +80,7 @@ export async function digestItems(context: TriggerContext, now: Date): Promise<N
       reports.synonymReviews(),
       fixOutcomes(reports, manifest, now, config.minVotes),
       surveyScores(context, week, weekBefore),
+      weekThemes(context, week, now),
     ]);
   const byId = articlesById(manifest);
   const before = new Map(articlesBefore.map((row) => [row.articleId, row]));
@@ -111,6 +131,7 @@ export async function digestItems(context: TriggerContext, now: Date): Promise<N
       worked: fix.worked,
     })),
     surveys,
+    themes,
     staffUrl: STAFF_HOME,
   };
 }

@@ -16,6 +16,9 @@ export function staffPage(report: StaffReport, days: number, filters: Partial<Re
   return `/staff/${report}/?${params}`;
 }
 
+/** The staff page of what readers are saying over `days` days: it has its own page, not a list report's. */
+export const staffThemesPage = (days: number) => `/staff/themes/?${new URLSearchParams({ days: String(days) })}`;
+
 /** An article as notifications name it: its public page (absolute when site.yaml has `url`) and its staff report. */
 export function notifiedArticle(manifest: Manifest, article: ManifestArticle, days: number): NotifiedArticle {
   return {

@@ -1,6 +1,7 @@
 import type { Manifest } from '../../../src/shared/content/manifest.ts';
 import type { ReportStorage } from '../../db/report-storage.ts';
 import type { SurveyStorage } from '../../db/survey-storage.ts';
+import type { ThemeStorage } from '../../db/theme-storage.ts';
 import type { TriggerStorage } from '../../db/trigger-storage.ts';
 import type { NotifyConfig, ServerConfig } from '../../config.ts';
 import { notificationSchema, type NotificationData, type NotificationSink } from '../notification.ts';
@@ -10,6 +11,7 @@ import type { TriggerType } from './trigger-types.ts';
 export interface TriggerContext {
   reports: ReportStorage;
   surveys: SurveyStorage;
+  themes: ThemeStorage;
   triggers: TriggerStorage;
   manifest: Manifest;
   config: NotifyConfig & Pick<ServerConfig, 'synonymReaders'>;
