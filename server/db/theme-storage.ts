@@ -178,6 +178,16 @@ export function createThemeStorage(db: Kysely<Tables>) {
         : await select().execute();
       return rows.map((row) => itemRow.parse(row));
     },
+    /** Items said after `since` that no theme took: what may be a theme not seen yet. */
+    async unthemedSince(since: string): Promise<number> {
+      const row = await db
+        .selectFrom('theme_items')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('theme_id', 'is', null)
+        .where('at', '>', since)
+        .executeTakeFirstOrThrow();
+      return count.parse(row.n);
+    },
     async itemCount(): Promise<number> {
       const row = await db
         .selectFrom('theme_items')

@@ -76,6 +76,9 @@ function themeEntry(theme: StoredTheme, all: StoredThemeItem[], period: Period, 
 }
 export type ThemeReportEntry = ReturnType<typeof themeEntry>;
 
+/** A theme new in the period grows fastest of all: nothing was said of it before. */
+const growthRank = ({ growth }: { growth: number | null }) => growth ?? Infinity;
+
 /** GET /api/staff/reports/themes: the themes with members in the period, largest and fastest-growing first. */
 export async function themesReport(themes: ThemeStorage, query: ThemesQuery, now: Date) {
   const { period, previous, state, byTheme } = await periodItems(themes, query, now);
@@ -84,7 +87,7 @@ export async function themesReport(themes: ThemeStorage, query: ThemesQuery, now
     .filter((theme) => (theme.ignored ?? false) === onlyIgnored)
     .map((theme) => themeEntry(theme, byTheme.get(theme.id) ?? [], period, previous))
     .filter((entry) => entry.count > 0)
-    .sort((a, b) => b.count - a.count || (b.growth ?? -Infinity) - (a.growth ?? -Infinity) || a.id.localeCompare(b.id));
+    .sort((a, b) => b.count - a.count || growthRank(b) - growthRank(a) || a.id.localeCompare(b.id));
   return { from: period.from, to: period.to, reclusteredAt: state.reclusteredAt, themes: entries };
 }
 export type ThemesReport = Awaited<ReturnType<typeof themesReport>>;

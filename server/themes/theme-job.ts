@@ -11,6 +11,9 @@ const MINUTE = 60_000;
 const RECLUSTER_AFTER_MS = 24 * 60 * MINUTE;
 /** Items grown by this share since the last clustering: enough new ones to form themes nearest-centre cannot. */
 const RECLUSTER_GROWTH = 1.25;
+/** Items said since the last clustering that no theme took, and their share of all: enough to be a new theme. */
+const NEW_THEME_ITEMS = 3;
+const NEW_THEME_SHARE = 0.05;
 
 export interface ThemeJobDeps {
   themes: ThemeStorage;
@@ -32,7 +35,8 @@ export async function recluster({ themes, grouper, clock }: Omit<ThemeJobDeps, '
 
 /**
  * One turn: collect what readers said since the last; recluster when there is no clustering yet, it is a day old,
- * or the items grew by a quarter since; else give each new item its nearest theme. Stopped anywhere, the next turn
+ * or the items grew by a quarter since; else give each new item its nearest theme, and recluster when what no theme
+ * took has grown enough to be a theme of its own. Stopped anywhere, the next turn
  * finds the previous state whole and does the same again.
  */
 export async function themeTurn(deps: ThemeJobDeps) {
@@ -44,6 +48,9 @@ export async function themeTurn(deps: ThemeJobDeps) {
     return recluster(deps);
   const { model } = state;
   await themes.assign(collected.map((item) => ({ key: item.key, themeId: grouper.assign(model, item.text) ?? null })));
+  // What no theme took may be a theme of its own: once there is enough of it to be one, group everything again.
+  const unthemed = await themes.unthemedSince(state.reclusteredAt ?? '');
+  if (unthemed >= Math.max(NEW_THEME_ITEMS, total * NEW_THEME_SHARE)) await recluster(deps);
 }
 
 /** The themes job, every `everyMs` (HELPLOOP_THEMES_SECONDS), on one instance of those sharing the database. */

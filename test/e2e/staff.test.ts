@@ -6,7 +6,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { STAFF_REPORTS } from '../../src/shared/staff-reports.ts';
 import { useSiteInBrowser } from '../helpers/e2e.ts';
 
-const site = useSiteInBrowser();
+// The themes job every second: what readers said is grouped while the test waits, not in a minute.
+const site = useSiteInBrowser({ HELPLOOP_THEMES_SECONDS: '1' });
 const EMAIL = 'support@maru.example';
 let password: string;
 
@@ -275,6 +276,79 @@ describe('from a reader’s No to the staff reports', () => {
     );
     expect(await headline.textContent()).toContain('긍정 응답 80%');
     expect(await page.locator('.staff-comments').textContent()).toContain('교환 방법을 못 찾았어요');
+  });
+
+  it('groups what readers said into themes staff can rename, ignore and follow to the report rows', async () => {
+    const said = [
+      ['ko/returns-refunds/refund-timing', '환불이 아직 안 들어왔어요'],
+      ['ko/returns-refunds/refund-timing', '환불 언제 돼요 2주째 기다림'],
+      ['ko/returns-refunds/return-request', '반품했는데 환불 안 들어옴'],
+      ['ko/returns-refunds/cancel-order', '취소했는데 환불이 아직이에요'],
+      ['ko/shipping/track-order', '고객센터 전화 연결이 안 돼요'],
+      ['ko/shipping/delivery-time', '상담원 연결 30분 대기'],
+      ['ko/returns-refunds/refund-timing', '고객센터 상담원이랑 통화가 안 돼요'],
+    ];
+    for (const [i, [articleId, comment]] of said.entries()) {
+      const response = await fetch(`${site.server.url}/api/votes`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'user-agent': `theme reader ${i}` },
+        body: JSON.stringify({ eventId: crypto.randomUUID(), articleId, helpful: false, comment }),
+      });
+      expect(response.status).toBe(201);
+    }
+    const refund = page.locator('.staff-theme', { hasText: '환불이 아직 안 들어왔어요' });
+    // The job groups within a second or two of the comments arriving.
+    await expect
+      .poll(
+        async () => {
+          await page.goto(`${site.server.url}/staff/themes/`);
+          await drawn(page);
+          return refund.count();
+        },
+        { timeout: 20_000, interval: 500 },
+      )
+      .toBe(1);
+    expect(await refund.locator('h2').textContent()).toContain('환불');
+    // Everything said in the theme: the four refund comments (and the refund searches of earlier tests), no calls.
+    await refund.getByText(/^모든 말 보기/).click();
+    const refundSaid = await refund.locator('.staff-theme-said label').allTextContents();
+    for (const [, comment] of said.slice(0, 4)) expect(refundSaid).toContain(comment);
+    expect(refundSaid.join(' ')).not.toMatch(/상담원|고객센터/);
+    expect(await refund.locator('.staff-theme-case').textContent()).toMatch(
+      new RegExp(`^${refundSaid.length}건 · 글 3개 · `),
+    );
+    const support = page.locator('.staff-theme', { hasText: '상담원 연결 30분 대기' });
+    expect(await support.locator('.staff-theme-case').textContent()).toMatch(/^3건 /);
+
+    // A theme's article opens its row of the unhelpful articles report, and the whole report is one click away.
+    await refund.getByRole('link', { name: '환불은 언제 되나요?' }).click();
+    await page.waitForURL((url) => url.pathname === '/staff/unhelpful/');
+    await drawn(page);
+    expect(await page.locator('#staff-report tbody tr:not(.staff-detail)').count()).toBe(1);
+    await page.getByRole('button', { name: '전체 보기' }).click();
+    await drawn(page);
+    expect(await page.locator('#staff-report tbody tr:not(.staff-detail)').count()).toBeGreaterThan(1);
+    await page.goBack();
+    await page.goBack();
+    await drawn(page);
+
+    // A new name holds after the page is drawn again; ignoring moves the theme to the ignored list.
+    await refund.getByLabel('주제 이름').fill('환불 지연');
+    await refund.getByRole('button', { name: '이름 바꾸기' }).click();
+    await expect.poll(() => page.locator('#staff-status').textContent()).toContain('반영했어요');
+    const renamed = page.locator('.staff-theme', { has: page.getByRole('heading', { name: '환불 지연' }) });
+    expect(await renamed.count()).toBe(1);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('환불 지연');
+    await page.reload();
+    await drawn(page);
+    expect(await renamed.count()).toBe(1);
+    await renamed.getByRole('button', { name: '무시하기' }).click();
+    await expect.poll(() => renamed.count()).toBe(0);
+    await page.getByLabel('무시한 주제만 보기').check();
+    await drawn(page);
+    await expect.poll(() => renamed.count()).toBe(1);
+    await renamed.getByRole('button', { name: '다시 보기' }).click();
+    await expect.poll(() => renamed.count()).toBe(0);
   });
 
   it('keeps every report behind the login: the static pages hold no data', async () => {

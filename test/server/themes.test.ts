@@ -188,6 +188,25 @@ onEachEngine(() => {
       expect((await report()).themes.map((t) => [t.label, t.count])).toEqual([['Survey refunds', 6]]);
     });
 
+    it('groups afresh as soon as what no theme took is enough for a theme of its own', async () => {
+      const period = '?from=2026-11-20&to=2026-11-22';
+      // Enough items that three more are well under the quarter that regroups everything anyway.
+      for (let i = 0; i < 10; i++) await no(server, `2026-11-22T09:0${i}:00Z`, `refund ${i}`, `n${i}`);
+      await turn(server);
+      await signIn();
+      expect((await report(period)).reclusteredAt).toBe('2026-11-22T09:09:00.000Z');
+      await no(server, '2026-11-22T10:01:00Z', 'invoice missing', 'i1');
+      await no(server, '2026-11-22T10:02:00Z', 'invoice wrong', 'i2');
+      await turn(server);
+      // Two items no theme took: not yet a theme, so no regrouping.
+      expect((await report(period)).reclusteredAt).toBe('2026-11-22T09:09:00.000Z');
+      await no(server, '2026-11-22T10:03:00Z', 'invoice late', 'i3');
+      await turn(server);
+      const { reclusteredAt, themes } = await report(period);
+      expect(reclusteredAt).toBe('2026-11-22T10:03:00.000Z');
+      expect(themes.map((t) => [t.label, t.count])).toContainEqual(['invoice', 3]);
+    });
+
     it('answers 404 for an unknown theme or item and 400 for a body it does not accept', async () => {
       const [refund] = (await report()).themes;
       expect((await decide('nope', { kind: 'ignore' })).status).toBe(404);

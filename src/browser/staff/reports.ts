@@ -29,6 +29,11 @@ function readAddress(): URLSearchParams {
   for (const control of form().elements as unknown as (HTMLInputElement | HTMLSelectElement)[]) {
     if (!control.name) continue;
     const value = params.get(control.name) ?? DEFAULTS[control.name] ?? '';
+    // A checkbox keeps its value and is ticked when the address names it (`ignored=1`).
+    if (control instanceof HTMLInputElement && control.type === 'checkbox') {
+      control.checked = value === control.value;
+      continue;
+    }
     if (control instanceof HTMLSelectElement) {
       // A choice that always has a value (which survey) takes its first when the address names none.
       if (!value && control.dataset.firstByDefault !== undefined) {
