@@ -51,7 +51,8 @@ describe('notifications, from the admin page to a signed webhook', () => {
 
   it('adds a webhook, sends it a test, and shows the delivery in its log', async () => {
     await logIn(page, 'lead@maru.example', addAccount('lead@maru.example', 'admin'), '/staff/notifications/');
-    expect(await page.getByRole('link', { name: '알림' }).isVisible()).toBe(true);
+    // The menu shows the link once the page knows an admin is signed in.
+    await page.getByRole('link', { name: '알림' }).waitFor();
     const form = page.locator('#notify-add form');
     await form.getByLabel('이름').fill('물류팀 웹훅');
     await form.getByLabel('웹훅 URL').fill(receiver.url);

@@ -143,6 +143,16 @@ export function renderSurvey(data: SurveyReport, words: Words): HTMLElement {
     list.append(item);
   }
   comments.append(data.comments.length ? list : element('p', {}, messages.noComments));
+  if (data.comments.length) {
+    // The same comments grouped by what they say, over the same period.
+    const period = [...new URLSearchParams(location.search)].filter(([name]) =>
+      ['days', 'from', 'to', 'locale'].includes(name),
+    );
+    const themes = new URLSearchParams([['source', 'survey'], ...period]);
+    const link = element('p', {});
+    link.append(element('a', { href: `/staff/themes/?${themes}` }, messages.surveyThemes));
+    comments.append(link);
+  }
   box.append(comments);
   return box;
 }
