@@ -31,7 +31,7 @@ interface Plan {
   surveys: { survey: string; counts: number[]; min: number; lowComments: string[] }[];
   /**
    * What readers said, for the themes: the shop's labelled set (bench/themes/shop.json), each "No" comment on its
-   * article, each survey comment with a low CES score, each failed search once.
+   * article, each survey comment with a low NPS score, each failed search once.
    */
   said: boolean;
 }
@@ -144,7 +144,8 @@ export async function seedFeedback(url: string, plan: Plan = SAMPLE_FEEDBACK): P
       const { source, text, article, locale } = item;
       if (source === 'comments') await post('votes', { articleId: article, helpful: false, comment: text }, as());
       else if (source === 'survey')
-        await post('survey-responses', { survey: 'ces', score: 1 + (sent % 3), locale, comment: text }, as());
+        // NPS detractors (0–6), so the CES answers above keep their stated distribution.
+        await post('survey-responses', { survey: 'nps', score: sent % 7, locale, comment: text }, as());
       else await post('searches', { query: text, locale, resultCount: 0 }, as());
     }
   return sent;
