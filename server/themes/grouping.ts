@@ -22,7 +22,8 @@ const MAX_GROUP_DISTANCE = 0.93;
 /** Items, their terms and vectors in one feature space. */
 interface Space {
   items: ThemeItem[];
-  terms: Terms[];
+  /** Each item's words as a person reads them, for labels. */
+  words: string[][];
   vectors: Vector[];
   idf: Map<string, number>;
 }
@@ -106,7 +107,13 @@ function spaceOf(unordered: ThemeItem[], lexicon: ThemeLexicon): Space {
       (id) => weights[id],
     ),
   );
-  return { items, terms, vectors, idf: new Map([...featureIds.keys()].map((feature, id) => [feature, weights[id]])) };
+  // Only the words stay: the features' maps, the largest part of the memory, go once the vectors hold them.
+  return {
+    items,
+    words: terms.map(({ words }) => words),
+    vectors,
+    idf: new Map([...featureIds.keys()].map((feature, id) => [feature, weights[id]])),
+  };
 }
 
 /** Clusters the given points; identical vectors are clustered once, counted as often as they occur. */
@@ -155,13 +162,13 @@ const sampleOrder = (key: string) => createHash('sha256').update(key).digest('he
 function describe(space: Space, drafts: ThemeDraft[]): { themes: Theme[]; model: ThemeModel } {
   const index = new Map(space.items.map((item, i) => [item.key, i]));
   const textsSaying = new Map<string, number>();
-  for (const { words } of space.terms)
+  for (const words of space.words)
     for (const word of new Set(words)) textsSaying.set(word, (textsSaying.get(word) ?? 0) + 1);
   const kept = drafts
     .map((draft) => ({ ...draft, points: draft.members.flatMap((key) => index.get(key) ?? []) }))
     .filter((draft) => draft.points.length > 0);
   const averageWords =
-    kept.reduce((sum, draft) => sum + draft.points.reduce((n, i) => n + space.terms[i].words.length, 0), 0) /
+    kept.reduce((sum, draft) => sum + draft.points.reduce((n, i) => n + space.words[i].length, 0), 0) /
     Math.max(1, kept.length);
   const features = [...space.idf.keys()];
   const described = kept.map((draft) => {
@@ -171,8 +178,7 @@ function describe(space: Space, drafts: ThemeDraft[]): { themes: Theme[]; model:
       (a, b) => closeness.get(b)! - closeness.get(a)! || (space.items[a].key < space.items[b].key ? -1 : 1),
     );
     const saying = new Map<string, number>();
-    for (const i of points)
-      for (const word of new Set(space.terms[i].words)) saying.set(word, (saying.get(word) ?? 0) + 1);
+    for (const i of points) for (const word of new Set(space.words[i])) saying.set(word, (saying.get(word) ?? 0) + 1);
     const members = points.map((i) => space.items[i].key);
     const theme: Theme = {
       id: `t${createHash('sha256').update(members[0]).digest('hex').slice(0, 12)}`,
