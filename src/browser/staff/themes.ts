@@ -154,8 +154,11 @@ function rowLinks(theme: ThemeReportEntry, titles: Record<string, string>, words
         queries.map((query) => [href('failed-searches', query), typed.get(query) ?? query]),
       ),
     );
-  if (theme.items.some((item) => item.source === 'survey'))
-    parts.push(element('p', { class: 'staff-quiet' }, messages.themeSurvey));
+  if (theme.items.some((item) => item.source === 'survey')) {
+    const survey = element('p', {});
+    survey.append(element('a', { href: `/staff/survey/?${period}` }, messages.themeSurvey));
+    parts.push(survey);
+  }
   const box = element('div', { class: 'staff-theme-rows' });
   box.append(...parts);
   return box;
