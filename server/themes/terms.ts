@@ -32,7 +32,8 @@ export function termsOf(text: string, lexicon: ThemeLexicon): Terms {
     for (const meaning of meanings) add(`m:${meaning}`, WEIGHTS.meaning / meanings.length);
     if (isStopword(stem) && !meanings.length) return;
     add(`w:${stem}`, 1);
-    shown.push(stem);
+    // Labels show a Korean word without its particle, an English one as written (`shipping`, not `shipp`).
+    shown.push(isLatin(typed) ? typed : stem);
   };
 
   const tokens = words(text.replace(MASKED, ' '));

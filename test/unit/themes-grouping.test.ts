@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { agreement } from '../../bench/themes/metrics.ts';
 import { averageLinkage } from '../../server/themes/cluster.ts';
 import { assignTheme, describeThemes, groupThemes } from '../../server/themes/grouping.ts';
+import { themeTerms } from '../../server/themes/label.ts';
 import { generalLexicon } from '../../server/themes/lexicon.ts';
 import { termsOf } from '../../server/themes/terms.ts';
 import type { ThemeItem } from '../../server/themes/theme.ts';
@@ -93,6 +94,22 @@ describe('grouping into themes', () => {
     const described = describeThemes(items, [{ members: ['c:00', 'c:05'], ignored: true }], lexicon);
     expect(described.themes).toHaveLength(1);
     expect(described.themes[0]).toMatchObject({ ignored: true });
+  });
+});
+
+describe('theme labels', () => {
+  it('name a theme by words that name things, not by verb forms, bare syllables or grammar', () => {
+    const saying = new Map([
+      ['바꿨', 4],
+      ['로그인', 4],
+      ['함', 4],
+      ['들어가면', 4],
+      ['비번', 3],
+      ['건데', 3],
+    ]);
+    expect(themeTerms(saying, 4, saying, 6)).toEqual(['로그인', '비번']);
+    // A theme that says nothing else still has a name.
+    expect(themeTerms(new Map([['지났', 3]]), 3, new Map([['지났', 3]]), 6)).toEqual(['지났']);
   });
 });
 
