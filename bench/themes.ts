@@ -40,7 +40,7 @@ function score(set: LabelledSet) {
     set.truth,
     set.items.map((item) => item.article ?? item.source),
   );
-  if (flags.verbose && !SETS.find((s) => s.name === set.name)!.heldOut) {
+  if (flags.verbose && !set.heldOut) {
     const text = new Map(set.items.map((item, i) => [item.key, `${item.text}  ⟨${set.truth[i] ?? 'noise'}⟩`]));
     for (const theme of themes) {
       console.log(`\n■ ${theme.terms.join(' · ')} (${theme.members.length})`);
@@ -61,14 +61,14 @@ console.log('\n## Quality (themes | baseline: one group per article)\n');
 console.log('| set | ARI | NMI | coverage | noise left out | mean theme F1 | themes found (true) · items · time |');
 console.log('| --- | ---: | ---: | ---: | ---: | ---: | --- |');
 for (const { set, ours, byArticle, themes, ms } of results) {
-  const heldOut = SETS.find((s) => s.name === set.name)!.heldOut ? ' (held out)' : '';
+  const heldOut = set.heldOut ? ' (held out)' : '';
   const truthThemes = new Set(set.truth.filter(Boolean)).size;
   console.log(
     row(`${set.name}${heldOut}`, ours, `${themes} (${truthThemes}) · ${set.items.length} · ${Math.round(ms)} ms`),
   );
   console.log(row(`  by article`, byArticle, ''));
 }
-const tuned = results.filter(({ set }) => !SETS.find((s) => s.name === set.name)!.heldOut);
+const tuned = results.filter(({ set }) => !set.heldOut);
 console.log(
   `\nMean of the tuning sets: ARI ${fixed(mean(tuned.map((r) => r.ours.ari)))} (target ≥ ${TARGETS.ari}), NMI ${fixed(mean(tuned.map((r) => r.ours.nmi)))} (target ≥ ${TARGETS.nmi}); baseline ARI ${fixed(mean(tuned.map((r) => r.byArticle.ari)))}, NMI ${fixed(mean(tuned.map((r) => r.byArticle.nmi)))}.`,
 );

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { THEME_SOURCES, type ThemeItem } from '../../server/themes/theme.ts';
+import type { ThemeItem } from '../../server/themes/theme.ts';
+import { THEME_SOURCES } from '../../src/shared/themes.ts';
 
 /**
  * The labelled sets, each written by a helper who never saw the algorithm. The shop's and the software company's
@@ -29,16 +30,19 @@ const setFile = z.object({
 
 export interface LabelledSet {
   name: string;
+  /** Scored, never looked into while tuning. */
+  heldOut: boolean;
   industry: string;
   items: ThemeItem[];
   /** Each item's theme, null for noise. */
   truth: (string | null)[];
 }
 
-export function readSet(name: string): LabelledSet {
+export function readSet(name: (typeof SETS)[number]['name']): LabelledSet {
   const file = setFile.parse(JSON.parse(readFileSync(new URL(`./${name}.json`, import.meta.url), 'utf8')));
   return {
     name,
+    heldOut: SETS.some((set) => set.name === name && set.heldOut),
     industry: file.industry,
     items: file.items.map((item, i) => ({
       key: `${name}:${String(i).padStart(5, '0')}`,

@@ -1,7 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import { z } from 'zod';
 import { THEME_DECISION_KINDS, type ThemeDecision } from '../themes/decisions.ts';
-import { THEME_SOURCES, type Theme, type ThemeItem, type ThemeModel, type ThemeSource } from '../themes/theme.ts';
+import { THEME_SOURCES, type ThemeSource } from '../../src/shared/themes.ts';
+import type { Theme, ThemeItem, ThemeModel } from '../themes/theme.ts';
 import type { Tables } from './tables.ts';
 
 /** A theme as stored: its members are the items whose theme_id names it; `example` is its most central. */
@@ -165,17 +166,14 @@ export function createThemeStorage(db: Kysely<Tables>) {
     async deleteBefore(before: string) {
       await db.deleteFrom('theme_items').where('at', '<', before).execute();
     },
-    /** Every item, oldest first, or only those with the given keys. */
-    async items(keys?: string[]): Promise<StoredThemeItem[]> {
-      const select = () =>
-        db
-          .selectFrom('theme_items')
-          .select(['key', 'source', 'locale', 'text', 'article_id as article', 'weight', 'at', 'theme_id as themeId'])
-          .orderBy('at')
-          .orderBy('key');
-      const rows = keys
-        ? (await Promise.all(chunks(keys).map((part) => select().where('key', 'in', part).execute()))).flat()
-        : await select().execute();
+    /** Every item, oldest first. */
+    async items(): Promise<StoredThemeItem[]> {
+      const rows = await db
+        .selectFrom('theme_items')
+        .select(['key', 'source', 'locale', 'text', 'article_id as article', 'weight', 'at', 'theme_id as themeId'])
+        .orderBy('at')
+        .orderBy('key')
+        .execute();
       return rows.map((row) => itemRow.parse(row));
     },
     /** Items said after `since` that no theme took: what may be a theme not seen yet. */

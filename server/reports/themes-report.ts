@@ -1,9 +1,9 @@
 import { z } from 'zod';
+import { normalizedOfSearchKey, termsLabel, THEME_SOURCES } from '../../src/shared/themes.ts';
 import { daysBefore } from '../days.ts';
 import type { Period } from '../db/report-storage.ts';
 import type { StoredTheme, StoredThemeItem, ThemeStorage } from '../db/theme-storage.ts';
 import { ApiError } from '../errors.ts';
-import { THEME_SOURCES } from '../themes/theme.ts';
 import { listQuerySchema, periodOf } from './list-options.ts';
 
 /** Members listed with each theme; the rest are paged by /reports/themes/:id/items. */
@@ -17,8 +17,7 @@ export const themesQuerySchema = listQuerySchema.extend({
 export type ThemesQuery = z.infer<typeof themesQuerySchema>;
 
 /** A theme's name: staff's, else its three most distinctive terms. */
-export const themeLabel = (theme: Pick<StoredTheme, 'label' | 'terms'>) =>
-  theme.label ?? theme.terms.slice(0, 3).join(' · ');
+export const themeLabel = (theme: Pick<StoredTheme, 'label' | 'terms'>) => theme.label ?? termsLabel(theme.terms);
 
 const listed = ({ key, source, text, article, at }: StoredThemeItem) => ({ key, source, text, article, at });
 export type ThemeReportItem = ReturnType<typeof listed>;
@@ -46,9 +45,12 @@ async function periodItems(themes: ThemeStorage, query: ThemesQuery, now: Date) 
 
 /** Newest first: what staff read first. */
 const newestFirst = (a: StoredThemeItem, b: StoredThemeItem) => b.at.localeCompare(a.at) || a.key.localeCompare(b.key);
+/** A theme's items said in the period, newest first. */
+const membersIn = (items: StoredThemeItem[], period: Period) =>
+  items.filter((item) => inPeriod(item, period)).sort(newestFirst);
 
 function themeEntry(theme: StoredTheme, all: StoredThemeItem[], period: Period, previous: Period) {
-  const members = all.filter((item) => inPeriod(item, period)).sort(newestFirst);
+  const members = membersIn(all, period);
   const before = all.filter((item) => inPeriod(item, previous)).length;
   const articles = Map.groupBy(
     members.filter((item) => item.article !== null),
@@ -66,8 +68,7 @@ function themeEntry(theme: StoredTheme, all: StoredThemeItem[], period: Period, 
     readers: members.reduce((sum, item) => sum + item.weight, 0),
     comments: members.map((item) => item.text),
     articles: [...articles].sort(([a, x], [b, y]) => y.length - x.length || a.localeCompare(b)).map(([id]) => id),
-    // A failed search's key is s:<locale>:<normalized>.
-    queries: members.filter((item) => item.source === 'searches').map((item) => item.key.split(':').slice(2).join(':')),
+    queries: members.filter((item) => item.source === 'searches').map((item) => normalizedOfSearchKey(item.key)),
     example: (members.find((item) => item.key === theme.example) ?? members[0])?.text ?? null,
     trend: [...trend].map(([day, list]) => ({ day, count: list.length })).sort((a, b) => a.day.localeCompare(b.day)),
     items: members.slice(0, THEME_ITEMS_PAGE).map(listed),
@@ -79,8 +80,8 @@ export type ThemeReportEntry = ReturnType<typeof themeEntry>;
 /** A theme new in the period grows fastest of all: nothing was said of it before. */
 const growthRank = ({ growth }: { growth: number | null }) => growth ?? Infinity;
 
-/** GET /api/staff/reports/themes: the themes with members in the period, largest and fastest-growing first. */
-export async function themesReport(themes: ThemeStorage, query: ThemesQuery, now: Date) {
+/** The report and every theme's members in the period, from one read of the items. */
+async function reportAndMembers(themes: ThemeStorage, query: ThemesQuery, now: Date) {
   const { period, previous, state, byTheme } = await periodItems(themes, query, now);
   const onlyIgnored = query.ignored === '1';
   const entries = state.themes
@@ -88,7 +89,13 @@ export async function themesReport(themes: ThemeStorage, query: ThemesQuery, now
     .map((theme) => themeEntry(theme, byTheme.get(theme.id) ?? [], period, previous))
     .filter((entry) => entry.count > 0)
     .sort((a, b) => b.count - a.count || growthRank(b) - growthRank(a) || a.id.localeCompare(b.id));
-  return { from: period.from, to: period.to, reclusteredAt: state.reclusteredAt, themes: entries };
+  const members = (id: string) => membersIn(byTheme.get(id) ?? [], period);
+  return { report: { from: period.from, to: period.to, reclusteredAt: state.reclusteredAt, themes: entries }, members };
+}
+
+/** GET /api/staff/reports/themes: the themes with members in the period, largest and fastest-growing first. */
+export async function themesReport(themes: ThemeStorage, query: ThemesQuery, now: Date) {
+  return (await reportAndMembers(themes, query, now)).report;
 }
 export type ThemesReport = Awaited<ReturnType<typeof themesReport>>;
 
@@ -97,7 +104,7 @@ export async function themeItemsPage(themes: ThemeStorage, id: string, query: Th
   const { period, state, byTheme } = await periodItems(themes, query, now);
   if (!state.themes.some((theme) => theme.id === id))
     throw new ApiError(404, 'unknown_theme', `No theme with id ${id}`);
-  const members = (byTheme.get(id) ?? []).filter((item) => inPeriod(item, period)).sort(newestFirst);
+  const members = membersIn(byTheme.get(id) ?? [], period);
   const start = (query.page - 1) * THEME_ITEMS_PAGE;
   return {
     id,
@@ -110,14 +117,21 @@ export async function themeItemsPage(themes: ThemeStorage, id: string, query: Th
 export type ThemeItemsPage = Awaited<ReturnType<typeof themeItemsPage>>;
 
 export const THEMES_CSV_HEADER = ['theme', 'label', 'source', 'locale', 'article', 'text', 'at'];
-/** One CSV row per member of every theme in the report. */
-export async function themesCsvRows(themes: ThemeStorage, query: ThemesQuery, now: Date) {
-  const report = await themesReport(themes, query, now);
-  const { byTheme } = await periodItems(themes, query, now);
-  return report.themes.flatMap((theme) =>
-    (byTheme.get(theme.id) ?? [])
-      .filter((item) => inPeriod(item, report))
-      .sort(newestFirst)
-      .map((item) => [theme.id, theme.label, item.source, item.locale, item.article, item.text, item.at]),
-  );
+/** The report as CSV: its file name, and one row per member of every theme in it. */
+export async function themesCsv(themes: ThemeStorage, query: ThemesQuery, now: Date) {
+  const { report, members } = await reportAndMembers(themes, query, now);
+  return {
+    file: `themes-${report.from}-${report.to}`,
+    rows: report.themes.flatMap((theme) =>
+      members(theme.id).map((item) => [
+        theme.id,
+        theme.label,
+        item.source,
+        item.locale,
+        item.article,
+        item.text,
+        item.at,
+      ]),
+    ),
+  };
 }

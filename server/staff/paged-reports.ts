@@ -195,7 +195,7 @@ export async function answerPage<Name extends keyof ReportRows>(
   query: ListQuery,
   period: Period,
 ) {
-  const { key } = report as PagedReport<ReportRows[Name]>;
+  const { key } = report;
   const rows = (await report.rows(period, query)).filter(
     (row) => (!query.locale || row.locale === query.locale) && (!query.row || !key || key(row) === query.row),
   );

@@ -5,7 +5,7 @@ import {
   THEMES_CSV_HEADER,
   themeItemsPage,
   themeLabel,
-  themesCsvRows,
+  themesCsv,
   themesQuerySchema,
   themesReport,
   type ThemesReport,
@@ -27,21 +27,15 @@ export function themeRoutes(themes: ThemeStorage, grouper: ThemeGrouper, manifes
     .get('/reports/themes', ...anyRole, async (c) => {
       const query = validate(themesQuerySchema, c.req.query());
       const now = deps.clock();
-      const report = await themesReport(themes, query, now);
-      if (query.format !== 'csv') {
-        // The titles of the articles the themes name, so the page shows a title where the data has an id.
-        const named = [...new Set(report.themes.flatMap((theme) => theme.articles))];
-        const articleTitles = Object.fromEntries(
-          named.flatMap((id) => (titles.has(id) ? [[id, titles.get(id)!]] : [])),
-        );
-        return c.json({ ...report, articleTitles } satisfies ThemesAnswer);
+      if (query.format === 'csv') {
+        const { file, rows } = await themesCsv(themes, query, now);
+        return answerCsv(c, file, THEMES_CSV_HEADER, rows);
       }
-      return answerCsv(
-        c,
-        `themes-${report.from}-${report.to}`,
-        THEMES_CSV_HEADER,
-        await themesCsvRows(themes, query, now),
-      );
+      const report = await themesReport(themes, query, now);
+      // The titles of the articles the themes name, so the page shows a title where the data has an id.
+      const named = [...new Set(report.themes.flatMap((theme) => theme.articles))];
+      const articleTitles = Object.fromEntries(named.flatMap((id) => (titles.has(id) ? [[id, titles.get(id)!]] : [])));
+      return c.json({ ...report, articleTitles } satisfies ThemesAnswer);
     })
     .get('/reports/themes/:id/items', ...anyRole, async (c) =>
       c.json(await themeItemsPage(themes, c.req.param('id'), validate(themesQuerySchema, c.req.query()), deps.clock())),

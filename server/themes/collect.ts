@@ -6,7 +6,8 @@ import type {
   ThemeStorage,
   Watermarks,
 } from '../db/theme-storage.ts';
-import type { ThemeItem, ThemeSource } from './theme.ts';
+import { searchItemKey, type ThemeSource } from '../../src/shared/themes.ts';
+import type { ThemeItem } from './theme.ts';
 
 /** Before anything was collected: every stored row is new. */
 const START = '';
@@ -34,7 +35,7 @@ const surveyItem = (row: SurveyCommentRow): ThemeItem => ({
 
 /** A failed query's searches as one item: its most frequent typed form, its distinct searchers, its latest time. */
 function searchItems(rows: StoredFailedSearch[]): ThemeItem[] {
-  const groups = Map.groupBy(rows, (row) => `s:${row.locale}:${row.normalized}`);
+  const groups = Map.groupBy(rows, (row) => searchItemKey(row.locale, row.normalized));
   return [...groups].map(([key, group]) => {
     const typed = new Map<string, number>();
     for (const row of group) typed.set(row.query, (typed.get(row.query) ?? 0) + 1);
@@ -55,12 +56,16 @@ const latest = (items: ThemeItem[], source: ThemeSource, since: string | undefin
   items.filter((item) => item.source === source).reduce((at, item) => (item.at > at ? item.at : at), since ?? START);
 
 /**
- * Reads what readers said since the watermarks into theme items, stores them with the new watermarks, and
- * deletes items older than `before` (the retention period's first day). Rows at a watermark's very instant are
- * read again next time: storing an item twice only rewrites it. Answers the items stored.
+ * Reads what readers said since the `watermarks` (as the theme state holds them) into theme items, stores them
+ * with the new watermarks, and deletes items older than `before` (the retention period's first day). Rows at a
+ * watermark's very instant are read again next time: storing an item twice only rewrites it. Answers the items
+ * stored.
  */
-export async function collectThemeItems(themes: ThemeStorage, before: string): Promise<ThemeItem[]> {
-  const { watermarks } = await themes.state();
+export async function collectThemeItems(
+  themes: ThemeStorage,
+  watermarks: Watermarks,
+  before: string,
+): Promise<ThemeItem[]> {
   const [comments, survey, searches] = await Promise.all([
     themes.unhelpfulComments(watermarks.comments ?? START),
     themes.surveyComments(watermarks.survey ?? START),

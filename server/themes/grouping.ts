@@ -73,17 +73,20 @@ export function describeThemes(
 
 /** The theme a new text belongs to, or undefined: too far from every theme (noise, or a theme not seen yet). */
 export function assignTheme(model: ThemeModel, text: string, lexicon: ThemeLexicon): string | undefined {
-  const known = [...termsOf(text, lexicon).features].filter(([feature]) => feature in model.idf);
+  const { features } = termsOf(text, lexicon);
+  // The text's features the model knows, numbered in their order here; the others have no weight in it.
+  const known = [...features.keys()].filter((feature) => feature in model.idf);
+  const idOf = new Map(known.map((feature, id) => [feature, id]));
   const vector = tfidf(
-    new Map(known),
-    (feature) => known.findIndex(([f]) => f === feature),
-    (id) => model.idf[known[id][0]],
+    features,
+    (feature) => idOf.get(feature),
+    (id) => model.idf[known[id]],
   );
   let best: { id: string; similarity: number } | undefined;
   for (const theme of model.themes) {
     let similarity = 0;
     for (let i = 0; i < vector.ids.length; i++)
-      similarity += vector.weights[i] * (theme.centre[known[vector.ids[i]][0]] ?? 0);
+      similarity += vector.weights[i] * (theme.centre[known[vector.ids[i]]] ?? 0);
     if (similarity >= model.minSimilarity && (!best || similarity > best.similarity))
       best = { id: theme.id, similarity };
   }
@@ -132,20 +135,20 @@ function clusterExactly(points: number[], vectors: Vector[]): number[][] {
     representatives.map((same) => same.length),
     MAX_DISTANCE,
   );
-  const groups = new Map<number, number[]>();
-  representatives.forEach((same, r) => groups.set(groupOf[r], [...(groups.get(groupOf[r]) ?? []), ...same]));
+  const tight = joinLists(representatives, groupOf);
   // Short texts that say one thing in different words share few terms: the tight groups join by their centres,
   // which gather every word their members used.
-  const tight = [...groups.values()];
   const joined = averageLinkage(
     tight.map((members) => centre(members.map((i) => vectors[i]))),
     tight.map((members) => members.length),
     MAX_GROUP_DISTANCE,
   );
-  const themes = new Map<number, number[]>();
-  tight.forEach((members, g) => themes.set(joined[g], [...(themes.get(joined[g]) ?? []), ...members]));
-  return [...themes.values()].filter((members) => members.length >= MIN_MEMBERS);
+  return joinLists(tight, joined).filter((members) => members.length >= MIN_MEMBERS);
 }
+
+/** Lists that clustering put in one group, joined: `groupOf[i]` names list i's group. */
+const joinLists = (lists: number[][], groupOf: Int32Array) =>
+  [...Map.groupBy(lists.keys(), (i) => groupOf[i]).values()].map((indexes) => indexes.flatMap((i) => lists[i]));
 
 function nearestCentre(vector: Vector, centres: Vector[]): { index: number; similarity: number } | undefined {
   let best: { index: number; similarity: number } | undefined;

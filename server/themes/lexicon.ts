@@ -54,26 +54,30 @@ const knowledgeFile = z.object({
 });
 const vocabularyFile = z.object({ words: z.record(z.string(), z.number()), known: z.array(z.string()) });
 
-/** The general and the feedback lexicons alone: for a server whose site has not been built yet, and for tests. */
-export const generalLexicon = () => new ThemeLexicon([...GENERAL_GROUPS, ...FEEDBACK_GROUPS], []);
+/** What themes know of words without a site: the general lexicon and the feedback lexicon. */
+const BUILT_IN = [...GENERAL_GROUPS, ...FEEDBACK_GROUPS];
+
+/** The built-in lexicons alone: for tests, and for the bench's sets of industries with no site here. */
+export const generalLexicon = () => new ThemeLexicon(BUILT_IN, []);
 
 /** The general lexicon with what the build of the site in `siteDir` wrote for search, where it has. */
 export function loadThemeLexicon(siteDir: string): ThemeLexicon {
-  const groups: (readonly string[])[] = [...GENERAL_GROUPS, ...FEEDBACK_GROUPS];
+  const groups: (readonly string[])[] = [...BUILT_IN];
   const words: string[] = [];
+  /** A search file the build wrote, parsed, or undefined before the site was built. */
+  const read = <T>(path: string, schema: z.ZodType<T>) => {
+    const file = join(siteDir, path);
+    return existsSync(file) ? schema.parse(JSON.parse(readFileSync(file, 'utf8'))) : undefined;
+  };
   for (const locale of locales) {
-    const path = join(siteDir, knowledgePath(locale));
-    if (existsSync(path)) {
-      const knowledge = knowledgeFile.parse(JSON.parse(readFileSync(path, 'utf8')));
+    const knowledge = read(knowledgePath(locale), knowledgeFile);
+    if (knowledge) {
       groups.push(...knowledge.groups.map((group) => [...group.found, ...group.other]));
       // A clipped form means its compound: `비번` is `비밀번호`.
       groups.push(...Object.entries(knowledge.abbreviations).map(([short, full]) => [full, short]));
     }
-    const vocabularyPathOnDisk = join(siteDir, vocabularyPath(locale));
-    if (existsSync(vocabularyPathOnDisk)) {
-      const vocabulary = vocabularyFile.parse(JSON.parse(readFileSync(vocabularyPathOnDisk, 'utf8')));
-      words.push(...Object.keys(vocabulary.words), ...vocabulary.known);
-    }
+    const vocabulary = read(vocabularyPath(locale), vocabularyFile);
+    if (vocabulary) words.push(...Object.keys(vocabulary.words), ...vocabulary.known);
   }
   return new ThemeLexicon(groups, words);
 }

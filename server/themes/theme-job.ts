@@ -41,8 +41,11 @@ export async function recluster({ themes, grouper, clock }: Omit<ThemeJobDeps, '
  */
 export async function themeTurn(deps: ThemeJobDeps) {
   const { themes, grouper, clock, retentionDays } = deps;
-  const collected = await collectThemeItems(themes, daysBefore(clock(), retentionDays));
-  const [state, total] = await Promise.all([themes.state(), themes.itemCount()]);
+  // The state is read once a turn: its model is the largest thing the job reads, and collecting changes only its
+  // watermarks.
+  const state = await themes.state();
+  const collected = await collectThemeItems(themes, state.watermarks, daysBefore(clock(), retentionDays));
+  const total = await themes.itemCount();
   const age = state.reclusteredAt ? clock().getTime() - Date.parse(state.reclusteredAt) : Infinity;
   if (!state.model || age > RECLUSTER_AFTER_MS || total >= state.reclusteredItems * RECLUSTER_GROWTH)
     return recluster(deps);

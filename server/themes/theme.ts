@@ -4,9 +4,7 @@
  * recluster that renumbers every theme.
  */
 
-/** Where an item comes from: a "No" vote's comment, a survey answer's comment, a search that found nothing. */
-export const THEME_SOURCES = ['comments', 'survey', 'searches'] as const;
-export type ThemeSource = (typeof THEME_SOURCES)[number];
+import type { ThemeSource } from '../../src/shared/themes.ts';
 
 /** One thing readers said. */
 export interface ThemeItem {

@@ -5,6 +5,7 @@
 import type { Locale } from './locales.ts';
 import type { ArticleStatus, QueryStatus, SynonymStatus } from './review-statuses.ts';
 import type { StaffReport } from './staff-reports.ts';
+import type { ThemeSource } from './themes.ts';
 
 const ko = {
   workspace: 'Helploop 스태프',
@@ -170,8 +171,10 @@ const ko = {
   showAllRows: '전체 보기',
   // What readers are saying (themes)
   themeSourceLabel: '무엇에서',
-  // Keyed by the server's THEME_SOURCES: browser/staff/themes.ts checks them.
-  themeSource: { comments: '‘아니요’ 의견', survey: '설문 의견', searches: '결과 없는 검색' },
+  themeSource: { comments: '‘아니요’ 의견', survey: '설문 의견', searches: '결과 없는 검색' } satisfies Record<
+    ThemeSource,
+    string
+  >,
   showIgnored: '무시한 주제만 보기',
   themesIntro:
     '‘아니요’ 의견, 설문 의견, 결과 없는 검색을 같은 말을 하는 것끼리 묶었어요. 많이 나오고 빨리 늘어나는 주제가 위에 있어요.',

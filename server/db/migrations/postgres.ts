@@ -6,7 +6,7 @@ import { roles } from '../staff-storage.ts';
 import { DESTINATION_KINDS } from '../../notify/notification.ts';
 import type { Tables } from '../tables.ts';
 import { SCORE_BANDS, SURVEY_KINDS } from '../../../src/shared/surveys.ts';
-import { THEME_SOURCES } from '../../themes/theme.ts';
+import { THEME_SOURCES } from '../../../src/shared/themes.ts';
 import { THEME_DECISION_KINDS } from '../../themes/decisions.ts';
 import { sqlValues } from './values.ts';
 

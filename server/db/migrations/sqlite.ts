@@ -5,7 +5,7 @@ import { ATTEMPT_OUTCOMES, DESTINATION_SOURCES, OUTBOX_STATUSES } from '../notif
 import { roles } from '../staff-storage.ts';
 import { DESTINATION_KINDS } from '../../notify/notification.ts';
 import { SCORE_BANDS, SURVEY_KINDS } from '../../../src/shared/surveys.ts';
-import { THEME_SOURCES } from '../../themes/theme.ts';
+import { THEME_SOURCES } from '../../../src/shared/themes.ts';
 import { THEME_DECISION_KINDS } from '../../themes/decisions.ts';
 import { sqlValues } from './values.ts';
 

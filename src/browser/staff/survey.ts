@@ -6,6 +6,7 @@ import { SURVEY_SCALES, surveyWords, type SurveyKind } from '../../shared/survey
 import type { Survey } from '../../shared/content/survey-schema.ts';
 import type { SurveyReport } from '../../../server/reports/survey-report.ts';
 import { element } from '../element.ts';
+import { periodParams } from './period-params.ts';
 import type { Locale } from '../../shared/locales.ts';
 import type { Words } from './report-tables.ts';
 
@@ -145,10 +146,7 @@ export function renderSurvey(data: SurveyReport, words: Words): HTMLElement {
   comments.append(data.comments.length ? list : element('p', {}, messages.noComments));
   if (data.comments.length) {
     // The same comments grouped by what they say, over the same period.
-    const period = [...new URLSearchParams(location.search)].filter(([name]) =>
-      ['days', 'from', 'to', 'locale'].includes(name),
-    );
-    const themes = new URLSearchParams([['source', 'survey'], ...period]);
+    const themes = new URLSearchParams([['source', 'survey'], ...periodParams(new URLSearchParams(location.search))]);
     const link = element('p', {});
     link.append(element('a', { href: `/staff/themes/?${themes}` }, messages.surveyThemes));
     comments.append(link);

@@ -8,8 +8,10 @@
 import type { ThemeItemsPage, ThemeReportEntry } from '../../../server/reports/themes-report.ts';
 import type { ThemesAnswer } from '../../../server/staff/theme-routes.ts';
 import type { ThemeDecisionRequest } from '../../../server/themes/staff-decision.ts';
+import { normalizedOfSearchKey, termsLabel } from '../../shared/themes.ts';
 import { element } from '../element.ts';
 import { announce } from './controls.ts';
+import { periodParams } from './period-params.ts';
 import type { Words } from './report-tables.ts';
 import { staffFetch, staffSend } from './session.ts';
 
@@ -77,7 +79,8 @@ function themeCard(
   const headingId = `theme-${theme.id}`;
   node.setAttribute('aria-labelledby', headingId);
   node.append(element('h2', { id: headingId, tabindex: '-1' }, theme.label));
-  if (theme.label !== theme.terms.slice(0, 3).join(' · ') && theme.terms.length)
+  // A theme staff named shows the words it would otherwise be named by.
+  if (theme.label !== termsLabel(theme.terms) && theme.terms.length)
     node.append(element('p', { class: 'staff-quiet' }, messages.themeKeywords(theme.terms.join(', '))));
   node.append(
     element(
@@ -106,9 +109,7 @@ const FIRST_LINKS = 5;
 /** The report rows behind the theme: its articles' rows and its searches' rows, in the same period. */
 function rowLinks(theme: ThemeReportEntry, titles: Record<string, string>, words: Words, view: ThemeView) {
   const { messages, format } = words;
-  const period = new URLSearchParams(
-    [...view.params].filter(([name]) => ['days', 'from', 'to', 'locale'].includes(name)),
-  );
+  const period = periodParams(view.params);
   const listOf = (links: [string, string][]) => {
     const list = element('ul', {});
     for (const [href, text] of links) {
@@ -144,7 +145,7 @@ function rowLinks(theme: ThemeReportEntry, titles: Record<string, string>, words
   const typed = new Map(
     theme.items
       .filter((item) => item.source === 'searches')
-      .map((item) => [item.key.split(':').slice(2).join(':'), item.text]),
+      .map((item) => [normalizedOfSearchKey(item.key), item.text]),
   );
   const queries = [...new Set(theme.queries)];
   if (queries.length)
