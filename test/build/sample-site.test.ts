@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parse } from 'node-html-parser';
 import { describe, expect, inject, it } from 'vitest';
 import { manifestSchema } from '../../src/shared/content/manifest.ts';
+import { SEARCH_INDEX_META } from '../../src/shared/search/pagefind-api.ts';
 import { validateContent } from '../../src/build/content/validate.ts';
 import { widgetDataSchema } from '../../src/shared/widget-data.ts';
 import { htmlPages, readPage } from '../helpers/site-files.ts';
@@ -242,5 +243,28 @@ describe('the sample help center', () => {
   it('has a search page per locale with the results container', () => {
     expect(readPage(siteDir, '/en/search/').querySelector('#search-results')).not.toBeNull();
     expect(existsSync(join(siteDir, 'pagefind', 'pagefind.js'))).toBe(true);
+  });
+
+  it('has each search page ask for the engine, its modules and its locale’s index files with the page', () => {
+    const entry = JSON.parse(readFileSync(join(siteDir, 'pagefind', 'pagefind-entry.json'), 'utf8'));
+    for (const locale of ['ko', 'en']) {
+      const page = readPage(siteDir, `/${locale}/search/`);
+      const version = page.querySelector(`meta[name="${SEARCH_INDEX_META}"]`)?.getAttribute('content');
+      expect(version).toMatch(/^[0-9a-f]{12}$/);
+      const preloads = page.querySelectorAll('link[rel=preload][as=fetch]').map((link) => link.getAttribute('href'));
+      const { hash, wasm } = entry.languages[locale];
+      expect(preloads).toEqual(
+        expect.arrayContaining([
+          `/pagefind/pagefind-entry.json?ts=${version}`,
+          `/pagefind/pagefind.${hash}.pf_meta`,
+          `/pagefind/wasm.${wasm ?? 'unknown'}.pagefind`,
+        ]),
+      );
+      for (const href of preloads) expect(existsSync(join(siteDir, href!.replace(/\?.*/, ''))), href!).toBe(true);
+      // The engine's module and what it imports, found before the page's own script has run.
+      const modules = page.querySelectorAll('link[rel=modulepreload]').map((link) => link.getAttribute('href')!);
+      expect(modules.some((href) => /\/_astro\/site-search\.[\w-]+\.js$/.test(href))).toBe(true);
+      for (const href of modules) expect(existsSync(join(siteDir, href)), href).toBe(true);
+    }
   });
 });

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { SEARCH_INDEX_META } from '../../src/shared/search/pagefind-api.ts';
 import { useSiteInBrowser } from '../helpers/e2e.ts';
 import { layoutShiftSoFar, recordLayoutShifts } from '../helpers/layout-shift.ts';
 
@@ -112,6 +113,25 @@ describe('the search page', () => {
     await page.getByRole('link', { name: 'English' }).click();
     await page.waitForURL('**/en/search/?q=refund');
     expect(await page.locator('#search-page-input').inputValue()).toBe('refund');
+  });
+
+  it('loads the engine’s files for a linked search once each, as the page preloaded them', async () => {
+    const requested: string[] = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.pathname.startsWith('/pagefind/') && !url.pathname.includes('/fragment/'))
+        requested.push(url.pathname + url.search);
+    });
+    await page.goto(`${site.server.url}/ko/search/?q=${encodeURIComponent('환불')}`);
+    await settled();
+    const version = await page.locator(`meta[name="${SEARCH_INDEX_META}"]`).getAttribute('content');
+    const entry = requested.filter((path) => path.startsWith('/pagefind/pagefind-entry.json'));
+    expect(entry).toEqual([`/pagefind/pagefind-entry.json?ts=${version}`]);
+    for (const file of [/\.pf_meta$/, /^\/pagefind\/wasm\./, /^\/pagefind\/pagefind\.js$/])
+      expect(
+        requested.filter((path) => file.test(path)),
+        String(file),
+      ).toHaveLength(1);
   });
 
   it('lists results best first with title, category and highlighted excerpt, and a count', async () => {

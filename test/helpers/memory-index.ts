@@ -32,10 +32,24 @@ export function memoryIndex(articles: TestArticle[]) {
     const rest = words(`${fragment.content} ${keywords}`).map(disassemble);
     return { article: full, fragment, title, rest };
   });
+  /** Each page read, with how many reads had finished when it started: reads started together are one round trip. */
+  const reads: { id: string; finishedBefore: number }[] = [];
+  let finished = 0;
+  // Answered a task later, as a download would be, so that reads started in the same round overlap.
+  const read = (fragment: PagefindFragment) => {
+    reads.push({ id: fragment.url, finishedBefore: finished });
+    return new Promise<PagefindFragment>((resolve) =>
+      setTimeout(() => {
+        finished++;
+        resolve(fragment);
+      }),
+    );
+  };
   const score = (term: string, list: string[]) =>
     list.reduce((sum, word) => sum + (word === term ? 1 : word.startsWith(term) ? 0.37 : 0), 0);
   return {
     articles: pages.map((page) => page.article),
+    reads,
     async search(term: string | null): Promise<{ results: PagefindResult[] }> {
       const jamo = term === null ? '' : disassemble(words(term).join(''));
       const results = pages
@@ -48,7 +62,7 @@ export function memoryIndex(articles: TestArticle[]) {
         }))
         .filter(({ score }) => score > 0)
         .sort((a, b) => b.score - a.score)
-        .map(({ page, score }) => ({ id: page.fragment.url, score, data: async () => page.fragment }));
+        .map(({ page, score }) => ({ id: page.fragment.url, score, data: () => read(page.fragment) }));
       return { results };
     },
   };
@@ -68,5 +82,6 @@ export function memorySearch(articles: TestArticle[], synonyms: string[][] = [])
   /** The whole outcome, for what the ids alone do not show. */
   find.outcome = (query: string, limit = 10, options: SearchOptions = {}) =>
     search(context, query, { limit, ...options });
+  find.reads = index.reads;
   return find;
 }

@@ -126,6 +126,23 @@ describe('npm start’s server', () => {
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
   });
 
+  it('sends Pagefind’s wasm and index files as the data itself, Brotli-compressed, to browsers that take it', async () => {
+    const brotli = await fetch(`${server.url}/pagefind/wasm.unknown.pagefind`, {
+      headers: { 'accept-encoding': 'br' },
+    });
+    expect(brotli.headers.get('content-encoding')).toBe('br');
+    // Pagefind's signature for data it need not inflate.
+    expect(
+      Buffer.from(await brotli.arrayBuffer())
+        .subarray(0, 12)
+        .toString(),
+    ).toBe('pagefind_dcd');
+    const plain = await fetch(`${server.url}/pagefind/wasm.unknown.pagefind`, { headers: { 'accept-encoding': '' } });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    // Pagefind's own gzip file, which it inflates itself.
+    expect([...new Uint8Array(await plain.arrayBuffer()).subarray(0, 2)]).toEqual([0x1f, 0x8b]);
+  });
+
   it('caches fingerprinted assets for a year', async () => {
     const html = await (await get('/ko/')).text();
     const css = /href="(\/_astro\/[^"]+\.css)"/.exec(html)![1];

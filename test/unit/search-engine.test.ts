@@ -204,6 +204,17 @@ describe('results', () => {
     expect(outcome.total).toBe(25);
     expect((await many.outcome('환불', 20)).total).toBe(25);
   });
+
+  it('reads the pages it ranks in the same round trip as the check of the first word, not one download later', async () => {
+    const many = memorySearch(
+      Array.from({ length: 25 }, (_, i) => ({ id: `ko/help/refund-${i}`, title: `환불 안내 ${i}`, body: '환불 규정' })),
+    );
+    const outcome = await many.outcome('환불', 10);
+    expect(outcome.hits).toHaveLength(10);
+    // The ten shown and two more to reorder by titles, all asked for before the first arrived.
+    expect(many.reads).toHaveLength(12);
+    expect(many.reads.every((read) => read.finishedBefore === 0)).toBe(true);
+  });
 });
 
 describe('the editors’ synonyms', () => {

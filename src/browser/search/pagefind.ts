@@ -1,5 +1,5 @@
 import type { Locale } from '../../shared/locales.ts';
-import type { Pagefind } from '../../shared/search/pagefind-api.ts';
+import { SEARCH_INDEX_META, type Pagefind } from '../../shared/search/pagefind-api.ts';
 
 const loading = new Map<string, Promise<Pagefind>>();
 
@@ -16,8 +16,9 @@ export function loadPagefind(locale: Locale, base = '/'): Promise<Pagefind> {
   if (!promise) {
     promise = (async () => {
       const pagefind = (await import(/* @vite-ignore */ bundle)) as Pagefind;
+      const version = own ? document.querySelector<HTMLMetaElement>(`meta[name="${SEARCH_INDEX_META}"]`) : null;
       // Its worker would be one more download (12 KB) for searches that take milliseconds on the page's thread.
-      await pagefind.options({ excerptLength: 24, noWorker: true });
+      await pagefind.options({ excerptLength: 24, noWorker: true, ...(version && { metaCacheTag: version.content }) });
       // Started now, the index loads beside the site's search data instead of after it, at the first search.
       if (own) await pagefind.init();
       else {

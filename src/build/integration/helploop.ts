@@ -5,6 +5,7 @@ import { formatProblem } from '../content/problems.ts';
 import { validateContent } from '../content/validate.ts';
 import { indexWithPagefind } from './pagefind.ts';
 import { precompress } from './precompress.ts';
+import { preloadSearchFiles } from './search-preloads.ts';
 import { pagefindDevMiddleware } from './pagefind-dev.ts';
 import { buildWidget, widgetDevMiddleware } from './widget.ts';
 
@@ -40,6 +41,7 @@ export default function helploop(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         await Promise.all([indexWithPagefind(dir, logger), buildWidget(dir, logger)]);
+        preloadSearchFiles(dir, logger);
         precompress(dir, logger);
       },
     },

@@ -101,7 +101,10 @@ export async function search(
     context.knowledge.isVerbStem(word) ||
     analyzeKorean(word).predicate ||
     (options.typing === true && last !== undefined && last.startsWith(word));
-  const index = new IndexQueries(context.index, open, options.category);
+  const limit = options.limit ?? 10;
+  // Candidates read beyond what is shown: enough to reorder by titles, few enough to keep the first search small.
+  const depth = limit + Math.min(3, Math.ceil(limit / 5));
+  const index = new IndexQueries(context.index, open, depth, options.category);
   const empty: SearchOutcome = { query, hits: [], total: 0, partial: [], terms: [] };
   const typed = (await joinWords(words(query), context)).map(
     (word) => oneSyllableNoun(word, context.knowledge) ?? word,
@@ -122,10 +125,8 @@ export async function search(
   ).flat();
   if (!terms.length) return empty;
 
-  const limit = options.limit ?? 10;
-  // Candidates read beyond what is shown: enough to reorder by titles, few enough to keep the first search small.
   const topics = await newTopics(terms, context);
-  const { ranked, unread } = await rank(terms, index, limit + Math.min(3, Math.ceil(limit / 5)), topics);
+  const { ranked, unread } = await rank(terms, index, depth, topics);
   const answers = ranked.filter((page) => page.coverage > MIN_COVERAGE);
   const hit = (page: RankedPage) => toHit(page.fragment, terms);
   if (!answers.length)
@@ -165,10 +166,13 @@ class IndexQueries {
   private readonly index: SearchIndex;
   private readonly category?: string;
   private readonly open: (word: string) => boolean;
+  private readonly depth: number;
+  private ahead = false;
 
-  constructor(index: SearchIndex, open: (word: string) => boolean, category?: string) {
+  constructor(index: SearchIndex, open: (word: string) => boolean, depth: number, category?: string) {
     this.index = index;
     this.open = open;
+    this.depth = depth;
     this.category = category;
   }
 
@@ -222,9 +226,15 @@ class IndexQueries {
    */
   async known(word: string): Promise<Map<string, number>> {
     const scores = await this.scores(word);
+    const best = [...scores].sort((a, b) => b[1] - a[1]);
+    // The query's first word mostly decides the pages ranked in the end: they are read now, beside its check,
+    // not one download later.
+    if (!this.ahead) {
+      this.ahead = true;
+      for (const [id] of best.slice(0, this.depth)) this.data(id).catch(() => undefined);
+    }
     // One after the other: each page read is a download, and the best page usually settles it.
-    for (const [id] of [...scores].sort((a, b) => b[1] - a[1]).slice(0, 2))
-      if (this.onPage(await this.words(id), word)) return scores;
+    for (const [id] of best.slice(0, 2)) if (this.onPage(await this.words(id), word)) return scores;
     return new Map();
   }
 

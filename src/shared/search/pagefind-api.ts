@@ -19,3 +19,9 @@ export interface Pagefind {
   init(): Promise<void>;
   search(term: string | null, options?: { filters?: Record<string, string> }): Promise<{ results: PagefindResult[] }>;
 }
+
+/**
+ * A search page's `<meta>` naming the version of the site's Pagefind index, written by the build: Pagefind's entry
+ * file is then asked for under that name, which the page preloads, instead of under a new one each time.
+ */
+export const SEARCH_INDEX_META = 'helploop-search-index';
