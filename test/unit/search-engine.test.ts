@@ -215,6 +215,20 @@ describe('results', () => {
     expect(many.reads).toHaveLength(12);
     expect(many.reads.every((read) => read.finishedBefore === 0)).toBe(true);
   });
+
+  it('reads no page ahead for a question of several words, whose pages depend on every word', async () => {
+    const mixed = memorySearch([
+      ...Array.from({ length: 20 }, (_, i) => ({ id: `ko/help/refund-${i}`, title: `환불 안내 ${i}`, body: '환불' })),
+      ...Array.from({ length: 20 }, (_, i) => ({ id: `ko/help/card-${i}`, title: `카드 등록 ${i}`, body: '카드' })),
+      ...Array.from({ length: 3 }, (_, i) => ({ id: `ko/help/both-${i}`, title: `카드 환불 ${i}`, body: '카드 환불' })),
+    ]);
+    const outcome = await mixed.outcome('카드 환불', 5);
+    expect(outcome.hits.slice(0, 3).map((hit) => hit.id)).toEqual(
+      expect.arrayContaining(['ko/help/both-0', 'ko/help/both-1', 'ko/help/both-2']),
+    );
+    // The six candidates ranked (five shown and one more), and the best page of each word, read to check it.
+    expect(new Set(mixed.reads.map((read) => read.id)).size).toBeLessThanOrEqual(6 + 2);
+  });
 });
 
 describe('the editors’ synonyms', () => {

@@ -104,7 +104,6 @@ export async function search(
   const limit = options.limit ?? 10;
   // Candidates read beyond what is shown: enough to reorder by titles, few enough to keep the first search small.
   const depth = limit + Math.min(3, Math.ceil(limit / 5));
-  const index = new IndexQueries(context.index, open, depth, options.category);
   const empty: SearchOutcome = { query, hits: [], total: 0, partial: [], terms: [] };
   const typed = (await joinWords(words(query), context)).map(
     (word) => oneSyllableNoun(word, context.knowledge) ?? word,
@@ -120,9 +119,11 @@ export async function search(
       // `100만원`, `6월에`: an amount or a date says how much or when; the rest of the question says about what.
       !NUMBER_WITH_UNIT.test(word),
   );
-  const terms = (
-    await Promise.all((content.length ? content : typed).map((word) => resolveWord(word, index, context)))
-  ).flat();
+  const searched = content.length ? content : typed;
+  // A one-word question's best pages are, nearly always, the pages ranked in the end: they are read beside the
+  // check of the word, not one download later. Another word may change which pages rank, so then they wait.
+  const index = new IndexQueries(context.index, open, searched.length === 1 ? depth : 0, options.category);
+  const terms = (await Promise.all(searched.map((word) => resolveWord(word, index, context)))).flat();
   if (!terms.length) return empty;
 
   const topics = await newTopics(terms, context);
@@ -166,13 +167,13 @@ class IndexQueries {
   private readonly index: SearchIndex;
   private readonly category?: string;
   private readonly open: (word: string) => boolean;
-  private readonly depth: number;
-  private ahead = false;
+  /** Pages of the first word checked to read at once with its check. */
+  private readAhead: number;
 
-  constructor(index: SearchIndex, open: (word: string) => boolean, depth: number, category?: string) {
+  constructor(index: SearchIndex, open: (word: string) => boolean, readAhead: number, category?: string) {
     this.index = index;
     this.open = open;
-    this.depth = depth;
+    this.readAhead = readAhead;
     this.category = category;
   }
 
@@ -227,12 +228,8 @@ class IndexQueries {
   async known(word: string): Promise<Map<string, number>> {
     const scores = await this.scores(word);
     const best = [...scores].sort((a, b) => b[1] - a[1]);
-    // The query's first word mostly decides the pages ranked in the end: they are read now, beside its check,
-    // not one download later.
-    if (!this.ahead) {
-      this.ahead = true;
-      for (const [id] of best.slice(0, this.depth)) this.data(id).catch(() => undefined);
-    }
+    for (const [id] of best.slice(0, this.readAhead)) this.data(id).catch(() => undefined);
+    this.readAhead = 0;
     // One after the other: each page read is a download, and the best page usually settles it.
     for (const [id] of best.slice(0, 2)) if (this.onPage(await this.words(id), word)) return scores;
     return new Map();
