@@ -3,6 +3,7 @@ import { stemForms, verbOf } from '../../src/shared/search/conjugate.ts';
 import { spelledLetters } from '../../src/shared/search/knowledge.ts';
 import { isParticleWord } from '../../src/shared/search/korean.ts';
 import { segment } from '../../src/shared/search/segment.ts';
+import { correctTypo } from '../../src/shared/search/vocabulary.ts';
 import { memorySearch, type TestArticle } from '../helpers/memory-index.ts';
 
 /** A small help center of no particular industry: the engine's rules must work on any company's words. */
@@ -163,12 +164,54 @@ describe('matching that needs no dictionary', () => {
     expect((await find('자동결제해지방법'))[0]).toBe('ko/billing/cancel-auto-payment');
   });
 
+  it('reads a piece of a glued word the site does not have as a typed word: a verb by the words articles use', async () => {
+    const site = memorySearch([
+      ...articles,
+      {
+        id: 'ko/app/notifications-off',
+        title: '앱 알림 비활성화',
+        body: '설정 > 알림에서 알림을 비활성화할 수 있습니다.',
+      },
+    ]);
+    expect((await site('알림끄기'))[0]).toBe('ko/app/notifications-off');
+  });
+
+  it('splits one word from the way a question ends, glued to it', async () => {
+    const site = memorySearch([
+      ...articles,
+      { id: 'ko/account/leave', title: '탈퇴 안내', body: '설정 > 계정에서 탈퇴를 누르면 계정이 삭제됩니다.' },
+    ]);
+    expect((await site('회원탈퇴하는법'))[0]).toBe('ko/account/leave');
+  });
+
   it('joins a word the reader spaced apart', async () => {
     expect((await find('영수증 재 발급'))[0]).toBe('ko/billing/receipt');
   });
 
   it('corrects a typo into a site word', async () => {
     expect((await find('환블 기간'))[0]).toBe('ko/billing/refund');
+  });
+
+  it('corrects a vowel written for one that sounds alike, even in two syllables and where it ends like a verb', async () => {
+    const site = memorySearch([
+      ...articles,
+      {
+        id: 'ko/video/playback-speed',
+        title: '동영상 배속 재생',
+        body: '재생 화면에서 배속을 고릅니다. 재생 속도는 저장됩니다.',
+      },
+      {
+        id: 'ko/friends/invite',
+        title: '친구 초대',
+        body: '초대 링크를 보내면 친구가 가입할 수 있습니다. 초대한 친구 목록도 봅니다.',
+      },
+    ]);
+    expect(correctTypo('재셍', { words: { 재생: 3, 재발급: 2 } })).toBe('재생');
+    // Any other one-letter change is too loose a guess in two syllables.
+    expect(correctTypo('초다', { words: { 초대: 5 } })).toBeUndefined();
+    expect((await site('초데'))[0]).toBe('ko/friends/invite');
+    // A site word glued to a misspelled one: the misspelled one is corrected, not the site word (배속 is not 배송).
+    expect((await site('배속재셍'))[0]).toBe('ko/video/playback-speed');
   });
 
   it('never corrects a real word into a site word', async () => {

@@ -7,7 +7,7 @@ import { segment } from './segment.ts';
 import { similarWord } from './similar.ts';
 import { isStopword } from './stopwords.ts';
 import { escapeHtml, isHangul, isLatin, stripEnglishEnding, words } from './text.ts';
-import { correctTypo, type Vocabulary } from './vocabulary.ts';
+import { correctTypo, soundAlike, type Vocabulary } from './vocabulary.ts';
 
 export interface SearchHit {
   /** `<locale>/<category-id>/<slug>` */
@@ -353,21 +353,38 @@ async function resolveWord(typed: string, index: IndexQueries, context: SearchCo
   if (isHangul(stem) && vocabulary) {
     // Glued words (`자동이체해지`): split at the boundaries the site's words allow. As typed first: the stemmer
     // takes the end of a compound for an ending (`입금기한` is not `입금기` + 하다).
-    const parts = (isHangul(typed) ? segment(typed, knownWord) : undefined) ?? segment(stem, knownWord);
+    // A piece may be a verb's form the lexicon knows (`끄기` of 알림끄기), read below as that verb.
+    const isPiece = (word: string) => knownWord(word) || context.knowledge.knows(word);
+    const parts = (isHangul(typed) ? segment(typed, isPiece) : undefined) ?? segment(stem, isPiece);
     if (parts) {
       const resolved = await Promise.all(
         parts.filter((part) => !isStopword(part)).map(async (part) => ({ part, scores: await index.known(part) })),
       );
-      if (resolved.some(({ scores }) => scores.size)) {
-        return resolved.map(({ part, scores }) => ({
-          typed: part,
-          predicate: false,
-          predicateLike: false,
-          searched: scores.size ? [part] : [],
-          via: scores.size ? 'split' : 'unknown',
-          scores,
-        }));
-      }
+      // One word before the way a question ends (`…안됨`) says what is to be done, as a verb would.
+      const [lone] = resolved;
+      if (parts.length === 1 && lone?.scores.size)
+        return [{ typed, predicate: true, predicateLike, searched: [lone.part], via: 'split', scores: lone.scores }];
+      // A piece the index lacks, or a verb's form (`알림끄기` → 끄기), is read as a typed word is: its stem, the
+      // verb, the words articles use for it. Not when a piece is one syllable: `반려견` is one word, not 반려 + 견.
+      const asTyped = (part: string, scores: Map<string, number>) =>
+        parts.every((piece) => piece.length >= 2) && (!scores.size || analyzeKorean(part).predicate);
+      const terms = await Promise.all(
+        resolved.map(async ({ part, scores }): Promise<Term[]> =>
+          asTyped(part, scores)
+            ? resolveWord(part, index, context)
+            : [
+                {
+                  typed: part,
+                  predicate: false,
+                  predicateLike: false,
+                  searched: scores.size ? [part] : [],
+                  via: scores.size ? 'split' : 'unknown',
+                  scores,
+                },
+              ],
+        ),
+      );
+      if (terms.flat().some((found) => found.scores.size)) return terms.flat();
     }
     // A known word with an ending glued on that the stemmer did not know (`풀려` + `면`): the word, as a verb.
     for (let end = stem.length - 1; end >= 2; end--) {
@@ -388,8 +405,33 @@ async function resolveWord(typed: string, index: IndexQueries, context: SearchCo
     }
   }
 
+  // A word misspelled only in a vowel that sounds alike, even one that ends like a verb (`초데` is 초대, not 초 + -데).
+  if (vocabulary && predicateLike && isHangul(typed) && !knownWord(typed)) {
+    const sounded = soundAlike(typed, vocabulary);
+    const found = sounded ? await index.known(sounded) : new Map<string, number>();
+    if (sounded && found.size) return term('typo', [sounded], found);
+  }
   // Verbs are too varied in form to guess at, and a real word is no one's typo: `선물` must not become `선불`.
   if (vocabulary && !predicateLike && !knownWord(stem)) {
+    // A site word glued to a misspelled one (`배속재셍`): the misspelled one is corrected, not the site word.
+    for (let end = stem.length - 2; end >= 2 && isHangul(stem); end--) {
+      const head = stem.slice(0, end);
+      const correction = vocabulary.words[head] === undefined ? undefined : correctTypo(stem.slice(end), vocabulary);
+      if (!correction) continue;
+      const [headScores, tailScores] = await Promise.all([index.known(head), index.known(correction)]);
+      if (headScores.size && tailScores.size)
+        return [
+          { typed: head, predicate: false, predicateLike: false, searched: [head], via: 'split', scores: headScores },
+          {
+            typed: stem.slice(end),
+            predicate: false,
+            predicateLike: false,
+            searched: [correction],
+            via: 'typo',
+            scores: tailScores,
+          },
+        ];
+    }
     // A typo inside a compound (`블량품`) is corrected on the part the index knows.
     for (let end = stem.length; end >= 2 && (end === stem.length || isHangul(stem)); end--) {
       const correction = correctTypo(stem.slice(0, end), vocabulary);

@@ -13,8 +13,36 @@ export interface Vocabulary {
 export const vocabularyPath = (locale: Locale) => `search/vocabulary-${locale}.json`;
 export const knowledgePath = (locale: Locale) => `search/knowledge-${locale}.json`;
 
+/** Vowels that sound alike and are confused in writing: ㅔ is written for ㅐ, ㅖ for ㅒ, ㅚ and ㅞ for ㅙ. */
+const SAME_SOUND: Record<number, number> = { 5: 1, 7: 3, 11: 10, 15: 10 };
+
+/** The word with each vowel that sounds like another written as that other (`재셍` → `재생`, `초데` → `초대`). */
+function soundOf(word: string): string {
+  return word.replace(/[가-힣]/g, (syllable) => {
+    const code = syllable.charCodeAt(0) - 0xac00;
+    const vowel = Math.floor(code / 28) % 21;
+    const folded = SAME_SOUND[vowel];
+    return folded === undefined ? syllable : String.fromCharCode(syllable.charCodeAt(0) + (folded - vowel) * 28);
+  });
+}
+
+/**
+ * The site word a misspelled one sounds like, differing only in vowels that sound alike: even two syllables, where
+ * any other one-letter change is too loose a guess (`재셍` → `재생`, never `공고` → `공개`). Frequent words win ties.
+ */
+export function soundAlike(word: string, vocabulary: Pick<Vocabulary, 'words'>): string | undefined {
+  const sound = soundOf(word);
+  let best: { word: string; frequency: number } | undefined;
+  for (const [candidate, frequency] of Object.entries(vocabulary.words))
+    if (candidate !== word && candidate.length === word.length && soundOf(candidate) === sound)
+      if (!best || frequency > best.frequency) best = { word: candidate, frequency };
+  return best?.word;
+}
+
 /** The known word closest to a mistyped one, comparing jamo so `환블` is one step from `환불`; frequent words win ties. */
 export function correctTypo(word: string, vocabulary: Pick<Vocabulary, 'words'>): string | undefined {
+  const sounded = isHangul(word) ? soundAlike(word, vocabulary) : undefined;
+  if (sounded) return sounded;
   const typed = disassemble(word);
   const allowed = typed.length <= 4 ? 0 : typed.length <= 8 ? 1 : 2;
   if (!allowed) return undefined;
