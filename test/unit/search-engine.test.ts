@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { stemForms, verbOf } from '../../src/shared/search/conjugate.ts';
 import { spelledLetters } from '../../src/shared/search/knowledge.ts';
 import { isParticleWord } from '../../src/shared/search/korean.ts';
+import { loanwordOf, soundSkeleton } from '../../src/shared/search/loanword.ts';
 import { segment } from '../../src/shared/search/segment.ts';
 import { correctTypo } from '../../src/shared/search/vocabulary.ts';
 import { memorySearch, type TestArticle } from '../helpers/memory-index.ts';
@@ -212,6 +213,27 @@ describe('matching that needs no dictionary', () => {
     expect((await site('초데'))[0]).toBe('ko/friends/invite');
     // A site word glued to a misspelled one: the misspelled one is corrected, not the site word (배속 is not 배송).
     expect((await site('배속재셍'))[0]).toBe('ko/video/playback-speed');
+  });
+
+  it('matches a loanword spelled in the other script by its consonants, when it has three or more', async () => {
+    const site = memorySearch([
+      ...articles,
+      {
+        id: 'ko/integrations/slack',
+        title: 'Slack 연동',
+        body: 'Slack 워크스페이스에 알림을 보냅니다. Slack 채널을 고르십시오.',
+      },
+      {
+        id: 'ko/devices/laptop',
+        title: '노트북에서 사용하기',
+        body: '노트북 브라우저에서 로그인합니다. 노트북 화면에 맞춰 보입니다.',
+      },
+    ]);
+    expect(soundSkeleton('슬랙')).toBe(soundSkeleton('slack'));
+    expect((await site('슬랙 연동'))[0]).toBe('ko/integrations/slack');
+    expect((await site('notebook'))[0]).toBe('ko/devices/laptop');
+    // Two consonants sound like too many words.
+    expect(loanwordOf('스타', { pages: 1, words: { star: 2 }, known: [] })).toBeUndefined();
   });
 
   it('never corrects a real word into a site word', async () => {

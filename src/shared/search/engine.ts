@@ -7,6 +7,7 @@ import { segment } from './segment.ts';
 import { similarWord } from './similar.ts';
 import { isStopword } from './stopwords.ts';
 import { escapeHtml, isHangul, isLatin, stripEnglishEnding, words } from './text.ts';
+import { loanwordOf } from './loanword.ts';
 import { correctTypo, soundAlike, type Vocabulary } from './vocabulary.ts';
 
 export interface SearchHit {
@@ -54,13 +55,14 @@ export interface SearchContext {
 }
 
 /** How a query word was matched. Weaker ways count for less, in rank and in how much of the query a page answers. */
-type Via = 'exact' | 'stem' | 'synonym' | 'split' | 'keyboard' | 'typo' | 'similar' | 'unknown';
+type Via = 'exact' | 'stem' | 'synonym' | 'split' | 'keyboard' | 'loanword' | 'typo' | 'similar' | 'unknown';
 const VIA_WEIGHT: Record<Via, number> = {
   exact: 1,
   stem: 1,
   synonym: 0.9,
   split: 0.85,
   keyboard: 0.9,
+  loanword: 0.85,
   typo: 0.7,
   similar: 0.6,
   unknown: 0,
@@ -405,6 +407,10 @@ async function resolveWord(typed: string, index: IndexQueries, context: SearchCo
     }
   }
 
+  // A loanword the site spells in the other script (`슬랙` for Slack, `notebook` for 노트북).
+  const loanword = vocabulary && !predicateLike ? loanwordOf(stem, vocabulary) : undefined;
+  const spelled = loanword ? await index.known(loanword) : new Map<string, number>();
+  if (loanword && spelled.size) return term('loanword', [loanword], spelled);
   // A word misspelled only in a vowel that sounds alike, even one that ends like a verb (`초데` is 초대, not 초 + -데).
   if (vocabulary && predicateLike && isHangul(typed) && !knownWord(typed)) {
     const sounded = soundAlike(typed, vocabulary);
