@@ -236,6 +236,11 @@ describe('matching that needs no dictionary', () => {
     expect(loanwordOf('스타', { pages: 1, words: { star: 2 }, known: [] })).toBeUndefined();
   });
 
+  it('corrects four Latin letters with two neighbours swapped, and nothing looser', () => {
+    expect(correctTypo('crad', { words: { card: 3 } })).toBe('card');
+    expect(correctTypo('cart', { words: { card: 3 } })).toBeUndefined();
+  });
+
   it('never corrects a real word into a site word', async () => {
     expect(await find('선물')).toEqual([]);
     expect(await find('선물하기')).toEqual([]);

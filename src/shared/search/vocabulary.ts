@@ -44,9 +44,11 @@ export function correctTypo(word: string, vocabulary: Pick<Vocabulary, 'words'>)
   const sounded = isHangul(word) ? soundAlike(word, vocabulary) : undefined;
   if (sounded) return sounded;
   const typed = disassemble(word);
-  const allowed = typed.length <= 4 ? 0 : typed.length <= 8 ? 1 : 2;
-  if (!allowed) return undefined;
   const isHangulWord = isHangul(word);
+  // Four Latin letters allow their two neighbours swapped (`crad` → `card`), nothing looser.
+  const swapOnly = !isHangulWord && typed.length === 4;
+  const allowed = swapOnly ? 1 : typed.length <= 4 ? 0 : typed.length <= 8 ? 1 : 2;
+  if (!allowed) return undefined;
   let best: { word: string; distance: number; frequency: number } | undefined;
   for (const [candidate, frequency] of Object.entries(vocabulary.words)) {
     // A typo keeps the first letter and the number of syllables (`환블` → `환불`); looser matches turn
@@ -56,6 +58,7 @@ export function correctTypo(word: string, vocabulary: Pick<Vocabulary, 'words'>)
     if (Math.abs(jamo.length - typed.length) > allowed) continue;
     const distance = editDistance(typed, jamo, allowed);
     if (distance > allowed || distance === 0) continue;
+    if (swapOnly && [...jamo].sort().join('') !== [...typed].sort().join('')) continue;
     // A short word found in one article only is too thin a guess to rewrite what the reader typed.
     if (frequency < 2 && candidate.length <= 2) continue;
     if (!best || distance < best.distance || (distance === best.distance && frequency > best.frequency)) {
