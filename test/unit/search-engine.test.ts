@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { stemForms, verbOf } from '../../src/shared/search/conjugate.ts';
 import { spelledLetters } from '../../src/shared/search/knowledge.ts';
 import { isParticleWord } from '../../src/shared/search/korean.ts';
+import { buildSiteKnowledge } from '../../src/build/search/site-knowledge.ts';
 import { loanwordOf, soundSkeleton } from '../../src/shared/search/loanword.ts';
 import { segment } from '../../src/shared/search/segment.ts';
 import { correctTypo } from '../../src/shared/search/vocabulary.ts';
@@ -252,6 +253,24 @@ describe('matching that needs no dictionary', () => {
       { id: 'ko/billing/gift-card', title: '문화상품권 사용', body: '문화상품권 번호를 입력해 충전합니다.' },
     ]);
     expect((await clipped('문상 사용'))[0]).toBe('ko/billing/gift-card');
+  });
+
+  it('clips a compound whose middle is no known word by its known ends, and no verb’s form at all', () => {
+    const { knowledge } = buildSiteKnowledge(
+      [
+        {
+          id: 'ko/support/training-card',
+          title: '내일배움카드 결제',
+          description: '',
+          body: '내일배움카드로 결제할 수 있습니다. 카드 재생 버튼을 눌러 영상이 재생된다면 정상입니다.',
+          tags: [],
+          aliases: [],
+        },
+      ],
+      [],
+    );
+    expect(knowledge.abbreviations['내배카']).toBe('내일배움카드');
+    expect(knowledge.abbreviations['재된']).toBeUndefined();
   });
 
   it('answers nothing to what the site is not about', async () => {

@@ -66,14 +66,27 @@ function abbreviations(frequency: Map<string, number>, known: Set<string>): Reco
   const clipped = new Map<string, string | null>();
   for (const word of frequency.keys()) {
     if (!isHangul(word) || word.length < 3 || word.length > 8) continue;
+    // A verb's form is no compound: `재생된다면` clips to nothing anyone types.
+    const { predicate, predicateLike } = analyzeKorean(word);
+    if (predicate || predicateLike) continue;
     const split = segment(word, (part) => part !== word && known.has(part));
-    const parts = split?.join('') === word ? split : knownHead(word, known);
+    const parts = split?.join('') === word ? split : (knownEnds(word, known) ?? knownHead(word, known));
     if (!parts || parts.length > 3) continue;
     const short = parts.map((part) => part[0]).join('');
     if (known.has(short)) continue;
     clipped.set(short, clipped.has(short) && clipped.get(short) !== word ? null : word);
   }
   return Object.fromEntries([...clipped].filter((entry): entry is [string, string] => entry[1] !== null));
+}
+
+/** Known words at both ends and what lies between (`내일` + `배움` + `카드`), when the whole does not split. */
+function knownEnds(word: string, known: Set<string>): string[] | undefined {
+  for (let end = word.length - 4; end >= 2; end--) {
+    if (!known.has(word.slice(0, end))) continue;
+    for (let start = word.length - 2; start >= end + 2; start--)
+      if (known.has(word.slice(start))) return [word.slice(0, end), word.slice(end, start), word.slice(start)];
+  }
+  return undefined;
 }
 
 /** A known word and what follows it (`문화` + `상품권`), when the whole does not split into known words. */
