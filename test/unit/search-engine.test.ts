@@ -259,7 +259,6 @@ describe('matching that needs no dictionary', () => {
     const { knowledge } = buildSiteKnowledge(
       [
         {
-          id: 'ko/support/training-card',
           title: '내일배움카드 결제',
           description: '',
           body: '내일배움카드로 결제할 수 있습니다. 카드 재생 버튼을 눌러 영상이 재생된다면 정상입니다.',
