@@ -16,6 +16,8 @@ export function readQueries(file = 'test/fixtures/search-queries.tsv'): Labelled
   return lines.map((line, i) => {
     const [locale, query, expected, kind] = line.split('\t');
     if (!kind || (locale !== 'ko' && locale !== 'en')) throw new Error(`${file}:${i + 2}: malformed line`);
+    // An empty cell would read as an article that does not exist, and score a `none` query as a miss.
+    if (!expected) throw new Error(`${file}:${i + 2}: expected is empty (an article id, or - when none answers)`);
     return { locale, query, expected: expected === '-' ? null : expected, kind };
   });
 }
