@@ -1,17 +1,29 @@
-import { romanize } from 'es-hangul';
 import { isHangul } from './text.ts';
 import type { Vocabulary } from './vocabulary.ts';
+
+// The consonants of a syllable as romanized Korean writes them: first (ㄱ ㄲ ㄴ …), then last (none, ㄱ ㄲ ㄳ …).
+const FIRST = ['g', 'kk', 'n', 'd', 'tt', 'r', 'm', 'b', 'pp', 's', 'ss', '', 'j', 'jj', 'ch', 'k', 't', 'p', 'h'];
+// prettier-ignore
+const LAST = ['', 'k', 'k', 'k', 'n', 'n', 'n', 't', 'l', 'k', 'm', 'l', 'l', 'l', 'p', 'l', 'm', 'p', 'p', 't', 't', 'ng', 't', 't', 'k', 't', 'p', 't'];
 
 /** Letters Korean writes with one sound: an English word's letters as its Hangul spelling romanizes them. */
 const SAME_LETTER: Record<string, string> = { f: 'p', v: 'b', c: 'k', q: 'k', r: 'l', d: 't', g: 'k', x: 'ks', z: 'j' };
 
+/** A word's consonants in Latin letters: a Hangul word's as romanized (`슬랙` → s l r k), a Latin word's as written. */
+function consonants(word: string): string {
+  if (!isHangul(word)) return word.toLowerCase().replace(/[^a-z]/g, '');
+  return word.replace(/[가-힣]/g, (syllable) => {
+    const code = syllable.charCodeAt(0) - 0xac00;
+    return FIRST[Math.floor(code / 588)]! + LAST[code % 28]!;
+  });
+}
+
 /**
- * A word's consonants as a loanword keeps them across scripts: `슬랙` (seullaek) and `slack` are both `slk`,
- * `노트북` and `notebook` both `ntbk`. Vowels, and the `eu` Korean puts between consonants, differ too much to count.
+ * A word's consonants as a loanword keeps them across scripts: `슬랙` and `slack` are both `slk`, `노트북` and
+ * `notebook` both `ntbk`. Vowels differ too much between the spellings to count.
  */
 export function soundSkeleton(word: string): string {
-  const letters = (isHangul(word) ? romanize(word) : word).toLowerCase().replace(/[^a-z]/g, '');
-  return letters
+  return consonants(word)
     .replace(/[a-z]/g, (letter) => SAME_LETTER[letter] ?? letter)
     .replace(/[aeiouwyh]/g, '')
     .replace(/(.)\1+/g, '$1');
