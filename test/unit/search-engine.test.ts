@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { stemForms, verbOf } from '../../src/shared/search/conjugate.ts';
 import { spelledLetters } from '../../src/shared/search/knowledge.ts';
-import { isParticleWord } from '../../src/shared/search/korean.ts';
+import { isParticleWord, isVerbLike } from '../../src/shared/search/korean.ts';
 import { buildSiteKnowledge } from '../../src/build/search/site-knowledge.ts';
 import { loanwordOf, soundSkeleton } from '../../src/shared/search/loanword.ts';
 import { segment } from '../../src/shared/search/segment.ts';
@@ -156,6 +156,35 @@ describe('what a question is about', () => {
 
   it('reads a verb phrase whose second word is a verb of its own as one (돈이 나가다 is 출금, not 나가다)', async () => {
     expect((await site.outcome('돈이 나가는 날')).hits[0]?.id).toBe('ko/billing/auto-debit');
+  });
+});
+
+describe('questions with words the site never uses', () => {
+  const site = memorySearch([
+    ...articles,
+    {
+      id: 'ko/billing/change-payment',
+      title: '결제 수단 변경',
+      body: '설정 > 결제에서 결제 수단을 변경할 수 있습니다. 카드를 새로 등록하면 다음 결제부터 적용됩니다.',
+    },
+    {
+      id: 'ko/app/crash',
+      title: '앱이 종료될 때',
+      body: '앱이 갑자기 종료되면 앱을 최신 버전으로 업데이트해 주십시오.',
+    },
+  ]);
+
+  it('answer a question with a verb search understood by the pages that have two of its words or more', async () => {
+    expect((await site('아빠 엄마 결제카드 바꾸고 싶어요'))[0]).toBe('ko/billing/change-payment');
+    // Without a verb, such a phrase is most often about something the site does not cover.
+    expect(await site('아빠 엄마 결제 추천')).toEqual([]);
+  });
+
+  it('weigh a verb’s form no list knows as a verb, for nothing', async () => {
+    expect(isVerbLike('열자마자')).toBe(true);
+    expect(isVerbLike('빙글빙글')).toBe(true);
+    expect(isVerbLike('런던')).toBe(false);
+    expect((await site('앱 열자마자 종료돼요'))[0]).toBe('ko/app/crash');
   });
 });
 

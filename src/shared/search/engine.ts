@@ -1,7 +1,7 @@
 import { convertQwertyToHangul, disassemble } from 'es-hangul';
 import type { Locale } from '../locales.ts';
 import type { Knowledge } from './knowledge.ts';
-import { analyzeKorean, isGrammar, isParticleWord } from './korean.ts';
+import { analyzeKorean, isGrammar, isParticleWord, isVerbLike } from './korean.ts';
 import type { Pagefind, PagefindFragment, PagefindResult } from './pagefind-api.ts';
 import { segment } from './segment.ts';
 import { similarWord } from './similar.ts';
@@ -130,7 +130,14 @@ export async function search(
 
   const topics = await newTopics(terms, context);
   const { ranked, unread } = await rank(terms, index, depth, topics);
-  const answers = ranked.filter((page) => page.coverage > MIN_COVERAGE);
+  const covered = ranked.filter((page) => page.coverage > MIN_COVERAGE);
+  // A question with a verb search understood (`…바꾸고 싶어요`) is about what the site does, even when one of its
+  // nouns is a word no page uses: the pages that have two of its words or more answer it. A phrase without one
+  // (`X 추천`), or a new compound (`층간소음`), is most often about something the site does not cover.
+  const asks =
+    terms.some((term) => term.via !== 'unknown' && term.predicate) &&
+    !terms.some((term) => term.via === 'unknown' && topics.has(term.typed) && !term.predicateLike);
+  const answers = covered.length || !asks ? covered : ranked.filter((page) => page.matched >= 2).slice(0, 3);
   const hit = (page: RankedPage) => toHit(page.fragment, terms);
   if (!answers.length)
     return {
@@ -449,6 +456,9 @@ async function resolveWord(typed: string, index: IndexQueries, context: SearchCo
     const found = similar ? await index.known(similar) : new Map<string, number>();
     if (similar && found.size) return term('similar', [similar], found);
   }
+  // A verb's form no list knows (`열자마자`) is unknown as a verb is: it weighs nothing and names no topic.
+  if (isHangul(typed) && (isVerbLike(typed) || isVerbLike(stem)))
+    return [{ typed, predicate, predicateLike: true, searched: [], via: 'unknown', scores: new Map() }];
   return term('unknown', [], new Map());
 }
 
@@ -463,6 +473,8 @@ interface RankedPage {
   score: number;
   /** Share of the query's weight this page answers. */
   coverage: number;
+  /** Words of the query the page has. */
+  matched: number;
   fragment: PagefindFragment;
 }
 
@@ -530,14 +542,15 @@ function idfWeights(terms: Term[], pageCount: number, topics: Set<string>): numb
 
 function scorePages(terms: Term[], weights: number[], contains: (term: Term, id: string) => boolean) {
   const total = weights.reduce((sum, weight) => sum + weight, 0);
-  const pages = new Map<string, { id: string; score: number; coverage: number }>();
+  const pages = new Map<string, { id: string; score: number; coverage: number; matched: number }>();
   terms.forEach((term, i) => {
     const best = Math.max(...term.scores.values());
     for (const [id, score] of term.scores) {
       if (!contains(term, id)) continue;
-      const page = pages.get(id) ?? { id, score: 0, coverage: 0 };
+      const page = pages.get(id) ?? { id, score: 0, coverage: 0, matched: 0 };
       page.score += weights[i] * VIA_WEIGHT[term.via] * (0.5 + (0.5 * score) / best);
       page.coverage += (weights[i] * VIA_WEIGHT[term.via]) / total;
+      page.matched++;
       pages.set(id, page);
     }
   });

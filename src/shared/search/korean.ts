@@ -113,6 +113,18 @@ export function isParticleWord(word: string): boolean {
   return true;
 }
 
+/** Endings of a verb the stemmer does not strip, whole: `열자마자`, `받았던`, `적어둔`, `지나버렸어요`. */
+const VERB_FORM_END =
+  /(자마자|다는|았던|었던|였던|하던|되던|아둔|어둔|워둔|놓은|놨는데|버려요|버렸어요|려간|[아어]간|기만)$/;
+
+/**
+ * A word no list knows that is a verb's form or a sound-and-shape word (`빙글빙글`, `반짝반짝`): it says how
+ * things went, never what the question is about.
+ */
+export function isVerbLike(word: string): boolean {
+  return (word.length === 4 && word.slice(0, 2) === word.slice(2)) || VERB_FORM_END.test(word);
+}
+
 /** Only grammar: a particle or ending left over when a glued word is split (`했더니` in `입력했더니`). */
 export const isGrammar = (fragment: string) =>
   PARTICLE_SET.has(fragment) ||
