@@ -188,6 +188,30 @@ describe('questions with words the site never uses', () => {
   });
 });
 
+describe('a word the site mentions once, in passing', () => {
+  it('answers a question about it only with a page that names the question’s words in its title or keywords', async () => {
+    const site = memorySearch([
+      {
+        id: 'ko/trip/schedule-change',
+        title: '여정 변경 안내',
+        body: '출발 전에 여정을 변경할 수 있습니다. 제휴 호텔 혜택은 변경 후에도 유지됩니다. 변경 수수료는 없습니다.',
+      },
+      {
+        id: 'ko/trip/refund',
+        title: '환불 규정',
+        body: '출발 전 취소하면 전액 환불됩니다. 취소 수수료는 출발일에 따라 다릅니다.',
+      },
+      {
+        id: 'ko/trip/seat',
+        title: '좌석 선택',
+        body: '좌석은 예약 후 선택합니다. 좌석 변경은 출발 전까지 가능합니다.',
+      },
+    ]);
+    expect(await site('제휴 호텔 수수료')).toEqual([]);
+    expect((await site('호텔 변경 수수료'))[0]).toBe('ko/trip/schedule-change');
+  });
+});
+
 describe('matching that needs no dictionary', () => {
   it('splits a glued word at the boundary the site words allow, not after the longest known start', async () => {
     expect(segment('인증서류', (part) => ['인증', '인증서', '서류'].includes(part))).toEqual(['인증', '서류']);

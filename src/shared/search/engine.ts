@@ -130,7 +130,13 @@ export async function search(
 
   const topics = await newTopics(terms, context);
   const { ranked, unread } = await rank(terms, index, depth, topics);
-  const covered = ranked.filter((page) => page.coverage > MIN_COVERAGE);
+  // A Korean word the site has on one page only (a 호텔 mentioned in passing) marks a question about something the
+  // site does not cover, unless a page names some of the question's words in its title or keywords. English
+  // articles name their subject in other words too often for this to hold.
+  const rare = terms.some(
+    (term) => term.via !== 'unknown' && !term.predicate && isHangul(term.typed) && term.scores.size <= 1,
+  );
+  const covered = ranked.filter((page) => page.coverage > MIN_COVERAGE && !(rare && page.about === 1));
   // A question with a verb search understood (`…바꾸고 싶어요`) is about what the site does, even when one of its
   // nouns is a word no page uses: the pages that have two of its words or more answer it. A phrase without one
   // (`X 추천`), or a new compound (`층간소음`), is most often about something the site does not cover.
@@ -475,6 +481,8 @@ interface RankedPage {
   coverage: number;
   /** Words of the query the page has. */
   matched: number;
+  /** Above 1 when the page names words of the query in its title or keywords. */
+  about: number;
   fragment: PagefindFragment;
 }
 
@@ -510,7 +518,8 @@ async function rank(
     .filter(({ id }) => fragments.has(id))
     .map((page) => {
       const fragment = fragments.get(page.id)!;
-      return { ...page, fragment, score: page.score * aboutBonus(fragment, checked, weights, index) };
+      const about = aboutBonus(fragment, checked, weights, index);
+      return { ...page, fragment, about, score: page.score * about };
     })
     .sort((a, b) => b.score - a.score);
   return { ranked, unread: scorePages(checked, weights, (term, id) => term.scores.has(id) && !fragments.has(id)) };
