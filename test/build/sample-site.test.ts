@@ -240,6 +240,15 @@ describe('the sample help center', () => {
     expect(footers).toBeGreaterThan(60);
   });
 
+  it('carries the site’s icon inside each page, the same as /favicon.svg, so a first visit asks for no icon file', () => {
+    const file = readFileSync(join(siteDir, 'favicon.svg'), 'utf8').trim();
+    for (const url of ['/ko/', '/ko/search/', '/en/shipping/shipping-fee/']) {
+      const href = readPage(siteDir, url).querySelector('link[rel=icon]')?.getAttribute('href') ?? '';
+      expect(href.startsWith('data:image/svg+xml,'), url).toBe(true);
+      expect(decodeURIComponent(href.slice('data:image/svg+xml,'.length))).toBe(file);
+    }
+  });
+
   it('has a search page per locale with the results container', () => {
     expect(readPage(siteDir, '/en/search/').querySelector('#search-results')).not.toBeNull();
     expect(existsSync(join(siteDir, 'pagefind', 'pagefind.js'))).toBe(true);
