@@ -55,6 +55,35 @@ const steps: Step[] = [
           .executeTakeFirst()
       ).numDeletedRows,
     ),
+  // A notification carries readers' comments (masked) and its delivery log the destination's answers: both are kept
+  // no longer than the events they came from. A message still being retried stays until it is settled.
+  async (trx, before) =>
+    Number(
+      (
+        await trx
+          .deleteFrom('notification_outbox')
+          .where('id', 'in', (eb) =>
+            eb
+              .selectFrom('notification_outbox')
+              .select('id')
+              .where('status', '!=', 'pending')
+              .where('created_at', '<', before)
+              .limit(BATCH),
+          )
+          .executeTakeFirst()
+      ).numDeletedRows,
+    ),
+  async (trx, before) =>
+    Number(
+      (
+        await trx
+          .deleteFrom('notification_attempts')
+          .where('id', 'in', (eb) =>
+            eb.selectFrom('notification_attempts').select('id').where('at', '<', before).limit(BATCH),
+          )
+          .executeTakeFirst()
+      ).numDeletedRows,
+    ),
   // A few thousand rows a day at most: one statement each.
   async (trx, before) => {
     for (const table of RAW_ONLY_AGGREGATES) await trx.deleteFrom(table).where('day', '<', before).execute();

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNotificationStorage, type NotificationStorage } from '../../server/db/notification-storage.ts';
+import { createStorage, type Storage } from '../../server/db/storage.ts';
 import { RETRY } from '../../server/notify/backoff.ts';
 import { createDelivery } from '../../server/notify/deliver.ts';
 import type { DeliveryResult, Transport } from '../../server/notify/notification.ts';
@@ -15,6 +16,7 @@ const unused: Transport = async () => ({ ok: false, error: 'not this kind' });
 
 onEachEngine((kind) => {
   let notifications: NotificationStorage;
+  let storage: Storage;
   let close: () => Promise<void>;
   let receiver: Receiver;
   let answers: Answer[] = [];
@@ -26,6 +28,7 @@ onEachEngine((kind) => {
   beforeAll(async () => {
     const opened = await openFreshEngine(kind);
     notifications = createNotificationStorage(opened.engine.db);
+    storage = createStorage(opened.engine);
     close = opened.close;
     receiver = await startReceiver(SECRET, () => answers.shift() ?? { status: 204 });
   });
@@ -81,6 +84,36 @@ onEachEngine((kind) => {
       expect(await queued(ids.korean)).toBe(2);
       expect(await queued(ids.digestOnly)).toBe(1);
       expect(await queued(ids.off)).toBe(0);
+    });
+  });
+
+  describe('retention', () => {
+    it('deletes settled messages and their delivery log with the raw events, and keeps a message still retried', async () => {
+      const destination = await fresh();
+      const old = '2026-01-10T09:00:00.000Z';
+      const queued = async (at: string) => (await notifications.enqueue(comments('en', 'billing'), () => true, at))[0]!;
+      const [delivered, failed, retried] = [await queued(old), await queued(old), await queued(old)];
+      const attempt = (messageId: string, outcome: 'delivered' | 'failed' | 'retry') =>
+        notifications.record({
+          messageId,
+          destinationId: destination.id,
+          attempt: 1,
+          at: old,
+          outcome,
+          status: outcome === 'delivered' ? 204 : 500,
+          error: outcome === 'delivered' ? null : 'HTTP 500',
+          durationMs: 12,
+          ...(outcome === 'retry' && { nextAttemptAt: '2026-01-10T09:05:00.000Z' }),
+        });
+      await attempt(delivered, 'delivered');
+      await attempt(failed, 'failed');
+      await attempt(retried, 'retry');
+      const recent = await queued(START.toISOString());
+      await storage.rollup('2026-02-01');
+      const log = await notifications.log(destination.id, 10);
+      expect(log.counts).toEqual({ pending: 2, delivered: 0, failed: 0, disabled: 0 });
+      expect(log.messages.map((message) => message.id).sort()).toEqual([recent, retried].sort());
+      expect(log.attempts).toEqual([]);
     });
   });
 
