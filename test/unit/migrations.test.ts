@@ -29,6 +29,7 @@ const SHIPPED: Record<string, string> = {
   '013-notify-triggers': '53048c5411b53cf95c55da302779d5489f1f941686e3fe58f019061180d7e4fa',
   '014-survey-responses': '336050a82c05e5ae5ab44dcf0a6b08b2e203036ce1147604fb5dd1c5484edbbf',
   '015-themes': '86f0424074fb39702d1df08afff1c6118f52087fbad6056ddf994eac59120a7a',
+  '016-survey-indexes': 'f047e6034a6211a487dafcbd3b4304b432e98fbe6ed1916bb2f7c0ba53f4aab3',
 };
 
 const list: Migration[] = [
@@ -66,6 +67,25 @@ describe('migrations', () => {
       ran.set(migration.id, createHash('sha256').update(statements.join('\n')).digest('hex'));
     }
     expect(Object.fromEntries(Object.keys(SHIPPED).map((id) => [id, ran.get(id)]))).toEqual(SHIPPED);
+  });
+
+  it('reads one survey’s answers through an index on the survey, not by scanning every answer kept', () => {
+    const db = new Database(':memory:');
+    migrate(db);
+    const plan = (query: string) =>
+      (db.prepare(`EXPLAIN QUERY PLAN ${query}`).all() as { detail: string }[]).map((row) => row.detail).join(' ');
+    // The survey report's period and the low-score trigger's window (server/db/survey-storage.ts).
+    expect(
+      plan(
+        "SELECT score FROM survey_responses WHERE survey_id = 'ces' AND day >= '2026-01-01' AND day <= '2026-01-31'",
+      ),
+    ).toContain('survey_responses_survey_day');
+    expect(
+      plan(
+        "SELECT score FROM survey_responses WHERE survey_id = 'nps' AND band = 'low' AND comment IS NOT NULL AND created_at > '2026-01-01' AND created_at <= '2026-01-02'",
+      ),
+    ).toContain('survey_responses_survey_at');
+    db.close();
   });
 
   it('rolls back a failing migration and leaves it unrecorded', () => {
@@ -124,6 +144,27 @@ describe('PostgreSQL migrations', () => {
         )
         .sort();
       expect(inPostgres).toEqual(inSqlite);
+    } finally {
+      sqlite.close();
+      await db.destroy();
+    }
+  });
+
+  it('make every index SQLite’s make', async () => {
+    const db = await open();
+    const sqlite = new Database(':memory:');
+    try {
+      await migratePostgres(db);
+      migrate(sqlite);
+      const postgresIndexes = await sql<{ indexname: string }>`
+        SELECT indexname FROM pg_indexes WHERE schemaname = 'public' AND indexname NOT LIKE '%_pkey'`.execute(db);
+      const sqliteIndexes = sqlite
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_autoindex_%'")
+        .pluck()
+        .all() as string[];
+      const inPostgres = new Set(postgresIndexes.rows.map((row) => row.indexname));
+      // PostgreSQL has one more, staff_email: lower(email), which SQLite's COLLATE NOCASE does in the column.
+      expect(sqliteIndexes.filter((name) => !inPostgres.has(name))).toEqual([]);
     } finally {
       sqlite.close();
       await db.destroy();

@@ -270,6 +270,12 @@ export const postgresMigrations: PostgresMigration[] = [
         anchor TEXT NOT NULL, other TEXT NOT NULL, label TEXT, created_by TEXT NOT NULL, created_at TEXT NOT NULL
       );`,
   },
+  {
+    id: '016-survey-indexes',
+    sql: `
+      CREATE INDEX survey_responses_survey_day ON survey_responses (survey_id, day);
+      CREATE INDEX survey_responses_survey_at ON survey_responses (survey_id, created_at);`,
+  },
 ];
 
 /** Any number, the same in every instance: the advisory lock that lets one instance migrate at a time. */

@@ -333,6 +333,15 @@ export const migrations: Migration[] = [
         );
       `),
   },
+  {
+    id: '016-survey-indexes',
+    up: (db) =>
+      db.exec(`
+        -- Survey answers are kept for good: the report (by day) and the low-score trigger (by time) read one survey's.
+        CREATE INDEX survey_responses_survey_day ON survey_responses (survey_id, day);
+        CREATE INDEX survey_responses_survey_at ON survey_responses (survey_id, created_at);
+      `),
+  },
 ];
 
 /**
