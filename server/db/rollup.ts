@@ -8,18 +8,19 @@ const BATCH = 2_000;
 
 type Step = (trx: Transaction<Tables>, before: string) => Promise<number>;
 
-/** Raw tables whose rows are keyed by `id`. */
-type Raw = 'views' | 'searches' | 'search_clicks' | 'widget_events' | 'contact_clicks';
+/**
+ * One batch of a table's rows whose `time` column is before the cut-off, found by their `key`, except those
+ * `kept` says must stay.
+ */
 const deleteExpired =
-  (table: Raw): Step =>
+  (table: keyof Tables, key: string, time: string, kept = sql<boolean>`false`): Step =>
   async (trx, before) =>
     Number(
       (
-        await trx
-          .deleteFrom(table)
-          .where('id', 'in', (eb) => eb.selectFrom(table).select('id').where('day', '<', before).limit(BATCH))
-          .executeTakeFirst()
-      ).numDeletedRows,
+        await sql`DELETE FROM ${sql.table(table)} WHERE ${sql.ref(key)} IN (
+          SELECT ${sql.ref(key)} FROM ${sql.table(table)} WHERE ${sql.ref(time)} < ${before} AND NOT (${kept})
+          LIMIT ${BATCH})`.execute(trx)
+      ).numAffectedRows ?? 0,
     );
 
 /**
@@ -27,7 +28,7 @@ const deleteExpired =
  * at ingest, see report-aggregates.ts); what only raw rows could tell goes with them.
  */
 const steps: Step[] = [
-  deleteExpired('views'),
+  deleteExpired('views', 'id', 'day'),
   async (trx, before) =>
     Number(
       (
@@ -40,50 +41,15 @@ const steps: Step[] = [
           .executeTakeFirst()
       ).numDeletedRows,
     ),
-  deleteExpired('searches'),
-  deleteExpired('search_clicks'),
-  deleteExpired('widget_events'),
-  deleteExpired('contact_clicks'),
-  async (trx, before) =>
-    Number(
-      (
-        await trx
-          .deleteFrom('received_events')
-          .where('event_id', 'in', (eb) =>
-            eb.selectFrom('received_events').select('event_id').where('received_at', '<', before).limit(BATCH),
-          )
-          .executeTakeFirst()
-      ).numDeletedRows,
-    ),
+  deleteExpired('searches', 'id', 'day'),
+  deleteExpired('search_clicks', 'id', 'day'),
+  deleteExpired('widget_events', 'id', 'day'),
+  deleteExpired('contact_clicks', 'id', 'day'),
+  deleteExpired('received_events', 'event_id', 'received_at'),
   // A notification carries readers' comments (masked) and its delivery log the destination's answers: both are kept
   // no longer than the events they came from. A message still being retried stays until it is settled.
-  async (trx, before) =>
-    Number(
-      (
-        await trx
-          .deleteFrom('notification_outbox')
-          .where('id', 'in', (eb) =>
-            eb
-              .selectFrom('notification_outbox')
-              .select('id')
-              .where('status', '!=', 'pending')
-              .where('created_at', '<', before)
-              .limit(BATCH),
-          )
-          .executeTakeFirst()
-      ).numDeletedRows,
-    ),
-  async (trx, before) =>
-    Number(
-      (
-        await trx
-          .deleteFrom('notification_attempts')
-          .where('id', 'in', (eb) =>
-            eb.selectFrom('notification_attempts').select('id').where('at', '<', before).limit(BATCH),
-          )
-          .executeTakeFirst()
-      ).numDeletedRows,
-    ),
+  deleteExpired('notification_outbox', 'id', 'created_at', sql<boolean>`status = 'pending'`),
+  deleteExpired('notification_attempts', 'id', 'at'),
   // A few thousand rows a day at most: one statement each.
   async (trx, before) => {
     for (const table of RAW_ONLY_AGGREGATES) await trx.deleteFrom(table).where('day', '<', before).execute();

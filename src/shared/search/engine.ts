@@ -382,24 +382,17 @@ async function resolveWord(typed: string, index: IndexQueries, context: SearchCo
       // A piece the index lacks, or a verb's form (`알림끄기` → 끄기), is read as a typed word is: its stem, the
       // verb, the words articles use for it. Not when a piece is one syllable: `반려견` is one word, not 반려 + 견.
       const asTyped = (part: string, scores: Map<string, number>) =>
-        parts.every((piece) => piece.length >= 2) && (!scores.size || analyzeKorean(part).predicate);
-      const terms = await Promise.all(
-        resolved.map(async ({ part, scores }): Promise<Term[]> =>
-          asTyped(part, scores)
-            ? resolveWord(part, index, context)
-            : [
-                {
-                  typed: part,
-                  predicate: false,
-                  predicateLike: false,
-                  searched: scores.size ? [part] : [],
-                  via: scores.size ? 'split' : 'unknown',
-                  scores,
-                },
-              ],
-        ),
-      );
-      if (terms.flat().some((found) => found.scores.size)) return terms.flat();
+        parts.every((word) => word.length >= 2) && (!scores.size || analyzeKorean(part).predicate);
+      const terms = (
+        await Promise.all(
+          resolved.map(async ({ part, scores }): Promise<Term[]> =>
+            asTyped(part, scores)
+              ? resolveWord(part, index, context)
+              : [scores.size ? piece(part, 'split', part, scores) : piece(part, 'unknown', undefined, scores)],
+          ),
+        )
+      ).flat();
+      if (terms.some((found) => found.scores.size)) return terms;
     }
     // A known word with an ending glued on that the stemmer did not know (`풀려` + `면`): the word, as a verb.
     for (let end = stem.length - 1; end >= 2; end--) {
@@ -439,17 +432,7 @@ async function resolveWord(typed: string, index: IndexQueries, context: SearchCo
       if (!correction) continue;
       const [headScores, tailScores] = await Promise.all([index.known(head), index.known(correction)]);
       if (headScores.size && tailScores.size)
-        return [
-          { typed: head, predicate: false, predicateLike: false, searched: [head], via: 'split', scores: headScores },
-          {
-            typed: stem.slice(end),
-            predicate: false,
-            predicateLike: false,
-            searched: [correction],
-            via: 'typo',
-            scores: tailScores,
-          },
-        ];
+        return [piece(head, 'split', head, headScores), piece(stem.slice(end), 'typo', correction, tailScores)];
     }
     // A typo inside a compound (`블량품`) is corrected on the part the index knows.
     for (let end = stem.length; end >= 2 && (end === stem.length || isHangul(stem)); end--) {
@@ -467,6 +450,16 @@ async function resolveWord(typed: string, index: IndexQueries, context: SearchCo
     return [{ typed, predicate, predicateLike: true, searched: [], via: 'unknown', scores: new Map() }];
   return term('unknown', [], new Map());
 }
+
+/** A piece of a glued word, searched as `searched` (nothing when no page has it): a noun, whatever its form. */
+const piece = (typed: string, via: Via, searched: string | undefined, scores: Map<string, number>): Term => ({
+  typed,
+  predicate: false,
+  predicateLike: false,
+  searched: searched === undefined ? [] : [searched],
+  via,
+  scores,
+});
 
 function mergeScores(maps: Map<string, number>[]): Map<string, number> {
   const merged = new Map<string, number>();
