@@ -16,6 +16,7 @@ import { maskPersonalData } from './privacy/mask.ts';
 import { staffRoutes } from './staff/routes.ts';
 import { BASE_HEADERS } from './security-headers.ts';
 import { staticSite } from './static-site.ts';
+import type { ServerSearch } from './search/server-search.ts';
 
 export interface AppDeps {
   config: ServerConfig;
@@ -24,10 +25,12 @@ export interface AppDeps {
   clock: () => Date;
   /** The clustering of readers' themes (server/themes/). */
   grouper: ThemeGrouper;
+  /** Answers linked searches in their pages; without it, the browser always searches. */
+  search?: ServerSearch;
 }
 
 /** The whole server: the API under /api and the built site everywhere else. Tests build their own. */
-export function createApp({ config, storage, manifest, clock, grouper }: AppDeps) {
+export function createApp({ config, storage, manifest, clock, grouper, search }: AppDeps) {
   const { events, shared } = storage;
   const origins = new Set([...manifest.widgetOrigins, ...config.corsOrigins]);
   const proxies = proxyTrust(config.trustProxy);
@@ -66,27 +69,33 @@ export function createApp({ config, storage, manifest, clock, grouper }: AppDeps
       throw new ApiError(404, 'not_found', `No API endpoint ${c.req.method} ${c.req.path}`);
     });
 
-  return site(config, manifest, api);
+  return site(config, manifest, api, search);
 }
 
 /**
  * When the database cannot be opened: readers still read and search the static site (README promises it), and
  * every API request answers 503, so browsers keep their votes for later.
  */
-export function createSiteOnlyApp(config: ServerConfig, manifest: Manifest, fault: StorageUnavailableError) {
+export function createSiteOnlyApp(
+  config: ServerConfig,
+  manifest: Manifest,
+  fault: StorageUnavailableError,
+  search?: ServerSearch,
+) {
   return site(
     config,
     manifest,
     new Hono().all('*', () => {
       throw unavailable(fault);
     }),
+    search,
   );
 }
 
-function site(config: ServerConfig, manifest: Manifest, api: Hono) {
+function site(config: ServerConfig, manifest: Manifest, api: Hono, search: ServerSearch | undefined) {
   const app = new Hono();
   app.onError(onError);
   app.route('/api', api);
-  app.route('/', staticSite(config.siteDir, manifest));
+  app.route('/', staticSite(config.siteDir, manifest, search));
   return app;
 }

@@ -81,6 +81,8 @@ const envSchema = z.object({
   HELPLOOP_RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).default(1200),
   /** Votes on one article counted per IP address and day; rotating the browser's name cannot add more. */
   HELPLOOP_VOTES_PER_IP: z.coerce.number().int().min(1).default(20),
+  /** `off`: a linked search (`/ko/search/?q=…`) is answered by the browser alone, as on a CDN; no search thread runs. */
+  HELPLOOP_SEARCH_IN_PAGE: z.enum(['on', 'off']).default('on'),
   /** Extra patterns masked in queries and comments before storing (e.g. order numbers); comma-separated regexes. */
   HELPLOOP_MASK_PATTERNS: z.string().default(''),
   // Distinct readers whose "searched X, then found Y" teaches search X as a name of Y at the next build, unreviewed.
@@ -159,6 +161,7 @@ const configSchema = envSchema
     maskPatterns: list(settings.HELPLOOP_MASK_PATTERNS).map((pattern) => new RegExp(pattern, 'g')),
     synonymReaders: settings.HELPLOOP_SYNONYM_READERS,
     synchronous: settings.HELPLOOP_SYNCHRONOUS,
+    searchInPage: settings.HELPLOOP_SEARCH_IN_PAGE === 'on',
     notifications: {
       allowPrivateWebhooks: settings.HELPLOOP_ALLOW_PRIVATE_WEBHOOKS,
       webhook:

@@ -13,6 +13,7 @@ import { leases, onOneInstance } from './job-lease.ts';
 import { scheduleNotifications, scheduleTriggers } from './notify/schedule.ts';
 import { scheduleThemes } from './themes/theme-job.ts';
 import { siteGrouper } from './themes/site-grouper.ts';
+import { ServerSearch } from './search/server-search.ts';
 
 const HOUR = 3_600_000;
 /** How often a database that could not be opened is tried again. */
@@ -21,6 +22,8 @@ const RETRY_MS = 5_000;
 const config = loadConfig();
 const clock = () => new Date();
 const manifest = readManifest(config.siteDir);
+// Started now, so that its indexes have loaded by the first linked search.
+const search = config.searchInPage ? new ServerSearch(config.siteDir, manifest) : undefined;
 const where = config.databaseUrl ? 'the PostgreSQL database' : `the database ${config.databaseFile}`;
 
 /** What answers requests: the site alone until the database opens, then the whole app. */
@@ -28,6 +31,7 @@ let app: Hono = createSiteOnlyApp(
   config,
   manifest,
   new StorageUnavailableError('database_unavailable', `${where} could not be opened`),
+  search,
 );
 let engine: Engine | undefined;
 let jobs: ReturnType<typeof everyInterval>[] = [];
@@ -63,7 +67,7 @@ async function connect(failures = 0): Promise<void> {
   }
   const storage = createStorage(engine);
   const grouper = siteGrouper(config.siteDir);
-  app = createApp({ config, storage, manifest, clock, grouper });
+  app = createApp({ config, storage, manifest, clock, grouper, search });
   if (failures > 0) console.log(`Opened ${where}: the API is back.`);
   const deps = { config, storage, manifest, clock };
   jobs = [
@@ -97,6 +101,7 @@ server.once('error', (error: NodeJS.ErrnoException) => {
 
 function shutdown() {
   for (const job of jobs) job.stop();
+  void search?.close();
   server.close(() => {
     void (engine?.close() ?? Promise.resolve()).finally(() => process.exit(0));
   });

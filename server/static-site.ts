@@ -5,9 +5,15 @@ import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import type { Manifest } from '../src/shared/content/manifest.ts';
 import { BASE_HEADERS, pageHeaders } from './security-headers.ts';
+import { QUERY_MAX } from './api/schemas.ts';
+import { searchPageWithResults } from './search/search-page-html.ts';
+import type { ServerSearch } from './search/server-search.ts';
 
-/** Serves the built site as a CDN would: canonical trailing-slash URLs, long caching for hashed assets, real 404s. */
-export function staticSite(siteDir: string, manifest: Manifest): Hono {
+/**
+ * Serves the built site as a CDN would: canonical trailing-slash URLs, long caching for hashed assets, real 404s.
+ * With `search`, a linked search's page comes with its results in it.
+ */
+export function staticSite(siteDir: string, manifest: Manifest, search?: ServerSearch): Hono {
   const site = new Hono();
 
   site.get('/', (c) => c.redirect(`/${manifest.defaultLocale}/`, 302));
@@ -37,6 +43,23 @@ export function staticSite(siteDir: string, manifest: Manifest): Hono {
   // HTML, CSS, JS and JSON shrink to a quarter; Pagefind's index files are compressed already and pass through.
   // Scripts, styles and data have a Brotli copy from the build, served as is to browsers that take it.
   site.use('*', compress());
+
+  // `/ko/search/?q=환불`: the results are in the page, on screen with its first paint. A filtered or debugging
+  // search, or one the engine cannot answer in time, is the built page, and the browser searches as on a CDN.
+  const searchPages = new Map<string, string>();
+  if (search)
+    site.get('/:locale/search/', async (c, next) => {
+      const locale = manifest.locales.find((code) => code === c.req.param('locale'));
+      const query = c.req.query('q')?.trim();
+      const { category, debug } = c.req.query();
+      if (!locale || !query || query.length > QUERY_MAX || category !== undefined || debug !== undefined) return next();
+      const outcome = await search.answer(locale, query);
+      const file = join(siteDir, locale, 'search', 'index.html');
+      if (!searchPages.has(file)) searchPages.set(file, existsSync(file) ? readFileSync(file, 'utf8') : '');
+      const page = outcome && searchPageWithResults(searchPages.get(file)!, locale, outcome);
+      if (!page) return next();
+      return c.html(page, 200, { ...headersOfPage(file, c.req.path), 'Cache-Control': 'no-cache' });
+    });
   site.use(
     '*',
     serveStatic({

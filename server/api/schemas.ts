@@ -8,7 +8,9 @@ import { surveySchema } from '../../src/shared/content/survey-schema.ts';
 /** Made by the browser for each event, so a retried beacon is stored once. */
 const eventId = z.uuid({ error: 'must be a UUID' });
 const articleId = z.string().max(200).regex(ARTICLE_ID, 'must be <locale>/<category-id>/<slug>');
-const query = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
+/** The longest search query stored or answered. */
+export const QUERY_MAX = 200;
+const query = z.string().trim().min(1, 'must not be empty').max(QUERY_MAX, `must be at most ${QUERY_MAX} characters`);
 /** Failed searches group by the normalized query; one of only punctuation, emoji or control characters has none. */
 const hasMeaning = (text: string) => normalizeQuery(text) !== '';
 const searchedQuery = query.refine(hasMeaning, 'must contain a letter or a digit');

@@ -4,7 +4,7 @@
  * e-mail with it. sendBeacon survives the navigation to the contact page; the API being down never blocks the reader.
  */
 import { sendBeacon } from './beacon.ts';
-import { documentLocale } from './search/messages.ts';
+import { documentLocale } from './document-locale.ts';
 import { prefillContactUrl, prefillMailto } from '../shared/contact-link.ts';
 
 addEventListener('click', (event) => {

@@ -4,7 +4,8 @@ import { SEARCH_INDEX_META } from '../../src/shared/search/pagefind-api.ts';
 import { useSiteInBrowser } from '../helpers/e2e.ts';
 import { layoutShiftSoFar, recordLayoutShifts } from '../helpers/layout-shift.ts';
 
-const site = useSiteInBrowser();
+// The browser's own search, as on a CDN: linked searches answered in the page by the server are search-in-page.test.ts.
+const site = useSiteInBrowser({ HELPLOOP_SEARCH_IN_PAGE: 'off' });
 let page: Page;
 /** Beacons the page sent, by path, with their JSON bodies. */
 let beacons: { path: string; body: Record<string, unknown> }[];

@@ -4,7 +4,8 @@
  * so pages that are read but not searched stay small.
  */
 import type { SearchHit } from '../../shared/search/engine.ts';
-import { documentLocale, searchMessages } from './messages.ts';
+import { searchMessages } from '../../shared/search/search-messages.ts';
+import { documentLocale } from '../document-locale.ts';
 // Every page's header has a search box: its keyboard shortcut and setting come with it, in the same download.
 import './search-shortcut.ts';
 

@@ -1,7 +1,9 @@
 import type { Locale } from '../../shared/locales.ts';
 import type { SearchHit, SearchOutcome } from '../../shared/search/engine.ts';
-import { SEARCH_PAGE_LIMIT, searchSite } from './site-search.ts';
-import { documentLocale, searchMessages } from './messages.ts';
+import { prepareSiteSearch, searchSite } from './site-search.ts';
+import { SEARCH_PAGE_LIMIT } from '../../shared/search/result-list.ts';
+import { resultsStatus, searchMessages } from '../../shared/search/search-messages.ts';
+import { documentLocale } from '../document-locale.ts';
 import { searchReporter } from './report.ts';
 import { SearchResultList } from './search-result-list.ts';
 
@@ -10,7 +12,7 @@ export function runSearchPage(): void {
   const page = new SearchPage(documentLocale());
   page.listen();
   page.fromUrl();
-  void page.run();
+  if (!page.adoptServerResults()) void page.run();
 }
 
 type Popular = Record<string, { title: string; url: string }[]>;
@@ -38,7 +40,7 @@ class SearchPage {
     this.reporter = searchReporter(locale);
     this.results = new SearchResultList(this.list, this.more, {
       moreLabel: this.text.more,
-      onChoose: (hit, position) => this.shown && this.reporter.clicked(this.shown.query, hit.id, position),
+      onChoose: (articleId, position) => this.shown && this.reporter.clicked(this.shown.query, articleId, position),
     });
   }
 
@@ -104,6 +106,22 @@ class SearchPage {
     delete document.documentElement.dataset.resultsPending;
   }
 
+  /**
+   * The server answers a linked search in the page itself (server/search/): its results are on screen with the first
+   * paint. They are this page's answer when they are for what the URL asks; the engine loads only for the next one.
+   */
+  adoptServerResults(): boolean {
+    const query = this.input.value.trim();
+    const { state, query: answered, total } = this.list.dataset;
+    if (state !== 'done' || !query || answered !== query || this.select.value) return false;
+    this.shown = { query };
+    this.results.adopt(Number(total));
+    this.reporter.searched(query, Number(total));
+    this.settle();
+    prepareSiteSearch(this.locale);
+    return true;
+  }
+
   /** Searches for what the form says; an answer to an older search than the newest is dropped. */
   async run(): Promise<void> {
     const query = this.input.value.trim();
@@ -142,12 +160,7 @@ class SearchPage {
   private render(outcome: SearchOutcome): void {
     this.results.show(outcome.hits, outcome.total);
     this.list.dataset.state = outcome.hits.length ? 'done' : 'empty';
-    const count = this.text.count(outcome.query, outcome.total);
-    this.status.textContent = outcome.correctedQuery
-      ? `${this.text.corrected(outcome.correctedQuery)} ${count}`
-      : outcome.hits.length
-        ? count
-        : this.text.none(outcome.query);
+    this.status.textContent = outcome.hits.length ? resultsStatus(this.locale, outcome) : this.text.none(outcome.query);
     if (!outcome.hits.length) this.showFallback(outcome.partial);
   }
 

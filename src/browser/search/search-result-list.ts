@@ -1,10 +1,11 @@
 import type { SearchHit } from '../../shared/search/engine.ts';
+import { resultItemHtml } from '../../shared/search/result-list.ts';
 
 export interface SearchResultListOptions {
   /** The "more results" button's text for the results not shown yet. */
   moreLabel: (remaining: number) => string;
-  /** A reader chose a result, at this position in the list (from 1). */
-  onChoose: (hit: SearchHit, position: number) => void;
+  /** A reader chose a result: the article's id, at this position in the list (from 1). */
+  onChoose: (articleId: string, position: number) => void;
 }
 
 /**
@@ -21,6 +22,11 @@ export class SearchResultList {
     this.list = list;
     this.more = more;
     this.options = options;
+    // One listener for every result, the server's included: each item says which article it is and where.
+    list.addEventListener('click', (event) => {
+      const item = (event.target as Element).closest?.('.search-result__link')?.closest('li');
+      if (item?.dataset.id) this.options.onChoose(item.dataset.id, Number(item.dataset.position));
+    });
   }
 
   get count(): number {
@@ -34,29 +40,25 @@ export class SearchResultList {
     this.add(hits, total);
   }
 
+  /** Takes over the results the server wrote into the page, as if `show` had put them there. */
+  adopt(total: number): void {
+    for (const item of this.list.querySelectorAll<HTMLLIElement>(':scope > li[data-id]'))
+      this.ids.add(item.dataset.id!);
+    this.add([], total);
+  }
+
   /** Adds the results not listed yet, in their rank order, and returns the first one's link. */
   add(hits: SearchHit[], total: number): HTMLAnchorElement | undefined {
-    const added = hits.filter((hit) => !this.ids.has(hit.id)).map((hit) => this.item(hit, this.ids.add(hit.id).size));
-    this.list.append(...added);
+    const template = document.createElement('template');
+    template.innerHTML = hits
+      .filter((hit) => !this.ids.has(hit.id))
+      .map((hit) => resultItemHtml(hit, this.ids.add(hit.id).size))
+      .join('');
+    const first = template.content.querySelector('a') ?? undefined;
+    this.list.append(template.content);
     const remaining = Math.max(0, total - this.count);
     this.more.hidden = remaining === 0;
     this.more.textContent = this.options.moreLabel(remaining);
-    return added[0]?.querySelector('a') ?? undefined;
-  }
-
-  private item(hit: SearchHit, position: number): HTMLLIElement {
-    const item = document.createElement('li');
-    const link = document.createElement('a');
-    link.className = 'search-result__link';
-    link.href = hit.url;
-    link.textContent = hit.title;
-    link.addEventListener('click', () => this.options.onChoose(hit, position));
-    const category = document.createElement('span');
-    category.className = 'search-results__category';
-    category.textContent = hit.category;
-    const excerpt = document.createElement('p');
-    excerpt.innerHTML = hit.excerpt; // built by the engine from escaped page text
-    item.append(link, category, excerpt);
-    return item;
+    return first;
   }
 }

@@ -4,12 +4,6 @@ import { Knowledge, type SiteKnowledge } from '../../shared/search/knowledge.ts'
 import { loadPagefind } from './pagefind.ts';
 import { knowledgePath, vocabularyPath, type Vocabulary } from '../../shared/search/vocabulary.ts';
 
-/**
- * Results the search page shows first and adds with each press of "more results" (one screen or two, and a small
- * first download). The staff reports ask for the same, so both see the same answer.
- */
-export const SEARCH_PAGE_LIMIT = 10;
-
 const contexts = new Map<string, Promise<SearchContext>>();
 const files = new Map<string, Promise<unknown>>();
 
@@ -56,4 +50,12 @@ export async function searchSite(
   options: SearchOptions & { locale: Locale; base?: string },
 ): Promise<SearchOutcome> {
   return search(await siteContext(options.locale, options.base ?? '/'), query, options);
+}
+
+/** Loads the engine ahead of a search, once the page is idle: where the first answer came with the page itself. */
+export function prepareSiteSearch(locale: Locale): void {
+  const prepare = () => void siteContext(locale, '/').catch(() => undefined);
+  // Safari has no requestIdleCallback.
+  const idle = 'requestIdleCallback' in globalThis ? requestIdleCallback : setTimeout;
+  addEventListener('load', () => idle(prepare), { once: true });
 }

@@ -7,6 +7,7 @@ import type { Locale } from '../../shared/locales.ts';
 import { ARTICLE_STATUSES, QUERY_STATUSES, SYNONYM_STATUSES } from '../../shared/review-statuses.ts';
 import type { StaffMessages } from '../../shared/staff-messages.ts';
 import type { ListReport } from '../../shared/staff-reports.ts';
+import { SEARCH_PAGE_LIMIT } from '../../shared/search/result-list.ts';
 // Types only: the answers of /api/staff/reports/*, as the server builds them.
 import type { ReportRows } from '../../../server/reports/report-rows.ts';
 import type { Helpfulness } from '../../../server/reports/unhelpful.ts';
@@ -77,7 +78,7 @@ function findsNow(query: string, locale: Locale, messages: StaffMessages) {
   note.check = () =>
     (checks = checks.then(pause).then(async () => {
       try {
-        const { searchSite, SEARCH_PAGE_LIMIT } = await import('../search/site-search.ts');
+        const { searchSite } = await import('../search/site-search.ts');
         // The same call as the reader's search page, so both give the same answer.
         const [best] = (await searchSite(query, { locale, limit: SEARCH_PAGE_LIMIT })).hits;
         note.dataset.state = best ? 'finds' : 'none';

@@ -1,6 +1,10 @@
-import type { Locale } from '../../shared/locales.ts';
+import type { Locale } from '../locales.ts';
+import type { SearchOutcome } from './engine.ts';
 
-/** Words the search scripts show; kept apart from ui.ts so the browser downloads only these. */
+/**
+ * Words the search scripts show, and the server in a linked search's page; kept apart from ui.ts so the browser
+ * downloads only these.
+ */
 export const searchMessages = {
   ko: {
     loading: '검색 중…',
@@ -35,4 +39,9 @@ export const searchMessages = {
   },
 } satisfies Record<Locale, Record<string, unknown>>;
 
-export const documentLocale = (): Locale => (document.documentElement.lang === 'en' ? 'en' : 'ko');
+/** The search page's status line for an answer with results: how many, and what was searched if it was corrected. */
+export function resultsStatus(locale: Locale, outcome: SearchOutcome): string {
+  const text = searchMessages[locale];
+  const count = text.count(outcome.query, outcome.total);
+  return outcome.correctedQuery ? `${text.corrected(outcome.correctedQuery)} ${count}` : count;
+}
