@@ -276,4 +276,29 @@ describe('the sample help center', () => {
       for (const href of modules) expect(existsSync(join(siteDir, href)), href).toBe(true);
     }
   });
+
+  it('has each staff page ask for every module its scripts import, and carry its icon, with the page', () => {
+    const staffPages = [...htmlPages(siteDir).keys()].filter((url) => url.startsWith('/staff/'));
+    expect(staffPages.length).toBeGreaterThan(8);
+    for (const url of staffPages) {
+      const page = readPage(siteDir, url);
+      const preloaded = new Set(
+        page.querySelectorAll('link[rel=modulepreload]').map((link) => link.getAttribute('href')),
+      );
+      // Every module a script imports, and the modules those import, without waiting for the script to arrive.
+      const pending = page.querySelectorAll('script[type=module][src]').map((script) => script.getAttribute('src')!);
+      const seen = new Set(pending);
+      while (pending.length) {
+        const script = pending.pop()!;
+        const code = readFileSync(join(siteDir, script), 'utf8');
+        for (const [, file] of code.matchAll(/\bimport\s*(?:[\w*{][^'"()]*?from\s*)?["']\.\/([^"']+\.js)["']/g)) {
+          const module = `/_astro/${file}`;
+          expect(preloaded.has(module) || seen.has(module), `${url}: ${module}`).toBe(true);
+          if (!seen.has(module)) pending.push(module);
+          seen.add(module);
+        }
+      }
+      expect(page.querySelector('link[rel=icon]')?.getAttribute('href'), url).toMatch(/^data:image\/svg\+xml,/);
+    }
+  });
 });

@@ -6,6 +6,7 @@ import { validateContent } from '../content/validate.ts';
 import { indexWithPagefind } from './pagefind.ts';
 import { precompress } from './precompress.ts';
 import { preloadSearchFiles } from './search-preloads.ts';
+import { preloadStaffModules } from './module-preloads.ts';
 import { pagefindDevMiddleware } from './pagefind-dev.ts';
 import { buildWidget, widgetDevMiddleware } from './widget.ts';
 
@@ -42,6 +43,7 @@ export default function helploop(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         await Promise.all([indexWithPagefind(dir, logger), buildWidget(dir, logger)]);
         preloadSearchFiles(dir, logger);
+        preloadStaffModules(dir, logger);
         precompress(dir, logger);
       },
     },

@@ -4,31 +4,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegrationLogger } from 'astro';
 import { SEARCH_INDEX_META } from '../../shared/search/pagefind-api.ts';
+import { modulePreloadLinks } from './module-preloads.ts';
 
 /** What `pagefind-entry.json` says of each language's index: the meta file's hash and the stemmer's wasm, if any. */
 interface PagefindEntry {
   languages: Record<string, { hash: string; wasm: string | null }>;
-}
-
-/** The files a module script imports statically (`import{…}from"./x.js"`, `import"./x.js"`), not `import("…")`. */
-const STATIC_IMPORT = /\bimport\s*(?:[\w*{][^'"()]*?from\s*)?["']\.\/([^"']+\.js)["']/g;
-
-/** Every module a page's scripts load before they run, found by following their static imports. */
-function staticImports(root: string, scripts: string[]): string[] {
-  const found = new Set<string>();
-  const pending = [...scripts];
-  while (pending.length) {
-    const script = pending.pop()!;
-    const code = readFileSync(join(root, script), 'utf8');
-    const folder = script.slice(0, script.lastIndexOf('/') + 1);
-    for (const [, file] of code.matchAll(STATIC_IMPORT)) {
-      const path = folder + file;
-      if (found.has(path) || scripts.includes(path)) continue;
-      found.add(path);
-      pending.push(path);
-    }
-  }
-  return [...found];
 }
 
 /**
@@ -49,12 +29,8 @@ export function preloadSearchFiles(dir: URL, logger: AstroIntegrationLogger): vo
     const file = join(root, locale, 'search/index.html');
     if (!existsSync(file)) continue;
     const html = readFileSync(file, 'utf8');
-    const scripts = [...html.matchAll(/<script type="module" src="\/([^"]+)"/g)].map(([, src]) => src);
     const links = [
-      // Low, so the first paint's style sheet goes first.
-      ...staticImports(root, scripts).map(
-        (module) => `<link rel="modulepreload" href="/${module}" fetchpriority="low">`,
-      ),
+      ...modulePreloadLinks(root, html),
       `<meta name="${SEARCH_INDEX_META}" content="${version}">`,
       // Fetched by Pagefind with a plain fetch(), which a preload `as="fetch"` with CORS mode matches.
       ...[
