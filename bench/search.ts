@@ -72,7 +72,8 @@ async function runSet(set: LabelledSet): Promise<SetResult> {
       plain.push({ query, ranked: await baseline.plain(query.query, query.locale) });
     }
   } else {
-    const server = await startServer(siteDir, {}, 'server/main.ts');
+    // The browser's own engine, as readers get it from a CDN: the server answers linked searches with the same one.
+    const server = await startServer(siteDir, { HELPLOOP_SEARCH_IN_PAGE: 'off' }, 'server/main.ts');
     const browser = await launchBrowser();
     const page = await browser.newPage();
     const plainPage = await browser.newPage();
