@@ -325,6 +325,23 @@ describe('matching that needs no dictionary', () => {
     expect(knowledge.abbreviations['재된']).toBeUndefined();
   });
 
+  it('searches a meaning as the word this site’s articles use most, not only as the lexicon’s first word', async () => {
+    // These articles say 바꾸다 for change; a reader who types the formal 변경 means the same.
+    const native = memorySearch([
+      { id: 'ko/account/password', title: '비밀번호를 잊었어요', body: '로그인 화면에서 비밀번호를 바꿀 수 있습니다.' },
+      {
+        id: 'ko/account/phone',
+        title: '휴대폰 번호 바꾸기',
+        body: '설정에서 휴대폰 번호를 바꾸면 인증 문자가 옵니다.',
+      },
+      { id: 'ko/account/name', title: '이름 바꾸기', body: '이름을 바꾸려면 본인 인증을 다시 합니다.' },
+      { id: 'ko/shipping/address', title: '배송지 변경', body: '출고 전에는 배송지를 바꿀 수 있습니다.' },
+    ]);
+    expect((await native('비밀번호 변경'))[0]).toBe('ko/account/password');
+    // A site that writes 변경 most keeps it first: the reader's 바꾸고 finds its pages.
+    expect((await find('이메일 주소 바꾸고 싶어요'))[0]).toBe('ko/account/change-email');
+  });
+
   it('answers nothing to what the site is not about', async () => {
     expect(await find('서울 날씨')).toEqual([]);
     expect(await find('주식 추천')).toEqual([]);

@@ -21,9 +21,12 @@ export function buildSiteKnowledge(
 ): { knowledge: SiteKnowledge; vocabulary: Vocabulary } {
   const frequency = new Map<string, number>();
   const tokens = new Set<string>();
+  const tokensOf: Set<string>[] = [];
   for (const article of articles) {
     for (const stem of articleStems(article)) frequency.set(stem, (frequency.get(stem) ?? 0) + 1);
-    for (const token of words(pageText(article))) tokens.add(token);
+    const own = new Set(words(pageText(article)));
+    for (const token of own) tokens.add(token);
+    tokensOf.push(own);
   }
   // Words a search can land on: whole words and stems, and starts of words of three letters or more (`배송비` for
   // `배송비용`). A two-letter start is too often another word's (`프로` of `프로필`).
@@ -42,9 +45,20 @@ export function buildSiteKnowledge(
     const forms = new Map(stemForms(word).map((form) => [form, word]));
     return [...tokens].some((token) => verbOf(token, forms) === word);
   };
-  const groups = [...GENERAL_GROUPS, ...editorGroups].flatMap((group) => {
-    const found = group.filter(onSite);
-    return found.length ? [{ found, other: group.filter((member) => !found.includes(member)) }] : [];
+  const found = [...GENERAL_GROUPS, ...editorGroups].map((group) => group.filter(onSite));
+  // A reader's word is also searched as its meaning's first word on the site (knowledge.ts): the lexicon's first,
+  // unless the articles use another of its words on twice the pages (`바꾸다` where a shop rarely writes `변경`).
+  const pages = pagesUsing(tokensOf, new Set(found.flat()));
+  const groups = [...GENERAL_GROUPS, ...editorGroups].flatMap((group, i) => {
+    const most = found[i].reduce(
+      (best, member) => ((pages.get(member) ?? 0) > (pages.get(best) ?? 0) ? member : best),
+      found[i][0],
+    );
+    const used =
+      most && (pages.get(most) ?? 0) >= 2 * (pages.get(found[i][0]) ?? 0)
+        ? [most, ...found[i].filter((member) => member !== most)]
+        : found[i];
+    return used.length ? [{ found: used, other: group.filter((member) => !used.includes(member)) }] : [];
   });
 
   return {
@@ -55,6 +69,31 @@ export function buildSiteKnowledge(
       known: [...known].filter((word) => !frequency.has(word) && isHangul(word)),
     },
   };
+}
+
+/**
+ * How many articles use each of `members` (lexicon words, verbs as `…다`) as search finds them: a noun as a word,
+ * its stem or the start of a longer word; a verb in any of its forms.
+ */
+function pagesUsing(tokensOf: Set<string>[], members: Set<string>): Map<string, number> {
+  const nouns = new Set([...members].filter((member) => !isVerb(member)).map(plain));
+  const forms = new Map<string, string>();
+  for (const member of [...members].filter(isVerb))
+    for (const form of stemForms(plain(member))) if (!forms.has(form)) forms.set(form, member);
+  const pages = new Map<string, number>();
+  for (const tokens of tokensOf) {
+    const used = new Set<string>();
+    for (const token of tokens) {
+      const stem = analyzeKorean(token).stem;
+      for (let end = 1; end <= Math.min(token.length, 12); end++)
+        if (nouns.has(token.slice(0, end)) && (end >= 3 || end === token.length || end === stem.length))
+          used.add(token.slice(0, end));
+      const verb = verbOf(token, forms);
+      if (verb) used.add(verb);
+    }
+    for (const word of used) pages.set(word, (pages.get(word) ?? 0) + 1);
+  }
+  return new Map([...members].map((member) => [member, pages.get(isVerb(member) ? member : plain(member)) ?? 0]));
 }
 
 /**
