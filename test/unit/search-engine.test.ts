@@ -286,8 +286,84 @@ describe('matching that needs no dictionary', () => {
     expect(soundSkeleton('슬랙')).toBe(soundSkeleton('slack'));
     expect((await site('슬랙 연동'))[0]).toBe('ko/integrations/slack');
     expect((await site('notebook'))[0]).toBe('ko/devices/laptop');
-    // Two consonants sound like too many words.
-    expect(loanwordOf('스타', { pages: 1, words: { star: 2 }, known: [] })).toBeUndefined();
+  });
+
+  it('matches a loanword of two consonants only when its vowels line up too', () => {
+    const vocabulary = (words: Record<string, number>) => ({ pages: 1, words, known: [] });
+    expect(loanwordOf('스테이', vocabulary({ stay: 2 }))).toBe('stay');
+    expect(loanwordOf('스테이', vocabulary({ site: 2 }))).toBeUndefined();
+    expect(loanwordOf('아이반', vocabulary({ iban: 2 }))).toBe('iban');
+    // About as many letters as syllables: a short Hangul word is no long brand name.
+    expect(loanwordOf('키로', vocabulary({ kilogram: 2 }))).toBeUndefined();
+  });
+
+  it('reads a loanword glued to a Korean word as the site’s Latin word and that word', async () => {
+    const site = memorySearch([
+      ...articles,
+      {
+        id: 'ko/billing/swift',
+        title: 'SWIFT 코드 확인',
+        body: '해외 송금에는 은행의 SWIFT 코드가 필요합니다.',
+      },
+    ]);
+    expect((await site('스위프트코드'))[0]).toBe('ko/billing/swift');
+  });
+
+  it('reads a glued verb’s -기 form as that verb even where a page has the form as a word', async () => {
+    const site = memorySearch([
+      ...articles,
+      {
+        id: 'ko/app/notifications-off',
+        title: '앱 알림 비활성화',
+        body: '설정 > 알림에서 알림을 비활성화할 수 있습니다.',
+      },
+      { id: 'ko/app/screen', title: '화면 설정', body: '화면 끄기 버튼으로 화면을 어둡게 합니다.' },
+    ]);
+    expect((await site('알림끄기'))[0]).toBe('ko/app/notifications-off');
+  });
+
+  it('splits off a complaint glued to the word it is about (안 + a clipped verb)', async () => {
+    const site = memorySearch([
+      ...articles,
+      { id: 'ko/app/notifications', title: '알림이 오지 않아요', body: '설정 > 알림에서 알림 허용을 켜 주십시오.' },
+    ]);
+    expect((await site('알림안뜸'))[0]).toBe('ko/app/notifications');
+  });
+
+  it('reads a glued piece the site spaces on its other pages as the site’s two words', async () => {
+    const site = memorySearch([
+      ...articles,
+      { id: 'ko/app/dnd-mode', title: '방해 금지 모드', body: '방해 금지 모드를 켜면 알림이 울리지 않습니다.' },
+      { id: 'ko/app/dnd-hours', title: '방해 금지 시간', body: '방해 금지 시간을 정하면 그 시간에는 조용합니다.' },
+      { id: 'ko/app/sound', title: '알림 소리', body: '방해금지 중에도 전화는 울립니다.' },
+    ]);
+    expect((await site('방해금지모드'))[0]).toBe('ko/app/dnd-mode');
+  });
+
+  it('corrects a typo only where a syllable or grammar is left over, not half a compound', async () => {
+    const site = memorySearch([
+      ...articles,
+      { id: 'ko/account/delete', title: '계정 삭제', body: '계정을 삭제하면 계정 정보가 지워집니다.' },
+      { id: 'ko/account/lock', title: '계정 잠금 해제', body: '계정이 잠기면 본인 인증 후 풀 수 있습니다.' },
+    ]);
+    expect(await site('계절할인')).toEqual([]);
+    expect((await site('계정삭제'))[0]).toBe('ko/account/delete');
+  });
+
+  it('clips a compound that ends in a compound in its end only', () => {
+    const { knowledge } = buildSiteKnowledge(
+      [
+        {
+          title: '생체비밀번호 등록',
+          description: '',
+          body: '생체비밀번호를 등록하면 지문으로 로그인합니다.',
+          tags: [],
+          aliases: [],
+        },
+      ],
+      [],
+    );
+    expect(knowledge.abbreviations['생체비번']).toBe('생체비밀번호');
   });
 
   it('corrects four Latin letters with two neighbours swapped, and nothing looser', () => {

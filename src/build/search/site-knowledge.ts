@@ -108,6 +108,15 @@ function abbreviations(frequency: Map<string, number>, known: Set<string>): Reco
     // A verb's form is no compound: `재생된다면` clips to nothing anyone types.
     const { predicate, predicateLike } = analyzeKorean(word);
     if (predicate || predicateLike) continue;
+    // A compound ending in a compound is clipped in its end only (`간편비밀번호` → `간편비번`), as 비밀번호 is alone.
+    for (let start = 2; start <= word.length - 4; start++) {
+      const tail = word.slice(start);
+      const halves = known.has(tail) ? segment(tail, (part) => part !== tail && known.has(part)) : undefined;
+      if (halves?.length !== 2 || halves.join('') !== tail) continue;
+      const short = word.slice(0, start) + halves.map((part) => part[0]).join('');
+      if (!known.has(short)) clipped.set(short, clipped.has(short) && clipped.get(short) !== word ? null : word);
+      break;
+    }
     const split = segment(word, (part) => part !== word && known.has(part));
     const parts = split?.join('') === word ? split : (knownEnds(word, known) ?? knownHead(word, known));
     if (!parts || parts.length > 3) continue;

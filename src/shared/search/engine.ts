@@ -369,8 +369,20 @@ async function resolveWord(typed: string, index: IndexQueries, context: SearchCo
     // Glued words (`자동이체해지`): split at the boundaries the site's words allow. As typed first: the stemmer
     // takes the end of a compound for an ending (`입금기한` is not `입금기` + 하다).
     // A piece may be a verb's form the lexicon knows (`끄기` of 알림끄기), read below as that verb.
-    const isPiece = (word: string) => knownWord(word) || context.knowledge.knows(word);
-    const parts = (isHangul(typed) ? segment(typed, isPiece) : undefined) ?? segment(stem, isPiece);
+    // A loanword the site spells in Latin letters is a piece too (`스위프트코드`: SWIFT + 코드).
+    const isPiece = (word: string) =>
+      knownWord(word) ||
+      context.knowledge.knows(word) ||
+      (word.length >= 3 && loanwordOf(word, vocabulary) !== undefined);
+    const split = (isHangul(typed) ? segment(typed, isPiece) : undefined) ?? segment(stem, isPiece);
+    // A piece the site glues once but spaces elsewhere (`방해금지` beside many `방해 금지`) is read as the site's
+    // usual words: each is on more pages than the glued form.
+    const frequency = (word: string) => vocabulary.words[word] ?? 0;
+    const parts = split?.flatMap((part) => {
+      if (part.length < 4 || frequency(part) > 1) return [part];
+      const halves = segment(part, (half) => half !== part && half.length >= 2 && frequency(half) > frequency(part));
+      return halves && halves.join('') === part && halves.length === 2 ? halves : [part];
+    });
     if (parts) {
       const resolved = await Promise.all(
         parts.filter((part) => !isStopword(part)).map(async (part) => ({ part, scores: await index.known(part) })),
@@ -382,7 +394,8 @@ async function resolveWord(typed: string, index: IndexQueries, context: SearchCo
       // A piece the index lacks, or a verb's form (`알림끄기` → 끄기), is read as a typed word is: its stem, the
       // verb, the words articles use for it. Not when a piece is one syllable: `반려견` is one word, not 반려 + 견.
       const asTyped = (part: string, scores: Map<string, number>) =>
-        parts.every((word) => word.length >= 2) && (!scores.size || analyzeKorean(part).predicate);
+        parts.every((word) => word.length >= 2) &&
+        (!scores.size || analyzeKorean(part).predicate || context.knowledge.alternatives(part, part).verb);
       const terms = (
         await Promise.all(
           resolved.map(async ({ part, scores }): Promise<Term[]> =>
@@ -436,6 +449,8 @@ async function resolveWord(typed: string, index: IndexQueries, context: SearchCo
     }
     // A typo inside a compound (`블량품`) is corrected on the part the index knows.
     for (let end = stem.length; end >= 2 && (end === stem.length || isHangul(stem)); end--) {
+      // Only a syllable or grammar may be left off (`블량품` → 불량): `계절할인` is not a misspelled `계정`.
+      if (end < stem.length - 1 && !isGrammar(stem.slice(end))) continue;
       const correction = correctTypo(stem.slice(0, end), vocabulary);
       const corrected = correction ? await index.known(correction) : new Map<string, number>();
       if (correction && corrected.size) return term('typo', [correction], corrected);

@@ -1,3 +1,4 @@
+import { splitSyllable } from './hangul.ts';
 import { isHangul } from './text.ts';
 import type { Vocabulary } from './vocabulary.ts';
 
@@ -5,6 +6,9 @@ import type { Vocabulary } from './vocabulary.ts';
 const FIRST = ['g', 'kk', 'n', 'd', 'tt', 'r', 'm', 'b', 'pp', 's', 'ss', '', 'j', 'jj', 'ch', 'k', 't', 'p', 'h'];
 // prettier-ignore
 const LAST = ['', 'k', 'k', 'k', 'n', 'n', 'n', 't', 'l', 'k', 'm', 'l', 'l', 'l', 'p', 'l', 'm', 'p', 'p', 't', 't', 'ng', 't', 't', 'k', 't', 'p', 't'];
+
+/** ㅇ as a first consonant: no sound, the syllable starts with its vowel. */
+const SILENT_FIRST = 11;
 
 /** Letters Korean writes with one sound: an English word's letters as its Hangul spelling romanizes them. */
 const SAME_LETTER: Record<string, string> = { f: 'p', v: 'b', c: 'k', q: 'k', r: 'l', d: 't', g: 'k', x: 'ks', z: 'j' };
@@ -38,7 +42,7 @@ const bySound = new WeakMap<Vocabulary, Map<string, string[]>>();
  */
 export function loanwordOf(word: string, vocabulary: Vocabulary): string | undefined {
   const skeleton = soundSkeleton(word);
-  if (skeleton.length < 3) return undefined;
+  if (skeleton.length < 2) return undefined;
   let index = bySound.get(vocabulary);
   if (!index) {
     index = new Map();
@@ -48,6 +52,32 @@ export function loanwordOf(word: string, vocabulary: Vocabulary): string | undef
     }
     bySound.set(vocabulary, index);
   }
-  const other = (candidate: string) => isHangul(candidate) !== isHangul(word);
+  // Two consonants sound like too many words, unless the vowels agree too (`에스타` is `esta`: as many runs of vowels,
+  // one first) and the letters are about as many as the syllables (`키로` is no `google`).
+  const other = (candidate: string) =>
+    isHangul(candidate) !== isHangul(word) &&
+    (skeleton.length >= 3 ||
+      (candidate.length >= 4 && candidate.length <= word.length + 2 && vowelShape(candidate) === vowelShape(word)));
   return (index.get(skeleton) ?? []).filter(other).sort((a, b) => vocabulary.words[b]! - vocabulary.words[a]!)[0];
+}
+
+/**
+ * Where a word's vowels are: how many runs of them, and whether it starts with one. In Hangul, the ㅡ Korean adds
+ * after a lone consonant (`스` of 에스타) is no vowel of the original.
+ */
+function vowelShape(word: string): string {
+  if (!isHangul(word)) {
+    const runs = word.toLowerCase().match(/[aeiouy]+/g) ?? [];
+    return `${/^[aeiou]/i.test(word)}${runs.length}`;
+  }
+  const syllables = [...word].map((char) => splitSyllable(char)!);
+  let runs = 0;
+  let previous = false;
+  for (const { initial, vowel, final } of syllables) {
+    const real = !(vowel === 'ㅡ' && final === '');
+    // A syllable with no first consonant (ㅇ) goes on the vowel before it (`아이` is one run, as `ai`).
+    if (real && !(previous && initial === SILENT_FIRST)) runs++;
+    previous = real && final === '';
+  }
+  return `${syllables[0].initial === SILENT_FIRST}${runs}`;
 }

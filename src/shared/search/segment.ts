@@ -23,7 +23,7 @@ export function segment(word: string, isWord: (part: string) => boolean): string
     const parts = best[end];
     if (!parts) continue;
     if (parts.length >= 2 && (end === n || isGrammar(word.slice(end)))) return parts;
-    if (parts.length === 1 && isQuestionEnd(word.slice(end))) return parts;
+    if (parts.length >= 1 && isQuestionEnd(word.slice(end))) return parts;
   }
   return undefined;
 }
@@ -31,6 +31,8 @@ export function segment(word: string, isWord: (part: string) => boolean): string
 /** Two syllables or more made only of asking words and grammar (`하는법` = 하는 + 법, `안됨`). */
 function isQuestionEnd(tail: string): boolean {
   if (tail.length < 2) return false;
+  // `안옴`, `안뜸`, `못함`: a negation and a verb in its clipped -ㅁ form, as readers write a complaint.
+  if (/^[안못][\uAC00-\uD7A3]$/.test(tail) && (tail.charCodeAt(1) - 0xac00) % 28 === 16) return true;
   // reachable[i]: tail.slice(0, i) is asking words and grammar.
   const reachable = [true];
   for (let end = 1; end <= tail.length; end++)
