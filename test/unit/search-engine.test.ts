@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { stemForms, verbOf } from '../../src/shared/search/conjugate.ts';
-import { spelledLetters } from '../../src/shared/search/knowledge.ts';
+import { Knowledge, spelledLetters, spelledReadings } from '../../src/shared/search/knowledge.ts';
 import { isParticleWord, isVerbLike } from '../../src/shared/search/korean.ts';
 import { buildSiteKnowledge } from '../../src/build/search/site-knowledge.ts';
 import { loanwordOf, soundSkeleton } from '../../src/shared/search/loanword.ts';
@@ -152,6 +152,25 @@ describe('what a question is about', () => {
     const outcome = await site.outcome('100만원 영수증 3개만 재발급');
     expect(outcome.terms.map((term) => term.typed)).toEqual(['영수증', '재발급']);
     expect(outcome.hits[0].id).toBe('ko/billing/receipt');
+  });
+
+  it('reads two verbs as a phrase only where the phrase’s verb reaches into the second word, or it is endings', () => {
+    const { knowledge } = buildSiteKnowledge(
+      [
+        {
+          title: '결제',
+          description: '',
+          body: '돈이 나가요. 받아 두고 쓰세요. 잊고 지나버렸어요.',
+          tags: [],
+          aliases: [],
+        },
+      ],
+      [],
+    );
+    const lexicon = new Knowledge(knowledge);
+    expect(lexicon.isPhrase('깜빡하고', '지나버렸어요')).toBe(false);
+    expect(lexicon.isPhrase('받아', '두고')).toBe(true);
+    expect(lexicon.isPhrase('돈이', '나가요')).toBe(true);
   });
 
   it('reads a verb phrase whose second word is a verb of its own as one (돈이 나가다 is 출금, not 나가다)', async () => {
@@ -364,6 +383,37 @@ describe('matching that needs no dictionary', () => {
       [],
     );
     expect(knowledge.abbreviations['생체비번']).toBe('생체비밀번호');
+  });
+
+  it('finds an English word written with a hyphen from its Hangul spelling, whose vowels are the word’s', async () => {
+    const site = memorySearch([
+      ...articles,
+      {
+        id: 'ko/booking/no-show',
+        title: '예약 부도(No-Show) 수수료',
+        body: '예약 시간에 오지 않으면 No-Show 수수료가 부과됩니다.',
+      },
+    ]);
+    expect((await site('노쇼 수수료'))[0]).toBe('ko/booking/no-show');
+    expect(loanwordOf('키로', { pages: 1, words: { google: 2 }, known: [] })).toBeUndefined();
+  });
+
+  it('reads every way Hangul letter names spell Latin letters: 티비 is TV', async () => {
+    expect(spelledReadings('티비')).toEqual(['tb', 'tv']);
+    const site = memorySearch([
+      ...articles,
+      { id: 'ko/devices/tv', title: 'TV에서 보기', body: 'TV 앱을 설치하면 큰 화면에서 볼 수 있습니다.' },
+    ]);
+    expect((await site('티비로 보고 싶어요'))[0]).toBe('ko/devices/tv');
+  });
+
+  it('knows 사이즈 for 크기, not a misspelled 사이트', async () => {
+    const site = memorySearch([
+      ...articles,
+      { id: 'ko/upload/limit', title: '파일 크기 제한', body: '올릴 수 있는 파일의 크기는 20MB까지입니다.' },
+      { id: 'ko/site/address', title: '사이트 주소', body: '사이트 주소는 설정에서 바꿉니다.' },
+    ]);
+    expect((await site('사이즈'))[0]).toBe('ko/upload/limit');
   });
 
   it('corrects four Latin letters with two neighbours swapped, and nothing looser', () => {

@@ -21,10 +21,14 @@ const plainText = (markdown: string) =>
 export const pageText = (article: IndexableArticle) =>
   [article.title, article.description, plainText(article.body), ...article.tags, ...article.aliases].join(' ');
 
+/** English words written with a hyphen (`No-Show`, `e-Ticket`), glued as readers also type them (`noshow`). */
+const gluedLatin = (text: string) =>
+  (text.match(/[A-Za-z]+(?:-[A-Za-z]+)+/g) ?? []).map((word) => word.replace(/-/g, '').toLowerCase());
+
 /** Stems of a text's nouns and English words, in the order they first appear. */
 function textStems(text: string): string[] {
   const stems = new Set<string>();
-  for (const word of words(text)) {
+  for (const word of [...words(text), ...gluedLatin(text)]) {
     if (isLatin(word)) {
       if (word.length >= 3) stems.add(word);
       continue;
@@ -85,5 +89,6 @@ export function searchKeywords(article: IndexableArticle): string {
     const parts = words(token);
     if (parts.length > 1) for (const part of parts) extra.add(part);
   }
+  for (const word of gluedLatin(`${article.title} ${article.description} ${plainText(article.body)}`)) extra.add(word);
   return [...article.aliases, ...article.tags, ...extra].join(' ');
 }

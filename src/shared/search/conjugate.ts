@@ -50,7 +50,7 @@ const ENDING_PIECES = new Set([
 const LONGEST_PIECE = Math.max(...[...ENDING_PIECES].map((piece) => piece.length));
 
 /** Nothing, or only endings (`고싶어요`, `려면`, `는데요`): what is left after a verb's form. */
-function isEnding(rest: string): boolean {
+export function isEnding(rest: string): boolean {
   if (rest === '') return true;
   for (let length = Math.min(LONGEST_PIECE, rest.length); length >= 1; length--) {
     if (ENDING_PIECES.has(rest.slice(0, length)) && isEnding(rest.slice(length))) return true;

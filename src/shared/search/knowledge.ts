@@ -1,4 +1,4 @@
-import { stemForms, verbOf } from './conjugate.ts';
+import { isEnding, stemForms, verbOf } from './conjugate.ts';
 import { LETTER_NAMES } from './lexicon/letters.ts';
 import { isVerb, plain as searchable } from './lexicon/members.ts';
 
@@ -30,23 +30,27 @@ export interface Alternatives {
 
 const key = (word: string) => word.replace(/\s+/g, '');
 
-const LETTERS = new Map(
-  Object.entries(LETTER_NAMES).flatMap(([letter, names]) => names.map((name) => [name, letter] as const)),
-);
+/** Each Hangul letter name → the letters it spells: `비` is B, and V in `티비` (TV); the first is the usual one. */
+const LETTERS = new Map<string, string[]>();
+for (const [letter, names] of Object.entries(LETTER_NAMES))
+  for (const name of names) LETTERS.set(name, [...(LETTERS.get(name) ?? []), letter]);
 
 /** Reads a Hangul spelling of Latin letters (`피디에프` → `pdf`); at least two letters, or it is just a word. */
 export function spelledLetters(word: string): string | undefined {
-  const read = (rest: string): string | undefined => {
-    if (!rest) return '';
-    for (let length = Math.min(3, rest.length); length >= 1; length--) {
-      const letter = LETTERS.get(rest.slice(0, length));
-      const tail = letter ? read(rest.slice(length)) : undefined;
-      if (tail !== undefined) return letter + tail;
-    }
-    return undefined;
+  return spelledReadings(word)[0];
+}
+
+/** Every reading of a Hangul spelling of Latin letters, the usual letters first (`티비` → `tb`, `tv`); a few at most. */
+export function spelledReadings(word: string): string[] {
+  const read = (rest: string): string[] => {
+    if (!rest) return [''];
+    const readings: string[] = [];
+    for (let length = Math.min(3, rest.length); length >= 1; length--)
+      for (const letter of LETTERS.get(rest.slice(0, length)) ?? [])
+        for (const tail of read(rest.slice(length))) readings.push(letter + tail);
+    return readings.slice(0, 4);
   };
-  const letters = read(word);
-  return letters && letters.length >= 2 ? letters : undefined;
+  return read(word).filter((letters) => letters.length >= 2);
 }
 
 export class Knowledge {
@@ -84,9 +88,13 @@ export class Knowledge {
       .filter((word) => ![pair, first, second].includes(word));
     // `안 돼요` and `돈이 나가요` are one verb each, longer than the verb the second word alone is (나가다).
     const phraseVerb = verbOf(pair, this.verbForms);
+    // The verb must reach into the second word, or the second be only endings and no verb of its own (`받아 두고`):
+    // `깜빡하고 지나버렸어요` is two verbs, not 깜빡하다 with endings.
     return (
       meaning.length > 0 ||
-      (phraseVerb !== undefined && phraseVerb.length > (verbOf(second, this.verbForms) ?? '').length)
+      (phraseVerb !== undefined &&
+        (searchable(phraseVerb).length > first.length || (isEnding(second) && !verbOf(second, this.verbForms))) &&
+        phraseVerb.length > (verbOf(second, this.verbForms) ?? '').length)
     );
   }
 
@@ -119,8 +127,7 @@ export class Knowledge {
     );
     const full = this.abbreviations[stem];
     if (full) words.add(full);
-    const letters = spelledLetters(stem);
-    if (letters) words.add(letters);
+    for (const letters of spelledReadings(stem)) words.add(letters);
     words.delete(stem);
     words.delete(typed);
     return { words: [...words], verb: verb !== undefined };

@@ -57,7 +57,9 @@ export function loanwordOf(word: string, vocabulary: Vocabulary): string | undef
   const other = (candidate: string) =>
     isHangul(candidate) !== isHangul(word) &&
     (skeleton.length >= 3 ||
-      (candidate.length >= 4 && candidate.length <= word.length + 2 && vowelShape(candidate) === vowelShape(word)));
+      (candidate.length >= 4 &&
+        vowelShape(candidate) === vowelShape(word) &&
+        (candidate.length <= word.length + 2 || sameVowels(word, candidate))));
   return (index.get(skeleton) ?? []).filter(other).sort((a, b) => vocabulary.words[b]! - vocabulary.words[a]!)[0];
 }
 
@@ -80,4 +82,32 @@ function vowelShape(word: string): string {
     previous = real && final === '';
   }
   return `${syllables[0].initial === SILENT_FIRST}${runs}`;
+}
+
+/** How an English vowel may be spelled in Hangul, by the first letter of its run: `o` as ㅗ (no), ㅛ (show), ㅓ (son). */
+const VOWEL_LETTERS: Record<string, string> = {
+  ㅏ: 'a',
+  ㅐ: 'ae',
+  ㅑ: 'ya',
+  ㅓ: 'oue',
+  ㅔ: 'ea',
+  ㅕ: 'yeu',
+  ㅗ: 'oa',
+  ㅛ: 'oy',
+  ㅜ: 'uo',
+  ㅠ: 'uy',
+  ㅣ: 'iey',
+};
+
+/**
+ * A Hangul word's vowels are the Latin word's, run by run (`노쇼` and `noshow`: o, o), not just as many (`키로` is
+ * no `google`: ㅣ is no o). Hangul's added ㅡ and a vowel Korean writes otherwise (ㅘ, ㅢ) settle nothing.
+ */
+function sameVowels(hangul: string, latin: string): boolean {
+  if (!isHangul(hangul) || isHangul(latin)) return false;
+  const runs = latin.toLowerCase().match(/[aeiouy]+/g) ?? [];
+  const vowels = [...hangul].map((char) => splitSyllable(char)!.vowel).filter((vowel) => vowel !== 'ㅡ');
+  return (
+    vowels.length === runs.length && vowels.every((vowel, i) => VOWEL_LETTERS[vowel]?.includes(runs[i][0]) === true)
+  );
 }

@@ -21,7 +21,7 @@ export const LETTER_NAMES: Record<string, string[]> = {
   s: ['에스'],
   t: ['티'],
   u: ['유'],
-  v: ['브이'],
+  v: ['브이', '비'],
   w: ['더블유'],
   x: ['엑스'],
   y: ['와이'],
