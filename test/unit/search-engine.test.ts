@@ -454,6 +454,7 @@ describe('matching that needs no dictionary', () => {
   it('searches a meaning as the word this site’s articles use most, not only as the lexicon’s first word', async () => {
     // These articles say 바꾸다 for change; a reader who types the formal 변경 means the same.
     const native = memorySearch([
+      ...articles,
       { id: 'ko/account/password', title: '비밀번호를 잊었어요', body: '로그인 화면에서 비밀번호를 바꿀 수 있습니다.' },
       {
         id: 'ko/account/phone',
@@ -464,6 +465,12 @@ describe('matching that needs no dictionary', () => {
       { id: 'ko/shipping/address', title: '배송지 변경', body: '출고 전에는 배송지를 바꿀 수 있습니다.' },
     ]);
     expect((await native('비밀번호 변경'))[0]).toBe('ko/account/password');
+    // Not as a word on most pages (as 확인 is on many sites): it tells no page apart.
+    const everywhere = memorySearch([
+      { id: 'ko/x/history', title: '내역 조회', body: '내역을 조회하고 확인합니다.' },
+      ...['a', 'b', 'c'].map((id) => ({ id: `ko/x/${id}`, title: `${id} 안내`, body: '내용을 확인하세요.' })),
+    ]);
+    expect((await everywhere.outcome('조회')).terms[0].searched).not.toContain('확인');
     // A site that writes 변경 most keeps it first: the reader's 바꾸고 finds its pages.
     expect((await find('이메일 주소 바꾸고 싶어요'))[0]).toBe('ko/account/change-email');
   });

@@ -47,15 +47,14 @@ export function buildSiteKnowledge(
   };
   const found = [...GENERAL_GROUPS, ...editorGroups].map((group) => group.filter(onSite));
   // A reader's word is also searched as its meaning's first word on the site (knowledge.ts): the lexicon's first,
-  // unless the articles use another of its words on twice the pages (`바꾸다` where a shop rarely writes `변경`).
+  // unless the articles use another of its words on twice the pages (`바꾸다` where a shop rarely writes `변경`). Not
+  // a word on most pages (`확인`): it tells no page apart, and searching it costs the reader a part of the index.
   const pages = pagesUsing(tokensOf, new Set(found.flat()));
+  const count = (member: string) => pages.get(member) ?? 0;
   const groups = [...GENERAL_GROUPS, ...editorGroups].flatMap((group, i) => {
-    const most = found[i].reduce(
-      (best, member) => ((pages.get(member) ?? 0) > (pages.get(best) ?? 0) ? member : best),
-      found[i][0],
-    );
+    const most = found[i].reduce((best, member) => (count(member) > count(best) ? member : best), found[i][0]);
     const used =
-      most && (pages.get(most) ?? 0) >= 2 * (pages.get(found[i][0]) ?? 0)
+      most && count(most) >= 2 * count(found[i][0]) && count(most) <= articles.length / 2
         ? [most, ...found[i].filter((member) => member !== most)]
         : found[i];
     return used.length ? [{ found: used, other: group.filter((member) => !used.includes(member)) }] : [];
