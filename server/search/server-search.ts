@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import { LRUCache } from 'lru-cache';
 import type { Manifest } from '../../src/shared/content/manifest.ts';
@@ -72,14 +73,13 @@ export class ServerSearch {
     const id = ++this.nextId;
     const answered = new Promise<SearchOutcome | undefined>((settle) => this.pending.set(id, { key, settle }));
     this.worker.postMessage({ id, locale, query } satisfies SearchRequest);
-    let timeUp = () => {};
-    const late = new Promise<undefined>((done) => (timeUp = () => done(undefined)));
-    const timer = setTimeout(timeUp, this.deadlineMs);
+    const deadline = new AbortController();
+    // A late answer is still kept: the next reader to ask gets it.
+    const late = delay(this.deadlineMs, undefined, { signal: deadline.signal }).catch(() => undefined);
     try {
-      // A late answer is still kept: the next reader to ask gets it.
       return await Promise.race([answered, late]);
     } finally {
-      clearTimeout(timer);
+      deadline.abort();
     }
   }
 

@@ -3,6 +3,7 @@
  * every vote queued in the outbox so an API outage only delays it. Also reports the page view. Without JavaScript
  * the same markup is a plain form that posts to the API and comes back to the article's thank-you.
  */
+import { documentLocale } from './document-locale.ts';
 import { enqueue } from './outbox.ts';
 import { noteVotedNo } from './survey/visit.ts';
 
@@ -71,7 +72,7 @@ class ArticleFeedback extends HTMLElement {
 
   private show(state: State, moveFocus: boolean): void {
     this.dataset.state = state;
-    const text = messages[document.documentElement.lang === 'en' ? 'en' : 'ko'];
+    const text = messages[documentLocale()];
     const answered = this.querySelector<HTMLElement>('.feedback__answered')!;
     const previous = this.remembered();
     answered.hidden = state === 'ask' || state === 'why' || !previous;

@@ -3,6 +3,8 @@
  * accident for speech-input and keyboard users (WCAG 2.1.4), so the footer offers to turn `/` off, remembered in
  * this browser only.
  */
+import { documentLocale } from '../document-locale.ts';
+
 const STORAGE_KEY = 'helploop:slash-shortcut';
 
 const messages = {
@@ -32,7 +34,7 @@ addEventListener('keydown', (event) => {
 const setting = document.querySelector<HTMLElement>('[data-slash-setting]');
 const toggle = setting?.querySelector('button');
 if (setting && toggle) {
-  const text = messages[document.documentElement.lang === 'en' ? 'en' : 'ko'];
+  const text = messages[documentLocale()];
   const label = () => (toggle.textContent = slashEnabled() ? text.on : text.off);
   toggle.addEventListener('click', () => {
     try {

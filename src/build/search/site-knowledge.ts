@@ -30,7 +30,8 @@ export function buildSiteKnowledge(
   }
   // Words a search can land on: whole words and stems, and starts of words of three letters or more (`배송비` for
   // `배송비용`). A two-letter start is too often another word's (`프로` of `프로필`).
-  const stems = new Set([...tokens].flatMap((token) => [token, analyzeKorean(token).stem]));
+  const stemOf = new Map([...tokens].map((token) => [token, analyzeKorean(token).stem]));
+  const stems = new Set([...stemOf].flat());
   const prefixes = new Set(
     [...tokens].flatMap((token) =>
       Array.from({ length: Math.min(token.length, 12) - 2 }, (_, i) => token.slice(0, i + 3)),
@@ -45,13 +46,14 @@ export function buildSiteKnowledge(
     const forms = new Map(stemForms(word).map((form) => [form, word]));
     return [...tokens].some((token) => verbOf(token, forms) === word);
   };
-  const found = [...GENERAL_GROUPS, ...editorGroups].map((group) => group.filter(onSite));
+  const lexicon = [...GENERAL_GROUPS, ...editorGroups];
+  const found = lexicon.map((group) => group.filter(onSite));
   // A reader's word is also searched as its meaning's first word on the site (knowledge.ts): the lexicon's first,
   // unless the articles use another of its words on twice the pages (`바꾸다` where a shop rarely writes `변경`). Not
   // a word on most pages (`확인`): it tells no page apart, and searching it costs the reader a part of the index.
-  const pages = pagesUsing(tokensOf, new Set(found.flat()));
+  const pages = pagesUsing(tokensOf, stemOf, new Set(found.flat()));
   const count = (member: string) => pages.get(member) ?? 0;
-  const groups = [...GENERAL_GROUPS, ...editorGroups].flatMap((group, i) => {
+  const groups = lexicon.flatMap((group, i) => {
     const most = found[i].reduce((best, member) => (count(member) > count(best) ? member : best), found[i][0]);
     const used =
       most && count(most) >= 2 * count(found[i][0]) && count(most) <= articles.length / 2
@@ -74,7 +76,7 @@ export function buildSiteKnowledge(
  * How many articles use each of `members` (lexicon words, verbs as `…다`) as search finds them: a noun as a word,
  * its stem or the start of a longer word; a verb in any of its forms.
  */
-function pagesUsing(tokensOf: Set<string>[], members: Set<string>): Map<string, number> {
+function pagesUsing(tokensOf: Set<string>[], stemOf: Map<string, string>, members: Set<string>): Map<string, number> {
   const nouns = new Set([...members].filter((member) => !isVerb(member)).map(plain));
   const forms = new Map<string, string>();
   for (const member of [...members].filter(isVerb))
@@ -83,7 +85,7 @@ function pagesUsing(tokensOf: Set<string>[], members: Set<string>): Map<string, 
   for (const tokens of tokensOf) {
     const used = new Set<string>();
     for (const token of tokens) {
-      const stem = analyzeKorean(token).stem;
+      const stem = stemOf.get(token)!;
       for (let end = 1; end <= Math.min(token.length, 12); end++)
         if (nouns.has(token.slice(0, end)) && (end >= 3 || end === token.length || end === stem.length))
           used.add(token.slice(0, end));

@@ -37,8 +37,8 @@ export function soundSkeleton(word: string): string {
 const bySound = new WeakMap<Vocabulary, Map<string, string[]>>();
 
 /**
- * The site word a loanword spelled in the other script stands for (`슬랙` → `slack`, `notebook` → `노트북`),
- * when one has its consonants, three or more: fewer (`st`, `ns`) sound like too many words. The most frequent wins.
+ * The site word a loanword spelled in the other script stands for (`슬랙` → `slack`, `notebook` → `노트북`): one with
+ * its consonants, three or more, or two with its vowels too (below). The most frequent wins.
  */
 export function loanwordOf(word: string, vocabulary: Vocabulary): string | undefined {
   const skeleton = soundSkeleton(word);

@@ -1,3 +1,4 @@
+import { splitSyllable } from './hangul.ts';
 import { isGrammar, KOREAN_STOPWORDS } from './korean.ts';
 
 /**
@@ -32,7 +33,7 @@ export function segment(word: string, isWord: (part: string) => boolean): string
 function isQuestionEnd(tail: string): boolean {
   if (tail.length < 2) return false;
   // `안옴`, `안뜸`, `못함`: a negation and a verb in its clipped -ㅁ form, as readers write a complaint.
-  if (/^[안못][\uAC00-\uD7A3]$/.test(tail) && (tail.charCodeAt(1) - 0xac00) % 28 === 16) return true;
+  if (/^[안못].$/.test(tail) && splitSyllable(tail[1])?.final === 'ㅁ') return true;
   // reachable[i]: tail.slice(0, i) is asking words and grammar.
   const reachable = [true];
   for (let end = 1; end <= tail.length; end++)
