@@ -1,9 +1,12 @@
 /**
  * npm run bench:api — votes per second and latency on real servers, each next to a bare route on the same server
  * stack measured in the same run (other work on the machine moves absolute numbers; the ratio is what to compare).
- * autocannon with 32 connections, a unique event id per request; at saturation and at a fixed 1,000 req/s, for
+ * A unique event id per request, 32 connections: at saturation (autocannon) and at a fixed 1,000 req/s, one request
+ * every millisecond (load.ts's `paced`: autocannon's fixed rate sends each second's requests in one burst), for
  * SQLite with synchronous=NORMAL and FULL, and PostgreSQL (fsync and synchronous_commit on) with one instance and
  * with two on one database, the load alternating between them; then other readers' latency while one client floods.
+ * Each setup is first warmed up with 3 s of votes, and PostgreSQL's statistics taken, as a database in service has
+ * them (servers.ts).
  * Flags: --duration S (default 10 per measurement; 17 measurements).
  */
 import { execFile } from 'node:child_process';
@@ -11,18 +14,21 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildSite } from '../test/helpers/build.ts';
 import { UNLIMITED } from '../test/helpers/limits.ts';
-import { load as loadIn, type LoadOptions, type Measured } from './api/load.ts';
+import { load as loadIn, paced as pacedIn, type LoadOptions, type Measured } from './api/load.ts';
 import { postgresDurability, stopPostgres, withServers, type ServerSetup } from './api/servers.ts';
 
 const { values } = parseArgs({ options: { duration: { type: 'string', default: '10' } } });
 const duration = Number(values.duration);
 const CONNECTIONS = 32;
 const FIXED_RATE = 1_000;
+const WARM_UP_S = 3;
 const TARGETS = { durableShare: 0.5, p99AtFixedRate: 25, othersP99InFlood: 50 };
 
 const siteDir = resolve('bench/.work/api-site');
 const load = (urls: string[], path: string, options: Omit<LoadOptions, 'duration'>) =>
   loadIn(urls, path, { ...options, duration });
+const paced = (urls: string[], path: string, options: Omit<LoadOptions, 'duration'> & { rate: number }) =>
+  pacedIn(urls, path, { ...options, duration });
 
 /**
  * The same load from another process: a flooding client in this process would starve the timers of the readers
@@ -76,17 +82,23 @@ interface Result {
 const results: Record<string, Result> = {};
 try {
   for (const [name, setup] of Object.entries(SETUPS)) {
-    results[name] = await withServers({ ...setup, env: { ...serverEnv, ...UNLIMITED, ...setup.env } }, async (urls) => {
-      const bare = await load(urls, '/bench/bare', { connections: CONNECTIONS, reader });
-      const saturated = await load(urls, '/api/votes', { connections: CONNECTIONS, reader });
-      const bareFixed = await load(urls, '/bench/bare', { connections: CONNECTIONS, rate: FIXED_RATE, reader });
-      const fixed = await load(urls, '/api/votes', { connections: CONNECTIONS, rate: FIXED_RATE, reader });
-      row(`bare route, saturated`, bare);
-      row(`votes ${name}, saturated`, saturated, bare);
-      row(`bare route, ${FIXED_RATE}/s`, bareFixed);
-      row(`votes ${name}, ${FIXED_RATE}/s`, fixed, bareFixed);
-      return { saturated, bare, fixed };
-    });
+    results[name] = await withServers(
+      { ...setup, env: { ...serverEnv, ...UNLIMITED, ...setup.env } },
+      async (urls, analyze) => {
+        // Compiled code and a database with rows and statistics, as in service; not measured.
+        await loadIn(urls, '/api/votes', { connections: CONNECTIONS, reader, duration: WARM_UP_S });
+        await analyze();
+        const bare = await load(urls, '/bench/bare', { connections: CONNECTIONS, reader });
+        const saturated = await load(urls, '/api/votes', { connections: CONNECTIONS, reader });
+        const bareFixed = await paced(urls, '/bench/bare', { connections: CONNECTIONS, rate: FIXED_RATE, reader });
+        const fixed = await paced(urls, '/api/votes', { connections: CONNECTIONS, rate: FIXED_RATE, reader });
+        row(`bare route, saturated`, bare);
+        row(`votes ${name}, saturated`, saturated, bare);
+        row(`bare route, ${FIXED_RATE}/s`, bareFixed);
+        row(`votes ${name}, ${FIXED_RATE}/s`, fixed, bareFixed);
+        return { saturated, bare, fixed };
+      },
+    );
   }
   console.log(`\nPostgreSQL: ${await postgresDurability()}`);
 } finally {
@@ -100,7 +112,7 @@ const flood = await withServers(
   async ([url]) => {
     const [flooder, others] = await Promise.all([
       loadElsewhere(url, '/api/votes', CONNECTIONS),
-      load([url], '/api/votes', { connections: 8, rate: 200, reader }),
+      paced([url], '/api/votes', { connections: 8, rate: 200, reader }),
     ]);
     row('one client flooding (full)', flooder);
     row('other readers meanwhile (full)', others);

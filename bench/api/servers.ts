@@ -19,8 +19,16 @@ export interface ServerSetup {
 /** The one cluster every PostgreSQL measurement of the run shares, started on first use. */
 let cluster: Promise<PostgresCluster> | undefined;
 
-/** Starts the setup's servers on a fresh database, runs `measure` against their URLs, then stops them. */
-export async function withServers<T>(setup: ServerSetup, measure: (urls: string[]) => Promise<T>): Promise<T> {
+/**
+ * Starts the setup's servers on a fresh database, runs `measure` against their URLs, then stops them. `measure` may
+ * call `analyze` once its warm-up has filled the tables: a database in service has statistics (the server's hourly
+ * roll-up renews them, db/rollup.ts), a fresh one has none, and without them PostgreSQL reads a hot article's whole
+ * day through the wrong index to find one vote.
+ */
+export async function withServers<T>(
+  setup: ServerSetup,
+  measure: (urls: string[], analyze: () => Promise<void>) => Promise<T>,
+): Promise<T> {
   const dataDir = mkdtempSync(join(tmpdir(), 'helploop-bench-api-'));
   const database: Record<string, string> =
     setup.engine === 'postgres'
@@ -31,7 +39,16 @@ export async function withServers<T>(setup: ServerSetup, measure: (urls: string[
     for (let i = 0; i < setup.instances; i++) {
       servers.push(await spawnServer(resolve('bench/api/server.ts'), { ...setup.env, ...database }));
     }
-    return await measure(servers.map((server) => server.url));
+    const analyze = async () => {
+      if (!database.HELPLOOP_DATABASE_URL) return;
+      const client = new pg.Client({ connectionString: database.HELPLOOP_DATABASE_URL });
+      await client.connect();
+      await client.query('ANALYZE').finally(() => client.end());
+    };
+    return await measure(
+      servers.map((server) => server.url),
+      analyze,
+    );
   } finally {
     for (const server of servers) server.process.kill('SIGTERM');
     await Promise.all(servers.map((server) => server.exited));

@@ -92,8 +92,8 @@ export async function fillDatabase(engine: Engine, plan: FillPlan): Promise<Reco
   // Rows were inserted in bulk, not through the event storage that counts them: counted once here instead.
   for (const statement of aggregateRawEvents(engine.kind)) await sql.raw(statement).execute(db);
   await recountRawEvents(engine.kind, db);
-  await rollup(db)(daysBefore(plan.now, plan.retentionDays));
-  // What autovacuum would have done by now on a database that grew over 90 days: statistics and visibility maps.
+  await rollup(engine)(daysBefore(plan.now, plan.retentionDays));
+  // What autovacuum would have done by now on a database that grew over 90 days: visibility maps (and statistics).
   if (engine.kind === 'postgres') await sql`VACUUM ANALYZE`.execute(db);
   const count = async (table: string) =>
     Number((await sql<{ n: unknown }>`SELECT count(*) AS n FROM ${sql.table(table)}`.execute(db)).rows[0]!.n);

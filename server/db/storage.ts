@@ -27,7 +27,7 @@ export function createStorage(engine: Engine) {
     /** What readers said, grouped into themes, and staff's decisions about them (server/themes/). */
     themes: createThemeStorage(engine.db),
     /** Deletes raw events of days before the given day; the daily counts stay (see rollup.ts). */
-    rollup: rollup(engine.db),
+    rollup: rollup(engine),
   };
 }
 

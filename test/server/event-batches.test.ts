@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { createStorage } from '../../server/db/storage.ts';
 import { ENGINES, openFreshEngine } from '../helpers/engines.ts';
 
@@ -63,5 +64,34 @@ describe.each(ENGINES)('events written in one batch, on %s', (kind) => {
       events.recordView(good()),
     ]);
     expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+  });
+});
+
+describe('a hot article’s votes on PostgreSQL', () => {
+  let fresh: Awaited<ReturnType<typeof openFreshEngine>>;
+  afterEach(() => fresh?.close());
+
+  it('are looked up by their key once the roll-up has run, not read a whole day at a time', async () => {
+    fresh = await openFreshEngine('postgres');
+    const storage = createStorage(fresh.engine);
+    // A day's votes on one article, each from its own reader and address, in batches as they come.
+    for (let at = 0; at < 3_000; at += 500)
+      await Promise.all(
+        Array.from({ length: 500 }, (_, i) =>
+          storage.events.recordVote({ ...vote(`v${at + i}`, false), source: `s${at + i}` }),
+        ),
+      );
+    await storage.rollup('2026-01-01');
+    // How a batch asks for its votes' earlier votes (event-writes.ts votesByKeys): an OR of keys.
+    const keys = Array.from(
+      { length: 20 },
+      (_, i) => sql`(article_id = ${article} AND visitor = ${`new${i}`} AND day = ${day})`,
+    );
+    const plan = await sql<{
+      'QUERY PLAN': string;
+    }>`EXPLAIN SELECT helpful, reason FROM votes WHERE ${sql.join(keys, sql` OR `)}`.execute(fresh.engine.db);
+    const text = plan.rows.map((row) => row['QUERY PLAN']).join('\n');
+    expect(text).toContain('votes_pkey');
+    expect(text).not.toMatch(/votes_day|votes_source/);
   });
 });
