@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { z } from 'zod';
+import { mapInTurns } from '../in-turns.ts';
 import { THEME_DECISION_KINDS, type ThemeDecision } from '../themes/decisions.ts';
 import { THEME_SOURCES, type ThemeSource } from '../../src/shared/themes.ts';
 import type { Theme, ThemeItem, ThemeModel } from '../themes/theme.ts';
@@ -112,7 +113,7 @@ export function createThemeStorage(db: Kysely<Tables>) {
         .where('comment', 'is not', null)
         .where('created_at', '>=', since)
         .execute();
-      return rows.map((row) => commentRow.parse(row));
+      return mapInTurns(rows, (row) => commentRow.parse(row));
     },
     /** Survey answers with a comment stored at `since` or later. */
     async surveyComments(since: string): Promise<SurveyCommentRow[]> {
@@ -122,7 +123,7 @@ export function createThemeStorage(db: Kysely<Tables>) {
         .where('comment', 'is not', null)
         .where('created_at', '>=', since)
         .execute();
-      return rows.map((row) => surveyRow.parse(row));
+      return mapInTurns(rows, (row) => surveyRow.parse(row));
     },
     /** Every stored failed search of each (locale, normalized) that failed again at `since` or later. */
     async failedSearches(since: string): Promise<StoredFailedSearch[]> {
@@ -138,7 +139,7 @@ export function createThemeStorage(db: Kysely<Tables>) {
             .where('created_at', '>=', since)})`,
         )
         .execute();
-      return rows.map((row) => searchRow.parse(row));
+      return mapInTurns(rows, (row) => searchRow.parse(row));
     },
     /** Stores new or updated items, keeping the theme each had, with how far the sources were read: both or neither. */
     async collected(items: ThemeItem[], watermarks: Watermarks) {

@@ -6,6 +6,7 @@ import type {
   ThemeStorage,
   Watermarks,
 } from '../db/theme-storage.ts';
+import { inTurns, mapInTurns } from '../in-turns.ts';
 import { searchItemKey, type ThemeSource } from '../../src/shared/themes.ts';
 import type { ThemeItem } from './theme.ts';
 
@@ -33,21 +34,31 @@ const surveyItem = (row: SurveyCommentRow): ThemeItem => ({
   weight: 1,
 });
 
-/** A failed query's searches as one item: its most frequent typed form, its distinct searchers, its latest time. */
-function searchItems(rows: StoredFailedSearch[]): ThemeItem[] {
-  const groups = Map.groupBy(rows, (row) => searchItemKey(row.locale, row.normalized));
-  return [...groups].map(([key, group]) => {
-    const typed = new Map<string, number>();
-    for (const row of group) typed.set(row.query, (typed.get(row.query) ?? 0) + 1);
-    const [text] = [...typed].sort(([a, x], [b, y]) => y - x || a.localeCompare(b))[0]!;
+/**
+ * A failed query's searches as one item: its most frequent typed form, its distinct searchers, its latest time.
+ * Counted a row at a time, in turns: one query may have failed tens of thousands of times.
+ */
+async function searchItems(rows: StoredFailedSearch[]): Promise<ThemeItem[]> {
+  const groups = new Map<string, { locale: string; typed: Map<string, number>; visitors: Set<string>; at: string }>();
+  await inTurns(rows, (row) => {
+    const key = searchItemKey(row.locale, row.normalized);
+    const group =
+      groups.get(key) ??
+      groups.set(key, { locale: row.locale, typed: new Map(), visitors: new Set(), at: row.created_at }).get(key)!;
+    group.typed.set(row.query, (group.typed.get(row.query) ?? 0) + 1);
+    group.visitors.add(row.visitor);
+    if (row.created_at > group.at) group.at = row.created_at;
+  });
+  return mapInTurns([...groups], ([key, group]) => {
+    const [text] = [...group.typed].sort(([a, x], [b, y]) => y - x || a.localeCompare(b))[0]!;
     return {
       key,
       source: 'searches',
-      locale: group[0]!.locale,
+      locale: group.locale,
       text,
       article: null,
-      at: group.map((row) => row.created_at).reduce((a, b) => (a > b ? a : b)),
-      weight: new Set(group.map((row) => row.visitor)).size,
+      at: group.at,
+      weight: group.visitors.size,
     };
   });
 }
@@ -71,9 +82,11 @@ export async function collectThemeItems(
     themes.surveyComments(watermarks.survey ?? START),
     themes.failedSearches(watermarks.searches ?? START),
   ]);
-  const items = [...comments.map(commentItem), ...survey.map(surveyItem), ...searchItems(searches)].filter(
-    (item) => item.at >= before,
-  );
+  const items = [
+    ...(await mapInTurns(comments, commentItem)),
+    ...(await mapInTurns(survey, surveyItem)),
+    ...(await searchItems(searches)),
+  ].filter((item) => item.at >= before);
   const next: Watermarks = {
     comments: latest(items, 'comments', watermarks.comments),
     survey: latest(items, 'survey', watermarks.survey),
