@@ -175,13 +175,14 @@ export function createReportStorage(engine: Engine) {
         ? []
         : rows(
             commentRow,
-            // One small index read per article: the latest few, however many it has in the period.
+            // One small index read per article: the latest few, however many it has in the period. By time, which is
+            // the index's order: a period's days are UTC days, as the ISO times (to the millisecond) are.
             sql`SELECT * FROM (${sql.join(
               ids.map(
                 (
                   id,
                 ) => sql`SELECT * FROM (SELECT article_id AS "articleId", comment, helpful, created_at AS at FROM votes
-                  WHERE article_id = ${id} AND comment IS NOT NULL AND day BETWEEN ${from} AND ${to}
+                  WHERE article_id = ${id} AND comment IS NOT NULL AND created_at >= ${from} AND created_at <= ${`${to}T23:59:59.999Z`}
                   ORDER BY created_at DESC LIMIT ${perArticle}) latest`,
               ),
               sql` UNION ALL `,

@@ -276,6 +276,14 @@ export const postgresMigrations: PostgresMigration[] = [
       CREATE INDEX survey_responses_survey_day ON survey_responses (survey_id, day);
       CREATE INDEX survey_responses_survey_at ON survey_responses (survey_id, created_at);`,
   },
+  {
+    id: '017-votes-comments-by-time',
+    // The unhelpful report shows each article's latest comments: by time, the index reads those few; by day first,
+    // it read every comment of the article's period to find them (76 ms of a 90-day page at 1M votes).
+    sql: `
+      DROP INDEX votes_comments;
+      CREATE INDEX votes_comments ON votes (article_id, created_at) WHERE comment IS NOT NULL;`,
+  },
 ];
 
 /** Any number, the same in every instance: the advisory lock that lets one instance migrate at a time. */
