@@ -7,7 +7,9 @@
  * With several scales, how each report's median grows with the data.
  * Flags: --scale F[,F…] (0.1 for a quick run; 1,5 for the growth to 5M rows), --reps N (calls per report and period, default 3), --duration S (per
  * ingest measurement, default 10), --patience S (a report slower than this is called once, and not at 90 days;
- * default 10), --engine NAME (default: every engine in bench/reports/engines.ts), --no-build (reuse the site).
+ * default 10), --settle S (wait after the server starts before timing, for its first periodic turns: the roll-up,
+ * the themes job's first clustering; default 0, as a report opened just after a deploy), --engine NAME (default:
+ * every engine in bench/reports/engines.ts), --no-build (reuse the site).
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,6 +35,7 @@ const { values } = parseArgs({
     reps: { type: 'string', default: '3' },
     duration: { type: 'string', default: '10' },
     patience: { type: 'string', default: '10' },
+    settle: { type: 'string', default: '0' },
     engine: { type: 'string', multiple: true },
     'no-build': { type: 'boolean' },
   },
@@ -101,6 +104,7 @@ for (const engineName of values.engine ?? Object.keys(engines))
         ...filled.env,
       });
       try {
+        await new Promise((settled) => setTimeout(settled, Number(values.settle) * 1000));
         await measure(`${engineName} ×${scale}`, server.url, (key, ms) =>
           medians.set(`${engineName}|${key}`, [...(medians.get(`${engineName}|${key}`) ?? []), ms]),
         );
