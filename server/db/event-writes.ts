@@ -12,6 +12,7 @@ import type {
 } from './event-storage.ts';
 import { addCounts, writeCounts } from './daily-counts.ts';
 import type { Engine, EngineKind } from './engine.ts';
+import type { Dialect } from './dialects.ts';
 import { countVote, searchFactsBefore } from './report-aggregates.ts';
 import type { Tables } from './tables.ts';
 
@@ -164,7 +165,7 @@ const VOTER_COLUMNS = ['article_id', 'day', 'source', 'visitor'];
  * so statements per batch, not per event, are what lets a busy instance keep up.
  */
 export async function writeEvents(
-  engine: Pick<Engine, 'kind' | 'minutesBetween' | 'beforeSlash'>,
+  engine: Pick<Engine, 'kind'> & Dialect,
   trx: Transaction<Tables>,
   items: EventItem[],
 ): Promise<WriteResult[]> {

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openEngine, type Engine } from '../../server/db/engine.ts';
 import { migratePostgres, postgresMigrations } from '../../server/db/migrations/postgres.ts';
 import { migrateSqlite, migrations } from '../../server/db/migrations/sqlite.ts';
-import type { Period } from '../../server/db/report-storage.ts';
+import { createReportStorage, type Period } from '../../server/db/report-storage.ts';
 import { createStorage, type Storage } from '../../server/db/storage.ts';
 import { ENGINES, freshDatabase } from '../helpers/engines.ts';
 import { seeded } from '../helpers/seeded.ts';
@@ -293,6 +293,32 @@ describe.each(ENGINES)('report aggregates on %s', (kind) => {
     expect(rawOnly(after)).toEqual(rawOnlyOf(raw));
   });
 
+  it('list the forms readers typed most often first', async () => {
+    const { storage } = await open();
+    const search = (query: string, visitor: string, resultCount: number) =>
+      storage.events.recordSearch({
+        eventId: randomUUID(),
+        visitor,
+        day: DAYS[0]!,
+        at: `${DAYS[0]}T10:00:00Z`,
+        query,
+        normalized: 'reset password',
+        locale: 'en',
+        resultCount,
+      });
+    // 'Reset password' sorts first, but three readers typed the other form: theirs is the one the report shows.
+    for (const visitor of ['v1', 'v2', 'v3']) {
+      await search('reset  PASSWORD', visitor, 0);
+      await search('reset  PASSWORD', visitor, 3);
+    }
+    await search('Reset password', 'v4', 0);
+    await search('Reset password', 'v4', 3);
+    const [failed] = await storage.reports.failedQueries(ALL);
+    const [unclicked] = await storage.reports.unclickedQueries(ALL);
+    expect(failed).toMatchObject({ searches: 4, visitors: 4, variants: ['reset  PASSWORD', 'Reset password'] });
+    expect(unclicked).toMatchObject({ searches: 4, visitors: 4, variants: ['reset  PASSWORD', 'Reset password'] });
+  });
+
   it('are made from the raw events already stored when migrations 009 and 010 run', async () => {
     // The same events, once counted at ingest and once stored before the aggregates existed.
     const counted = await open();
@@ -351,4 +377,29 @@ describe.each(ENGINES)('report aggregates on %s', (kind) => {
       helpfulness: [],
     });
   });
+});
+
+it('reads the query reports on SQLite through their partial indexes, not every counted row of the period', async () => {
+  const database = await freshDatabase('sqlite');
+  const engine = await openEngine({ databaseFile: database.env.HELPLOOP_DATABASE! });
+  try {
+    // Without statistics SQLite would read the period's days through the primary key and sort every row it counts.
+    const plans: string[] = [];
+    const reports = createReportStorage({
+      ...engine,
+      read: async (query) => {
+        const plan = await sql<{ detail: string }>`EXPLAIN QUERY PLAN ${query}`.execute(engine.db);
+        plans.push(plan.rows.map((row) => row.detail).join(' / '));
+        return engine.read(query);
+      },
+    });
+    await reports.failedQueries(ALL);
+    await reports.unclickedQueries(ALL);
+    await reports.contactedAfter(ALL);
+    for (const index of ['daily_queries_failed', 'daily_queries_unclicked', 'daily_queries_contacted'])
+      expect(plans).toContainEqual(`SCAN daily_queries USING COVERING INDEX ${index}`);
+  } finally {
+    await engine.close();
+    await database.remove();
+  }
 });

@@ -351,6 +351,20 @@ export const migrations: Migration[] = [
         CREATE INDEX votes_comments ON votes (article_id, created_at, helpful, comment) WHERE comment IS NOT NULL;
       `),
   },
+  {
+    id: '018-daily-queries-by-query',
+    // The query reports group the few rows that count each, by query: each is one read of its index in order.
+    // daily_queries keeps raw days only (the roll-up deletes older ones), so this never grows past the retention.
+    up: (db) =>
+      db.exec(`
+        CREATE INDEX daily_queries_failed ON daily_queries (locale, normalized, query, day, failed, failed_visitors)
+          WHERE failed > 0;
+        CREATE INDEX daily_queries_unclicked ON daily_queries
+          (locale, normalized, query, day, unclicked, unclicked_visitors) WHERE unclicked > 0;
+        CREATE INDEX daily_queries_contacted ON daily_queries (locale, normalized, day, contacted, contacted_visitors)
+          WHERE contacted > 0;
+      `),
+  },
 ];
 
 /**
