@@ -14,6 +14,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../server/config.ts';
 import type { ReportStorage } from '../server/db/report-storage.ts';
@@ -48,6 +49,8 @@ const ARTICLES = 300;
 const ROLLED_UP_DAYS = 30;
 const CONNECTIONS = 32;
 const TARGETS = { reportMs: 100, healthMs: 100, ingestShare: 0.9 };
+/** A staff member reading reports: one opened a second after the last answered. */
+const STAFF_PAUSE_MS = 1000;
 
 const work = resolve('bench/.work');
 const siteDir = join(work, 'reports-site');
@@ -190,29 +193,38 @@ async function measure(engineName: string, url: string, record: (key: string, me
 
   const articleId = manifest.articles[0].id;
   const votes = () => load(url, '/api/votes', { connections: CONNECTIONS, duration, articleId });
+  /** Votes while reports are called in turn, `pauseMs` apart: 0 as if dozens of staff refreshed without pause. */
+  const votesWhileReports = async (pauseMs: number) => {
+    let loading = true;
+    let calls = 0;
+    const loop = (async () => {
+      while (loading && patient.length)
+        for (const name of patient) {
+          if (!loading) break;
+          await callReport(name);
+          calls++;
+          if (pauseMs) await sleep(pauseMs);
+        }
+    })();
+    const measured = await votes();
+    loading = false;
+    await loop;
+    return { measured, calls };
+  };
   const alone = await votes();
-  let loading = true;
-  let reportCalls = 0;
-  const reportLoop = (async () => {
-    while (loading && patient.length)
-      for (const name of patient) {
-        if (!loading) break;
-        await callReport(name);
-        reportCalls++;
-      }
-  })();
-  const during = await votes();
-  loading = false;
-  await reportLoop;
+  const during = await votesWhileReports(0);
+  const browsing = await votesWhileReports(STAFF_PAUSE_MS);
   const row = (label: string, m: Measured) =>
     console.log(
-      `${label.padEnd(36)} ${m.rate.toFixed(0).padStart(8)} req/s  p99 ${ms(m.p99).padStart(7)}  not 2xx ${m.other}`,
+      `${label.padEnd(48)} ${m.rate.toFixed(0).padStart(8)} req/s  p99 ${ms(m.p99).padStart(7)}  not 2xx ${m.other}`,
     );
   console.log(`\nvote ingest, autocannon ${CONNECTIONS} connections, ${duration} s each`);
   row('votes alone', alone);
-  row(`votes while reports run (${reportCalls} calls)`, during);
-  console.log(`  reports in the loop: ${patient.join(', ')}`);
-  const share = during.rate / alone.rate;
+  row(`votes while reports run (${during.calls} calls)`, during.measured);
+  row(`votes while one staff member browses (${browsing.calls} calls)`, browsing.measured);
+  console.log(`  reports in the loop: ${patient.join(', ')}; browsing opens one every ${STAFF_PAUSE_MS / 1000} s`);
+  console.log(`  browsing: ${(browsing.measured.rate / alone.rate).toFixed(2)}× ingest alone`);
+  const share = during.measured.rate / alone.rate;
   checks.push([
     `${engineName} ingest during reports ≥ ${TARGETS.ingestShare}× ingest alone`,
     share >= TARGETS.ingestShare,
