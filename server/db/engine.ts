@@ -9,6 +9,7 @@ import { databaseFileGuard } from './database-file.ts';
 import { dialects, type Dialect, type EngineKind } from './dialects.ts';
 import { migratePostgres } from './migrations/postgres.ts';
 import { migrateSqlite } from './migrations/sqlite.ts';
+import { checkpointInThread } from './sqlite-checkpointer.ts';
 import { sqliteReader } from './sqlite-reader.ts';
 import type { Tables } from './tables.ts';
 
@@ -73,6 +74,7 @@ export function openSqlite(file: string, synchronous: Synchronous = 'full'): Eng
   });
   // An in-memory database has no file another connection could open: its reports read on this thread.
   const reader = file === ':memory:' ? undefined : sqliteReader(file);
+  const checkpointer = file === ':memory:' ? undefined : checkpointInThread(database, file);
   return {
     kind: 'sqlite',
     db,
@@ -82,6 +84,7 @@ export function openSqlite(file: string, synchronous: Synchronous = 'full'): Eng
     checkWritable: databaseFileGuard(file),
     close: async () => {
       await reader?.close();
+      await checkpointer?.close();
       await db.destroy();
     },
   };
