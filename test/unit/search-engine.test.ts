@@ -231,6 +231,32 @@ describe('a word the site mentions once, in passing', () => {
   });
 });
 
+describe('an English word the site mentions once, in passing', () => {
+  const site = memorySearch([
+    {
+      id: 'en/trip/schedule-change',
+      title: 'Changing your itinerary',
+      body: 'You can change your itinerary before departure. Partner hotel benefits stay after the change. There is no change fee.',
+    },
+    {
+      id: 'en/trip/refund',
+      title: 'Refund policy',
+      body: 'Cancel before departure for a full refund. The cancellation fee depends on the departure date.',
+    },
+    {
+      id: 'en/trip/front-desk',
+      title: 'Contacting the front desk',
+      body: 'Write to the front desk from the app. The desk will reply within a day.',
+    },
+  ]);
+  it('answers a question about it only with a page that names its words in the title, or has one through the lexicon', async () => {
+    expect(await site('partner hotel fee')).toEqual([]);
+    expect((await site('hotel change fee'))[0]).toBe('en/trip/schedule-change');
+    // `answer` is on no page; the lexicon finds it as `reply`, how this page names the same thing.
+    expect((await site('app answer'))[0]).toBe('en/trip/front-desk');
+  });
+});
+
 describe('matching that needs no dictionary', () => {
   it('splits a glued word at the boundary the site words allow, not after the longest known start', async () => {
     expect(segment('인증서류', (part) => ['인증', '인증서', '서류'].includes(part))).toEqual(['인증', '서류']);

@@ -131,12 +131,15 @@ export async function search(
   const topics = await newTopics(terms, context);
   const { ranked, unread } = await rank(terms, index, depth, topics);
   // A Korean word the site has on one page only (a 호텔 mentioned in passing) marks a question about something the
-  // site does not cover, unless a page names some of the question's words in its title or keywords. English
-  // articles name their subject in other words too often for this to hold.
-  const rare = terms.some(
-    (term) => term.via !== 'unknown' && !term.predicate && isHangul(term.typed) && term.scores.size <= 1,
-  );
-  const covered = ranked.filter((page) => page.coverage > MIN_COVERAGE && !(rare && page.about === 1));
+  // site does not cover, unless a page names some of the question's words in its title or keywords. So does an
+  // English word as typed, on one page only, unless that page also has a word of the question through the lexicon:
+  // English articles name their subject in other words too often for their titles alone to tell.
+  const once = (term: Term) => term.via !== 'unknown' && !term.predicate && term.scores.size <= 1;
+  const rare = terms.some((term) => once(term) && isHangul(term.typed));
+  const rareEnglish = terms.some((term) => once(term) && term.via === 'exact' && isLatin(term.typed));
+  const bySynonym = (page: RankedPage) => terms.some((term) => term.via === 'synonym' && term.scores.has(page.id));
+  const inPassing = (page: RankedPage) => page.about === 1 && (rare || (rareEnglish && !bySynonym(page)));
+  const covered = ranked.filter((page) => page.coverage > MIN_COVERAGE && !inPassing(page));
   // A question with a verb search understood (`…바꾸고 싶어요`) is about what the site does, even when one of its
   // nouns is a word no page uses: the pages that have two of its words or more answer it. A phrase without one
   // (`X 추천`), or a new compound (`층간소음`), is most often about something the site does not cover.
