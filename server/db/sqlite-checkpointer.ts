@@ -38,6 +38,7 @@ export function checkpointInThread(database: Database.Database, file: string) {
   worker.unref();
   database.pragma('wal_autocheckpoint = 0');
   let closing = false;
+  // A thread that failed (its file could not be opened) just ends: the exit hands checkpoints back to the server.
   worker.on('error', () => {});
   worker.on('exit', () => {
     if (!closing && database.open) database.pragma(`wal_autocheckpoint = ${AUTO_CHECKPOINT_PAGES}`);

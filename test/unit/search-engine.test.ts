@@ -257,6 +257,57 @@ describe('an English word the site mentions once, in passing', () => {
   });
 });
 
+describe('a page that outranks every page covering the question', () => {
+  it('answers it too, though it lacks some of its common words', async () => {
+    const site = memorySearch([
+      {
+        id: 'ko/x/compensation',
+        title: '지연 보상금',
+        body: '약속한 날보다 늦으면 보상금을 드립니다. 지연된 날수만큼 드립니다.',
+      },
+      { id: 'ko/x/order-payment', title: '구매 안내', body: '주문 후 결제를 마치면 접수됩니다.' },
+      { id: 'ko/x/event', title: '이벤트', body: '이벤트 보상금은 지연 없이 다음 달에 드립니다.' },
+      { id: 'ko/x/shipping', title: '배송', body: '배송 지연 시 문자로 알려 드립니다.' },
+      { id: 'ko/x/cart', title: '장바구니', body: '장바구니에서 주문합니다.' },
+      { id: 'ko/x/card', title: '카드', body: '카드로 결제합니다.' },
+    ]);
+    // The first page has under half the question's weight (no 주문, no 결제), but its title names the rest.
+    expect(await site('주문 결제가 지연되면 보상금')).toEqual(['ko/x/compensation', 'ko/x/order-payment']);
+  });
+});
+
+describe('a site word shaped like a counter with its particle', () => {
+  it('is searched, not dropped as `개만` is', async () => {
+    const site = memorySearch([
+      {
+        id: 'ko/video/class-recording',
+        title: '수업 녹화 다시 보기',
+        body: '지난 수업의 녹화는 강의실 메뉴에서 봅니다.',
+      },
+      {
+        id: 'ko/video/meeting-recording',
+        title: '회의 녹화 다시 보기',
+        body: '회의 녹화는 회의가 끝나고 한 시간 뒤에 올라옵니다.',
+      },
+    ]);
+    expect(await site('회의 녹화 어디서 봐요')).toEqual(['ko/video/meeting-recording']);
+  });
+});
+
+describe('a lexicon phrase whose last noun has a particle', () => {
+  it('is read as the phrase, as `몇 시`', async () => {
+    const site = memorySearch([
+      { id: 'ko/store/hours', title: '운영 시간', body: '매장 운영 시간은 오전 10시부터 오후 8시까지입니다.' },
+      {
+        id: 'ko/store/parking',
+        title: '매장 주차',
+        body: '매장 주차장은 지하 2층에 있습니다. 매장 이용 고객은 무료입니다.',
+      },
+    ]);
+    expect((await site('매장 몇 시까지 해요'))[0]).toBe('ko/store/hours');
+  });
+});
+
 describe('matching that needs no dictionary', () => {
   it('splits a glued word at the boundary the site words allow, not after the longest known start', async () => {
     expect(segment('인증서류', (part) => ['인증', '인증서', '서류'].includes(part))).toEqual(['인증', '서류']);

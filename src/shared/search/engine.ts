@@ -84,6 +84,8 @@ interface Term {
 
 /** A page must answer words carrying more than this share of the query's weight. */
 const MIN_COVERAGE = 0.5;
+/** Or at least this share, when it outranks every page that answers more. */
+const MIN_OUTRANKING_COVERAGE = 0.4;
 
 /**
  * Pagefind ANDs all words and silently drops unknown ones, so natural questions find nothing and out-of-scope
@@ -110,14 +112,18 @@ export async function search(
   const typed = (await joinWords(words(query), context)).map(
     (word) => oneSyllableNoun(word, context.knowledge) ?? word,
   );
+  // `개만`, `시에서`: a counter or a dependent noun with its particle. A word of the site that only looks so (`회의`,
+  // `동의`) is checked against the site's words, which are read for it.
+  const counted = (word: string) => isParticleWord(word) && !context.knowledge.isNoun(word[0]);
+  const vocabulary = typed.some(counted) ? await context.vocabulary() : undefined;
+  const siteWord = (word: string) => vocabulary?.words[word] !== undefined || !!vocabulary?.known.includes(word);
   // Other one-syllable Korean words (`지`, `큰`, `옷`) are mostly grammar and match everything: they count only alone.
   const content = typed.filter(
     (word) =>
       !isStopword(word) &&
       !isStopword(analyzeKorean(word).stem) &&
       !(isHangul(word) && word.length === 1 && !context.knowledge.knows(word)) &&
-      // `개만`, `시에서`: a counter or a dependent noun with its particle.
-      !(isParticleWord(word) && !context.knowledge.isNoun(word[0])) &&
+      !(counted(word) && !siteWord(word)) &&
       // `100만원`, `6월에`: an amount or a date says how much or when; the rest of the question says about what.
       !NUMBER_WITH_UNIT.test(word),
   );
@@ -146,7 +152,12 @@ export async function search(
   const asks =
     terms.some((term) => term.via !== 'unknown' && term.predicate) &&
     !terms.some((term) => term.via === 'unknown' && topics.has(term.typed) && !term.predicateLike);
-  const answers = covered.length || !asks ? covered : ranked.filter((page) => page.matched >= 2).slice(0, 3);
+  // A page that outranks every page covering the question (its title names the question's rarer words) answers it
+  // too, though it lacks one of its common words. Only when the question is answered anyway: `none` cannot lose.
+  const outranks = (page: RankedPage) =>
+    covered.length > 0 && page.score > covered[0].score && page.coverage >= MIN_OUTRANKING_COVERAGE && !inPassing(page);
+  const answering = ranked.filter((page) => covered.includes(page) || outranks(page));
+  const answers = covered.length || !asks ? answering : ranked.filter((page) => page.matched >= 2).slice(0, 3);
   const hit = (page: RankedPage) => toHit(page.fragment, terms);
   if (!answers.length)
     return {
@@ -275,6 +286,13 @@ async function joinWords(typed: string[], context: SearchContext): Promise<strin
   for (let i = 0; i < typed.length; i++) {
     const [word, next] = [typed[i], typed[i + 1]];
     const single = (part: string) => isHangul(part) && part.length === 1;
+    // A phrase whose last noun has its particle (`몇 시에`, `몇 시까지` of 몇 시): the particle goes, as from one word.
+    const bare = next !== undefined && isParticleWord(next) ? next[0] : undefined;
+    if (bare !== undefined && !context.knowledge.isPhrase(word, next) && context.knowledge.isPhrase(word, bare)) {
+      joined.push(word + bare);
+      i++;
+      continue;
+    }
     if (
       next !== undefined &&
       (context.knowledge.isPhrase(word, next) || ((single(word) || single(next)) && siteWord(word + next)))
