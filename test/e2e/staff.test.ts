@@ -331,10 +331,12 @@ describe('from a reader’s No to the staff reports', () => {
     await page.goBack();
     await drawn(page);
 
-    // A new name holds after the page is drawn again; ignoring moves the theme to the ignored list.
+    // A new name holds after the page is drawn again; ignoring moves the theme to the ignored list. Each decision
+    // describes the themes again in the grouping thread: more than a second on a loaded machine.
+    const decided = { timeout: 10_000 };
     await refund.getByLabel('주제 이름').fill('환불 지연');
     await refund.getByRole('button', { name: '이름 바꾸기' }).click();
-    await expect.poll(() => page.locator('#staff-status').textContent()).toContain('반영했어요');
+    await expect.poll(() => page.locator('#staff-status').textContent(), decided).toContain('반영했어요');
     const renamed = page.locator('.staff-theme', { has: page.getByRole('heading', { name: '환불 지연' }) });
     expect(await renamed.count()).toBe(1);
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('환불 지연');
@@ -342,12 +344,12 @@ describe('from a reader’s No to the staff reports', () => {
     await drawn(page);
     expect(await renamed.count()).toBe(1);
     await renamed.getByRole('button', { name: '무시하기' }).click();
-    await expect.poll(() => renamed.count()).toBe(0);
+    await expect.poll(() => renamed.count(), decided).toBe(0);
     await page.getByLabel('무시한 주제만 보기').check();
     await drawn(page);
-    await expect.poll(() => renamed.count()).toBe(1);
+    await expect.poll(() => renamed.count(), decided).toBe(1);
     await renamed.getByRole('button', { name: '다시 보기' }).click();
-    await expect.poll(() => renamed.count()).toBe(0);
+    await expect.poll(() => renamed.count(), decided).toBe(0);
   });
 
   it('keeps every report behind the login: the static pages hold no data', async () => {
