@@ -107,7 +107,7 @@ for (const engineName of values.engine ?? Object.keys(engines))
         ...filled.env,
       });
       try {
-        await new Promise((settled) => setTimeout(settled, Number(values.settle) * 1000));
+        await sleep(Number(values.settle) * 1000);
         await measure(`${engineName} ×${scale}`, server.url, (key, ms) =>
           medians.set(`${engineName}|${key}`, [...(medians.get(`${engineName}|${key}`) ?? []), ms]),
         );

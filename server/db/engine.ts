@@ -72,9 +72,11 @@ export function openSqlite(file: string, synchronous: Synchronous = 'full'): Eng
   const db = new Kysely<Tables>({
     dialect: new SqliteDialect({ database: { prepare, close: () => database.close() } }),
   });
-  // An in-memory database has no file another connection could open: its reports read on this thread.
-  const reader = file === ':memory:' ? undefined : sqliteReader(file);
-  const checkpointer = file === ':memory:' ? undefined : checkpointInThread(database, file);
+  // An in-memory database has no file another connection could open: its reports read, and its log is
+  // checkpointed, on this thread.
+  const onFile = file !== ':memory:';
+  const reader = onFile ? sqliteReader(file) : undefined;
+  const checkpointer = onFile ? checkpointInThread(database, file) : undefined;
   return {
     kind: 'sqlite',
     db,

@@ -116,14 +116,13 @@ export async function search(
   // `동의`) is checked against the site's words, which are read for it.
   const counted = (word: string) => isParticleWord(word) && !context.knowledge.isNoun(word[0]);
   const vocabulary = typed.some(counted) ? await context.vocabulary() : undefined;
-  const siteWord = (word: string) => vocabulary?.words[word] !== undefined || !!vocabulary?.known.includes(word);
   // Other one-syllable Korean words (`지`, `큰`, `옷`) are mostly grammar and match everything: they count only alone.
   const content = typed.filter(
     (word) =>
       !isStopword(word) &&
       !isStopword(analyzeKorean(word).stem) &&
       !(isHangul(word) && word.length === 1 && !context.knowledge.knows(word)) &&
-      !(counted(word) && !siteWord(word)) &&
+      !(counted(word) && !(vocabulary && isKnownWord(vocabulary, word))) &&
       // `100만원`, `6월에`: an amount or a date says how much or when; the rest of the question says about what.
       !NUMBER_WITH_UNIT.test(word),
   );
@@ -320,14 +319,14 @@ async function newTopics(terms: Term[], context: SearchContext): Promise<Set<str
   );
   const vocabulary = long.length ? await context.vocabulary() : undefined;
   if (!vocabulary) return new Set();
-  const known = (word: string) => vocabulary.words[word] !== undefined || knownWords(vocabulary).has(word);
   // Syllables of `rest` that are not particles. The stemmer keeps two syllables, so a one-syllable noun is given a
   // stand-in syllable in front to lose its particle (`값이` → 가값 → 값).
   const own = (rest: string) => (isGrammar(rest) ? 0 : analyzeKorean(`가${rest}`).stem.length - 1);
   const explained = (word: string) => {
     for (let end = 2; end < word.length; end++) {
       const head = word.slice(0, end);
-      if (context.knowledge.isVerbStem(head) || (known(head) && own(word.slice(end)) < 2)) return true;
+      if (context.knowledge.isVerbStem(head) || (isKnownWord(vocabulary, head) && own(word.slice(end)) < 2))
+        return true;
     }
     return false;
   };
@@ -350,6 +349,10 @@ function knownWords(vocabulary: Vocabulary): Set<string> {
   if (!known) knownSets.set(vocabulary, (known = new Set(vocabulary.known)));
   return known;
 }
+
+/** A word of the site, or another real word the vocabulary lists. */
+const isKnownWord = (vocabulary: Vocabulary, word: string) =>
+  vocabulary.words[word] !== undefined || knownWords(vocabulary).has(word);
 
 /** Finds what the index knows of one typed word; a glued compound may come back as several terms. */
 async function resolveWord(typed: string, index: IndexQueries, context: SearchContext): Promise<Term[]> {
@@ -384,8 +387,7 @@ async function resolveWord(typed: string, index: IndexQueries, context: SearchCo
   if (own.size) return term(stem === typed ? 'exact' : 'stem', [stem], own);
 
   const vocabulary = await context.vocabulary();
-  const knownWord = (word: string) =>
-    vocabulary !== undefined && (vocabulary.words[word] !== undefined || knownWords(vocabulary).has(word));
+  const knownWord = (word: string) => vocabulary !== undefined && isKnownWord(vocabulary, word);
   if (isHangul(stem) && vocabulary) {
     // Glued words (`자동이체해지`): split at the boundaries the site's words allow. As typed first: the stemmer
     // takes the end of a compound for an ending (`입금기한` is not `입금기` + 하다).
