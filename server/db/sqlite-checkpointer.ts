@@ -1,6 +1,5 @@
-import { createRequire } from 'node:module';
-import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
+import { sqliteThread } from './sqlite-reader.ts';
 
 /** How often the write-ahead log is copied back into the database file. */
 const EVERY_MS = 1000;
@@ -13,16 +12,21 @@ const AUTO_CHECKPOINT_PAGES = 1000;
  * same reason as the reader's (sqlite-reader.ts).
  */
 const CHECKPOINTER = `
-const { workerData } = require('node:worker_threads');
+const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const database = new Database(workerData.file, { fileMustExist: true });
-setInterval(() => {
+const timer = setInterval(() => {
   try {
     database.pragma('wal_checkpoint(PASSIVE)');
   } catch {
     // Busy or gone: the next turn tries again.
   }
-}, workerData.everyMs);`;
+}, workerData.everyMs);
+parentPort.once('message', () => {
+  clearInterval(timer);
+  database.close();
+  parentPort.close();
+});`;
 
 /**
  * Checkpoints the WAL from a thread of its own. Otherwise SQLite does it inside the commit that takes the log past
@@ -32,8 +36,7 @@ setInterval(() => {
  * checkpoints again, so the log never grows without end.
  */
 export function checkpointInThread(database: Database.Database, file: string) {
-  const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-  const worker = new Worker(CHECKPOINTER, { eval: true, workerData: { file, driver, everyMs: EVERY_MS } });
+  const { worker, stop } = sqliteThread(CHECKPOINTER, { file, everyMs: EVERY_MS });
   // The thread never keeps the process alive.
   worker.unref();
   database.pragma('wal_autocheckpoint = 0');
@@ -46,7 +49,7 @@ export function checkpointInThread(database: Database.Database, file: string) {
   return {
     close: async () => {
       closing = true;
-      await worker.terminate();
+      await stop();
     },
   };
 }

@@ -16,7 +16,13 @@ const Database = require(workerData.driver);
 const database = new Database(workerData.file, { readonly: true, fileMustExist: true });
 database.pragma('busy_timeout = 5000');
 const statements = new Map();
-parentPort.on('message', ({ id, sql, parameters }) => {
+parentPort.on('message', (message) => {
+  if (message === null) {
+    database.close();
+    parentPort.close();
+    return;
+  }
+  const { id, sql, parameters } = message;
   try {
     if (!statements.has(sql)) statements.set(sql, database.prepare(sql));
     parentPort.postMessage({ id, rows: statements.get(sql).all(...parameters) });
@@ -24,6 +30,29 @@ parentPort.on('message', ({ id, sql, parameters }) => {
     parentPort.postMessage({ id, error: String(error?.message ?? error) });
   }
 });`;
+
+/** How long a thread asked to stop may finish what it is doing before it is stopped anyway. */
+const STOP_GRACE_MS = 5_000;
+
+/**
+ * A worker thread running `source` (CommonJS text) with its own connection to the SQLite file: `workerData` gets
+ * `driver`, the path of better-sqlite3 as this process resolved it. `stop` asks it to close its connection and end
+ * (the message `null`): a thread terminated in the middle of a call into better-sqlite3 can abort the whole process.
+ */
+export function sqliteThread(source: string, workerData: Record<string, unknown>) {
+  const driver = createRequire(import.meta.url).resolve('better-sqlite3');
+  const worker = new Worker(source, { eval: true, workerData: { ...workerData, driver } });
+  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+  return {
+    worker,
+    stop: async () => {
+      worker.postMessage(null);
+      const grace = setTimeout(() => void worker.terminate(), STOP_GRACE_MS);
+      await exited;
+      clearTimeout(grace);
+    },
+  };
+}
 
 /**
  * Threads that read at once. A page of the staff workspace asks for several reports together (the inbox reads every
@@ -33,43 +62,43 @@ const THREADS = 2;
 
 /** One reader thread, started on its first read; `pending` counts the reads it has not answered yet. */
 function readerThread(file: string) {
-  let worker: Worker | undefined;
+  let thread: ReturnType<typeof sqliteThread> | undefined;
   let next = 0;
   const waiting = new Map<number, { resolve: (rows: unknown[]) => void; reject: (error: Error) => void }>();
   const failAll = (error: Error) => {
     for (const { reject } of waiting.values()) reject(error);
     waiting.clear();
-    worker = undefined;
+    thread = undefined;
   };
   const start = () => {
-    const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-    const started = new Worker(READER, { eval: true, workerData: { file, driver } });
-    started.on('message', (answer: ReadAnswer) => {
+    const started = sqliteThread(READER, { file });
+    const { worker } = started;
+    worker.on('message', (answer: ReadAnswer) => {
       const pending = waiting.get(answer.id);
       waiting.delete(answer.id);
-      if (!waiting.size) started.unref();
+      if (!waiting.size) worker.unref();
       if ('error' in answer) pending?.reject(new Error(answer.error));
       else pending?.resolve(answer.rows);
     });
     // A thread that could not open the file (deleted, damaged) fails the reads waiting; the next read starts anew.
-    started.on('error', failAll);
-    started.on('exit', () => failAll(new Error('The SQLite reader thread stopped')));
+    worker.on('error', failAll);
+    worker.on('exit', () => failAll(new Error('The SQLite reader thread stopped')));
     // Only while reads wait does the thread keep the process alive.
-    started.unref();
+    worker.unref();
     return started;
   };
   return {
     pending: () => waiting.size,
     read: (query: CompiledQuery) =>
       new Promise<unknown[]>((resolve, reject) => {
-        worker ??= start();
+        thread ??= start();
         const id = next++;
         waiting.set(id, { resolve, reject });
-        worker.ref();
-        worker.postMessage({ id, sql: query.sql, parameters: query.parameters });
+        thread.worker.ref();
+        thread.worker.postMessage({ id, sql: query.sql, parameters: query.parameters });
       }),
     close: async () => {
-      await worker?.terminate();
+      await thread?.stop();
     },
   };
 }
