@@ -108,6 +108,39 @@ describe('general Korean, shipped with the engine', () => {
     expect(verbOf('내용', forms)).toBeUndefined();
     expect(verbOf('내', forms)).toBeUndefined();
   });
+
+  it('recognizes the forms of irregular verbs, and leaves regular ones alone', () => {
+    const verbs = ['묻', '고르', '모르', '어렵', '돕', '잇', '잠그', '쓰', '받', '잡'];
+    const forms = new Map(verbs.flatMap((verb) => stemForms(verb).map((form) => [form, verb] as const)));
+    const words = [
+      '물었는데',
+      '물으면',
+      '골라요',
+      '몰랐어요',
+      '어려워요',
+      '도와주세요',
+      '이어서',
+      '잠갔어요',
+      '썼는데',
+    ];
+    expect(words.map((word) => verbOf(word, forms))).toEqual([
+      '묻',
+      '묻',
+      '고르',
+      '모르',
+      '어렵',
+      '돕',
+      '잇',
+      '잠그',
+      '쓰',
+    ]);
+    // 받다 and 잡다 keep their consonant: `발아` and `자워` are no forms of theirs.
+    expect([verbOf('발아요', forms), verbOf('자워요', forms), verbOf('받아요', forms)]).toEqual([
+      undefined,
+      undefined,
+      '받',
+    ]);
+  });
 });
 
 describe('what a question is about', () => {

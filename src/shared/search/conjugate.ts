@@ -2,8 +2,10 @@ import { joinSyllable, splitSyllable } from './hangul.ts';
 
 /**
  * Recognizes a conjugated verb (`바꿔`, `바꿨는데`, `바꾸고`, `바꿀`) as its dictionary form (`바꾸다`), so the
- * general lexicon can pair native verbs with the nouns articles use (`바꾸다` ↔ `변경`). Regular conjugation only:
- * the stem's last vowel merges with 어/아 (`꾸` → `꿔`), takes ㅆ for the past and ㄴ/ㄹ/ㅂ before nouns and 니다.
+ * general lexicon can pair native verbs with the nouns articles use (`바꾸다` ↔ `변경`). The stem's last vowel
+ * merges with 어/아 (`꾸` → `꿔`), takes ㅆ for the past and ㄴ/ㄹ/ㅂ before nouns and 니다; and the irregular
+ * classes of Korean grammar change the stem itself (`묻다` → `물어`, `고르다` → `골라`, `어렵다` → `어려워`,
+ * `잠그다` → `잠가`, `잇다` → `이어`).
  */
 
 /** Vowel of a stem's last syllable → the vowel it becomes with 어/아. */
@@ -11,7 +13,6 @@ const CONTRACTED: Record<string, string> = {
   ㅜ: 'ㅝ',
   ㅗ: 'ㅘ',
   ㅣ: 'ㅕ',
-  ㅡ: 'ㅓ',
   ㅚ: 'ㅙ',
   ㅏ: 'ㅏ',
   ㅓ: 'ㅓ',
@@ -20,17 +21,57 @@ const CONTRACTED: Record<string, string> = {
   ㅕ: 'ㅕ',
 };
 
+/** ㄷ-irregular stems (`묻` → `물어`): most stems ending in ㄷ are regular (`받아`, `닫아`), so these are listed. */
+const D_IRREGULAR = new Set(['묻', '듣', '걷', '싣', '깨닫', '일컫', '붇', '긷']);
+/** ㅅ-irregular stems (`잇` → `이어`); `벗어`, `씻어` and `웃어` are regular. */
+const S_IRREGULAR = new Set(['잇', '낫', '짓', '붓', '긋', '젓']);
+/** ㅂ-stems that keep their ㅂ (`잡아`, `입어`); the others, mostly adjectives, turn it into 우 (`어려워`). */
+const B_REGULAR = new Set(['잡', '입', '씹', '업', '접', '뽑', '좁', '집', '굽', '수줍', '뒤집', '붙잡', '사로잡']);
+
+/** 아 after a stem whose vowel is ㅏ or ㅗ, 어 after the others (vowel harmony). */
+const harmony = (syllable: string | undefined) => {
+  const vowel = splitSyllable(syllable ?? '')?.vowel;
+  return vowel === 'ㅏ' || vowel === 'ㅗ' ? 'ㅏ' : 'ㅓ';
+};
+
 /** Starts of a verb's forms that are not the bare stem (`바꾸` → `바꿔`, `바꿨`, `바꾼`, `바꿀`, `바꿉`). */
 export function stemForms(stem: string): string[] {
   const head = stem.slice(0, -1);
   const last = splitSyllable(stem.at(-1) ?? '');
   if (!last) return [stem];
   const forms = [stem];
+  // The stem's changed last syllable, then 어/아 (`ㅇ` and a vowel) in the present and the past.
+  const withVowel = (changed: string, vowel: string) =>
+    ['', 'ㅆ'].map((final) => head + changed + joinSyllable({ initial: 11, vowel, final }));
+  const bare = joinSyllable({ ...last, final: '' });
   if (!last.final) {
     for (const final of ['ㄴ', 'ㄹ', 'ㅂ']) forms.push(head + joinSyllable({ ...last, final }));
-    // 하 → 해, 했: the one irregular every help center needs (`해지해`, `신청했`).
-    const vowel = last.initial === 18 && last.vowel === 'ㅏ' ? 'ㅐ' : CONTRACTED[last.vowel];
-    if (vowel) for (const final of ['', 'ㅆ']) forms.push(head + joinSyllable({ ...last, vowel, final }));
+    const before = splitSyllable(head.at(-1) ?? '');
+    if (before && !before.final && last.initial === 5 && last.vowel === 'ㅡ') {
+      // 르-irregular: `고르` → `골라`, `누르` → `눌러`; the syllable before takes ㄹ.
+      const changed = head.slice(0, -1) + joinSyllable({ ...before, final: 'ㄹ' });
+      for (const final of ['', 'ㅆ'])
+        forms.push(changed + joinSyllable({ initial: 5, vowel: harmony(head.at(-1)), final }));
+    } else {
+      // 하 → 해, 했: the one irregular every help center needs (`해지해`, `신청했`). ㅡ drops and takes the vowel
+      // its neighbour asks for: `잠그` → `잠가`, `쓰` → `써`.
+      const vowel =
+        last.initial === 18 && last.vowel === 'ㅏ'
+          ? 'ㅐ'
+          : last.vowel === 'ㅡ'
+            ? harmony(head.at(-1))
+            : CONTRACTED[last.vowel];
+      if (vowel) for (const final of ['', 'ㅆ']) forms.push(head + joinSyllable({ ...last, vowel, final }));
+    }
+  } else if (D_IRREGULAR.has(stem.slice(-1)) || D_IRREGULAR.has(stem.slice(-2))) {
+    const changed = joinSyllable({ ...last, final: 'ㄹ' });
+    forms.push(...withVowel(changed, harmony(stem.at(-1))), head + changed + '으');
+  } else if (last.final === 'ㅅ' && S_IRREGULAR.has(stem.slice(-1))) {
+    forms.push(...withVowel(bare, harmony(stem.at(-1))), head + bare + '으');
+  } else if (last.final === 'ㅂ' && !B_REGULAR.has(stem) && !B_REGULAR.has(stem.slice(-1))) {
+    // `돕` and `곱` take 와, the others 워: `도와`, `어려워`; before nouns 운/울: `어려운`.
+    const vowel = last.vowel === 'ㅗ' && stem.length === 1 ? 'ㅘ' : 'ㅝ';
+    forms.push(...withVowel(bare, vowel), head + bare + '운', head + bare + '울');
   }
   return [...new Set(forms)];
 }
