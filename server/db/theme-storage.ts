@@ -64,16 +64,24 @@ const surveyRow = z.object({
   article_id: z.string().nullable(),
   created_at: z.string(),
 });
-const searchRow = z.object({
+const failedFormRow = z.object({
   locale: z.string(),
   normalized: z.string(),
   query: z.string(),
-  visitor: z.string(),
-  created_at: z.string(),
+  searches: count,
+  at: z.string(),
 });
+const failedVisitorsRow = z.object({ locale: z.string(), normalized: z.string(), visitors: count });
 export type CommentRow = z.infer<typeof commentRow>;
 export type SurveyCommentRow = z.infer<typeof surveyRow>;
-export type StoredFailedSearch = z.infer<typeof searchRow>;
+/** A failed query (locale and normalized form): its distinct searchers, its latest search, and how often each typed form was searched. */
+export interface FailedSearchGroup {
+  locale: string;
+  normalized: string;
+  visitors: number;
+  at: string;
+  forms: { query: string; searches: number }[];
+}
 
 /** Statements take at most this many keys: both engines cap a statement's parameters. */
 const CHUNK = 1_000;
@@ -125,11 +133,13 @@ export function createThemeStorage(db: Kysely<Tables>) {
         .execute();
       return mapInTurns(rows, (row) => surveyRow.parse(row));
     },
-    /** Every stored failed search of each (locale, normalized) that failed again at `since` or later. */
-    async failedSearches(since: string): Promise<StoredFailedSearch[]> {
-      const rows = await db
+    /**
+     * Each (locale, normalized) that failed again at `since` or later, counted over all its stored failed searches.
+     * Counted by the database: a query may have failed tens of thousands of times, and the first run reads them all.
+     */
+    async failedQueries(since: string): Promise<FailedSearchGroup[]> {
+      const failed = db
         .selectFrom('searches')
-        .select(['locale', 'normalized', 'query', 'visitor', 'created_at'])
         .where('result_count', '=', 0)
         .where(
           sql<boolean>`(locale, normalized) IN (${db
@@ -137,9 +147,28 @@ export function createThemeStorage(db: Kysely<Tables>) {
             .select(['locale', 'normalized'])
             .where('result_count', '=', 0)
             .where('created_at', '>=', since)})`,
-        )
-        .execute();
-      return mapInTurns(rows, (row) => searchRow.parse(row));
+        );
+      const [forms, visitors] = await Promise.all([
+        failed
+          .select(['locale', 'normalized', 'query'])
+          .select((eb) => [eb.fn.countAll().as('searches'), eb.fn.max('created_at').as('at')])
+          .groupBy(['locale', 'normalized', 'query'])
+          .execute(),
+        failed
+          .select(['locale', 'normalized'])
+          .select((eb) => eb.fn.count('visitor').distinct().as('visitors'))
+          .groupBy(['locale', 'normalized'])
+          .execute(),
+      ]);
+      const queries = new Map<string, FailedSearchGroup>();
+      for (const row of visitors.map((row) => failedVisitorsRow.parse(row)))
+        queries.set(`${row.locale}\n${row.normalized}`, { ...row, at: '', forms: [] });
+      for (const { locale, normalized, query, searches, at } of forms.map((row) => failedFormRow.parse(row))) {
+        const failedQuery = queries.get(`${locale}\n${normalized}`)!;
+        failedQuery.forms.push({ query, searches });
+        if (at > failedQuery.at) failedQuery.at = at;
+      }
+      return [...queries.values()];
     },
     /** Stores new or updated items, keeping the theme each had, with how far the sources were read: both or neither. */
     async collected(items: ThemeItem[], watermarks: Watermarks) {

@@ -1,12 +1,6 @@
 import { createHash } from 'node:crypto';
-import type {
-  CommentRow,
-  StoredFailedSearch,
-  SurveyCommentRow,
-  ThemeStorage,
-  Watermarks,
-} from '../db/theme-storage.ts';
-import { inTurns, mapInTurns } from '../in-turns.ts';
+import type { CommentRow, FailedSearchGroup, SurveyCommentRow, ThemeStorage, Watermarks } from '../db/theme-storage.ts';
+import { mapInTurns } from '../in-turns.ts';
 import { searchItemKey, type ThemeSource } from '../../src/shared/themes.ts';
 import type { ThemeItem } from './theme.ts';
 
@@ -34,34 +28,16 @@ const surveyItem = (row: SurveyCommentRow): ThemeItem => ({
   weight: 1,
 });
 
-/**
- * A failed query's searches as one item: its most frequent typed form, its distinct searchers, its latest time.
- * Counted a row at a time, in turns: one query may have failed tens of thousands of times.
- */
-async function searchItems(rows: StoredFailedSearch[]): Promise<ThemeItem[]> {
-  const groups = new Map<string, { locale: string; typed: Map<string, number>; visitors: Set<string>; at: string }>();
-  await inTurns(rows, (row) => {
-    const key = searchItemKey(row.locale, row.normalized);
-    const group =
-      groups.get(key) ??
-      groups.set(key, { locale: row.locale, typed: new Map(), visitors: new Set(), at: row.created_at }).get(key)!;
-    group.typed.set(row.query, (group.typed.get(row.query) ?? 0) + 1);
-    group.visitors.add(row.visitor);
-    if (row.created_at > group.at) group.at = row.created_at;
-  });
-  return mapInTurns([...groups], ([key, group]) => {
-    const [text] = [...group.typed].sort(([a, x], [b, y]) => y - x || a.localeCompare(b))[0]!;
-    return {
-      key,
-      source: 'searches',
-      locale: group.locale,
-      text,
-      article: null,
-      at: group.at,
-      weight: group.visitors.size,
-    };
-  });
-}
+/** A failed query as one item: its most often typed form (alphabetical among equals), weighed by its searchers. */
+const searchItem = (query: FailedSearchGroup): ThemeItem => ({
+  key: searchItemKey(query.locale, query.normalized),
+  source: 'searches',
+  locale: query.locale,
+  text: query.forms.toSorted((a, b) => b.searches - a.searches || a.query.localeCompare(b.query))[0]!.query,
+  article: null,
+  at: query.at,
+  weight: query.visitors,
+});
 
 const latest = (items: ThemeItem[], source: ThemeSource, since: string | undefined) =>
   items.filter((item) => item.source === source).reduce((at, item) => (item.at > at ? item.at : at), since ?? START);
@@ -80,12 +56,12 @@ export async function collectThemeItems(
   const [comments, survey, searches] = await Promise.all([
     themes.unhelpfulComments(watermarks.comments ?? START),
     themes.surveyComments(watermarks.survey ?? START),
-    themes.failedSearches(watermarks.searches ?? START),
+    themes.failedQueries(watermarks.searches ?? START),
   ]);
   const items = [
     ...(await mapInTurns(comments, commentItem)),
     ...(await mapInTurns(survey, surveyItem)),
-    ...(await searchItems(searches)),
+    ...(await mapInTurns(searches, searchItem)),
   ].filter((item) => item.at >= before);
   const next: Watermarks = {
     comments: latest(items, 'comments', watermarks.comments),

@@ -4,20 +4,24 @@ import { collectThemeItems } from '../../server/themes/collect.ts';
 
 describe('collecting what readers said', () => {
   it('lets the event loop serve requests while it turns a large backlog into items', async () => {
-    // The first turn after an upgrade reads every failed search at once: 40,000 of them, 300 queries.
-    const searches = Array.from({ length: 40_000 }, (_, i) => ({
+    // The first turn after an upgrade reads every failed query at once: 30,000 of them, counted by the database.
+    const queries = Array.from({ length: 30_000 }, (_, i) => ({
       locale: 'ko',
-      normalized: `query ${i % 300}`,
-      query: `Query ${i % 300}`,
-      visitor: `visitor ${i}`,
-      created_at: `2026-11-${String(1 + (i % 28)).padStart(2, '0')}T10:00:00Z`,
+      normalized: `query ${i}`,
+      visitors: 1 + (i % 5),
+      at: `2026-11-${String(1 + (i % 28)).padStart(2, '0')}T10:00:00Z`,
+      forms: [
+        { query: `query ${i}`, searches: 2 },
+        { query: `Query ${i}`, searches: 3 },
+        { query: `QUERY ${i}`, searches: 3 },
+      ],
     }));
     let served = false;
     let servedBeforeStoring: boolean | undefined;
     const themes = {
       unhelpfulComments: async () => [],
       surveyComments: async () => [],
-      failedSearches: async () => searches,
+      failedQueries: async () => queries,
       collected: async () => {
         servedBeforeStoring = served;
       },
@@ -27,12 +31,14 @@ describe('collecting what readers said', () => {
     setImmediate(() => (served = true));
     const items = await collectThemeItems(themes, {}, '2026-01-01');
     expect(servedBeforeStoring).toBe(true);
-    expect(items).toHaveLength(300);
-    expect(items.find((item) => item.text === 'Query 7')).toMatchObject({
+    expect(items).toHaveLength(30_000);
+    // The form typed most often names the item, the first in alphabetical order among equals.
+    expect(items[7]).toMatchObject({
       key: expect.any(String),
+      text: 'Query 7',
       source: 'searches',
-      weight: 134,
-      at: '2026-11-28T10:00:00Z',
+      weight: 3,
+      at: '2026-11-08T10:00:00Z',
     });
   });
 });
