@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type { CompiledQuery } from 'kysely';
+import { BACKGROUND_NICE } from '../thread-priority.ts';
 
 type ReadAnswer = { id: number; rows: unknown[] } | { id: number; error: string };
 
@@ -15,6 +16,12 @@ const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const database = new Database(workerData.file, { readonly: true, fileMustExist: true });
 database.pragma('busy_timeout = 5000');
+// Staff reports wait for readers' requests on a busy machine (thread-priority.ts).
+if (workerData.nice !== undefined) {
+  try {
+    require('node:os').setPriority(workerData.nice);
+  } catch {}
+}
 const statements = new Map();
 parentPort.on('message', (message) => {
   if (message === null) {
@@ -71,7 +78,7 @@ function readerThread(file: string) {
     thread = undefined;
   };
   const start = () => {
-    const started = sqliteThread(READER, { file });
+    const started = sqliteThread(READER, { file, nice: BACKGROUND_NICE });
     const { worker } = started;
     worker.on('message', (answer: ReadAnswer) => {
       const pending = waiting.get(answer.id);

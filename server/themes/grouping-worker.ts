@@ -6,6 +6,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { applyDecisions, type ThemeDecision } from './decisions.ts';
 import { describeThemes, groupThemes } from './grouping.ts';
 import { loadThemeLexicon } from './lexicon.ts';
+import { runInBackground } from '../thread-priority.ts';
 import type { ThemeDraft, ThemeItem } from './theme.ts';
 
 /** What a worker is asked to do, without the id its answer carries. */
@@ -14,6 +15,8 @@ export type GroupingJob = { items: ThemeItem[] } & (
 );
 type GroupingTask = GroupingJob & { id: number };
 
+// Clustering can wait for readers' requests on a busy machine.
+runInBackground();
 const lexicon = loadThemeLexicon((workerData as { siteDir: string }).siteDir);
 parentPort!.on('message', (task: GroupingTask) => {
   try {
