@@ -544,6 +544,41 @@ describe('matching that needs no dictionary', () => {
     expect((await clipped('문상 사용'))[0]).toBe('ko/billing/gift-card');
   });
 
+  it('clips a compound of three words to its outer two, even where the site uses that form too', () => {
+    const { knowledge } = buildSiteKnowledge(
+      [
+        {
+          title: '해외여행자보험 가입',
+          description: '',
+          body: '해외여행자보험은 출국 전에 가입합니다. 해외 이용, 여행자 안내, 보험 청구는 따로 봅니다. 해외보험 문의.',
+          tags: [],
+          aliases: [],
+        },
+      ],
+      [],
+    );
+    expect(knowledge.abbreviations['해외보험']).toBe('해외여행자보험');
+  });
+
+  it('reads a cost named by its thing as the thing, not as a typo of another word', async () => {
+    const site = memorySearch([
+      ...articles,
+      { id: 'ko/visit/parking', title: '주차 안내', body: '주차는 2시간까지 무료이며 이후 주차 요금이 부과됩니다.' },
+      { id: 'ko/visit/hours', title: '방문 시간', body: '방문 전 주차 위치를 확인하세요.' },
+      { id: 'ko/visit/rules', title: '주의 사항', body: '주차장에서는 주의하세요.' },
+    ]);
+    expect((await site('주차비'))[0]).toBe('ko/visit/parking');
+  });
+
+  it('puts back a syllable the space took from the word before', async () => {
+    const site = memorySearch([
+      ...articles,
+      { id: 'ko/shipping/change-address', title: '배송지 변경', body: '배송지는 출고 전까지 변경할 수 있습니다.' },
+      { id: 'ko/shipping/fee', title: '배송 요금', body: '배송 요금은 지역마다 다릅니다.' },
+    ]);
+    expect((await site('배송 지변경'))[0]).toBe('ko/shipping/change-address');
+  });
+
   it('clips a compound whose middle is no known word by its known ends, and no verb’s form at all', () => {
     const { knowledge } = buildSiteKnowledge(
       [

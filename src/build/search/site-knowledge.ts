@@ -121,6 +121,16 @@ function abbreviations(frequency: Map<string, number>, known: Set<string>): Reco
     const split = segment(word, (part) => part !== word && known.has(part));
     const parts = split?.join('') === word ? split : (knownEnds(word, known) ?? knownHead(word, known));
     if (!parts || parts.length > 3) continue;
+    // Three words, the middle one left out (`해외여행자보험` → `해외보험`): each part split again where it can be.
+    // Readers type this form even where the site uses it elsewhere: it is clipped from the whole compound.
+    const fine = parts.flatMap((part) => {
+      const halves = segment(part, (half) => half !== part && known.has(half));
+      return halves?.length === 2 && halves.join('') === part ? halves : [part];
+    });
+    if (fine.length === 3 && fine.every((part) => part.length >= 2)) {
+      const outer = fine[0] + fine[2];
+      clipped.set(outer, clipped.has(outer) && clipped.get(outer) !== word ? null : word);
+    }
     const short = parts.map((part) => part[0]).join('');
     if (known.has(short)) continue;
     clipped.set(short, clipped.has(short) && clipped.get(short) !== word ? null : word);

@@ -277,10 +277,21 @@ class IndexQueries {
  * Puts back together what the reader spaced apart: a phrase the lexicon knows as one (`카카오 페이`, `안 돼요`), and
  * a lone syllable that makes a site word with its neighbour (`재 발급`, `이 체`).
  */
-async function joinWords(typed: string[], context: SearchContext): Promise<string[]> {
-  const lone = typed.some((word) => isHangul(word) && word.length === 1 && !isStopword(word));
-  const vocabulary = lone ? await context.vocabulary() : undefined;
-  const siteWord = (word: string) => vocabulary?.words[analyzeKorean(word).stem] !== undefined;
+async function joinWords(spaced: string[], context: SearchContext): Promise<string[]> {
+  const lone = spaced.some((word) => isHangul(word) && word.length === 1 && !isStopword(word));
+  const long = spaced.slice(1).some((word) => isHangul(word) && word.length >= 3);
+  const vocabulary = lone || long ? await context.vocabulary() : undefined;
+  const pages = (word: string) => vocabulary?.words[analyzeKorean(word).stem] ?? 0;
+  const siteWord = (word: string) => pages(word) > 0;
+  const unknown = (word: string) =>
+    vocabulary !== undefined && !isKnownWord(vocabulary, word) && !isKnownWord(vocabulary, analyzeKorean(word).stem);
+  // A space one syllable off (`배송 지변경` for 배송지 변경): the syllable goes back to the word it belongs to.
+  const typed = [...spaced];
+  for (let i = 0; i + 1 < typed.length; i++) {
+    const [word, next] = [typed[i], typed[i + 1]];
+    if (isHangul(word) && isHangul(next) && next.length >= 3 && unknown(next) && siteWord(word + next[0]))
+      if (pages(next.slice(1)) >= 2) [typed[i], typed[i + 1]] = [word + next[0], next.slice(1)];
+  }
   const joined: string[] = [];
   for (let i = 0; i < typed.length; i++) {
     const [word, next] = [typed[i], typed[i + 1]];
@@ -355,6 +366,9 @@ const isKnownWord = (vocabulary: Vocabulary, word: string) =>
   vocabulary.words[word] !== undefined || knownWords(vocabulary).has(word);
 
 /** Finds what the index knows of one typed word; a glued compound may come back as several terms. */
+/** Last syllables that make a noun the cost of a thing: 비 (費), 료 (料), 값. A closed list: most endings are words. */
+const COST_ENDINGS = new Set(['비', '료', '값']);
+
 async function resolveWord(typed: string, index: IndexQueries, context: SearchContext): Promise<Term[]> {
   const analyzed = analyzeKorean(typed);
   const { stem } = analyzed;
@@ -458,6 +472,12 @@ async function resolveWord(typed: string, index: IndexQueries, context: SearchCo
     const sounded = soundAlike(typed, vocabulary);
     const found = sounded ? await index.known(sounded) : new Map<string, number>();
     if (sounded && found.size) return term('typo', [sounded], found);
+  }
+  // A cost named by its thing (`주차비` on a site that has 주차 but never 주차비): the thing, not a typo of a word.
+  if (vocabulary && isHangul(stem) && stem.length >= 3 && !knownWord(stem) && COST_ENDINGS.has(stem.at(-1)!)) {
+    const head = stem.slice(0, -1);
+    const scores = (vocabulary.words[head] ?? 0) >= 2 ? await index.known(head) : new Map<string, number>();
+    if (scores.size) return term('split', [head], scores);
   }
   // Verbs are too varied in form to guess at, and a real word is no one's typo: `선물` must not become `선불`.
   if (vocabulary && !predicateLike && !knownWord(stem)) {
