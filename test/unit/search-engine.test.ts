@@ -570,6 +570,19 @@ describe('matching that needs no dictionary', () => {
     expect((await site('주차비'))[0]).toBe('ko/visit/parking');
   });
 
+  it('reads a clipping of a name a page spaces in its title (선약 for 선택 약정) beside the question’s other words', async () => {
+    const site = memorySearch([
+      ...articles,
+      { id: 'ko/plans/contract', title: '선택 약정 할인', body: '선택 약정으로 요금을 25% 할인받습니다.' },
+      { id: 'ko/plans/family', title: '가족 결합 할인', body: '가족이 함께 가입하면 요금을 할인합니다.' },
+      { id: 'ko/plans/change', title: '요금제 변경', body: '요금제는 앱에서 바꿉니다. 할인은 다음 달부터 적용됩니다.' },
+    ]);
+    expect(await site('선약 할인')).toEqual(['ko/plans/contract']);
+    expect(await site('가결 할인')).toEqual(['ko/plans/family']);
+    // Two syllables no title's words start with are still something the site does not cover.
+    expect(await site('배결 할인')).toEqual([]);
+  });
+
   it('puts back a syllable the space took from the word before', async () => {
     const site = memorySearch([
       ...articles,

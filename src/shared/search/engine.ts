@@ -55,7 +55,8 @@ export interface SearchContext {
 }
 
 /** How a query word was matched. Weaker ways count for less, in rank and in how much of the query a page answers. */
-type Via = 'exact' | 'stem' | 'synonym' | 'split' | 'keyboard' | 'loanword' | 'typo' | 'similar' | 'unknown';
+type Via =
+  'exact' | 'stem' | 'synonym' | 'split' | 'keyboard' | 'loanword' | 'clipped' | 'typo' | 'similar' | 'unknown';
 const VIA_WEIGHT: Record<Via, number> = {
   exact: 1,
   stem: 1,
@@ -63,6 +64,7 @@ const VIA_WEIGHT: Record<Via, number> = {
   split: 0.85,
   keyboard: 0.9,
   loanword: 0.85,
+  clipped: 0.8,
   typo: 0.7,
   similar: 0.6,
   unknown: 0,
@@ -559,9 +561,12 @@ async function rank(
   const contains = (term: Term, id: string) =>
     term.scores.has(id) && texts.has(id) && term.searched.some((word) => index.onPage(texts.get(id)!, word));
 
-  const checked = terms.map((term): Term =>
-    candidates.some(({ id }) => contains(term, id)) ? term : { ...term, via: 'unknown', scores: new Map() },
-  );
+  const named = candidates.map(({ id, fragment }) => ({ id, clippings: namedClippings(fragment) }));
+  const checked = terms
+    .map(unclip)
+    .map((term): Term =>
+      candidates.some(({ id }) => contains(term, id)) ? term : { ...term, via: 'unknown', scores: new Map() },
+    );
   const weights = idfWeights(checked, pageCount, topics);
   const scored = scorePages(checked, weights, contains);
   const fragments = new Map(candidates.map(({ id, fragment }) => [id, fragment]));
@@ -574,6 +579,34 @@ async function rank(
     })
     .sort((a, b) => b.score - a.score);
   return { ranked, unread: scorePages(checked, weights, (term, id) => term.scores.has(id) && !fragments.has(id)) };
+
+  /**
+   * A word no page has, of two or three syllables, may be the reader's clipping of a name a page gives its subject
+   * in words apart (`선약` for `선택 약정`): it is found on the pages that name it so in their title or keywords.
+   */
+  function unclip(term: Term): Term {
+    if (term.via !== 'unknown' || term.predicateLike || !isHangul(term.typed)) return term;
+    const { stem } = analyzeKorean(term.typed);
+    const pages = named.filter(({ clippings }) => clippings.has(stem));
+    if (!pages.length) return term;
+    const searched = [...new Set(pages.flatMap(({ clippings }) => clippings.get(stem)!))];
+    return { ...term, via: 'clipped', searched, scores: new Map(pages.map(({ id }) => [id, 1])) };
+  }
+}
+
+/** The first syllables of two or three words in a row of a page's title or keywords, with those words. */
+function namedClippings(fragment: PagefindFragment): Map<string, string[]> {
+  const clippings = new Map<string, string[]>();
+  for (const name of [fragment.meta.title ?? '', ...(fragment.meta.keywords ?? '').split(',')]) {
+    const named = words(name).map((word) => analyzeKorean(word).stem);
+    for (let i = 0; i + 1 < named.length; i++)
+      for (const length of [2, 3]) {
+        const run = named.slice(i, i + length);
+        if (run.length === length && run.every((word) => isHangul(word) && word.length >= 2))
+          clippings.set(run.map((word) => word[0]).join(''), run);
+      }
+  }
+  return clippings;
 }
 
 /**
