@@ -74,7 +74,7 @@ const failedFormRow = z.object({
 const failedVisitorsRow = z.object({ locale: z.string(), normalized: z.string(), visitors: count });
 export type CommentRow = z.infer<typeof commentRow>;
 export type SurveyCommentRow = z.infer<typeof surveyRow>;
-/** A failed query (locale and normalized form): its distinct searchers, its latest search, and how often each typed form was searched. */
+/** A failed query (locale and normalized form): its distinct searchers, latest search, and searches per typed form. */
 export interface FailedSearchGroup {
   locale: string;
   normalized: string;
@@ -164,11 +164,15 @@ export function createThemeStorage(db: Kysely<Tables>) {
       for (const row of visitors.map((row) => failedVisitorsRow.parse(row)))
         queries.set(`${row.locale}\n${row.normalized}`, { ...row, at: '', forms: [] });
       for (const { locale, normalized, query, searches, at } of forms.map((row) => failedFormRow.parse(row))) {
-        const failedQuery = queries.get(`${locale}\n${normalized}`)!;
+        // A query first stored between the two reads has one searcher at least, and one with no form read yet is
+        // left to the next turn, which reads both again.
+        const key = `${locale}\n${normalized}`;
+        const failedQuery =
+          queries.get(key) ?? queries.set(key, { locale, normalized, visitors: 1, at: '', forms: [] }).get(key)!;
         failedQuery.forms.push({ query, searches });
         if (at > failedQuery.at) failedQuery.at = at;
       }
-      return [...queries.values()];
+      return [...queries.values()].filter((failedQuery) => failedQuery.forms.length > 0);
     },
     /** Stores new or updated items, keeping the theme each had, with how far the sources were read: both or neither. */
     async collected(items: ThemeItem[], watermarks: Watermarks) {

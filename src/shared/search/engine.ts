@@ -276,8 +276,9 @@ class IndexQueries {
 }
 
 /**
- * Puts back together what the reader spaced apart: a phrase the lexicon knows as one (`카카오 페이`, `안 돼요`), and
- * a lone syllable that makes a site word with its neighbour (`재 발급`, `이 체`).
+ * Puts back together what the reader spaced apart: a phrase the lexicon knows as one (`카카오 페이`, `안 돼요`), a
+ * lone syllable that makes a site word with its neighbour (`재 발급`, `이 체`), and a syllable the space took from
+ * the word before (`배송 지변경`).
  */
 async function joinWords(spaced: string[], context: SearchContext): Promise<string[]> {
   const lone = spaced.some((word) => isHangul(word) && word.length === 1 && !isStopword(word));
@@ -291,8 +292,9 @@ async function joinWords(spaced: string[], context: SearchContext): Promise<stri
   const typed = [...spaced];
   for (let i = 0; i + 1 < typed.length; i++) {
     const [word, next] = [typed[i], typed[i + 1]];
-    if (isHangul(word) && isHangul(next) && next.length >= 3 && unknown(next) && siteWord(word + next[0]))
-      if (pages(next.slice(1)) >= 2) [typed[i], typed[i + 1]] = [word + next[0], next.slice(1)];
+    const respaced = isHangul(word) && isHangul(next) && next.length >= 3 && unknown(next);
+    if (respaced && siteWord(word + next[0]) && pages(next.slice(1)) >= 2)
+      [typed[i], typed[i + 1]] = [word + next[0], next.slice(1)];
   }
   const joined: string[] = [];
   for (let i = 0; i < typed.length; i++) {
@@ -367,10 +369,10 @@ function knownWords(vocabulary: Vocabulary): Set<string> {
 const isKnownWord = (vocabulary: Vocabulary, word: string) =>
   vocabulary.words[word] !== undefined || knownWords(vocabulary).has(word);
 
-/** Finds what the index knows of one typed word; a glued compound may come back as several terms. */
 /** Last syllables that make a noun the cost of a thing: 비 (費), 료 (料), 값. A closed list: most endings are words. */
 const COST_ENDINGS = new Set(['비', '료', '값']);
 
+/** Finds what the index knows of one typed word; a glued compound may come back as several terms. */
 async function resolveWord(typed: string, index: IndexQueries, context: SearchContext): Promise<Term[]> {
   const analyzed = analyzeKorean(typed);
   const { stem } = analyzed;
