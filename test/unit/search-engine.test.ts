@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { stemForms, verbOf } from '../../src/shared/search/conjugate.ts';
 import { Knowledge, spelledLetters, spelledReadings } from '../../src/shared/search/knowledge.ts';
-import { isParticleWord, isVerbLike } from '../../src/shared/search/korean.ts';
+import { analyzeKorean, isParticleWord, isVerbLike } from '../../src/shared/search/korean.ts';
 import { buildSiteKnowledge } from '../../src/build/search/site-knowledge.ts';
 import { loanwordOf, soundSkeleton } from '../../src/shared/search/loanword.ts';
 import { segment } from '../../src/shared/search/segment.ts';
@@ -581,6 +581,60 @@ describe('matching that needs no dictionary', () => {
     expect(await site('가결 할인')).toEqual(['ko/plans/family']);
     // Two syllables no title's words start with are still something the site does not cover.
     expect(await site('배결 할인')).toEqual([]);
+  });
+
+  it('keeps a clipping that looks like a counter with its particle (장이 for 장기이용)', async () => {
+    const site = memorySearch([
+      ...articles,
+      {
+        id: 'ko/plans/long-term',
+        title: '장기이용 할인',
+        body: '장기이용 고객은 요금을 할인받습니다. 장기 계약과 이용 안내.',
+      },
+      { id: 'ko/plans/family', title: '가족 할인', body: '가족이 함께 쓰면 요금을 할인합니다.' },
+    ]);
+    expect((await site('장이 할인'))[0]).toBe('ko/plans/long-term');
+  });
+
+  it('clips four syllables no known word explains two by two, and never to a verb’s form', () => {
+    const { knowledge } = buildSiteKnowledge(
+      [{ title: '블루투스 연결', description: '', body: '블루투스를 켜고 기기를 연결합니다.', tags: [], aliases: [] }],
+      [],
+    );
+    expect(knowledge.abbreviations['블투']).toBe('블루투스');
+    expect(Object.keys(knowledge.abbreviations).filter((key) => analyzeKorean(key).predicateLike)).toEqual([]);
+  });
+
+  it('keeps the 이 of a word after an open syllable, and strips plural and grouping particles', () => {
+    expect(['디스플레이', '차이', '통장이', '학생들이', '친구끼리'].map((word) => analyzeKorean(word).stem)).toEqual([
+      '디스플레이',
+      '차이',
+      '통장',
+      '학생',
+      '친구',
+    ]);
+  });
+
+  it('reads a Hangul -ing word as the meaning whose English member it spells (쉐어링 → 공유)', async () => {
+    const site = memorySearch([
+      ...articles,
+      { id: 'ko/files/share', title: '파일 공유', body: '파일을 다른 사람과 공유할 수 있습니다.' },
+    ]);
+    expect((await site('쉐어링'))[0]).toBe('ko/files/share');
+    // A native word whose consonants happen to match stays unknown.
+    expect(await site('고양이')).toEqual([]);
+  });
+
+  it('takes a glued word’s unknown first part before a site word for a topic the site does not cover', async () => {
+    const site = memorySearch([
+      ...articles,
+      { id: 'ko/billing/fee', title: '요금 납부', body: '요금은 매월 납부합니다.' },
+      { id: 'ko/billing/plan', title: '요금제 변경', body: '요금제는 앱에서 바꿉니다.' },
+    ]);
+    // A question with a verb search understood is answered by pages with two of its words, unless it is about
+    // something else: 가스 is no page's word, glued to the site's 요금.
+    expect(await site('가스요금 어디서 내요')).toEqual([]);
+    expect((await site('요금 어디서 내요'))[0]).toBe('ko/billing/fee');
   });
 
   it('puts back a syllable the space took from the word before', async () => {

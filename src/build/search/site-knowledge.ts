@@ -120,6 +120,9 @@ function abbreviations(frequency: Map<string, number>, known: Set<string>): Reco
     }
     const split = segment(word, (part) => part !== word && known.has(part));
     const parts = split?.join('') === word ? split : (knownEnds(word, known) ?? knownHead(word, known));
+    // Four syllables no known word explains are read two by two (`블루투스` → `블투`, `자동결제` → `자결`).
+    const pairs = !parts && word.length === 4 ? word[0] + word[2] : undefined;
+    if (pairs && !known.has(pairs)) clipped.set(pairs, clipped.has(pairs) && clipped.get(pairs) !== word ? null : word);
     if (!parts || parts.length > 3) continue;
     // Three words, the middle one left out (`해외여행자보험` → `해외보험`): each part split again where it can be.
     // Readers type this form even where the site uses it elsewhere: it is clipped from the whole compound.
@@ -135,7 +138,12 @@ function abbreviations(frequency: Map<string, number>, known: Set<string>): Reco
     if (known.has(short)) continue;
     clipped.set(short, clipped.has(short) && clipped.get(short) !== word ? null : word);
   }
-  return Object.fromEntries([...clipped].filter((entry): entry is [string, string] => entry[1] !== null));
+  // A clipping that reads as a verb's form (`가서`) is what a reader types as that verb, not the compound.
+  return Object.fromEntries(
+    [...clipped].filter(
+      (entry): entry is [string, string] => entry[1] !== null && !analyzeKorean(entry[0]).predicateLike,
+    ),
+  );
 }
 
 /** Known words at both ends and what lies between (`내일` + `배움` + `카드`), when the whole does not split. */

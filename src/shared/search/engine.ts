@@ -82,6 +82,8 @@ interface Term {
   via: Via;
   /** Page id → Pagefind's score for the best of `searched`. */
   scores: Map<string, number>;
+  /** A glued word's first part no page has, before a site word (`가스` of 가스요금): what the question is about. */
+  modifier?: boolean;
 }
 
 /** A page must answer words carrying more than this share of the query's weight. */
@@ -116,7 +118,9 @@ export async function search(
   );
   // `개만`, `시에서`: a counter or a dependent noun with its particle. A word of the site that only looks so (`회의`,
   // `동의`) is checked against the site's words, which are read for it.
-  const counted = (word: string) => isParticleWord(word) && !context.knowledge.isNoun(word[0]);
+  // A clipping the site's knowledge reads (`장이` for 장기이용) is no counter with its particle.
+  const counted = (word: string) =>
+    isParticleWord(word) && !context.knowledge.isNoun(word[0]) && !context.knowledge.knows(word);
   const vocabulary = typed.some(counted) ? await context.vocabulary() : undefined;
   // Other one-syllable Korean words (`지`, `큰`, `옷`) are mostly grammar and match everything: they count only alone.
   const content = typed.filter(
@@ -333,7 +337,7 @@ async function newTopics(terms: Term[], context: SearchContext): Promise<Set<str
       analyzeKorean(term.typed).stem.length >= 3,
   );
   const vocabulary = long.length ? await context.vocabulary() : undefined;
-  if (!vocabulary) return new Set();
+  if (!vocabulary) return new Set(terms.filter((term) => term.modifier).map((term) => term.typed));
   // Syllables of `rest` that are not particles. The stemmer keeps two syllables, so a one-syllable noun is given a
   // stand-in syllable in front to lose its particle (`값이` → 가값 → 값).
   const own = (rest: string) => (isGrammar(rest) ? 0 : analyzeKorean(`가${rest}`).stem.length - 1);
@@ -345,7 +349,8 @@ async function newTopics(terms: Term[], context: SearchContext): Promise<Set<str
     }
     return false;
   };
-  return new Set(long.map((term) => term.typed).filter((word) => !explained(word)));
+  const modifiers = terms.filter((term) => term.modifier).map((term) => term.typed);
+  return new Set([...long.map((term) => term.typed).filter((word) => !explained(word)), ...modifiers]);
 }
 
 /**
@@ -446,6 +451,15 @@ async function resolveWord(typed: string, index: IndexQueries, context: SearchCo
           ),
         )
       ).flat();
+      const [head, tail] = terms;
+      if (
+        terms.length === 2 &&
+        head!.via === 'unknown' &&
+        !head!.predicateLike &&
+        head!.typed.length >= 2 &&
+        tail!.scores.size
+      )
+        head!.modifier = true;
       if (terms.some((found) => found.scores.size)) return terms;
     }
     // A known word with an ending glued on that the stemmer did not know (`풀려` + `면`): the word, as a verb.
@@ -507,6 +521,10 @@ async function resolveWord(typed: string, index: IndexQueries, context: SearchCo
     const found = similar ? await index.known(similar) : new Map<string, number>();
     if (similar && found.size) return term('similar', [similar], found);
   }
+  // A Hangul `-ing` word for a meaning the lexicon knows in English (`필터링` for filter): its words on the site.
+  const english = isHangul(stem) ? context.knowledge.spelledEnglish(stem) : [];
+  const spelledScores = mergeScores(await Promise.all(english.map((word) => index.known(word))));
+  if (spelledScores.size) return term('loanword', english, spelledScores);
   // A verb's form no list knows (`열자마자`) is unknown as a verb is: it weighs nothing and names no topic.
   if (isHangul(typed) && (isVerbLike(typed) || isVerbLike(stem)))
     return [{ typed, predicate, predicateLike: true, searched: [], via: 'unknown', scores: new Map() }];

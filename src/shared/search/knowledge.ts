@@ -1,5 +1,7 @@
 import { isEnding, stemForms, verbOf } from './conjugate.ts';
+import { splitSyllable } from './hangul.ts';
 import { LETTER_NAMES } from './lexicon/letters.ts';
+import { soundSkeleton } from './loanword.ts';
 import { isVerb, plain as searchable } from './lexicon/members.ts';
 
 /**
@@ -96,6 +98,23 @@ export class Knowledge {
         (searchable(phraseVerb).length > first.length || (isEnding(second) && !verbOf(second, this.verbForms))) &&
         phraseVerb.length > (verbOf(second, this.verbForms) ?? '').length)
     );
+  }
+
+  /**
+   * The words articles use for a meaning whose English member a Hangul `-ing` word spells (`필터링` → the group of
+   * `filter`): the sound of the English word and its `-ing`, consonant for consonant. Only words of three syllables
+   * or more ending in 잉-like syllables (링, 닝, 킹…): shorter or other words meet Korean ones by chance.
+   */
+  spelledEnglish(word: string): string[] {
+    const last = splitSyllable(word.at(-1) ?? '');
+    const skeleton = soundSkeleton(word);
+    if (word.length < 3 || last?.vowel !== 'ㅣ' || last.final !== 'ㅇ' || skeleton.length < 3) return [];
+    const spells = (member: string) =>
+      /^[a-z]+$/.test(member) &&
+      [member, member.replace(/e$/, '')].some((base) => soundSkeleton(`${base}ing`) === skeleton);
+    return this.groups
+      .filter((group) => [...group.found, ...group.other].some(spells))
+      .flatMap((group) => group.found.filter((member) => !/^[a-z]/.test(member)).map(searchable));
   }
 
   /** The lexicon or the site's editors have other words for it. */

@@ -14,6 +14,8 @@ const PARTICLES = [
   '으로', '까지', '부터', '보다', '이나', '이랑', '이란', '이든', '에는', '에도', '로는', '로도', '과는', '와는',
   '만은', '라도', '라고', '이요', '이며', '인데', '이고',
   '이', '가', '은', '는', '을', '를', '의', '에', '로', '와', '과', '도', '만', '랑', '나', '란', '께',
+  // Plural and grouping: `학생들이` is 학생, `친구끼리` 친구.
+  '들', '끼리',
 ];
 
 /** Verbs that turn a noun into an action (`취소하다`, `환불받다`), in the stem forms conjugation leaves. */
@@ -92,6 +94,8 @@ export const stemKorean = (word: string): string => analyzeKorean(word).stem;
 function strip(word: string, predicate: boolean): { stem: string; predicate: boolean } {
   for (let length = Math.min(LONGEST_SUFFIX, word.length - 2); length > 0; length--) {
     const suffix = word.slice(-length);
+    // After an open syllable the subject particle is 가: the 이 of `디스플레이` and `차이` is the word's own.
+    if (suffix === '이' && !splitSyllable(word.at(-2)!)?.final) continue;
     if (LIGHT_VERB_SUFFIXES.has(suffix) || PARTICLE_SET.has(suffix)) return strip(word.slice(0, -length), predicate);
     if (VERB_ENDINGS.has(suffix)) return strip(word.slice(0, -length), true);
   }
@@ -149,7 +153,7 @@ export const KOREAN_STOPWORDS = new Set([
   '이제', '그만', '정도', '갑자기', '먼저', '새로', '처음', '같이', '함께', '혼자', '자주', '항상', '늘', '가끔', '요즘', '최근',
   '나중에', '바로', '곧', '정말', '완전', '되게', '엄청', '약간', '거의', '그래서', '그런데', '하지만', '그럼', '그러면', '만약',
   '혹은', '또는', '아무리', '전혀', '절대', '일단', '우선', '따로', '한번', '해도', '않아요', '않고', '않는', '않아서', '않는데',
-  '않습니다', '않나요', '없이',
+  '않습니다', '않나요', '없이', '훨씬', '한꺼번에', '한번에', '동시에', '같아요', '같은데', '같은데요',
   // Counting and time words: `하나로`, `두 번`, `때마다` say how much or when, not about what.
   '하나', '하나로', '하나만', '하나도', '하나씩', '두번', '세번', '때', '때마다', '때만', '때는', '때도', '때에',
   '혹시', '문의', '문의드려요', '받은', '받을', '받는', '받고', '받았는데', '하는데', '한', '된', '되는데', '했어요', '됐어요', '있는데', '없는데', '해야', '하고', '했는데', '됐는데', '어떤', '이렇게', '다시', '너무', '진짜', '왜요', '뭘',
