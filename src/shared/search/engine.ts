@@ -451,15 +451,13 @@ async function resolveWord(typed: string, index: IndexQueries, context: SearchCo
           ),
         )
       ).flat();
-      const [head, tail] = terms;
-      if (
-        terms.length === 2 &&
-        head!.via === 'unknown' &&
-        !head!.predicateLike &&
-        head!.typed.length >= 2 &&
-        tail!.scores.size
-      )
-        head!.modifier = true;
+      // A part no page has before a site word (`가스` + 요금) says which of the site's things is meant: one the site
+      // does not cover, as a compound no page has would (newTopics).
+      if (terms.length === 2) {
+        const [head, tail] = terms as [Term, Term];
+        if (head.via === 'unknown' && !head.predicateLike && head.typed.length >= 2 && tail.scores.size)
+          head.modifier = true;
+      }
       if (terms.some((found) => found.scores.size)) return terms;
     }
     // A known word with an ending glued on that the stemmer did not know (`풀려` + `면`): the word, as a verb.
@@ -521,7 +519,7 @@ async function resolveWord(typed: string, index: IndexQueries, context: SearchCo
     const found = similar ? await index.known(similar) : new Map<string, number>();
     if (similar && found.size) return term('similar', [similar], found);
   }
-  // A Hangul `-ing` word for a meaning the lexicon knows in English (`필터링` for filter): its words on the site.
+  // A Hangul `-ing` word for a meaning the lexicon knows in English (`쉐어링` for share): its words on the site.
   const english = isHangul(stem) ? context.knowledge.spelledEnglish(stem) : [];
   const spelledScores = mergeScores(await Promise.all(english.map((word) => index.known(word))));
   if (spelledScores.size) return term('loanword', english, spelledScores);

@@ -101,8 +101,8 @@ export class Knowledge {
   }
 
   /**
-   * The words articles use for a meaning whose English member a Hangul `-ing` word spells (`필터링` → the group of
-   * `filter`): the sound of the English word and its `-ing`, consonant for consonant. Only words of three syllables
+   * The words articles use for a meaning whose English member a Hangul `-ing` word spells (`쉐어링` → the group of
+   * `share`, 공유): the sound of the English word and its `-ing`, consonant for consonant. Only words of three syllables
    * or more ending in 잉-like syllables (링, 닝, 킹…): shorter or other words meet Korean ones by chance.
    */
   spelledEnglish(word: string): string[] {
