@@ -248,7 +248,8 @@ export function createReportStorage(engine: Engine) {
           await rows(
             contactedRow,
             sql`SELECT locale, normalized, sum(contacted_visitors) AS contacted
-              FROM daily_queries ${engine.indexedBy('daily_queries_contacted')} WHERE contacted > 0 AND day BETWEEN ${from} AND ${to} GROUP BY locale, normalized`,
+              FROM daily_queries ${engine.indexedBy('daily_queries_contacted')}
+              WHERE contacted > 0 AND day BETWEEN ${from} AND ${to} GROUP BY locale, normalized`,
           )
         ).map((row) => [`${row.locale}|${row.normalized}`, row.contacted]),
       ),

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { sqliteThread } from './sqlite-reader.ts';
+import { sqliteThread } from './sqlite-thread.ts';
 
 /** How often the write-ahead log is copied back into the database file. */
 const EVERY_MS = 1000;
@@ -9,7 +9,7 @@ const AUTO_CHECKPOINT_PAGES = 1000;
 /**
  * The thread's code: its own connection, a PASSIVE checkpoint every EVERY_MS. PASSIVE copies what no reader still
  * needs and never waits for a reader or a writer, so it never holds up the server. Source text, not a file, for the
- * same reason as the reader's (sqlite-reader.ts).
+ * same reason as the reader's (sqlite-reader.ts). It keeps the usual priority: a log left to grow costs every read.
  */
 const CHECKPOINTER = `
 const { parentPort, workerData } = require('node:worker_threads');

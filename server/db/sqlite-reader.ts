@@ -1,7 +1,5 @@
-import { createRequire } from 'node:module';
-import { Worker } from 'node:worker_threads';
 import type { CompiledQuery } from 'kysely';
-import { BACKGROUND_NICE } from '../thread-priority.ts';
+import { sqliteThread } from './sqlite-thread.ts';
 
 type ReadAnswer = { id: number; rows: unknown[] } | { id: number; error: string };
 
@@ -16,12 +14,6 @@ const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const database = new Database(workerData.file, { readonly: true, fileMustExist: true });
 database.pragma('busy_timeout = 5000');
-// Staff reports wait for readers' requests on a busy machine (thread-priority.ts).
-if (workerData.nice !== undefined) {
-  try {
-    require('node:os').setPriority(workerData.nice);
-  } catch {}
-}
 const statements = new Map();
 parentPort.on('message', (message) => {
   if (message === null) {
@@ -37,29 +29,6 @@ parentPort.on('message', (message) => {
     parentPort.postMessage({ id, error: String(error?.message ?? error) });
   }
 });`;
-
-/** How long a thread asked to stop may finish what it is doing before it is stopped anyway. */
-const STOP_GRACE_MS = 5_000;
-
-/**
- * A worker thread running `source` (CommonJS text) with its own connection to the SQLite file: `workerData` gets
- * `driver`, the path of better-sqlite3 as this process resolved it. `stop` asks it to close its connection and end
- * (the message `null`): a thread terminated in the middle of a call into better-sqlite3 can abort the whole process.
- */
-export function sqliteThread(source: string, workerData: Record<string, unknown>) {
-  const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-  const worker = new Worker(source, { eval: true, workerData: { ...workerData, driver } });
-  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
-  return {
-    worker,
-    stop: async () => {
-      worker.postMessage(null);
-      const grace = setTimeout(() => void worker.terminate(), STOP_GRACE_MS);
-      await exited;
-      clearTimeout(grace);
-    },
-  };
-}
 
 /**
  * Threads that read at once. A page of the staff workspace asks for several reports together (the inbox reads every
@@ -78,7 +47,8 @@ function readerThread(file: string) {
     thread = undefined;
   };
   const start = () => {
-    const started = sqliteThread(READER, { file, nice: BACKGROUND_NICE });
+    // Staff reports can wait for readers' requests on a busy machine.
+    const started = sqliteThread(READER, { file }, true);
     const { worker } = started;
     worker.on('message', (answer: ReadAnswer) => {
       const pending = waiting.get(answer.id);

@@ -117,8 +117,8 @@ export async function search(
     (word) => oneSyllableNoun(word, context.knowledge) ?? word,
   );
   // `개만`, `시에서`: a counter or a dependent noun with its particle. A word of the site that only looks so (`회의`,
-  // `동의`) is checked against the site's words, which are read for it.
-  // A clipping the site's knowledge reads (`장이` for 장기이용) is no counter with its particle.
+  // `동의`) is checked against the site's words, which are read for it; a clipping the site's knowledge reads
+  // (`장이` for 장기이용) is none either.
   const counted = (word: string) =>
     isParticleWord(word) && !context.knowledge.isNoun(word[0]) && !context.knowledge.knows(word);
   const vocabulary = typed.some(counted) ? await context.vocabulary() : undefined;
@@ -336,8 +336,9 @@ async function newTopics(terms: Term[], context: SearchContext): Promise<Set<str
       term.typed.length >= 4 &&
       analyzeKorean(term.typed).stem.length >= 3,
   );
+  const modifiers = terms.filter((term) => term.modifier).map((term) => term.typed);
   const vocabulary = long.length ? await context.vocabulary() : undefined;
-  if (!vocabulary) return new Set(terms.filter((term) => term.modifier).map((term) => term.typed));
+  if (!vocabulary) return new Set(modifiers);
   // Syllables of `rest` that are not particles. The stemmer keeps two syllables, so a one-syllable noun is given a
   // stand-in syllable in front to lose its particle (`값이` → 가값 → 값).
   const own = (rest: string) => (isGrammar(rest) ? 0 : analyzeKorean(`가${rest}`).stem.length - 1);
@@ -349,7 +350,6 @@ async function newTopics(terms: Term[], context: SearchContext): Promise<Set<str
     }
     return false;
   };
-  const modifiers = terms.filter((term) => term.modifier).map((term) => term.typed);
   return new Set([...long.map((term) => term.typed).filter((word) => !explained(word)), ...modifiers]);
 }
 
